@@ -1,0 +1,77 @@
+package io.jets.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints the results file as Markdown tables, one per benchmark and metric, with the ratios of each Jets target
+ * to each peer measured in the same run: throughput ratio (Jets ÷ peer, higher is better) and p50/p99 ratio
+ * (peer ÷ Jets, higher is better).
+ *
+ * <pre>java -cp … io.jets.benchmarks.Report target/results.tsv</pre>
+ */
+public final class Report {
+
+    private Report() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path file = Path.of(args.length > 0 ? args[0] : "target/results.tsv");
+        Map<String, List<Row>> groups = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank()) {
+                Row row = Row.parse(line);
+                groups.computeIfAbsent(row.benchmark + " / " + row.metric, k -> new ArrayList<>()).add(row);
+            }
+        }
+        for (Map.Entry<String, List<Row>> group : groups.entrySet()) {
+            System.out.println();
+            System.out.println("### " + group.getKey());
+            System.out.println();
+            System.out.println("| target | throughput | p50 ms | p99 ms | errors | note |");
+            System.out.println("|---|---:|---:|---:|---:|---|");
+            for (Row row : group.getValue()) {
+                System.out.printf("| %s | %s | %s | %s | %s | %s |%n", row.target, row.throughput, row.p50, row.p99,
+                        row.errors, row.note);
+            }
+            printRatios(group.getValue());
+        }
+    }
+
+    private static void printRatios(List<Row> rows) {
+        List<Row> ours = rows.stream().filter(r -> r.target.startsWith("jets")).toList();
+        List<Row> peers = rows.stream().filter(r -> !r.target.startsWith("jets")).toList();
+        for (Row jets : ours) {
+            for (Row peer : peers) {
+                System.out.printf("%n%s vs %s: throughput %s, p50 %s, p99 %s%n", jets.target, peer.target,
+                        ratio(jets.throughput, peer.throughput), ratio(peer.p50, jets.p50), ratio(peer.p99, jets.p99));
+            }
+        }
+    }
+
+    private static String ratio(String numerator, String denominator) {
+        try {
+            double value = Double.parseDouble(numerator) / Double.parseDouble(denominator);
+            return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f×", value) : "-";
+        } catch (NumberFormatException e) {
+            return "-";
+        }
+    }
+
+    private record Row(String benchmark, String target, String metric, String throughput, String p50, String p99,
+                       String errors, String note) {
+        static Row parse(String line) {
+            String[] f = line.split("\t", -1);
+            if (f.length < 8) {
+                throw new IllegalArgumentException("A results line has 8 tab-separated fields, got: " + line);
+            }
+            return new Row(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
+        }
+    }
+}
