@@ -1,0 +1,58 @@
+package io.jets.cli;
+
+import io.jets.cli.commands.DynamoDbLocalCommand;
+import io.jets.cli.commands.GenerateEventCommand;
+import io.jets.cli.commands.LogsCommand;
+import io.jets.cli.commands.NewCommand;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code jets} command: one subcommand per task, named as Jets users type them.
+ *
+ * <pre>{@code
+ * int exit = JetsCommand.commandLine(Workspace.current()).execute("generate:event", "clerk", "--trigger", "dynamodb");
+ * }</pre>
+ */
+@Command(name = "jets", mixinStandardHelpOptions = true, version = "jets 0.1.0-SNAPSHOT",
+        description = "Functions that run when items in DynamoDB tables change: locally and on AWS Lambda.",
+        subcommands = {
+                NewCommand.class,
+                GenerateEventCommand.class,
+                LogsCommand.class,
+                DynamoDbLocalCommand.class,
+        })
+public final class JetsCommand implements Callable<Integer> {
+
+    private final Workspace workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    public JetsCommand(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** A ready-to-execute command line with the project error handler installed. */
+    public static CommandLine commandLine(Workspace workspace) {
+        CommandLine commandLine = new CommandLine(new JetsCommand(workspace));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler());
+        return commandLine;
+    }
+
+    /** Where the command runs. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        spec.commandLine().usage(out);
+        return 0;
+    }
+}

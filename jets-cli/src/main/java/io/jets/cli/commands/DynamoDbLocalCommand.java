@@ -1,0 +1,57 @@
+package io.jets.cli.commands;
+
+import io.jets.cli.JetsCommand;
+import io.jets.dynamodb.local.DynamoDbLocal;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code jets dynamodb-local --port 8000 --data-dir DIR}: the local DynamoDB server on its own, until stopped. */
+@Command(name = "dynamodb-local", description = "Runs the local DynamoDB server (with Streams) until stopped.")
+public final class DynamoDbLocalCommand implements Callable<Integer> {
+
+    @ParentCommand
+    JetsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8000", description = "Port to listen on; 0 picks a free one (default 8000).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default 127.0.0.1).")
+    String bindAddress;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".jets/dynamodb",
+            description = "Directory of the durable store (default .jets/dynamodb).")
+    String dataDirectory;
+
+    @Option(names = "--in-memory", description = "Keep everything in memory (lost on exit).")
+    boolean inMemory;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = root.workspace().resolve(dataDirectory);
+        DynamoDbLocal.Builder builder = DynamoDbLocal.builder().port(port).bindAddress(bindAddress);
+        builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
+        DynamoDbLocal server = LocalServers.start(builder, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "jets-dynamodb-local-shutdown"));
+        out.println("DynamoDB local listening on " + server.endpoint() + (inMemory ? " (in memory)" : " (data in " + data + ")"));
+        out.println("Use it with: aws dynamodb list-tables --endpoint-url " + server.endpoint());
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

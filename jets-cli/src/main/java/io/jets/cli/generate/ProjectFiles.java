@@ -1,0 +1,70 @@
+package io.jets.cli.generate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The files the generators write, as relative path → content, so they can be checked before anything is
+ * written and compared with expected files in tests.
+ */
+public final class ProjectFiles {
+
+    /** The jets-core version generated projects depend on: the version of this CLI. */
+    public static final String JETS_VERSION = "0.1.0-SNAPSHOT";
+
+    private ProjectFiles() {
+    }
+
+    /** {@code jets new NAME}: a Maven project with its configuration and its own ApplicationEvent base class. */
+    public static Map<String, String> newProject(String name, String packageName) {
+        Map<String, String> values = Map.of("name", name, "package", packageName, "jetsVersion", JETS_VERSION);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("pom.xml", Template.load("pom.xml.tmpl").render(values));
+        files.put("jets.properties", Template.load("jets.properties.tmpl").render(values));
+        files.put("README.md", Template.load("README.md.tmpl").render(values));
+        files.put(".gitignore", Template.load("gitignore.tmpl").render(values));
+        files.put(applicationEventPath(packageName), applicationEvent(packageName));
+        return files;
+    }
+
+    /** {@code src/main/java/<package>/events/ApplicationEvent.java}. */
+    public static String applicationEventPath(String packageName) {
+        return sourcePath("main", eventsPackage(packageName), "ApplicationEvent");
+    }
+
+    public static String applicationEvent(String packageName) {
+        return Template.load("ApplicationEvent.java.tmpl").render(Map.of("package", eventsPackage(packageName)));
+    }
+
+    /**
+     * {@code jets generate:event clerk --trigger dynamodb --method file}: the handler class and its test.
+     *
+     * @param table         the table as written in the annotation ({@code test-table})
+     * @param physicalTable the table it stands for in this environment ({@code demo-dev_test-table})
+     */
+    public static Map<String, String> dynamoDbEvent(String packageName, String className, String method,
+                                                    String table, String physicalTable) {
+        String eventsPackage = eventsPackage(packageName);
+        Map<String, String> values = Map.of(
+                "package", eventsPackage,
+                "className", className,
+                "method", method,
+                "table", table,
+                "tableComment", table.equals(physicalTable) && table.startsWith("arn:")
+                        ? "stream ARN, used as given" : "existing table: " + physicalTable,
+                "functionName", Names.functionName(className, method));
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(sourcePath("main", eventsPackage, className), Template.load("DynamoDbEvent.java.tmpl").render(values));
+        files.put(sourcePath("test", eventsPackage, className + "Test"),
+                Template.load("DynamoDbEventTest.java.tmpl").render(values));
+        return files;
+    }
+
+    private static String eventsPackage(String packageName) {
+        return packageName + ".events";
+    }
+
+    private static String sourcePath(String sourceSet, String packageName, String className) {
+        return "src/" + sourceSet + "/java/" + packageName.replace('.', '/') + "/" + className + ".java";
+    }
+}

@@ -1,0 +1,39 @@
+package io.jets.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JetsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void noSubcommand_printsUsageListingEveryCommand() {
+        CliRun run = CliRun.in(dir);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: jets", "new", "generate:event", "dynamodb-local");
+    }
+
+    @Test
+    void unknownOption_isAUsageErrorWithExitCode2() {
+        CliRun run = CliRun.in(dir, "new", "demo", "--nope");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--nope'");
+    }
+
+    @Test
+    void commandNeedingAProject_outsideOne_saysHowToCreateOne() {
+        CliRun run = CliRun.in(dir, "generate:event", "clerk", "--trigger", "dynamodb", "--method", "file");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("Error: No jets.properties in " + dir.toAbsolutePath().normalize()
+                + " or any parent directory. Run jets inside a Jets project, or create one with: jets new NAME"
+                + System.lineSeparator());
+    }
+}
