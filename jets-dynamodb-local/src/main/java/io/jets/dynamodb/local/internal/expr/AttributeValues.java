@@ -1,0 +1,425 @@
+package io.jets.dynamodb.local.internal.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DynamoDB's rules for attribute values in DynamoDB JSON ({@code {"N":"1.5"}}): validation with DynamoDB's error
+ * messages, ordering, equality, item size and the canonical form numbers are returned in.
+ *
+ * <pre>{@code
+ * AttributeValues.validateItem(item);                       // throws ApiException (ValidationException)
+ * long bytes = AttributeValues.itemSize(item);              // for the 400 KB limit and capacity units
+ * int order = AttributeValues.compare(sortKeyA, sortKeyB);  // numbers numerically, strings/binary by bytes
+ * }</pre>
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html">
+ *     Supported data types and naming rules</a>
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/CapacityUnitCalculations.html">
+ *     Item sizes and formats</a>
+ */
+public final class AttributeValues {
+
+    static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private static final List<String> TYPES = List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
+    private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("9.9999999999999999999999999999999999999E+125");
+    private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
+
+    private AttributeValues() {
+    }
+
+    /** The value's type descriptor ({@code S}, {@code N}, {@code SS}, {@code M}, …), or null when it has none. */
+    public static String type(JsonNode value) {
+        if (value == null || !value.isObject()) {
+            return null;
+        }
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (TYPES.contains(field)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** Validates every attribute of an item. */
+    public static void validateItem(ObjectNode item) {
+        for (Iterator<JsonNode> it = item.elements(); it.hasNext(); ) {
+            validateValue(it.next());
+        }
+    }
+
+    /** Validates one attribute value, recursively, throwing DynamoDB's ValidationException messages. */
+    public static void validateValue(JsonNode value) {
+        if (value == null || !value.isObject() || value.isEmpty()) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        int typesSet = 0;
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            if (TYPES.contains(it.next())) {
+                typesSet++;
+            }
+        }
+        if (typesSet == 0) {
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        if (typesSet > 1) {
+            throw ApiException.validation("Supplied AttributeValue has more than one datatypes set, "
+                    + "must contain exactly one of the supported datatypes");
+        }
+        String type = type(value);
+        JsonNode content = value.get(type);
+        switch (type) {
+            case "N" -> validateNumber(content.asText());
+            case "NULL" -> {
+                if (!content.asBoolean()) {
+                    throw ApiException.validation("One or more parameter values were invalid: "
+                            + "Null attribute value types must have the value of true");
+                }
+            }
+            case "SS" -> validateSet(content, "string");
+            case "NS" -> {
+                validateSet(content, "number");
+                content.forEach(n -> validateNumber(n.asText()));
+            }
+            case "BS" -> validateSet(content, "binary");
+            case "L" -> content.forEach(AttributeValues::validateValue);
+            case "M" -> content.forEach(AttributeValues::validateValue);
+            default -> {
+            }
+        }
+    }
+
+    private static void validateSet(JsonNode members, String typeName) {
+        if (members.isEmpty()) {
+            throw ApiException.validation(
+                    "One or more parameter values were invalid: An " + typeName + " set  may not be empty");
+        }
+        Set<Object> seen = new HashSet<>();
+        List<String> texts = new ArrayList<>();
+        boolean duplicate = false;
+        for (JsonNode member : members) {
+            String text = member.asText();
+            texts.add(text);
+            Object key = typeName.equals("number") ? numberKey(text) : text;
+            duplicate |= !seen.add(key);
+        }
+        if (duplicate) {
+            throw ApiException.validation("Input collection " + texts + " contains duplicates.");
+        }
+    }
+
+    private static Object numberKey(String text) {
+        try {
+            return canonicalNumber(new BigDecimal(text));
+        } catch (NumberFormatException e) {
+            return text;
+        }
+    }
+
+    /** Validates a number's text: parsable, at most 38 significant digits, within DynamoDB's magnitude range. */
+    static void validateNumber(String text) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.validation("A value provided cannot be converted into a number");
+        }
+        if (number.signum() == 0) {
+            return;
+        }
+        BigDecimal stripped = number.stripTrailingZeros();
+        if (stripped.precision() > 38) {
+            throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
+        }
+        BigDecimal magnitude = stripped.abs();
+        if (magnitude.compareTo(MAX_MAGNITUDE) > 0) {
+            throw ApiException.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (magnitude.compareTo(MIN_MAGNITUDE) < 0) {
+            throw ApiException.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+    }
+
+    /** A number as DynamoDB returns it: no exponent, no trailing zeros, {@code 0} for any zero. */
+    static String canonicalNumber(BigDecimal number) {
+        return number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
+    }
+
+    static ObjectNode number(String text) {
+        return JSON.objectNode().put("N", text);
+    }
+
+    /**
+     * Orders two scalar values of the same type: numbers numerically, strings by their UTF-8 bytes, binary by
+     * unsigned bytes. Callers check the types match (key attributes always do).
+     */
+    public static int compare(JsonNode a, JsonNode b) {
+        String type = type(a);
+        return switch (type) {
+            case "N" -> new BigDecimal(a.get("N").asText()).compareTo(new BigDecimal(b.get("N").asText()));
+            case "S" -> compareUtf8(a.get("S").asText(), b.get("S").asText());
+            case "B" -> Arrays.compareUnsigned(bytes(a.get("B")), bytes(b.get("B")));
+            default -> throw new IllegalArgumentException("values of type " + type + " have no order");
+        };
+    }
+
+    /** UTF-8 byte order equals code point order, so no bytes need to be allocated. */
+    static int compareUtf8(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    static byte[] bytes(JsonNode base64) {
+        return Base64.getMimeDecoder().decode(base64.asText());
+    }
+
+    /** Equality as DynamoDB compares values: numbers numerically, sets regardless of order. */
+    public static boolean equal(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        String type = type(a);
+        if (type == null || !type.equals(type(b))) {
+            return false;
+        }
+        JsonNode x = a.get(type);
+        JsonNode y = b.get(type);
+        return switch (type) {
+            case "N" -> compare(a, b) == 0;
+            case "B" -> Arrays.equals(bytes(x), bytes(y));
+            case "BOOL", "NULL" -> x.asBoolean() == y.asBoolean();
+            case "SS", "NS", "BS" -> x.size() == y.size() && containsAll(type, x, y);
+            case "L" -> listsEqual(x, y);
+            case "M" -> mapsEqual(x, y);
+            default -> x.asText().equals(y.asText());
+        };
+    }
+
+    private static boolean containsAll(String setType, JsonNode set, JsonNode members) {
+        for (JsonNode member : members) {
+            if (!setContains(setType, set, member)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a set ({@code set} is the JSON array of an SS/NS/BS) holds the member (the bare JSON string). */
+    static boolean setContains(String setType, JsonNode set, JsonNode member) {
+        String scalar = setType.substring(0, 1);
+        for (JsonNode candidate : set) {
+            if (equal(JSON.objectNode().set(scalar, candidate), JSON.objectNode().set(scalar, member))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean listsEqual(JsonNode x, JsonNode y) {
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (!equal(x.get(i), y.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mapsEqual(JsonNode x, JsonNode y) {
+        if (x.size() != y.size()) {
+            return false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = x.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!equal(e.getValue(), y.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@code size()} function: string length, binary bytes, member count; -1 for types without a size. */
+    static long size(JsonNode value) {
+        String type = type(value);
+        if (type == null) {
+            return -1;
+        }
+        JsonNode content = value.get(type);
+        return switch (type) {
+            case "S" -> content.asText().codePointCount(0, content.asText().length());
+            case "B" -> bytes(content).length;
+            case "SS", "NS", "BS", "L", "M" -> content.size();
+            default -> -1;
+        };
+    }
+
+    /** DynamoDB's item size: attribute name UTF-8 bytes plus value sizes. */
+    public static long itemSize(ObjectNode item) {
+        long size = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            size += utf8Length(e.getKey()) + valueSize(e.getValue());
+        }
+        return size;
+    }
+
+    /** One value's size as DynamoDB counts it (without its attribute name). */
+    public static long valueSize(JsonNode value) {
+        String type = type(value);
+        if (type == null) {
+            return 0;
+        }
+        JsonNode content = value.get(type);
+        long size = 0;
+        switch (type) {
+            case "S" -> size = utf8Length(content.asText());
+            case "N" -> size = numberSize(content.asText());
+            case "B" -> size = base64Length(content.asText());
+            case "BOOL", "NULL" -> size = 1;
+            case "SS" -> {
+                for (JsonNode m : content) {
+                    size += utf8Length(m.asText());
+                }
+            }
+            case "NS" -> {
+                for (JsonNode m : content) {
+                    size += numberSize(m.asText());
+                }
+            }
+            case "BS" -> {
+                for (JsonNode m : content) {
+                    size += base64Length(m.asText());
+                }
+            }
+            case "L" -> {
+                size = 3;
+                for (JsonNode m : content) {
+                    size += 1 + valueSize(m);
+                }
+            }
+            case "M" -> {
+                size = 3;
+                for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    size += 1 + utf8Length(e.getKey()) + valueSize(e.getValue());
+                }
+            }
+            default -> {
+            }
+        }
+        return size;
+    }
+
+    /** Leading and trailing zeros are not stored; one byte per two significant digits plus one. */
+    static long numberSize(String text) {
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return text.length();
+        }
+        if (number.signum() == 0) {
+            return 1;
+        }
+        int digits = number.stripTrailingZeros().precision();
+        return (digits + 1) / 2 + 1;
+    }
+
+    static long utf8Length(String s) {
+        long length = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                length += 1;
+            } else if (c < 0x800) {
+                length += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                length += 4;
+                i++;
+            } else {
+                length += 3;
+            }
+        }
+        return length;
+    }
+
+    private static long base64Length(String base64) {
+        int length = base64.length();
+        while (length > 0 && base64.charAt(length - 1) == '=') {
+            length--;
+        }
+        return (long) length * 3 / 4;
+    }
+
+    /** The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form. */
+    public static JsonNode normalize(JsonNode value) {
+        String type = type(value);
+        if (type == null) {
+            return value;
+        }
+        JsonNode content = value.get(type);
+        switch (type) {
+            case "N":
+                return number(canonicalNumber(new BigDecimal(content.asText())));
+            case "NS": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode members = result.putArray("NS");
+                content.forEach(m -> members.add(canonicalNumber(new BigDecimal(m.asText()))));
+                return result;
+            }
+            case "L": {
+                ObjectNode result = JSON.objectNode();
+                ArrayNode members = result.putArray("L");
+                content.forEach(m -> members.add(normalize(m)));
+                return result;
+            }
+            case "M": {
+                ObjectNode result = JSON.objectNode();
+                ObjectNode members = result.putObject("M");
+                content.fields().forEachRemaining(e -> members.set(e.getKey(), normalize(e.getValue())));
+                return result;
+            }
+            default:
+                return value;
+        }
+    }
+
+    /** {@link #normalize} applied to every attribute of an item. */
+    public static ObjectNode normalizeItem(ObjectNode item) {
+        ObjectNode result = JSON.objectNode();
+        item.fields().forEachRemaining(e -> result.set(e.getKey(), normalize(e.getValue())));
+        return result;
+    }
+}

@@ -1,0 +1,252 @@
+package io.jets.dynamodb.local.internal.expr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An UpdateExpression (or legacy AttributeUpdates) bound to one request: SET, REMOVE, ADD and DELETE actions on
+ * document paths.
+ *
+ * <pre>{@code
+ * Update update = Expressions.update("SET n = n + :one REMOVE tmp", ctx);
+ * ObjectNode newItem = update.apply(existingOrNull, key, Set.of("id"));
+ * ObjectNode updatedNew = update.updatedAttributes(newItem);   // ReturnValues UPDATED_NEW
+ * }</pre>
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.UpdateExpressions.html">
+ *     Update expressions</a>
+ */
+public final class Update {
+
+    enum ActionType { SET, REMOVE, ADD, DELETE }
+
+    /** One action; {@code value} is null for REMOVE. */
+    record Action(ActionType type, DocumentPath path, Operand value) {
+    }
+
+    private final List<Action> actions;
+    private final Projection touched;
+
+    Update(List<Action> actions) {
+        this.actions = List.copyOf(actions);
+        List<DocumentPath> paths = new ArrayList<>();
+        for (Action action : actions) {
+            paths.add(action.path());
+        }
+        this.touched = new Projection(paths);
+    }
+
+    /** Rejects paths that overlap or conflict, as DynamoDB does before touching the item. */
+    static void checkPaths(List<Action> actions, ExpressionKind kind) {
+        for (int i = 0; i < actions.size(); i++) {
+            for (int j = i + 1; j < actions.size(); j++) {
+                DocumentPath one = actions.get(i).path();
+                DocumentPath two = actions.get(j).path();
+                int common = Math.min(one.size(), two.size());
+                boolean prefix = true;
+                for (int k = 0; k < common && prefix; k++) {
+                    Object a = one.elements().get(k);
+                    Object b = two.elements().get(k);
+                    if (!a.equals(b)) {
+                        prefix = false;
+                        if (a.getClass() != b.getClass()) {
+                            throw ApiException.validation(kind.invalid("Two document paths conflict with each "
+                                    + "other; must remove or rewrite one of these paths; path one: "
+                                    + one.describe() + ", path two: " + two.describe()));
+                        }
+                    }
+                }
+                if (prefix) {
+                    throw ApiException.validation(kind.invalid("Two document paths overlap with each other; must "
+                            + "remove or rewrite one of these paths; path one: " + one.describe() + ", path two: "
+                            + two.describe()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The item after the update: a new object (the input is never mutated) including the key attributes. Operands
+     * are read from the item as it was before the update.
+     *
+     * @param existingOrNull    the stored item, or null to create one
+     * @param key               the request's key, the starting point when there is no item
+     * @param keyAttributeNames the table's key attributes, which an update may not touch
+     */
+    public ObjectNode apply(ObjectNode existingOrNull, ObjectNode key, Set<String> keyAttributeNames) {
+        for (Action action : actions) {
+            String attribute = action.path().first();
+            if (keyAttributeNames.contains(attribute)) {
+                throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute "
+                        + attribute + ". This attribute is part of the key");
+            }
+        }
+        ObjectNode before = existingOrNull != null ? existingOrNull : key;
+        List<JsonNode> setValues = new ArrayList<>();
+        for (Action action : actions) {
+            if (action.type() == ActionType.SET) {
+                setValues.add(UpdateOperands.required(action.value(), before));
+            }
+        }
+        ObjectNode item = before.deepCopy();
+        int nextSet = 0;
+        for (Action action : actions) {
+            if (action.type() == ActionType.SET) {
+                set(item, action.path(), setValues.get(nextSet++).deepCopy());
+            }
+        }
+        List<Action> removes = new ArrayList<>();
+        for (Action action : actions) {
+            if (action.type() == ActionType.REMOVE) {
+                removes.add(action);
+            }
+        }
+        // Indexes refer to the list before the update: remove from the back so earlier removals do not shift them.
+        removes.sort(Comparator.comparingInt((Action a) -> lastIndex(a.path())).reversed());
+        for (Action action : removes) {
+            remove(item, action.path());
+        }
+        for (Action action : actions) {
+            if (action.type() == ActionType.ADD) {
+                add(item, action.path(), action.value().eval(before));
+            } else if (action.type() == ActionType.DELETE) {
+                delete(item, action.path(), action.value().eval(before));
+            }
+        }
+        return item;
+    }
+
+    /** The parts of the item the update touched — what ReturnValues UPDATED_OLD / UPDATED_NEW return. */
+    public ObjectNode updatedAttributes(ObjectNode item) {
+        return touched.apply(item);
+    }
+
+    private static int lastIndex(DocumentPath path) {
+        return path.elements().get(path.size() - 1) instanceof Integer index ? index : -1;
+    }
+
+    /** The map or list value holding the path's last element, or null when a step is missing. */
+    private static JsonNode parent(ObjectNode item, DocumentPath path) {
+        JsonNode current = item.get(path.first());
+        for (int i = 1; i < path.size() - 1 && current != null; i++) {
+            current = Paths.child(current, path.elements().get(i));
+        }
+        return current;
+    }
+
+    static void set(ObjectNode item, DocumentPath path, JsonNode value) {
+        if (path.size() == 1) {
+            item.set(path.first(), value);
+            return;
+        }
+        JsonNode parent = parent(item, path);
+        Object last = path.elements().get(path.size() - 1);
+        if (parent == null) {
+            throw UpdateOperands.invalidPath();
+        }
+        if (last instanceof Integer index) {
+            if (!(parent.get("L") instanceof ArrayNode list)) {
+                throw UpdateOperands.invalidPath();
+            }
+            if (index < list.size()) {
+                list.set(index, value);
+            } else {
+                list.add(value);
+            }
+        } else {
+            if (!(parent.get("M") instanceof ObjectNode map)) {
+                throw UpdateOperands.invalidPath();
+            }
+            map.set((String) last, value);
+        }
+    }
+
+    private static void remove(ObjectNode item, DocumentPath path) {
+        if (path.size() == 1) {
+            item.remove(path.first());
+            return;
+        }
+        JsonNode parent = parent(item, path);
+        if (parent == null) {
+            return;
+        }
+        Object last = path.elements().get(path.size() - 1);
+        if (last instanceof Integer index) {
+            if (!(parent.get("L") instanceof ArrayNode list)) {
+                throw UpdateOperands.invalidPath();
+            }
+            if (index < list.size()) {
+                list.remove(index.intValue());
+            }
+        } else {
+            if (!(parent.get("M") instanceof ObjectNode map)) {
+                throw UpdateOperands.invalidPath();
+            }
+            map.remove((String) last);
+        }
+    }
+
+    private static void add(ObjectNode item, DocumentPath path, JsonNode value) {
+        JsonNode current = Paths.get(item, path);
+        if (current == null) {
+            set(item, path, value.deepCopy());
+            return;
+        }
+        String type = AttributeValues.type(current);
+        if (!type.equals(AttributeValues.type(value))) {
+            throw UpdateOperands.incorrectType();
+        }
+        switch (type) {
+            case "N" -> set(item, path, UpdateOperands.checkedNumber(new BigDecimal(current.get("N").asText())
+                    .add(new BigDecimal(value.get("N").asText()))));
+            case "SS", "NS", "BS" -> {
+                ObjectNode union = current.deepCopy();
+                ArrayNode members = (ArrayNode) union.get(type);
+                for (JsonNode member : value.get(type)) {
+                    if (!AttributeValues.setContains(type, members, member)) {
+                        members.add(member);
+                    }
+                }
+                set(item, path, union);
+            }
+            case "L" -> {
+                ObjectNode appended = current.deepCopy();
+                ((ArrayNode) appended.get("L")).addAll((ArrayNode) value.get("L").deepCopy());
+                set(item, path, appended);
+            }
+            default -> throw UpdateOperands.incorrectType();
+        }
+    }
+
+    private static void delete(ObjectNode item, DocumentPath path, JsonNode value) {
+        JsonNode current = Paths.get(item, path);
+        if (current == null) {
+            return;
+        }
+        String type = AttributeValues.type(current);
+        if (!type.equals(AttributeValues.type(value)) || !(type.equals("SS") || type.equals("NS") || type.equals("BS"))) {
+            throw UpdateOperands.incorrectType();
+        }
+        ArrayNode remaining = AttributeValues.JSON.arrayNode();
+        for (JsonNode member : current.get(type)) {
+            if (!AttributeValues.setContains(type, value.get(type), member)) {
+                remaining.add(member);
+            }
+        }
+        if (remaining.isEmpty()) {
+            remove(item, path);
+        } else {
+            ObjectNode set = AttributeValues.JSON.objectNode();
+            set.set(type, remaining);
+            Update.set(item, path, set);
+        }
+    }
+}
