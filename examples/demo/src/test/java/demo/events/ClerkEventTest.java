@@ -4,11 +4,14 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.core.FunctionDispatcher;
+import io.jets.core.LocalContext;
 import io.jets.core.index.HandlerIndex;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ClerkEventTest {
@@ -26,9 +29,11 @@ class ClerkEventTest {
     void file_printsTheEventItReceives() throws Exception {
         ClassLoader classLoader = getClass().getClassLoader();
         FunctionDispatcher dispatcher = FunctionDispatcher.create(classLoader, HandlerIndex.load(classLoader));
+        LocalContext context = LocalContext.create("demo-dev-clerk_event-file", Duration.ofSeconds(30), 1536,
+                Clock.systemUTC());
 
         String printed = captureOutput(() -> dispatcher.invoke("clerk_event-file",
-                new ByteArrayInputStream(PAYLOAD.getBytes(UTF_8)), OutputStream.nullOutputStream(), null));
+                new ByteArrayInputStream(PAYLOAD.getBytes(UTF_8)), OutputStream.nullOutputStream(), context));
 
         assertThat(printed).startsWith("event ");
         assertThat(printed).contains("\"eventName\":\"MODIFY\"", "\"NewImage\":{\"name\":{\"S\":\"Tung Nguyen\"}");

@@ -60,15 +60,15 @@ public final class GenerateEventCommand implements Callable<Integer> {
         String className = Names.eventClassName(name);
         Project project = root.workspace().project();
         String pkg = Names.packageName(project.config().name());
-        String physicalTable = table.startsWith("arn:") ? table : project.config().tableName(table);
+        String physicalTable = ProjectFiles.isStreamArn(table) ? table : project.config().tableName(table);
 
-        Map<String, String> files = ProjectFiles.dynamoDbEvent(pkg, className, method, table, physicalTable);
+        Map<String, String> files = ProjectFiles.dynamoDbEvent(project.config(), pkg, className, method, table);
         GeneratedFiles writer = new GeneratedFiles(project.root(), force, out);
         files.forEach(writer::checkWritable);
         writer.writeIfMissing(ProjectFiles.applicationEventPath(pkg), ProjectFiles.applicationEvent(pkg));
         files.forEach(writer::write);
         out.println();
-        String when = table.startsWith("arn:") ? "records arrive on " + table : "items in " + physicalTable + " change";
+        String when = ProjectFiles.isStreamArn(table) ? "records arrive on " + table : "items in " + physicalTable + " change";
         out.println("Function " + Names.functionName(className, method) + " runs when " + when
                 + ". Try it with: jets dev");
         return 0;

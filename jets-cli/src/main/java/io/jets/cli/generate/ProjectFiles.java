@@ -1,5 +1,7 @@
 package io.jets.cli.generate;
 
+import io.jets.core.config.ProjectConfig;
+import io.jets.core.index.TriggerDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,25 +41,32 @@ public final class ProjectFiles {
     /**
      * {@code jets generate:event clerk --trigger dynamodb --method file}: the handler class and its test.
      *
-     * @param table         the table as written in the annotation ({@code test-table})
-     * @param physicalTable the table it stands for in this environment ({@code demo-dev_test-table})
+     * @param table the table as written in the annotation ({@code test-table}), or a stream ARN
      */
-    public static Map<String, String> dynamoDbEvent(String packageName, String className, String method,
-                                                    String table, String physicalTable) {
+    public static Map<String, String> dynamoDbEvent(ProjectConfig config, String packageName, String className,
+                                                    String method, String table) {
+        String physicalTable = isStreamArn(table) ? table : config.tableName(table);
+        String functionName = Names.functionName(className, method);
         String eventsPackage = eventsPackage(packageName);
         Map<String, String> values = Map.of(
+                "physicalFunction", config.physicalFunctionName(functionName),
                 "package", eventsPackage,
                 "className", className,
                 "method", method,
                 "table", table,
-                "tableComment", table.equals(physicalTable) && table.startsWith("arn:")
+                "tableComment", isStreamArn(table)
                         ? "stream ARN, used as given" : "existing table: " + physicalTable,
-                "functionName", Names.functionName(className, method));
+                "functionName", functionName);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(sourcePath("main", eventsPackage, className), Template.load("DynamoDbEvent.java.tmpl").render(values));
         files.put(sourcePath("test", eventsPackage, className + "Test"),
                 Template.load("DynamoDbEventTest.java.tmpl").render(values));
         return files;
+    }
+
+    /** Whether {@code source} is a stream ARN, used as given, rather than a table name to namespace. */
+    public static boolean isStreamArn(String source) {
+        return TriggerDefinition.withDefaults(source).isStreamArn();
     }
 
     private static String eventsPackage(String packageName) {
