@@ -24,7 +24,12 @@ public interface FunctionDispatcher {
      */
     void invoke(String functionName, InputStream event, OutputStream response, Context context) throws Exception;
 
+    /**
+     * A dispatcher for the functions of {@code index}, loading their classes from {@code classLoader} on first
+     * use (no classpath scanning). An unknown function name is a {@link JetsException} listing the known ones; a
+     * null {@link Context} is replaced by a {@link LocalContext} with Lambda's maximum timeout.
+     */
     static FunctionDispatcher create(ClassLoader classLoader, HandlerIndex index) {
-        throw new UnsupportedOperationException("implemented by jets-core");
+        return new IndexedFunctionDispatcher(classLoader, index);
     }
 }

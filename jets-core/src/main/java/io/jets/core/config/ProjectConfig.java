@@ -1,7 +1,16 @@
 package io.jets.core.config;
 
+import io.jets.core.JetsException;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * A project's configuration, read from {@value #FILE} at the project root.
@@ -15,6 +24,12 @@ import java.util.Map;
  *
  * {@code JETS_ENV} chooses the environment (default {@code dev}).
  *
+ * <pre>{@code
+ * ProjectConfig config = ProjectConfig.load(Path.of("."), System.getenv());
+ * config.tableName("test-table");                 // demo-dev_test-table
+ * config.physicalFunctionName("clerk_event-file"); // demo-dev-clerk_event-file
+ * }</pre>
+ *
  * @param name           project name ({@code demo})
  * @param env            environment ({@code dev})
  * @param tableNamespace the table prefix ({@code demo-dev}), empty when disabled
@@ -25,14 +40,49 @@ public record ProjectConfig(String name, String env, String tableNamespace, Stri
                             Map<String, String> properties) {
 
     public static final String FILE = "jets.properties";
+    public static final String ENV_VARIABLE = "JETS_ENV";
+    public static final String DEFAULT_ENV = "dev";
+    public static final String NAME_PROPERTY = "project.name";
+    public static final String TABLE_NAMESPACE_PROPERTY = "events.dynamodb.table_namespace";
+    public static final String SEPARATOR_PROPERTY = "events.dynamodb.table_namespace_separator";
+
+    // Both end up in Lambda function and CloudFormation stack names.
+    private static final Pattern NAME_SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     public ProjectConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(tableNamespace, "tableNamespace");
+        Objects.requireNonNull(separator, "separator");
+        requireName(NAME_PROPERTY, name);
+        requireName(ENV_VARIABLE, env);
         properties = Map.copyOf(properties);
     }
 
-    /** Reads {@code projectDir/jets.properties}, with {@code environment} standing for the process environment. */
+    /**
+     * Reads {@code projectDir/jets.properties}, with {@code environment} standing for the process environment.
+     * A missing file means every default: the project is named after its directory.
+     */
     public static ProjectConfig load(Path projectDir, Map<String, String> environment) {
-        throw new UnsupportedOperationException("implemented by jets-core");
+        Path file = projectDir.resolve(FILE);
+        Map<String, String> properties = Files.isRegularFile(file) ? read(file) : Map.of();
+        String name = properties.getOrDefault(NAME_PROPERTY, "");
+        if (name.isEmpty()) {
+            Path dirName = projectDir.toAbsolutePath().normalize().getFileName();
+            name = dirName == null ? "" : dirName.toString();
+        }
+        String env = environment.getOrDefault(ENV_VARIABLE, "").trim();
+        if (env.isEmpty()) {
+            env = DEFAULT_ENV;
+        }
+        String namespaceSetting = properties.getOrDefault(TABLE_NAMESPACE_PROPERTY, "true");
+        String tableNamespace = switch (namespaceSetting.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> name + "-" + env;
+            case "false", "" -> "";
+            default -> namespaceSetting;
+        };
+        String separator = properties.getOrDefault(SEPARATOR_PROPERTY, "_");
+        return new ProjectConfig(name, env, tableNamespace, separator, properties);
     }
 
     /** {@code <project>-<env>}: the prefix of physical function names and stack names. */
@@ -53,5 +103,24 @@ public record ProjectConfig(String name, String env, String tableNamespace, Stri
     /** {@code /aws/lambda/demo-dev-clerk_event-file}. */
     public String logGroupName(String functionName) {
         return "/aws/lambda/" + physicalFunctionName(functionName);
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new JetsException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(key -> values.put(key, properties.getProperty(key).trim()));
+        return values;
+    }
+
+    private static void requireName(String setting, String value) {
+        if (!NAME_SYNTAX.matcher(value).matches()) {
+            throw new JetsException(setting + " must start with a letter or digit and contain only letters, digits,"
+                    + " - and _ (it becomes part of Lambda function names), got: \"" + value + "\"");
+        }
     }
 }

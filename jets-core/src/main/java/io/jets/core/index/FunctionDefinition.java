@@ -1,5 +1,6 @@
 package io.jets.core.index;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
  * @param name            the function name, Jets-style: class name underscored, a dash, the method name
  * @param className       binary name of the user's class
  * @param methodName      the handler method
- * @param parameterTypes  binary names of the method's parameter types, in order (may be empty)
+ * @param parameterTypes  the method's parameter types in order (may be empty): binary names, with type arguments
+ *                        where the method declares them ({@code java.util.List<io.jets.core.images.Change<demo.Order>>})
  * @param triggers        the method's DynamoDB triggers, in source order (one mapping each)
  * @param timeoutSeconds  0 = project default
  * @param memorySize      0 = project default
@@ -36,5 +38,30 @@ public record FunctionDefinition(
         triggers = List.copyOf(triggers);
         environment = Map.copyOf(environment);
         description = description == null ? "" : description;
+    }
+
+    /**
+     * Settings outside the range AWS accepts ({@code timeoutSeconds must be between 1 and 900, got: 901}) and
+     * every problem of the triggers; empty when valid.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (timeoutSeconds != 0 && (timeoutSeconds < 1 || timeoutSeconds > 900)) {
+            problems.add("timeoutSeconds must be between 1 and 900, got: " + timeoutSeconds);
+        }
+        if (memorySize != 0 && (memorySize < 128 || memorySize > 10240)) {
+            problems.add("memorySize must be between 128 and 10240, got: " + memorySize);
+        }
+        environment.keySet().stream().sorted()
+                .filter(key -> !key.matches("[a-zA-Z][a-zA-Z0-9_]*"))
+                .forEach(key -> problems.add("environment variable names must start with a letter and contain only"
+                        + " letters, digits and _, got: \"" + key + "\""));
+        triggers.forEach(t -> problems.addAll(t.problems()));
+        return problems;
+    }
+
+    /** The erasure of each parameter type ({@code java.util.List} for {@code java.util.List<…>}). */
+    public List<String> parameterClassNames() {
+        return parameterTypes.stream().map(t -> t.contains("<") ? t.substring(0, t.indexOf('<')) : t).toList();
     }
 }

@@ -1,0 +1,308 @@
+package io.jets.core.events;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.core.JetsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lambda's JSON for DynamoDB stream events and stream responses, to and from the aws-lambda-java-events types,
+ * with the field names and conversions of Lambda's Java runtime ({@code Keys}, {@code NewImage},
+ * {@code ApproximateCreationDateTime} in epoch seconds, binary as base64, {@code eventSourceARN}).
+ *
+ * <pre>{@code
+ * DynamodbEvent event = DynamodbEventJson.parse(Files.readString(Path.of("modify.json")));
+ * String json = DynamodbEventJson.toJson(event);
+ * StreamsEventResponse response = DynamodbEventJson.parseStreamsEventResponse("{\"batchItemFailures\":[]}");
+ * }</pre>
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html">Using AWS Lambda with Amazon DynamoDB</a>
+ */
+public final class DynamodbEventJson {
+
+    // Exact decimals, so that a tree written back keeps every digit it was given.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
+
+    private DynamodbEventJson() {
+    }
+
+    /** Reads a JSON document as a tree that serialises back as received (field order and numbers kept). */
+    public static JsonNode readTree(InputStream json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new JetsException("The event is not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the event", e);
+        }
+    }
+
+    /** Reads a JSON document as a tree that serialises back as received (field order and numbers kept). */
+    public static JsonNode readTree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new JetsException("The event is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public static DynamodbEvent parse(String json) {
+        return parse(readTree(json));
+    }
+
+    /**
+     * Maps a DynamoDB stream event; a payload with a tumbling {@code window} becomes a
+     * {@link DynamodbTimeWindowEvent} (a subclass), as Lambda delivers it to such a mapping.
+     */
+    public static DynamodbEvent parse(JsonNode json) {
+        if (json.has("window")) {
+            return parseTimeWindow(json);
+        }
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records(json));
+        return event;
+    }
+
+    public static DynamodbTimeWindowEvent parseTimeWindow(JsonNode json) {
+        DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
+        event.setRecords(records(json));
+        JsonNode window = json.path("window");
+        if (window.isObject()) {
+            event.setWindow(new TimeWindow(text(window, "start"), text(window, "end")));
+        }
+        if (json.path("state").isObject()) {
+            Map<String, String> state = new LinkedHashMap<>();
+            json.get("state").fields().forEachRemaining(e -> state.put(e.getKey(), e.getValue().asText()));
+            event.setState(state);
+        }
+        event.setShardId(text(json, "shardId"));
+        event.setEventSourceArn(text(json, "eventSourceARN"));
+        event.setIsFinalInvokeForWindow(bool(json, "isFinalInvokeForWindow"));
+        event.setIsWindowTerminatedEarly(bool(json, "isWindowTerminatedEarly"));
+        return event;
+    }
+
+    /** Lambda's JSON for the event, the reverse of {@link #parse(JsonNode)}; absent fields stay absent. */
+    public static ObjectNode toTree(DynamodbEvent event) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode records = json.putArray("Records");
+        if (event.getRecords() != null) {
+            event.getRecords().forEach(record -> records.add(recordTree(record)));
+        }
+        if (event instanceof DynamodbTimeWindowEvent windowed) {
+            if (windowed.getWindow() != null) {
+                ObjectNode window = json.putObject("window");
+                window.put("start", windowed.getWindow().getStart());
+                window.put("end", windowed.getWindow().getEnd());
+            }
+            if (windowed.getState() != null) {
+                ObjectNode state = json.putObject("state");
+                windowed.getState().forEach(state::put);
+            }
+            putIfPresent(json, "shardId", windowed.getShardId());
+            putIfPresent(json, "eventSourceARN", windowed.getEventSourceArn());
+            if (windowed.getIsFinalInvokeForWindow() != null) {
+                json.put("isFinalInvokeForWindow", windowed.getIsFinalInvokeForWindow());
+            }
+            if (windowed.getIsWindowTerminatedEarly() != null) {
+                json.put("isWindowTerminatedEarly", windowed.getIsWindowTerminatedEarly());
+            }
+        }
+        return json;
+    }
+
+    public static String toJson(DynamodbEvent event) {
+        return toTree(event).toString();
+    }
+
+    /** {@code {"batchItemFailures":[{"itemIdentifier":"…"}]}}, as Lambda's runtime writes the response. */
+    public static String toJson(StreamsEventResponse response) {
+        ObjectNode json = NODES.objectNode();
+        ArrayNode failures = json.putArray("batchItemFailures");
+        if (response.getBatchItemFailures() != null) {
+            response.getBatchItemFailures().forEach(f -> failures.addObject().put("itemIdentifier", f.getItemIdentifier()));
+        }
+        return json.toString();
+    }
+
+    /** {@code {"state":{…},"batchItemFailures":[…]}}, as Lambda's runtime writes the response. */
+    public static String toJson(TimeWindowEventResponse response) {
+        ObjectNode json = NODES.objectNode();
+        if (response.getState() == null) {
+            json.putNull("state");
+        } else {
+            ObjectNode state = json.putObject("state");
+            response.getState().forEach(state::put);
+        }
+        ArrayNode failures = json.putArray("batchItemFailures");
+        if (response.getBatchItemFailures() != null) {
+            response.getBatchItemFailures().forEach(f -> failures.addObject().put("itemIdentifier", f.getItemIdentifier()));
+        }
+        return json.toString();
+    }
+
+    /**
+     * Reads a function's response as Lambda reads it for ReportBatchItemFailures: {@code null} for an empty or
+     * {@code null} response (full success). A failure whose {@code itemIdentifier} is missing keeps a null
+     * identifier, which the caller treats as a failure of the whole batch.
+     */
+    public static StreamsEventResponse parseStreamsEventResponse(String json) {
+        JsonNode tree = json == null || json.isBlank() ? null : readTree(json);
+        if (tree == null || tree.isNull()) {
+            return null;
+        }
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        tree.path("batchItemFailures").forEach(f -> failures.add(
+                new StreamsEventResponse.BatchItemFailure(text(f, "itemIdentifier"))));
+        return new StreamsEventResponse(failures);
+    }
+
+    /** Reads a tumbling-window response; {@code null} for an empty one; {@code state} stays null when absent. */
+    public static TimeWindowEventResponse parseTimeWindowEventResponse(String json) {
+        JsonNode tree = json == null || json.isBlank() ? null : readTree(json);
+        if (tree == null || tree.isNull()) {
+            return null;
+        }
+        Map<String, String> state = null;
+        if (tree.path("state").isObject()) {
+            state = new LinkedHashMap<>();
+            Map<String, String> target = state;
+            tree.get("state").fields().forEachRemaining(e -> target.put(e.getKey(), e.getValue().asText()));
+        }
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        tree.path("batchItemFailures").forEach(f -> failures.add(
+                new TimeWindowEventResponse.BatchItemFailure(text(f, "itemIdentifier"))));
+        return new TimeWindowEventResponse(state, failures);
+    }
+
+    private static List<DynamodbStreamRecord> records(JsonNode json) {
+        List<DynamodbStreamRecord> records = new ArrayList<>();
+        json.path("Records").forEach(node -> records.add(record(node)));
+        return records;
+    }
+
+    private static DynamodbStreamRecord record(JsonNode node) {
+        DynamodbStreamRecord record = new DynamodbStreamRecord();
+        record.setEventID(text(node, "eventID"));
+        record.setEventName(text(node, "eventName"));
+        record.setEventVersion(text(node, "eventVersion"));
+        record.setEventSource(text(node, "eventSource"));
+        record.setAwsRegion(text(node, "awsRegion"));
+        record.setEventSourceARN(text(node, "eventSourceARN"));
+        JsonNode identity = node.get("userIdentity");
+        if (identity != null && identity.isObject()) {
+            record.setUserIdentity(new Identity().withType(text(identity, "type"))
+                    .withPrincipalId(text(identity, "principalId")));
+        }
+        JsonNode dynamodb = node.get("dynamodb");
+        if (dynamodb != null && dynamodb.isObject()) {
+            record.setDynamodb(streamRecord(dynamodb));
+        }
+        return record;
+    }
+
+    private static StreamRecord streamRecord(JsonNode node) {
+        StreamRecord record = new StreamRecord();
+        JsonNode created = node.get("ApproximateCreationDateTime");
+        if (created != null && created.isNumber()) {
+            // Lambda sends epoch seconds, possibly with a fraction; Date counts milliseconds.
+            record.setApproximateCreationDateTime(new Date(created.decimalValue().movePointRight(3).longValue()));
+        }
+        record.setKeys(AttributeValueJson.readImage(node.get("Keys")));
+        record.setNewImage(AttributeValueJson.readImage(node.get("NewImage")));
+        record.setOldImage(AttributeValueJson.readImage(node.get("OldImage")));
+        record.setSequenceNumber(text(node, "SequenceNumber"));
+        JsonNode size = node.get("SizeBytes");
+        if (size != null && size.isNumber()) {
+            record.setSizeBytes(size.longValue());
+        }
+        String viewType = text(node, "StreamViewType");
+        if (viewType != null) {
+            record.setStreamViewType(StreamViewType.fromValue(viewType));
+        }
+        return record;
+    }
+
+    private static ObjectNode recordTree(DynamodbStreamRecord record) {
+        ObjectNode json = NODES.objectNode();
+        putIfPresent(json, "eventID", record.getEventID());
+        putIfPresent(json, "eventName", record.getEventName());
+        putIfPresent(json, "eventVersion", record.getEventVersion());
+        putIfPresent(json, "eventSource", record.getEventSource());
+        putIfPresent(json, "awsRegion", record.getAwsRegion());
+        StreamRecord stream = record.getDynamodb();
+        if (stream != null) {
+            ObjectNode dynamodb = json.putObject("dynamodb");
+            Date created = stream.getApproximateCreationDateTime();
+            if (created != null) {
+                long millis = created.getTime();
+                dynamodb.set("ApproximateCreationDateTime", millis % 1000 == 0
+                        ? NODES.numberNode(millis / 1000)
+                        : NODES.numberNode(BigDecimal.valueOf(millis, 3)));
+            }
+            if (stream.getKeys() != null) {
+                dynamodb.set("Keys", AttributeValueJson.writeImage(stream.getKeys()));
+            }
+            if (stream.getNewImage() != null) {
+                dynamodb.set("NewImage", AttributeValueJson.writeImage(stream.getNewImage()));
+            }
+            if (stream.getOldImage() != null) {
+                dynamodb.set("OldImage", AttributeValueJson.writeImage(stream.getOldImage()));
+            }
+            putIfPresent(dynamodb, "SequenceNumber", stream.getSequenceNumber());
+            if (stream.getSizeBytes() != null) {
+                dynamodb.put("SizeBytes", stream.getSizeBytes());
+            }
+            putIfPresent(dynamodb, "StreamViewType", stream.getStreamViewType());
+        }
+        putIfPresent(json, "eventSourceARN", record.getEventSourceARN());
+        Identity identity = record.getUserIdentity();
+        if (identity != null) {
+            ObjectNode user = json.putObject("userIdentity");
+            putIfPresent(user, "type", identity.getType());
+            putIfPresent(user, "principalId", identity.getPrincipalId());
+        }
+        return json;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asBoolean();
+    }
+}

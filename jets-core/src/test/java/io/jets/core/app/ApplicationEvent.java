@@ -1,0 +1,7 @@
+package io.jets.core.app;
+
+import io.jets.core.JetsEvent;
+
+/** What `jets new` generates: the application's own base class. */
+public abstract class ApplicationEvent extends JetsEvent {
+}
