@@ -95,10 +95,7 @@ public final class AttributeValues {
                 }
             }
             case "SS" -> validateSet(content, "string");
-            case "NS" -> {
-                validateSet(content, "number");
-                content.forEach(n -> validateNumber(n.asText()));
-            }
+            case "NS" -> validateSet(content, "number");
             case "BS" -> validateSet(content, "binary");
             case "L" -> content.forEach(AttributeValues::validateValue);
             case "M" -> content.forEach(AttributeValues::validateValue);
@@ -109,8 +106,12 @@ public final class AttributeValues {
 
     private static void validateSet(JsonNode members, String typeName) {
         if (members.isEmpty()) {
-            throw ApiException.validation(
-                    "One or more parameter values were invalid: An " + typeName + " set  may not be empty");
+            throw ApiException.validation(typeName.equals("binary")
+                    ? "One or more parameter values were invalid: Binary sets should not be empty"
+                    : "One or more parameter values were invalid: An " + typeName + " set  may not be empty");
+        }
+        if (typeName.equals("number")) {
+            members.forEach(n -> validateNumber(n.asText()));
         }
         Set<Object> seen = new HashSet<>();
         List<String> texts = new ArrayList<>();
@@ -118,19 +119,17 @@ public final class AttributeValues {
         for (JsonNode member : members) {
             String text = member.asText();
             texts.add(text);
-            Object key = typeName.equals("number") ? numberKey(text) : text;
+            Object key = typeName.equals("number") ? canonicalNumber(new BigDecimal(text)) : text;
             duplicate |= !seen.add(key);
         }
         if (duplicate) {
-            throw ApiException.validation("Input collection " + texts + " contains duplicates.");
-        }
-    }
-
-    private static Object numberKey(String text) {
-        try {
-            return canonicalNumber(new BigDecimal(text));
-        } catch (NumberFormatException e) {
-            return text;
+            throw ApiException.validation(switch (typeName) {
+                case "number" -> "Input collection contains duplicates";
+                case "binary" -> "One or more parameter values were invalid: Input collection " + texts
+                        + "of type BS contains duplicates.";
+                default -> "One or more parameter values were invalid: Input collection " + texts
+                        + " contains duplicates.";
+            });
         }
     }
 
@@ -140,7 +139,8 @@ public final class AttributeValues {
         try {
             number = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw ApiException.validation("A value provided cannot be converted into a number");
+            throw ApiException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
+                    : "The parameter cannot be converted to a numeric value: " + text);
         }
         if (number.signum() == 0) {
             return;

@@ -151,10 +151,17 @@ final class Parser {
             expect(")");
             return inner;
         }
-        if (token.kind() == Token.Kind.WORD && peek(1).is("(") && !token.text().equals("size")) {
-            return parseConditionFunction();
+        Operand left;
+        if (token.kind() == Token.Kind.WORD && peek(1).is("(")) {
+            String name = next().text();
+            List<Operand> arguments = parseArguments(false);
+            if (!startsComparison(peek())) {
+                return conditionFunction(name, arguments);
+            }
+            left = operandFunction(name, arguments, false);
+        } else {
+            left = parseOperand(false);
         }
-        Operand left = parseOperand(false);
         Token operator = peek();
         if (operator.kind() == Token.Kind.SYMBOL && COMPARATORS.contains(operator.text())) {
             next();
@@ -187,9 +194,12 @@ final class Parser {
         throw syntaxError();
     }
 
-    private ConditionNode parseConditionFunction() {
-        String name = next().text();
-        List<Operand> arguments = parseArguments(false);
+    private static boolean startsComparison(Token token) {
+        return (token.kind() == Token.Kind.SYMBOL && COMPARATORS.contains(token.text())) || token.isWord("BETWEEN")
+                || token.isWord("IN");
+    }
+
+    private ConditionNode conditionFunction(String name, List<Operand> arguments) {
         Integer arity = CONDITION_FUNCTIONS.get(name);
         if (arity == null) {
             defer(UPDATE_FUNCTIONS.contains(name)
@@ -231,7 +241,8 @@ final class Parser {
             return new Operand.ValueOperand(token.text(), null);
         }
         if (token.kind() == Token.Kind.WORD && peek(1).is("(")) {
-            return parseOperandFunction(update);
+            String name = next().text();
+            return operandFunction(name, parseArguments(update), update);
         }
         if (token.kind() == Token.Kind.WORD || token.kind() == Token.Kind.NAME_REF) {
             return new Operand.PathOperand(parsePath());
@@ -239,9 +250,7 @@ final class Parser {
         throw syntaxError();
     }
 
-    private Operand parseOperandFunction(boolean update) {
-        String name = next().text();
-        List<Operand> arguments = parseArguments(update);
+    private Operand operandFunction(String name, List<Operand> arguments, boolean update) {
         Operand placeholder = arguments.isEmpty() ? new Operand.ValueOperand(":", null) : arguments.get(0);
         boolean allowed = update ? UPDATE_FUNCTIONS.contains(name) : name.equals("size");
         if (!allowed) {
