@@ -1,0 +1,50 @@
+package io.jets.runtime.local.internal;
+
+import io.jets.core.FunctionDispatcher;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Lambda "containers": one {@link FunctionDispatcher} per concurrent invocation, created on demand and reused
+ * afterwards, each with its own log stream name. A container whose handler timed out is discarded, as Lambda
+ * discards the execution environment.
+ */
+public final class DispatcherPool {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
+    private final Supplier<FunctionDispatcher> factory;
+    private final Clock clock;
+    private final Deque<Container> idle = new ArrayDeque<>();
+
+    public DispatcherPool(Supplier<FunctionDispatcher> factory, Clock clock) {
+        this.factory = factory;
+        this.clock = clock;
+    }
+
+    /** A dispatcher and the log stream its invocations write to. */
+    public record Container(FunctionDispatcher dispatcher, String logStreamName) {
+    }
+
+    public Container acquire() {
+        synchronized (idle) {
+            Container container = idle.pollFirst();
+            if (container != null) {
+                return container;
+            }
+        }
+        String stream = DAY.format(clock.instant()) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
+        return new Container(factory.get(), stream);
+    }
+
+    public void release(Container container) {
+        synchronized (idle) {
+            idle.addFirst(container);
+        }
+    }
+}

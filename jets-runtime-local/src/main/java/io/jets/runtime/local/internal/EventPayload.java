@@ -1,0 +1,96 @@
+package io.jets.runtime.local.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns GetRecords records into the event Lambda hands a function: the fields of each record in the order Lambda
+ * writes them, {@code ApproximateCreationDateTime} in whole epoch seconds, and {@code eventSourceARN} set to the
+ * stream ARN (never the table ARN). See
+ * <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html">Using AWS Lambda with Amazon DynamoDB</a>.
+ */
+public final class EventPayload {
+
+    private static final List<String> RECORD_ORDER =
+            List.of("eventID", "eventName", "eventVersion", "eventSource", "awsRegion", "dynamodb", "userIdentity");
+    private static final List<String> DYNAMODB_ORDER = List.of("ApproximateCreationDateTime", "Keys", "NewImage",
+            "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType");
+
+    /** Lambda caps a batch's payload at 6 MB. */
+    public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    public EventPayload(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** One GetRecords record, reshaped as Lambda delivers it. */
+    public StreamRecord record(ObjectNode raw, String streamArn) {
+        ObjectNode event = json.createObjectNode();
+        copyInOrder(raw, event, RECORD_ORDER, Set.of("dynamodb"));
+        JsonNode dynamodb = raw.path("dynamodb");
+        ObjectNode streamData = json.createObjectNode();
+        long created = dynamodb.path("ApproximateCreationDateTime").asLong(0);
+        streamData.put("ApproximateCreationDateTime", created);
+        if (dynamodb.isObject()) {
+            copyInOrder((ObjectNode) dynamodb, streamData, DYNAMODB_ORDER, Set.of("ApproximateCreationDateTime"));
+        }
+        event.set("dynamodb", streamData);
+        // userIdentity (TTL deletions) follows dynamodb, as on Lambda.
+        if (raw.has("userIdentity")) {
+            event.set("userIdentity", raw.get("userIdentity"));
+        }
+        event.put("eventSourceARN", streamArn);
+        String key = streamData.path("Keys").toString();
+        return new StreamRecord(event, streamData.path("SequenceNumber").asText(),
+                Instant.ofEpochSecond(created), key, bytes(event).length + 1);
+    }
+
+    /** {@code {"Records":[…]}}. */
+    public byte[] event(List<StreamRecord> records) {
+        return bytes(eventNode(records));
+    }
+
+    /** The event as a tree, for additions such as a tumbling window's state. */
+    public ObjectNode eventNode(List<StreamRecord> records) {
+        ObjectNode event = json.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        records.forEach(r -> array.add(r.event()));
+        return event;
+    }
+
+    public byte[] bytes(JsonNode node) {
+        try {
+            return json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyInOrder(ObjectNode from, ObjectNode to, List<String> order, Set<String> skip) {
+        for (String name : order) {
+            if (from.has(name) && !skip.contains(name) && !name.equals("dynamodb") && !name.equals("userIdentity")) {
+                to.set(name, from.get(name));
+            }
+        }
+        // Fields a newer service version adds travel along after the known ones.
+        Iterator<Map.Entry<String, JsonNode>> fields = from.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!order.contains(field.getKey()) && !skip.contains(field.getKey())) {
+                to.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+}

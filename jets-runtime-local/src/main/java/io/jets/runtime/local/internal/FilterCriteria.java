@@ -1,0 +1,21 @@
+package io.jets.runtime.local.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** A mapping's FilterCriteria: a record passes when there are no filters or when any filter matches it. */
+public final class FilterCriteria implements Predicate<JsonNode> {
+
+    private final List<FilterPattern> patterns;
+
+    public FilterCriteria(List<String> patterns, ObjectMapper json) {
+        this.patterns = patterns.stream().map(p -> FilterPattern.parse(p, json)).toList();
+    }
+
+    @Override
+    public boolean test(JsonNode record) {
+        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(record));
+    }
+}

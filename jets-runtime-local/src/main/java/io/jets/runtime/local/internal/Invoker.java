@@ -1,0 +1,127 @@
+package io.jets.runtime.local.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.runtime.local.logs.FunctionLogWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Invokes a function once, in process, the way Lambda runs it: on its own thread with the function's timeout
+ * (the thread is interrupted when it runs over), output captured to the function's log between
+ * {@code START}/{@code END}/{@code REPORT} lines, and an unhandled exception logged as Lambda's JSON error.
+ * Whatever the handler does (throw, loop, run out of memory), the caller gets a result, never the exception.
+ */
+public final class Invoker {
+
+    private static final long TIMEOUT_GRACE_MILLIS = 200;
+
+    private final FunctionSettings settings;
+    private final FunctionLogWriter log;
+    private final OutputRouter router;
+    private final ObjectMapper json;
+
+    public Invoker(FunctionSettings settings, FunctionLogWriter log, OutputRouter router, ObjectMapper json) {
+        this.settings = settings;
+        this.log = log;
+        this.router = router;
+        this.json = json;
+    }
+
+    public FunctionSettings settings() {
+        return settings;
+    }
+
+    /** Runs the function with {@code event}; {@code region} and {@code account} form its ARN. */
+    public InvokeResult invoke(DispatcherPool pool, byte[] event, String region, String account) {
+        String requestId = UUID.randomUUID().toString();
+        DispatcherPool.Container container = pool.acquire();
+        log.write("START RequestId: " + requestId + " Version: $LATEST");
+        long start = System.nanoTime();
+        InvocationContext context = new InvocationContext(requestId, settings.physicalName(),
+                "arn:aws:lambda:" + region + ":" + account + ":function:" + settings.physicalName(),
+                settings.logGroupName(), container.logStreamName(), settings.memorySize(),
+                start + settings.timeout().toNanos(), log);
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            router.routeTo(log);
+            try {
+                container.dispatcher().invoke(settings.name(), new ByteArrayInputStream(event), response, context);
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                router.endRoute();
+            }
+        }, "jets-" + settings.name() + "-" + requestId.substring(0, 8));
+        worker.setDaemon(true);
+        worker.start();
+        boolean finished = join(worker, settings.timeout().toMillis());
+        InvokeResult result;
+        if (!finished) {
+            worker.interrupt();
+            join(worker, TIMEOUT_GRACE_MILLIS);
+            String message = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
+                    settings.timeout().toMillis() / 1000.0);
+            log.write(requestId + " " + message);
+            result = new InvokeResult(requestId, InvokeResult.Outcome.TIMEOUT, null, "Task.TimedOut", message);
+        } else if (failure.get() != null) {
+            Throwable error = failure.get();
+            log.write(errorJson(error));
+            if (!(error instanceof VirtualMachineError)) {
+                pool.release(container);
+            }
+            result = new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, error.getClass().getName(),
+                    error.getMessage());
+        } else {
+            pool.release(container);
+            result = new InvokeResult(requestId, InvokeResult.Outcome.SUCCESS, response.toByteArray(), null, null);
+        }
+        double millis = (System.nanoTime() - start) / 1_000_000.0;
+        log.write("END RequestId: " + requestId);
+        log.write(String.format(Locale.ROOT,
+                "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\t"
+                        + "Max Memory Used: %d MB",
+                requestId, millis, (long) Math.ceil(millis), settings.memorySize(), usedMemoryMb()));
+        return result;
+    }
+
+    private static boolean join(Thread thread, long millis) {
+        try {
+            thread.join(Math.max(1, millis));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
+    /** Lambda's Java runtime logs an unhandled exception as errorMessage/errorType/stackTrace JSON. */
+    private String errorJson(Throwable error) {
+        return errorNode(error, 0).toString();
+    }
+
+    private ObjectNode errorNode(Throwable error, int depth) {
+        ObjectNode node = json.createObjectNode();
+        if (error.getMessage() != null) {
+            node.put("errorMessage", error.getMessage());
+        }
+        node.put("errorType", error.getClass().getName());
+        ArrayNode trace = node.putArray("stackTrace");
+        for (StackTraceElement frame : error.getStackTrace()) {
+            trace.add(frame.toString());
+        }
+        if (error.getCause() != null && error.getCause() != error && depth < 10) {
+            node.set("cause", errorNode(error.getCause(), depth + 1));
+        }
+        return node;
+    }
+
+    private static long usedMemoryMb() {
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    }
+}

@@ -1,0 +1,204 @@
+package io.jets.runtime.local.internal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.core.DynamoDbTrigger.StartingPosition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * Reads one shard from its checkpoint to its end, in order, and hands the records to the mapping's
+ * {@link BatchHandler}. A new record is read as soon as the server signals it; without a signal the shard is
+ * polled four times a second, as Lambda does. An expired iterator is renewed from the last record read, so a
+ * long idle never stalls the mapping.
+ */
+public final class ShardReader {
+
+    private static final int PAGE_LIMIT = 1000;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
+
+    /** How a reader run ended. */
+    public enum End { FINISHED, STOPPED, STREAM_GONE }
+
+    /** What the reader of every shard of one mapping shares. */
+    public record Settings(StreamsApi api, EventPayload payload, Checkpoint checkpoint, Signal signal,
+                           Duration pollInterval, int batchSize, int lanes, Duration batchingWindow,
+                           Predicate<com.fasterxml.jackson.databind.JsonNode> filter, BatchHandler handler, MappingState state, Clock clock,
+                           BooleanSupplier stopped) {
+    }
+
+    private final Settings settings;
+    private final String streamArn;
+    private final String shardId;
+    private final StartingPosition startingPosition;
+    private final ArrayDeque<StreamRecord> buffer = new ArrayDeque<>();
+    private String lastRead;
+    private String lastHandled;
+
+    /** @param startingPosition used only if the shard was never started */
+    public ShardReader(Settings settings, String streamArn, String shardId, StartingPosition startingPosition) {
+        this.settings = settings;
+        this.streamArn = streamArn;
+        this.shardId = shardId;
+        this.startingPosition = startingPosition;
+    }
+
+    public End run() {
+        String iterator;
+        try {
+            iterator = initialIterator();
+        } catch (StreamsApiException e) {
+            return e.is("ResourceNotFoundException") ? End.STREAM_GONE : End.STOPPED;
+        }
+        int wanted = settings.batchSize() * settings.lanes();
+        Instant windowOpened = null;
+        while (!settings.stopped().getAsBoolean()) {
+            if (iterator != null && buffer.size() < wanted) {
+                long seen = settings.signal().generation();
+                StreamsApi.RecordsPage page;
+                try {
+                    page = settings.api().records(iterator, PAGE_LIMIT);
+                } catch (StreamsApiException e) {
+                    if (e.is("ResourceNotFoundException")) {
+                        return End.STREAM_GONE;
+                    }
+                    try {
+                        iterator = renewIterator(e);
+                    } catch (StreamsApiException again) {
+                        return again.is("ResourceNotFoundException") ? End.STREAM_GONE : End.STOPPED;
+                    }
+                    continue;
+                } catch (RuntimeException e) {
+                    settings.state().error("reading " + shardId + ": " + e.getMessage());
+                    settings.signal().await(seen, RETRY_PAUSE);
+                    continue;
+                }
+                take(page.records());
+                iterator = page.nextShardIterator();
+                if (windowOpened == null && !buffer.isEmpty()) {
+                    windowOpened = settings.clock().instant();
+                }
+                if (!page.records().isEmpty() && iterator != null && buffer.size() < wanted) {
+                    continue; // more may be waiting: fill the batch before invoking
+                }
+                if (buffer.isEmpty()) {
+                    if (iterator == null) {
+                        break;
+                    }
+                    skipFiltered();
+                    settings.signal().await(seen, settings.pollInterval());
+                    continue;
+                }
+                if (iterator != null && buffer.size() < settings.batchSize()
+                        && !settings.batchingWindow().isZero()) {
+                    Duration left = Duration.between(settings.clock().instant(),
+                            windowOpened.plus(settings.batchingWindow()));
+                    if (!left.isNegative() && !left.isZero()) {
+                        settings.signal().await(seen, min(left, settings.pollInterval()));
+                        continue;
+                    }
+                }
+            }
+            if (buffer.isEmpty()) {
+                break;
+            }
+            List<StreamRecord> records = new ArrayList<>();
+            while (!buffer.isEmpty() && records.size() < wanted) {
+                records.add(buffer.pollFirst());
+            }
+            settings.state().pending(records.get(0).created());
+            if (!settings.handler().handle(shardId, records, this::handled)) {
+                return End.STOPPED;
+            }
+            settings.state().pending(buffer.isEmpty() ? null : buffer.peekFirst().created());
+            windowOpened = buffer.isEmpty() ? null : settings.clock().instant();
+        }
+        if (settings.stopped().getAsBoolean()) {
+            return End.STOPPED;
+        }
+        skipFiltered();
+        settings.checkpoint().finish(shardId);
+        return End.FINISHED;
+    }
+
+    private void take(List<ObjectNode> raw) {
+        for (ObjectNode record : raw) {
+            StreamRecord shaped = settings.payload().record(record, streamArn);
+            lastRead = shaped.sequenceNumber();
+            if (settings.filter().test(shaped.event())) {
+                buffer.addLast(shaped);
+            }
+        }
+    }
+
+    private void handled(StreamRecord record) {
+        lastHandled = record.sequenceNumber();
+        settings.checkpoint().advance(shardId, lastHandled);
+        settings.state().handled(lastHandled);
+    }
+
+    /** Records dropped by the filters are checkpointed too, once nothing before them is pending. */
+    private void skipFiltered() {
+        if (buffer.isEmpty() && lastRead != null && !lastRead.equals(lastHandled)) {
+            lastHandled = lastRead;
+            settings.checkpoint().advance(shardId, lastRead);
+            settings.state().handled(lastRead);
+        }
+    }
+
+    private String initialIterator() {
+        Checkpoint checkpoint = settings.checkpoint();
+        if (checkpoint.sequenceNumber(shardId).isPresent()) {
+            lastRead = checkpoint.sequenceNumber(shardId).get();
+            lastHandled = lastRead;
+            return iterator("AFTER_SEQUENCE_NUMBER", lastRead);
+        }
+        if (checkpoint.started(shardId) || startingPosition == StartingPosition.TRIM_HORIZON) {
+            checkpoint.advance(shardId, "");
+            return iterator("TRIM_HORIZON", null);
+        }
+        return skipToLatest();
+    }
+
+    /**
+     * LATEST on a mapping's first start: everything already in the shard is passed over and checkpointed, so a
+     * restart resumes exactly there instead of skipping what was written while the mapping was down.
+     */
+    private String skipToLatest() {
+        String iterator = iterator("TRIM_HORIZON", null);
+        while (iterator != null) {
+            StreamsApi.RecordsPage page = settings.api().records(iterator, PAGE_LIMIT);
+            for (ObjectNode record : page.records()) {
+                lastRead = record.path("dynamodb").path("SequenceNumber").asText();
+            }
+            iterator = page.nextShardIterator();
+            if (page.records().isEmpty()) {
+                break;
+            }
+        }
+        lastHandled = lastRead;
+        settings.checkpoint().advance(shardId, lastRead == null ? "" : lastRead);
+        return iterator;
+    }
+
+    private String renewIterator(StreamsApiException cause) {
+        if (cause.is("ExpiredIteratorException") && lastRead != null) {
+            return iterator("AFTER_SEQUENCE_NUMBER", lastRead);
+        }
+        // Trimmed or otherwise unusable: start from the oldest record still there.
+        return iterator("TRIM_HORIZON", null);
+    }
+
+    private String iterator(String type, String sequenceNumber) {
+        return settings.api().shardIterator(streamArn, shardId, type, sequenceNumber);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

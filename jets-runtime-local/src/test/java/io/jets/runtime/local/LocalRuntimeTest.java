@@ -1,0 +1,104 @@
+package io.jets.runtime.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.jets.core.index.TriggerDefinition;
+import io.jets.runtime.local.logs.LocalLogs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalRuntimeTest {
+
+    @TempDir
+    Path state;
+
+    @Test
+    void missingTableAndStream_printEachCommandOnce_thenRecordsAreDelivered() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null,
+                RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.status().contains("waiting for table"));
+            assertThat(runtime.status().get(0).state()).isEqualTo(MappingStatus.State.WAITING_FOR_TABLE);
+            fx.streams.createTable("demo-dev_test-table");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.status().contains("waiting for the stream"));
+            String arn = fx.streams.enableStream("demo-dev_test-table");
+            String first = fx.streams.put("demo-dev_test-table", "id-1", "name-1");
+            String second = fx.streams.put("demo-dev_test-table", "id-1", "name-1-edit-1");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 2);
+
+            assertThat(fx.delivered()).containsExactly(first, second);
+            assertThat(fx.calls.get(0).event().path("Records").get(0).path("eventSourceARN").asText()).isEqualTo(arn);
+            assertThat(fx.status()).containsOnlyOnce("clerk_event-file: waiting for table demo-dev_test-table. "
+                    + "Create it with: aws dynamodb create-table --endpoint-url http://localhost:8000 --table-name "
+                    + "demo-dev_test-table --attribute-definitions AttributeName=id,AttributeType=S --key-schema "
+                    + "AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST");
+            assertThat(fx.status()).containsOnlyOnce("clerk_event-file: waiting for the stream of table "
+                    + "demo-dev_test-table. Enable it with: aws dynamodb update-table --endpoint-url "
+                    + "http://localhost:8000 --table-name demo-dev_test-table --stream-specification "
+                    + "\"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"");
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                MappingStatus status = runtime.status().get(0);
+                assertThat(status.state()).isEqualTo(MappingStatus.State.RUNNING);
+                assertThat(status.streamArn()).isEqualTo(arn);
+                assertThat(status.position()).isEqualTo(second);
+            });
+        }
+    }
+
+    @Test
+    void handlerOutput_isLoggedBetweenStartEndAndReport() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        fx.streams.put("demo-dev_test-table", "id-1", "name-1");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> {
+            System.out.println("event " + e.path("Records").get(0).path("eventName").asText());
+            System.err.print("no newline");
+            return null;
+        }, RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> LocalLogs.in(state)
+                    .read("clerk_event-file", Instant.EPOCH).stream().anyMatch(l -> l.contains("REPORT")));
+        }
+        List<String> messages = LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH).stream()
+                .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
+        assertThat(messages).hasSize(5);
+        assertThat(messages.get(0)).matches("START RequestId: [0-9a-f-]{36} Version: \\$LATEST");
+        String requestId = messages.get(0).substring(17, 53);
+        assertThat(messages.get(1)).isEqualTo("event INSERT");
+        assertThat(messages.get(2)).isEqualTo("no newline");
+        assertThat(messages.get(3)).isEqualTo("END RequestId: " + requestId);
+        assertThat(messages.get(4)).matches("REPORT RequestId: " + requestId + "\tDuration: \\d+\\.\\d\\d ms\t"
+                + "Billed Duration: \\d+ ms\tMemory Size: 1536 MB\tMax Memory Used: \\d+ MB");
+    }
+
+    @Test
+    void failingBatch_isRetriedWholeAndBlocksTheShardUntilItSucceeds() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+        AtomicInteger attempts = new AtomicInteger();
+        try (LocalRuntime runtime = fx.start((f, e, c) -> {
+            if (attempts.incrementAndGet() <= 3) {
+                throw new IllegalStateException("boom " + attempts.get());
+            }
+            return null;
+        }, RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> attempts.get() >= 1);
+            String second = fx.streams.put("demo-dev_test-table", "id-2", "b");
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.delivered().contains(second));
+            assertThat(fx.calls).hasSize(5);
+            assertThat(fx.calls.subList(0, 4)).allSatisfy(c -> assertThat(c.sequenceNumbers()).containsExactly(first));
+            assertThat(fx.calls.get(4).sequenceNumbers()).containsExactly(second);
+        }
+        assertThat(String.join("\n", LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH)))
+                .contains("{\"errorMessage\":\"boom 1\",\"errorType\":\"java.lang.IllegalStateException\","
+                        + "\"stackTrace\":[");
+    }
+}
