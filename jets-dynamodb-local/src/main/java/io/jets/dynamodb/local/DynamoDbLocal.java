@@ -1,7 +1,10 @@
 package io.jets.dynamodb.local;
 
+import io.jets.dynamodb.local.internal.ServerBuilder;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * An embedded DynamoDB-compatible server with DynamoDB Streams, speaking the DynamoDB JSON 1.0 protocol over
@@ -31,8 +34,9 @@ public interface DynamoDbLocal extends AutoCloseable {
     @Override
     void close();
 
+    /** A builder with the defaults: port 8000 on 127.0.0.1, durable store in {@code .jets/dynamodb}. */
     static Builder builder() {
-        throw new UnsupportedOperationException("implemented by jets-dynamodb-local");
+        return new ServerBuilder();
     }
 
     /** Configures and starts a server. */
@@ -48,6 +52,21 @@ public interface DynamoDbLocal extends AutoCloseable {
 
         /** Keep everything in memory (lost on exit). */
         Builder inMemory();
+
+        /** The clock stream records, shard rollover, retention and iterator expiry read; default system UTC. */
+        Builder clock(Clock clock);
+
+        /** How long a stream shard stays open before a child shard replaces it; default 4 hours. */
+        Builder shardRollover(Duration period);
+
+        /** How long stream records stay readable; default 24 hours, as DynamoDB Streams. */
+        Builder streamRetention(Duration retention);
+
+        /** How long a shard iterator stays valid; default 15 minutes, as DynamoDB Streams. */
+        Builder iteratorLifetime(Duration lifetime);
+
+        /** How often the time-to-live reaper deletes expired items; default 30 seconds. */
+        Builder ttlInterval(Duration interval);
 
         DynamoDbLocal start();
     }

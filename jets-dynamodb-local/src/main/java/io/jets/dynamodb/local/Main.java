@@ -1,0 +1,53 @@
+package io.jets.dynamodb.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the server on its own: {@code java -cp … io.jets.dynamodb.local.Main [--port 8000] [--data-dir DIR |
+ * --in-memory] [--bind ADDRESS]}. Prints {@code listening on http://127.0.0.1:<port>} once it accepts requests
+ * and runs until the process is stopped.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        DynamoDbLocal.Builder builder = DynamoDbLocal.builder();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--port" -> builder.port(Integer.parseInt(value(args, ++i, "--port")));
+                    case "--data-dir" -> builder.dataDirectory(Path.of(value(args, ++i, "--data-dir")));
+                    case "--in-memory" -> builder.inMemory();
+                    case "--bind" -> builder.bindAddress(value(args, ++i, "--bind"));
+                    default -> throw new IllegalArgumentException("Unknown option: " + args[i]
+                            + ". Options: --port N, --data-dir DIR, --in-memory, --bind ADDRESS");
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
+        DynamoDbLocal server;
+        try {
+            server = builder.start();
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("listening on " + server.endpoint());
+        System.out.flush();
+        new CountDownLatch(1).await();
+    }
+
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
+    }
+}

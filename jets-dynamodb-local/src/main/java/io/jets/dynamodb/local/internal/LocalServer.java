@@ -1,0 +1,106 @@
+package io.jets.dynamodb.local.internal;
+
+import io.jets.dynamodb.local.DynamoDbLocal;
+import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
+import io.jets.dynamodb.local.internal.http.Operation;
+import io.jets.dynamodb.local.internal.ops.ItemOperations;
+import io.jets.dynamodb.local.internal.ops.ItemWriter;
+import io.jets.dynamodb.local.internal.ops.QueryOperations;
+import io.jets.dynamodb.local.internal.ops.StreamOperations;
+import io.jets.dynamodb.local.internal.ops.TableOperations;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.stream.StreamRecords;
+import io.jets.dynamodb.local.internal.stream.StreamStore;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The running server: the store, the operations over it and the HTTP front end. */
+public final class LocalServer implements DynamoDbLocal {
+
+    private static final String DYNAMODB = "DynamoDB_20120810.";
+    private static final String STREAMS = "DynamoDBStreams_20120810.";
+
+    private final ServerConfig config;
+    private final Database database;
+    private final StreamRecords records;
+    private final HttpFrontEnd http;
+
+    public LocalServer(ServerConfig config) {
+        this.config = config;
+        this.database = config.inMemory() ? Database.inMemory() : Database.file(config.dataDirectory());
+        try {
+            TableCatalog catalog = new TableCatalog(database);
+            ItemStore items = new ItemStore();
+            StreamStore streams = new StreamStore();
+            this.records = new StreamRecords(database, streams, config.clock(), config.shardRollover(),
+                    config.streamRetention());
+            ItemWriter writer = new ItemWriter(items, records);
+            Map<String, Operation> operations = operations(
+                    new TableOperations(database, catalog, items, streams, config.clock()),
+                    new ItemOperations(database, catalog, writer),
+                    new QueryOperations(database, catalog, items),
+                    new StreamOperations(database, streams, records, config.clock(), config.iteratorLifetime()));
+            this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations);
+        } catch (BindException e) {
+            database.close();
+            throw new IllegalStateException("Cannot listen on " + config.bindAddress() + ":" + config.port()
+                    + ": the port is in use. Stop the other process or pick another port with --port.", e);
+        } catch (IOException e) {
+            database.close();
+            throw new UncheckedIOException("Cannot start the server on " + config.bindAddress() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Operation> operations(TableOperations tables, ItemOperations items,
+                                                     QueryOperations queries, StreamOperations streams) {
+        Map<String, Operation> operations = new HashMap<>();
+        operations.put(DYNAMODB + "CreateTable", tables::createTable);
+        operations.put(DYNAMODB + "DescribeTable", tables::describeTable);
+        operations.put(DYNAMODB + "UpdateTable", tables::updateTable);
+        operations.put(DYNAMODB + "DeleteTable", tables::deleteTable);
+        operations.put(DYNAMODB + "ListTables", (request, context) -> tables.listTables(request));
+        operations.put(DYNAMODB + "PutItem", (request, context) -> items.putItem(request));
+        operations.put(DYNAMODB + "GetItem", (request, context) -> items.getItem(request));
+        operations.put(DYNAMODB + "UpdateItem", (request, context) -> items.updateItem(request));
+        operations.put(DYNAMODB + "DeleteItem", (request, context) -> items.deleteItem(request));
+        operations.put(DYNAMODB + "Query", (request, context) -> queries.query(request));
+        operations.put(DYNAMODB + "Scan", (request, context) -> queries.scan(request));
+        operations.put(STREAMS + "ListStreams", (request, context) -> streams.listStreams(request));
+        operations.put(STREAMS + "DescribeStream", (request, context) -> streams.describeStream(request));
+        operations.put(STREAMS + "GetShardIterator", (request, context) -> streams.getShardIterator(request));
+        operations.put(STREAMS + "GetRecords", (request, context) -> streams.getRecords(request));
+        return operations;
+    }
+
+    @Override
+    public int port() {
+        return http.port();
+    }
+
+    @Override
+    public URI endpoint() {
+        String host = config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    @Override
+    public void addStreamListener(Runnable listener) {
+        records.addListener(listener);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        database.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.jets.dynamodb.local.internal.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.ops.RequestContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The DynamoDB JSON 1.0 protocol over HTTP: {@code POST /} with {@code X-Amz-Target: DynamoDB_20120810.<Op>} or
+ * {@code DynamoDBStreams_20120810.<Op>}, gzip request bodies accepted, {@code x-amz-crc32} and
+ * {@code x-amzn-RequestId} on every answer, AWS error envelopes for every failure.
+ */
+public final class HttpFrontEnd implements AutoCloseable {
+
+    private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
+    private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Operation> operations;
+
+    public HttpFrontEnd(String bindAddress, int port, Map<String, Operation> operations) throws IOException {
+        this.operations = Map.copyOf(operations);
+        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(32, runnable -> {
+            Thread thread = new Thread(runnable, "jets-dynamodb-local-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        try {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                // DynamoDB answers health checks on GET /
+                send(exchange, 200, "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8), requestId,
+                        "text/plain");
+                return;
+            }
+            int status = 200;
+            byte[] body;
+            try {
+                ObjectNode response = dispatch(exchange, requestId);
+                body = Json.MAPPER.writeValueAsBytes(response);
+            } catch (ApiException e) {
+                status = e.status();
+                body = Json.MAPPER.writeValueAsBytes(error(e));
+            } catch (ClassCastException | IllegalArgumentException e) {
+                // a member of the wrong JSON type: DynamoDB fails to deserialize the request
+                ApiException serialization = ApiException.serialization(null);
+                status = serialization.status();
+                body = Json.MAPPER.writeValueAsBytes(error(serialization));
+            } catch (RuntimeException e) {
+                status = 500;
+                System.err.println("jets-dynamodb-local: internal error serving request " + requestId + ": " + e);
+                e.printStackTrace();
+                body = Json.MAPPER.writeValueAsBytes(error(new ApiException(
+                        "com.amazonaws.dynamodb.v20120810#InternalServerError",
+                        "Internal server error: " + e.getMessage(), 500)));
+            }
+            send(exchange, status, body, requestId, "application/x-amz-json-1.0");
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ObjectNode dispatch(HttpExchange exchange, String requestId) throws IOException {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        Operation operation = target == null ? null : operations.get(target);
+        if (operation == null) {
+            drain(exchange.getRequestBody());
+            throw ApiException.unknownOperation();
+        }
+        byte[] raw = readBody(exchange);
+        JsonNode request;
+        try {
+            request = raw.length == 0 ? Json.object() : Json.MAPPER.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw ApiException.serialization(null);
+        }
+        if (!(request instanceof ObjectNode object)) {
+            throw ApiException.serialization(null);
+        }
+        return operation.handle(object, new RequestContext(region(exchange), requestId));
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
+            in = new GZIPInputStream(in);
+        }
+        byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
+        if (body.length > MAX_REQUEST_BYTES) {
+            drain(in);
+            throw new ApiException("com.amazon.coral.service#RequestEntityTooLargeException",
+                    "Request entity too large: the request body exceeds " + MAX_REQUEST_BYTES + " bytes", 413);
+        }
+        return body;
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        in.transferTo(OutputStream.nullOutputStream());
+    }
+
+    /** The region of the SigV4 credential scope, which the server uses for ARNs; us-east-1 when unsigned. */
+    private static String region(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            Matcher matcher = CREDENTIAL_REGION.matcher(authorization);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        return "us-east-1";
+    }
+
+    private static ObjectNode error(ApiException e) {
+        ObjectNode error = Json.object();
+        error.put("__type", e.type());
+        if (e.getMessage() != null) {
+            error.put("message", e.getMessage());
+        }
+        if (e.details() != null) {
+            error.setAll(e.details());
+        }
+        return error;
+    }
+
+    private static void send(HttpExchange exchange, int status, byte[] body, String requestId, String contentType)
+            throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

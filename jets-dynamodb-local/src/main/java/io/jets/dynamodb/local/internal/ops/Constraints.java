@@ -1,0 +1,84 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Collects the parameter constraint violations of one request and reports them together as DynamoDB does:
+ * {@code 1 validation error detected: Value 'x' at 'tableName' failed to satisfy constraint: …}.
+ */
+final class Constraints {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+
+    private final List<String> violations = new ArrayList<>();
+
+    /** Checks a table name member: required, 3..255 characters of {@code [a-zA-Z0-9_.-]}. */
+    Constraints tableName(String member, JsonNode value) {
+        if (value == null || value.isNull()) {
+            violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+            return this;
+        }
+        String name = value.asText();
+        if (!TABLE_NAME.matcher(name).matches()) {
+            violations.add(describe(name, member)
+                    + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        if (name.length() < 3) {
+            violations.add(describe(name, member) + "Member must have length greater than or equal to 3");
+        }
+        if (name.length() > 255) {
+            violations.add(describe(name, member) + "Member must have length less than or equal to 255");
+        }
+        return this;
+    }
+
+    Constraints required(String member, JsonNode value) {
+        if (value == null || value.isNull()) {
+            violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+        }
+        return this;
+    }
+
+    /** An optional enum member; {@code enumDescription} is DynamoDB's bracketed list, e.g. {@code [NONE, ALL_OLD]}. */
+    Constraints oneOf(String member, JsonNode value, Set<String> allowed, String enumDescription) {
+        if (value != null && !value.isNull() && !allowed.contains(value.asText())) {
+            violations.add(describe(value.asText(), member) + "Member must satisfy enum value set: "
+                    + enumDescription);
+        }
+        return this;
+    }
+
+    /** An optional integer member within {@code min..max}. */
+    Constraints range(String member, JsonNode value, long min, long max) {
+        if (value == null || value.isNull()) {
+            return this;
+        }
+        long number = value.asLong();
+        if (number < min) {
+            violations.add(describe(value.asText(), member) + "Member must have value greater than or equal to "
+                    + min);
+        } else if (number > max) {
+            violations.add(describe(value.asText(), member) + "Member must have value less than or equal to "
+                    + max);
+        }
+        return this;
+    }
+
+    void check() {
+        if (violations.isEmpty()) {
+            return;
+        }
+        String count = violations.size() == 1 ? "1 validation error detected: "
+                : violations.size() + " validation errors detected: ";
+        throw ApiException.validation(count + String.join("; ", violations));
+    }
+
+    private static String describe(String value, String member) {
+        return "Value '" + value + "' at '" + member + "' failed to satisfy constraint: ";
+    }
+}

@@ -1,0 +1,81 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads of a secondary index, derived from the table on each read: the items carrying the index key (sparse
+ * indexes leave the others out), ordered by index hash, index range, then table key. A local server holds
+ * developer-sized tables, so the simplicity is worth more than an index kept on every write.
+ */
+final class IndexReads {
+
+    private IndexReads() {
+    }
+
+    static List<ObjectNode> query(Connection connection, ItemStore items, ReadRequest read, KeyCondition condition,
+                                  boolean forward) throws SQLException {
+        List<ObjectNode> matching = new ArrayList<>();
+        byte[] afterHash = null;
+        byte[] afterRange = null;
+        while (true) {
+            List<Row> rows = items.scan(connection, read.table.id(), afterHash, afterRange, 1024);
+            for (Row row : rows) {
+                ObjectNode item = row.item();
+                if (!item.has(read.hashKey()) || (read.rangeKey() != null && !item.has(read.rangeKey()))) {
+                    continue;
+                }
+                if (condition == null || condition.matches(item)) {
+                    matching.add(item);
+                }
+            }
+            if (rows.size() < 1024) {
+                break;
+            }
+            afterHash = rows.get(rows.size() - 1).hash();
+            afterRange = rows.get(rows.size() - 1).range();
+        }
+        Comparator<ObjectNode> order = order(read);
+        matching.sort(forward ? order : order.reversed());
+        return matching;
+    }
+
+    /** The items after {@code start} (an ExclusiveStartKey) in the read's order. */
+    static List<ObjectNode> after(ReadRequest read, List<ObjectNode> ordered, ObjectNode start, boolean forward) {
+        if (start == null) {
+            return ordered;
+        }
+        Comparator<ObjectNode> order = forward ? order(read) : order(read).reversed();
+        return ordered.stream().filter(item -> order.compare(item, start) > 0).toList();
+    }
+
+    private static Comparator<ObjectNode> order(ReadRequest read) {
+        List<String> names = new ArrayList<>(List.of(read.hashKey()));
+        if (read.rangeKey() != null) {
+            names.add(read.rangeKey());
+        }
+        for (String name : read.table.keyNames()) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return (a, b) -> {
+            for (String name : names) {
+                int compared = Arrays.compareUnsigned(KeyEncoding.encode(a.get(name)), KeyEncoding.encode(b.get(name)));
+                if (compared != 0) {
+                    return compared;
+                }
+            }
+            return 0;
+        };
+    }
+}

@@ -1,0 +1,169 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.Update;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * PutItem, GetItem, UpdateItem and DeleteItem.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_PutItem.html">PutItem</a>
+ */
+public final class ItemOperations {
+
+    private static final Set<String> PUT_RETURN_VALUES = Set.of("NONE", "ALL_OLD");
+    private static final Set<String> UPDATE_RETURN_VALUES =
+            Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemWriter writer;
+
+    public ItemOperations(Database database, TableCatalog catalog, ItemWriter writer) {
+        this.database = database;
+        this.catalog = catalog;
+        this.writer = writer;
+    }
+
+    public ObjectNode putItem(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("item", request.get("Item"))
+                .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
+                        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .check();
+        String returnValues = returnValues(request, PUT_RETURN_VALUES);
+        RequestExpressions expressions = new RequestExpressions(request);
+        Condition condition = expressions.condition();
+        expressions.verifyAllUsed();
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ObjectNode item = (ObjectNode) request.get("Item");
+        AttributeValues.validateItem(item);
+        ObjectNode key = Keys.ofItem(table, item);
+        ObjectNode stored = AttributeValues.normalizeItem(item);
+        ItemWriter.checkSize(stored);
+        boolean returnOnFailure = returnOldOnFailure(request);
+        ObjectNode old = database.write(connection -> {
+            ObjectNode existing = writer.read(connection, table, key);
+            check(condition, existing, returnOnFailure);
+            writer.write(connection, table, key, existing, stored, false);
+            return existing;
+        });
+        ObjectNode response = Json.object();
+        if (returnValues.equals("ALL_OLD") && old != null) {
+            response.set("Attributes", old);
+        }
+        return Capacity.add(response, request, table.name(), 1);
+    }
+
+    public ObjectNode getItem(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("key", request.get("Key")).check();
+        RequestExpressions expressions = new RequestExpressions(request);
+        Projection projection = expressions.projection();
+        expressions.verifyAllUsed();
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ObjectNode key = Keys.checkKey(table, request.get("Key"));
+        ObjectNode item = database.read(connection -> writer.read(connection, table, key));
+        ObjectNode response = Json.object();
+        if (item != null) {
+            response.set("Item", projection == null ? item : projection.apply(item));
+        }
+        return Capacity.add(response, request, table.name(), 0.5);
+    }
+
+    public ObjectNode updateItem(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("key", request.get("Key"))
+                .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
+                        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .check();
+        String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
+        RequestExpressions expressions = new RequestExpressions(request);
+        Update update = expressions.update();
+        Condition condition = expressions.condition();
+        expressions.verifyAllUsed();
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
+        Set<String> keyNames = new HashSet<>(table.keyNames());
+        boolean returnOnFailure = returnOldOnFailure(request);
+        ObjectNode[] result = database.write(connection -> {
+            ObjectNode existing = writer.read(connection, table, key);
+            check(condition, existing, returnOnFailure);
+            ObjectNode next = update == null
+                    ? (existing != null ? existing : key.deepCopy())
+                    : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
+            ItemWriter.checkSize(next);
+            writer.write(connection, table, key, existing, next, false);
+            return new ObjectNode[] {existing, next};
+        });
+        ObjectNode response = Json.object();
+        ObjectNode attributes = switch (returnValues) {
+            case "ALL_OLD" -> result[0];
+            case "ALL_NEW" -> result[1];
+            case "UPDATED_OLD" -> result[0] == null || update == null ? null : update.updatedAttributes(result[0]);
+            case "UPDATED_NEW" -> update == null ? null : update.updatedAttributes(result[1]);
+            default -> null;
+        };
+        if (attributes != null && !attributes.isEmpty()) {
+            response.set("Attributes", attributes);
+        }
+        return Capacity.add(response, request, table.name(), 1);
+    }
+
+    public ObjectNode deleteItem(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("key", request.get("Key"))
+                .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
+                        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .check();
+        String returnValues = returnValues(request, PUT_RETURN_VALUES);
+        RequestExpressions expressions = new RequestExpressions(request);
+        Condition condition = expressions.condition();
+        expressions.verifyAllUsed();
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
+        boolean returnOnFailure = returnOldOnFailure(request);
+        ObjectNode old = database.write(connection -> {
+            ObjectNode existing = writer.read(connection, table, key);
+            check(condition, existing, returnOnFailure);
+            writer.write(connection, table, key, existing, null, false);
+            return existing;
+        });
+        ObjectNode response = Json.object();
+        if (returnValues.equals("ALL_OLD") && old != null) {
+            response.set("Attributes", old);
+        }
+        return Capacity.add(response, request, table.name(), 1);
+    }
+
+    static void check(Condition condition, ObjectNode existing, boolean returnOnFailure) {
+        if (condition != null && !condition.test(existing)) {
+            throw ApiException.conditionalCheckFailed(returnOnFailure ? existing : null);
+        }
+    }
+
+    static boolean returnOldOnFailure(JsonNode request) {
+        return "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure"));
+    }
+
+    private static String returnValues(ObjectNode request, Set<String> allowed) {
+        String value = Json.text(request, "ReturnValues");
+        if (value == null) {
+            return "NONE";
+        }
+        if (!allowed.contains(value)) {
+            throw ApiException.validation("Return values set to invalid value");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,55 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.stream.StreamRecords;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The one way items change: the stored item and its stream record in the caller's transaction. Every write
+ * operation (single, batch, transaction, PartiQL, time to live) goes through here.
+ */
+public final class ItemWriter {
+
+    static final long MAX_ITEM_SIZE = 400 * 1024;
+
+    private final ItemStore items;
+    private final StreamRecords records;
+
+    public ItemWriter(ItemStore items, StreamRecords records) {
+        this.items = items;
+        this.records = records;
+    }
+
+    public ObjectNode read(Connection connection, TableDefinition table, JsonNode key) throws SQLException {
+        return items.get(connection, table.id(), Keys.hash(table, key), Keys.range(table, key));
+    }
+
+    /** Stores {@code next} (null deletes) replacing {@code old} (null when absent) and records the change. */
+    public void write(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
+                      ObjectNode next, boolean byService) throws SQLException {
+        byte[] hash = Keys.hash(table, key);
+        byte[] range = Keys.range(table, key);
+        if (next == null) {
+            if (old == null) {
+                return;
+            }
+            items.delete(connection, table.id(), hash, range);
+        } else {
+            items.put(connection, table.id(), hash, range, next, AttributeValues.itemSize(next));
+        }
+        records.append(connection, table, Keys.project(table, old != null ? old : next), old, next, byService);
+    }
+
+    /** Rejects items over DynamoDB's 400 KB limit. */
+    static void checkSize(ObjectNode item) {
+        if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {
+            throw ApiException.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.util.Iterator;
+
+/** Primary keys of items: extraction, validation with DynamoDB's messages, and storage encoding. */
+public final class Keys {
+
+    private static final byte[] NO_RANGE = new byte[0];
+
+    private Keys() {
+    }
+
+    /** The key of a full item (PutItem), checked against the table's key schema. */
+    public static ObjectNode ofItem(TableDefinition table, ObjectNode item) {
+        ObjectNode key = Json.object();
+        for (String name : table.keyNames()) {
+            JsonNode value = item.get(name);
+            if (value == null) {
+                throw ApiException.validation(
+                        "One or more parameter values were invalid: Missing the key " + name + " in the item");
+            }
+            checkType(table, name, value, true);
+            key.set(name, value);
+        }
+        return key;
+    }
+
+    /** A Key parameter (GetItem, UpdateItem, DeleteItem…): exactly the key attributes with their types. */
+    public static ObjectNode checkKey(TableDefinition table, JsonNode key) {
+        if (!(key instanceof ObjectNode object) || object.size() != table.keyNames().size()) {
+            throw mismatch();
+        }
+        for (String name : table.keyNames()) {
+            JsonNode value = object.get(name);
+            if (value == null) {
+                throw mismatch();
+            }
+            checkType(table, name, value, false);
+        }
+        return object;
+    }
+
+    private static void checkType(TableDefinition table, String name, JsonNode value, boolean inItem) {
+        String expected = table.typeOf(name);
+        String actual = value.isObject() && value.size() == 1 ? value.fieldNames().next() : "";
+        if (!expected.equals(actual)) {
+            if (inItem) {
+                throw ApiException.validation("One or more parameter values were invalid: Type mismatch for key "
+                        + name + " expected: " + expected + " actual: " + actual);
+            }
+            throw mismatch();
+        }
+        if (value.get(actual).asText().isEmpty()) {
+            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a"
+                    + " key attribute cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
+                    + " value. Key: " + name);
+        }
+    }
+
+    static ApiException mismatch() {
+        return ApiException.validation("The provided key element does not match the schema");
+    }
+
+    public static byte[] hash(TableDefinition table, JsonNode item) {
+        return KeyEncoding.encode(item.get(table.hashKey()));
+    }
+
+    public static byte[] range(TableDefinition table, JsonNode item) {
+        return table.rangeKey() == null ? NO_RANGE : KeyEncoding.encode(item.get(table.rangeKey()));
+    }
+
+    /** The key attributes of a stored item, in key-schema order. */
+    public static ObjectNode project(TableDefinition table, ObjectNode item) {
+        ObjectNode key = Json.object();
+        for (String name : table.keyNames()) {
+            key.set(name, item.get(name));
+        }
+        return key;
+    }
+
+    /** True when every member of {@code key} is a key attribute of the table. */
+    static boolean onlyKeyAttributes(TableDefinition table, ObjectNode key) {
+        for (Iterator<String> names = key.fieldNames(); names.hasNext(); ) {
+            if (!table.keyNames().contains(names.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

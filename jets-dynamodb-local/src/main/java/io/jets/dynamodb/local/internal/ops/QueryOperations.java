@@ -1,0 +1,208 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Bound;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Query and Scan on tables (read in key order straight from the store) and on secondary indexes (the table's
+ * items that carry the index key, ordered by index key then table key).
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Query.html">Query</a>
+ */
+public final class QueryOperations {
+
+    private static final int CHUNK = 256;
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemStore items;
+
+    public QueryOperations(Database database, TableCatalog catalog, ItemStore items) {
+        this.database = database;
+        this.catalog = catalog;
+        this.items = items;
+    }
+
+    public ObjectNode query(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName")).check();
+        RequestExpressions expressions = new RequestExpressions(request);
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
+        KeyCondition condition = expressions.keyCondition(read.hashKey(), read.rangeKey());
+        if (condition == null) {
+            throw ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be"
+                    + " specified in the request.");
+        }
+        expressions.verifyAllUsed();
+        boolean forward = request.path("ScanIndexForward").asBoolean(true);
+        ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
+        if (read.index != null) {
+            List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
+                    condition, forward));
+            return page(read, IndexReads.after(read, matching, start, forward), request);
+        }
+        byte[] hash = KeyEncoding.encode(condition.hashValue());
+        Bound[] bounds = bounds(condition);
+        byte[] startAfter = start == null || table.rangeKey() == null ? null : Keys.range(table, start);
+        if (start != null && table.rangeKey() == null) {
+            return read.respond(List.of(), null, request);
+        }
+        return database.read(connection -> {
+            List<ObjectNode> evaluated = new ArrayList<>();
+            long bytes = 0;
+            byte[] after = startAfter;
+            while (true) {
+                int want = (int) Math.min(CHUNK, (long) read.limit - evaluated.size());
+                List<Row> rows = items.partition(connection, table.id(), hash, bounds[0], bounds[1], after, forward,
+                        want);
+                for (Row row : rows) {
+                    if (!condition.matches(row.item())) {
+                        continue;
+                    }
+                    evaluated.add(row.item());
+                    bytes += row.size();
+                    if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                        return read.respond(evaluated, row.item(), request);
+                    }
+                }
+                if (rows.size() < want) {
+                    return read.respond(evaluated, null, request);
+                }
+                after = rows.get(rows.size() - 1).range();
+            }
+        });
+    }
+
+    public ObjectNode scan(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
+                .range("segment", request.get("Segment"), 0, 999999)
+                .check();
+        Integer[] segment = segment(request);
+        RequestExpressions expressions = new RequestExpressions(request);
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
+        ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
+        if (read.index != null) {
+            List<ObjectNode> all = database.read(connection -> IndexReads.query(connection, items, read, null, true));
+            List<ObjectNode> mine = all.stream().filter(item -> inSegment(table, item, segment)).toList();
+            return page(read, IndexReads.after(read, mine, start, true), request);
+        }
+        return database.read(connection -> {
+            List<ObjectNode> evaluated = new ArrayList<>();
+            long bytes = 0;
+            byte[] afterHash = start == null ? null : Keys.hash(table, start);
+            byte[] afterRange = start == null ? null : Keys.range(table, start);
+            while (true) {
+                List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, CHUNK);
+                for (Row row : rows) {
+                    if (segment != null && !inSegment(row.hash(), segment)) {
+                        continue;
+                    }
+                    evaluated.add(row.item());
+                    bytes += row.size();
+                    if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                        return read.respond(evaluated, row.item(), request);
+                    }
+                }
+                if (rows.size() < CHUNK) {
+                    return read.respond(evaluated, null, request);
+                }
+                afterHash = rows.get(rows.size() - 1).hash();
+                afterRange = rows.get(rows.size() - 1).range();
+            }
+        });
+    }
+
+    private static ObjectNode page(ReadRequest read, List<ObjectNode> candidates, ObjectNode request) {
+        List<ObjectNode> evaluated = new ArrayList<>();
+        long bytes = 0;
+        for (ObjectNode item : candidates) {
+            evaluated.add(item);
+            bytes += AttributeValues.itemSize(read.asStored(item));
+            if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                return read.respond(evaluated, item, request);
+            }
+        }
+        return read.respond(evaluated, null, request);
+    }
+
+    private static Integer[] segment(ObjectNode request) {
+        JsonNode segment = request.get("Segment");
+        JsonNode total = request.get("TotalSegments");
+        if (segment == null && total == null) {
+            return null;
+        }
+        if (total == null) {
+            throw ApiException.validation("The TotalSegments parameter is required but was not present in the"
+                    + " request when parameter Segment is present");
+        }
+        if (segment == null) {
+            throw ApiException.validation("The Segment parameter is required but was not present in the request"
+                    + " when parameter TotalSegments is present");
+        }
+        if (segment.asInt() >= total.asInt()) {
+            throw ApiException.validation("The Segment parameter is zero-based and must be less than parameter"
+                    + " TotalSegments: Segment: " + segment.asInt() + " is not less than TotalSegments: "
+                    + total.asInt());
+        }
+        return new Integer[] {segment.asInt(), total.asInt()};
+    }
+
+    private static boolean inSegment(TableDefinition table, ObjectNode item, Integer[] segment) {
+        return segment == null || inSegment(Keys.hash(table, item), segment);
+    }
+
+    /** Items are spread over segments by a hash of their partition key, as DynamoDB spreads partitions. */
+    private static boolean inSegment(byte[] hash, Integer[] segment) {
+        CRC32 crc = new CRC32();
+        crc.update(hash);
+        return crc.getValue() % segment[1] == segment[0];
+    }
+
+    /** Store bounds for the sort key condition: [lower, upper], either null. */
+    private static Bound[] bounds(KeyCondition condition) {
+        if (condition.rangeOperator() == null) {
+            return new Bound[2];
+        }
+        List<JsonNode> values = condition.rangeValues();
+        byte[] first = KeyEncoding.encode(values.get(0));
+        return switch (condition.rangeOperator()) {
+            case EQ -> new Bound[] {new Bound(first, true), new Bound(first, true)};
+            case LT -> new Bound[] {null, new Bound(first, false)};
+            case LE -> new Bound[] {null, new Bound(first, true)};
+            case GT -> new Bound[] {new Bound(first, false), null};
+            case GE -> new Bound[] {new Bound(first, true), null};
+            case BETWEEN -> new Bound[] {new Bound(first, true), new Bound(KeyEncoding.encode(values.get(1)), true)};
+            case BEGINS_WITH -> new Bound[] {new Bound(first, true), successor(first)};
+        };
+    }
+
+    /** The smallest byte string greater than every string starting with {@code prefix}, or null if none. */
+    private static Bound successor(byte[] prefix) {
+        int length = prefix.length;
+        while (length > 0 && prefix[length - 1] == (byte) 0xFF) {
+            length--;
+        }
+        if (length == 0) {
+            return null;
+        }
+        byte[] next = java.util.Arrays.copyOf(prefix, length);
+        next[length - 1]++;
+        return new Bound(next, false);
+    }
+}

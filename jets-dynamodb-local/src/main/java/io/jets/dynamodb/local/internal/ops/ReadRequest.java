@@ -1,0 +1,173 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What Query and Scan share: the target (table or index), Limit, Select, the filter and projection, and how a
+ * page of evaluated items becomes the response (Items, Count, ScannedCount, LastEvaluatedKey).
+ */
+final class ReadRequest {
+
+    static final long PAGE_BYTES = 1024 * 1024;
+    private static final Set<String> SELECT = Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
+            "SPECIFIC_ATTRIBUTES", "COUNT");
+
+    final TableDefinition table;
+    final IndexDefinition index;
+    final boolean globalIndex;
+    final int limit;
+    final String select;
+    final Condition filter;
+    final Projection projection;
+
+    ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
+        new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
+                .oneOf("select", request.get("Select"), SELECT,
+                        "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+                .check();
+        this.table = table;
+        String indexName = Json.text(request, "IndexName");
+        IndexDefinition found = null;
+        boolean global = false;
+        if (indexName != null) {
+            for (IndexDefinition candidate : table.globalIndexes()) {
+                if (candidate.name().equals(indexName)) {
+                    found = candidate;
+                    global = true;
+                }
+            }
+            for (IndexDefinition candidate : table.localIndexes()) {
+                if (candidate.name().equals(indexName)) {
+                    found = candidate;
+                }
+            }
+            if (found == null) {
+                throw ApiException.validation("The table does not have the specified index: " + indexName);
+            }
+            if (global && request.path("ConsistentRead").asBoolean(false)) {
+                throw ApiException.validation("Consistent reads are not supported on global secondary indexes");
+            }
+        }
+        this.index = found;
+        this.globalIndex = global;
+        this.limit = request.path("Limit").asInt(Integer.MAX_VALUE);
+        this.filter = expressions.filter(legacyFilter);
+        this.projection = expressions.projection();
+        String requested = Json.text(request, "Select");
+        if (requested == null) {
+            requested = projection != null ? "SPECIFIC_ATTRIBUTES"
+                    : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";
+        }
+        if ("SPECIFIC_ATTRIBUTES".equals(requested) && projection == null) {
+            requested = "ALL_ATTRIBUTES";
+        }
+        if (projection != null && requested.equals("COUNT")) {
+            throw ApiException.validation("Cannot specify the AttributesToGet when choosing to get only the Count");
+        }
+        if ("ALL_PROJECTED_ATTRIBUTES".equals(requested) && index == null) {
+            throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an"
+                    + " IndexName");
+        }
+        this.select = requested;
+        expressions.verifyAllUsed();
+    }
+
+    /** The hash and range attribute names of the table or index read. */
+    String hashKey() {
+        return index == null ? table.hashKey() : index.hashKey();
+    }
+
+    String rangeKey() {
+        return index == null ? table.rangeKey() : index.rangeKey();
+    }
+
+    /** The attributes of a page's last item that make up LastEvaluatedKey (table key plus index key). */
+    List<String> evaluatedKeyNames() {
+        Set<String> names = new LinkedHashSet<>(table.keyNames());
+        if (index != null) {
+            names.add(index.hashKey());
+            if (index.rangeKey() != null) {
+                names.add(index.rangeKey());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    /** The item as the index holds it (its projection), or the item itself for a table read. */
+    ObjectNode asStored(ObjectNode item) {
+        if (index == null || "ALL".equals(index.projectionType())) {
+            return item;
+        }
+        ObjectNode projected = Json.object();
+        for (String name : evaluatedKeyNames()) {
+            projected.set(name, item.get(name));
+        }
+        if ("INCLUDE".equals(index.projectionType())) {
+            for (String name : index.nonKeyAttributes()) {
+                if (item.has(name)) {
+                    projected.set(name, item.get(name));
+                }
+            }
+        }
+        return projected;
+    }
+
+    /** Builds the response from the evaluated items; {@code lastEvaluated} null when the read is complete. */
+    ObjectNode respond(List<ObjectNode> evaluated, ObjectNode lastEvaluated, ObjectNode request) {
+        ObjectNode response = Json.object();
+        ArrayNode items = Json.array();
+        int count = 0;
+        for (ObjectNode item : evaluated) {
+            ObjectNode visible = asStored(item);
+            if (filter != null && !filter.test(visible)) {
+                continue;
+            }
+            count++;
+            if (!select.equals("COUNT")) {
+                items.add(projection != null ? projection.apply(visible) : visible);
+            }
+        }
+        if (!select.equals("COUNT")) {
+            response.set("Items", items);
+        }
+        response.put("Count", count);
+        response.put("ScannedCount", evaluated.size());
+        if (lastEvaluated != null) {
+            ObjectNode key = Json.object();
+            for (String name : evaluatedKeyNames()) {
+                key.set(name, lastEvaluated.get(name));
+            }
+            response.set("LastEvaluatedKey", key);
+        }
+        return Capacity.add(response, request, table.name(), Math.max(0.5, evaluated.size() / 2.0));
+    }
+
+    /** Checks an ExclusiveStartKey has exactly the key attributes a LastEvaluatedKey of this read would. */
+    ObjectNode startKey(JsonNode startKey) {
+        if (startKey == null || startKey.isNull()) {
+            return null;
+        }
+        if (!(startKey instanceof ObjectNode key) || key.size() != evaluatedKeyNames().size()) {
+            throw ApiException.validation("The provided starting key is invalid: The provided key element does not"
+                    + " match the schema");
+        }
+        for (String name : evaluatedKeyNames()) {
+            if (!key.has(name)) {
+                throw ApiException.validation("The provided starting key is invalid: The provided key element does"
+                        + " not match the schema");
+            }
+        }
+        return key;
+    }
+}

@@ -1,0 +1,219 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.stream.SequenceNumbers;
+import io.jets.dynamodb.local.internal.stream.Shard;
+import io.jets.dynamodb.local.internal.stream.ShardIterators;
+import io.jets.dynamodb.local.internal.stream.ShardIterators.Position;
+import io.jets.dynamodb.local.internal.stream.StreamDefinition;
+import io.jets.dynamodb.local.internal.stream.StreamRecords;
+import io.jets.dynamodb.local.internal.stream.StreamRecords.StoredRecord;
+import io.jets.dynamodb.local.internal.stream.StreamStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html">
+ *     DynamoDB Streams API</a>
+ */
+public final class StreamOperations {
+
+    private static final Set<String> ITERATOR_TYPES =
+            Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
+    private static final long PAGE_BYTES = 1024 * 1024;
+
+    private final Database database;
+    private final StreamStore streams;
+    private final StreamRecords records;
+    private final Clock clock;
+    private final Duration iteratorLifetime;
+
+    public StreamOperations(Database database, StreamStore streams, StreamRecords records, Clock clock,
+                            Duration iteratorLifetime) {
+        this.database = database;
+        this.streams = streams;
+        this.records = records;
+        this.clock = clock;
+        this.iteratorLifetime = iteratorLifetime;
+    }
+
+    public ObjectNode listStreams(ObjectNode request) {
+        new Constraints().range("limit", request.get("Limit"), 1, 100).check();
+        int limit = request.path("Limit").asInt(100);
+        String table = Json.text(request, "TableName");
+        String start = Json.text(request, "ExclusiveStartStreamArn");
+        List<StreamDefinition> all = database.read(connection -> streams.list(connection, table));
+        List<StreamDefinition> after = all.stream()
+                .filter(stream -> start == null || stream.arn().compareTo(start) > 0).toList();
+        ObjectNode response = Json.object();
+        ArrayNode list = response.putArray("Streams");
+        for (StreamDefinition stream : after.stream().limit(limit).toList()) {
+            list.addObject().put("StreamArn", stream.arn()).put("TableName", stream.tableName())
+                    .put("StreamLabel", stream.label());
+        }
+        if (after.size() > limit) {
+            response.put("LastEvaluatedStreamArn", after.get(limit - 1).arn());
+        }
+        return response;
+    }
+
+    public ObjectNode describeStream(ObjectNode request) {
+        new Constraints().required("streamArn", request.get("StreamArn"))
+                .range("limit", request.get("Limit"), 1, 100).check();
+        int limit = request.path("Limit").asInt(100);
+        String arn = Json.text(request, "StreamArn");
+        String start = Json.text(request, "ExclusiveStartShardId");
+        return database.read(connection -> {
+            StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
+            List<Shard> shards = streams.shards(connection, arn);
+            ObjectNode response = Json.object();
+            ObjectNode description = response.putObject("StreamDescription");
+            description.put("StreamArn", stream.arn());
+            description.put("StreamLabel", stream.label());
+            description.put("StreamStatus", stream.enabled() ? "ENABLED" : "DISABLED");
+            description.put("StreamViewType", stream.viewType());
+            description.put("CreationRequestDateTime", TableDescriptions.seconds(stream.createdMillis()));
+            description.put("TableName", stream.tableName());
+            description.set("KeySchema", TableDescriptions.keySchema(stream.hashKey(), stream.rangeKey()));
+            ArrayNode list = description.putArray("Shards");
+            int skip = 0;
+            if (start != null) {
+                for (int i = 0; i < shards.size(); i++) {
+                    if (shards.get(i).shardId().equals(start)) {
+                        skip = i + 1;
+                    }
+                }
+            }
+            List<Shard> page = shards.subList(Math.min(skip, shards.size()), Math.min(skip + limit, shards.size()));
+            for (Shard shard : page) {
+                ObjectNode node = list.addObject();
+                node.put("ShardId", shard.shardId());
+                ObjectNode range = node.putObject("SequenceNumberRange");
+                range.put("StartingSequenceNumber", SequenceNumbers.format(shard.startSeq()));
+                if (!shard.open()) {
+                    range.put("EndingSequenceNumber", SequenceNumbers.format(shard.endSeq()));
+                }
+                if (shard.parentShardId() != null) {
+                    node.put("ParentShardId", shard.parentShardId());
+                }
+            }
+            if (skip + limit < shards.size()) {
+                description.put("LastEvaluatedShardId", page.get(page.size() - 1).shardId());
+            }
+            return response;
+        });
+    }
+
+    public ObjectNode getShardIterator(ObjectNode request) {
+        new Constraints().required("streamArn", request.get("StreamArn"))
+                .required("shardId", request.get("ShardId"))
+                .required("shardIteratorType", request.get("ShardIteratorType"))
+                .oneOf("shardIteratorType", request.get("ShardIteratorType"), ITERATOR_TYPES,
+                        "[AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]")
+                .check();
+        String arn = Json.text(request, "StreamArn");
+        String shardId = Json.text(request, "ShardId");
+        String type = Json.text(request, "ShardIteratorType");
+        String sequenceNumber = Json.text(request, "SequenceNumber");
+        long position = database.read(connection -> {
+            requireStream(streams.find(connection, arn), arn);
+            Shard shard = streams.shard(connection, shardId);
+            if (shard == null || !shard.streamArn().equals(arn)) {
+                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            }
+            return switch (type) {
+                case "TRIM_HORIZON" -> Math.max(shard.startSeq(), shard.trimmedSeq() + 1);
+                case "LATEST" -> shard.open() ? streams.nextSeq(connection) : shard.endSeq() + 1;
+                default -> sequencePosition(shard, type, sequenceNumber);
+            };
+        });
+        ObjectNode response = Json.object();
+        response.put("ShardIterator", ShardIterators.encode(new Position(arn, shardId, position, clock.millis())));
+        return response;
+    }
+
+    private static long sequencePosition(Shard shard, String type, String sequenceNumber) {
+        if (sequenceNumber == null) {
+            throw ApiException.validation("The SequenceNumber parameter is required for ShardIteratorType "
+                    + type);
+        }
+        long seq = SequenceNumbers.parse(sequenceNumber);
+        long end = shard.open() ? Long.MAX_VALUE : shard.endSeq();
+        if (seq < shard.startSeq() || seq > end) {
+            throw ApiException.validation("Invalid SequenceNumber for ShardIteratorType " + type
+                    + ": SequenceNumber " + sequenceNumber + " is not in shard " + shard.shardId());
+        }
+        if (seq <= shard.trimmedSeq()) {
+            throw trimmed();
+        }
+        return type.equals("AT_SEQUENCE_NUMBER") ? seq : seq + 1;
+    }
+
+    public ObjectNode getRecords(ObjectNode request) {
+        new Constraints().required("shardIterator", request.get("ShardIterator"))
+                .range("limit", request.get("Limit"), 1, 1000).check();
+        int limit = request.path("Limit").asInt(1000);
+        Position position = ShardIterators.decode(Json.text(request, "ShardIterator"));
+        if (position == null) {
+            throw ApiException.validation("Invalid ShardIterator");
+        }
+        long now = clock.millis();
+        if (now - position.issuedMillis() > iteratorLifetime.toMillis()) {
+            throw ApiException.dynamoDb("ExpiredIteratorException", "Iterator expired. The iterator was created at"
+                    + " time " + new Date(position.issuedMillis()) + " while right now it is " + new Date(now)
+                    + " which is further in the future than the tolerated delay of " + iteratorLifetime.toMillis()
+                    + " milliseconds.");
+        }
+        return database.read(connection -> {
+            Shard shard = streams.shard(connection, position.shardId());
+            if (shard == null) {
+                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            }
+            if (position.nextSeq() <= shard.trimmedSeq()) {
+                throw trimmed();
+            }
+            List<StoredRecord> page = records.read(connection, shard.shardId(), position.nextSeq(), limit + 1);
+            ObjectNode response = Json.object();
+            ArrayNode list = response.putArray("Records");
+            long next = position.nextSeq();
+            long bytes = 0;
+            int taken = 0;
+            for (StoredRecord record : page) {
+                if (taken == limit || (taken > 0 && bytes >= PAGE_BYTES)) {
+                    break;
+                }
+                list.add(record.record());
+                bytes += record.record().path("dynamodb").path("SizeBytes").asLong();
+                next = record.seq() + 1;
+                taken++;
+            }
+            boolean more = page.size() > taken;
+            if (shard.open() || more) {
+                response.put("NextShardIterator", ShardIterators.encode(
+                        new Position(position.streamArn(), shard.shardId(), next, now)));
+            }
+            return response;
+        });
+    }
+
+    private static StreamDefinition requireStream(StreamDefinition stream, String arn) {
+        if (stream == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
+        }
+        return stream;
+    }
+
+    private static ApiException trimmed() {
+        return ApiException.dynamoDb("TrimmedDataAccessException",
+                "The data you are trying to access has been trimmed");
+    }
+}

@@ -1,0 +1,113 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.math.BigDecimal;
+
+/**
+ * The TableDescription DynamoDB returns from CreateTable, DescribeTable, UpdateTable and DeleteTable.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TableDescription.html">
+ *     TableDescription</a>
+ */
+final class TableDescriptions {
+
+    private TableDescriptions() {
+    }
+
+    static String tableArn(String region, String tableName) {
+        return "arn:aws:dynamodb:" + region + ":" + RequestContext.ACCOUNT + ":table/" + tableName;
+    }
+
+    static ObjectNode describe(TableDefinition table, String status, long itemCount, long sizeBytes,
+                               String region) {
+        ObjectNode description = Json.object();
+        ArrayNode definitions = description.putArray("AttributeDefinitions");
+        for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions()) {
+            definitions.addObject().put("AttributeName", definition.name()).put("AttributeType", definition.type());
+        }
+        description.put("TableName", table.name());
+        description.set("KeySchema", keySchema(table.hashKey(), table.rangeKey()));
+        description.put("TableStatus", status);
+        description.put("CreationDateTime", seconds(table.createdMillis()));
+        description.set("ProvisionedThroughput", throughput(table.readCapacityUnits(), table.writeCapacityUnits()));
+        description.put("TableSizeBytes", sizeBytes);
+        description.put("ItemCount", itemCount);
+        description.put("TableArn", tableArn(region, table.name()));
+        description.put("TableId", table.tableId());
+        if ("PAY_PER_REQUEST".equals(table.billingMode())) {
+            ObjectNode billing = description.putObject("BillingModeSummary");
+            billing.put("BillingMode", "PAY_PER_REQUEST");
+            billing.put("LastUpdateToPayPerRequestDateTime", seconds(table.createdMillis()));
+        }
+        if (!table.localIndexes().isEmpty()) {
+            ArrayNode indexes = description.putArray("LocalSecondaryIndexes");
+            for (IndexDefinition index : table.localIndexes()) {
+                ObjectNode node = index(index, table, region);
+                node.remove("IndexStatus");
+                node.remove("ProvisionedThroughput");
+                indexes.add(node);
+            }
+        }
+        if (!table.globalIndexes().isEmpty()) {
+            ArrayNode indexes = description.putArray("GlobalSecondaryIndexes");
+            for (IndexDefinition index : table.globalIndexes()) {
+                indexes.add(index(index, table, region));
+            }
+        }
+        if (table.stream() != null) {
+            ObjectNode specification = description.putObject("StreamSpecification");
+            specification.put("StreamEnabled", table.stream().enabled());
+            if (table.stream().enabled()) {
+                specification.put("StreamViewType", table.stream().viewType());
+            }
+            description.put("LatestStreamLabel", table.stream().label());
+            description.put("LatestStreamArn", table.stream().arn());
+        }
+        description.put("DeletionProtectionEnabled", table.deletionProtection());
+        return description;
+    }
+
+    private static ObjectNode index(IndexDefinition index, TableDefinition table, String region) {
+        ObjectNode node = Json.object();
+        node.put("IndexName", index.name());
+        node.set("KeySchema", keySchema(index.hashKey(), index.rangeKey()));
+        ObjectNode projection = node.putObject("Projection");
+        projection.put("ProjectionType", index.projectionType());
+        if (!index.nonKeyAttributes().isEmpty()) {
+            ArrayNode attributes = projection.putArray("NonKeyAttributes");
+            index.nonKeyAttributes().forEach(attributes::add);
+        }
+        node.put("IndexStatus", "ACTIVE");
+        node.set("ProvisionedThroughput", throughput(index.readCapacityUnits(), index.writeCapacityUnits()));
+        node.put("IndexSizeBytes", 0);
+        node.put("ItemCount", 0);
+        node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
+        return node;
+    }
+
+    static ArrayNode keySchema(String hashKey, String rangeKey) {
+        ArrayNode schema = Json.array();
+        schema.addObject().put("AttributeName", hashKey).put("KeyType", "HASH");
+        if (rangeKey != null) {
+            schema.addObject().put("AttributeName", rangeKey).put("KeyType", "RANGE");
+        }
+        return schema;
+    }
+
+    private static ObjectNode throughput(long read, long write) {
+        ObjectNode throughput = Json.object();
+        throughput.put("NumberOfDecreasesToday", 0);
+        throughput.put("ReadCapacityUnits", read);
+        throughput.put("WriteCapacityUnits", write);
+        return throughput;
+    }
+
+    /** Epoch seconds with millisecond fraction, as DynamoDB's JSON timestamps. */
+    static BigDecimal seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3);
+    }
+}

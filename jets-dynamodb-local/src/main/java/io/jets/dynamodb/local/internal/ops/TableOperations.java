@@ -1,0 +1,223 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.stream.StreamDefinition;
+import io.jets.dynamodb.local.internal.stream.StreamStore;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.StreamState;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are
+ * created, so clients waiting for ACTIVE proceed at once.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
+ */
+public final class TableOperations {
+
+    private static final Set<String> VIEW_TYPES = Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
+    private static final String VIEW_TYPE_ENUM = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
+    private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemStore items;
+    private final StreamStore streams;
+    private final Clock clock;
+
+    public TableOperations(Database database, TableCatalog catalog, ItemStore items, StreamStore streams,
+                           Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.items = items;
+        this.streams = streams;
+        this.clock = clock;
+    }
+
+    public ObjectNode createTable(ObjectNode request, RequestContext context) {
+        JsonNode streamSpecification = request.get("StreamSpecification");
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("attributeDefinitions", request.get("AttributeDefinitions"))
+                .required("keySchema", request.get("KeySchema"))
+                .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
+                .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
+                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
+                .check();
+        TableSchema schema = TableSchema.parse(request);
+        String billingMode = Json.text(request, "BillingMode") == null ? "PROVISIONED" : Json.text(request, "BillingMode");
+        long[] throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughput"));
+        String viewType = enabledViewType(streamSpecification);
+        String name = Json.text(request, "TableName");
+        long now = clock.millis();
+        TableDefinition created = database.write(connection -> {
+            TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
+                    schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
+                    throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null,
+                    request.path("DeletionProtectionEnabled").asBoolean(false), tags(request.get("Tags")));
+            TableDefinition stored = catalog.insert(connection, table);
+            if (viewType != null) {
+                StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
+                        schema.hashKey(), schema.rangeKey(), now);
+                stored = stored.withStream(new StreamState(true, viewType, stream.arn(), stream.label()));
+                catalog.update(connection, stored);
+            }
+            return stored;
+        });
+        ObjectNode response = Json.object();
+        response.set("TableDescription", TableDescriptions.describe(created, "ACTIVE", 0, 0, context.region()));
+        return response;
+    }
+
+    public ObjectNode describeTable(ObjectNode request, RequestContext context) {
+        new Constraints().tableName("tableName", request.get("TableName")).check();
+        TableDefinition table = describable(Json.text(request, "TableName"));
+        long[] stats = database.read(connection -> new long[] {
+            items.count(connection, table.id()), items.totalSize(connection, table.id())});
+        ObjectNode response = Json.object();
+        response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region()));
+        return response;
+    }
+
+    public ObjectNode updateTable(ObjectNode request, RequestContext context) {
+        JsonNode streamSpecification = request.get("StreamSpecification");
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
+                .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
+                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
+                .check();
+        String name = Json.text(request, "TableName");
+        if (streamSpecification == null && request.get("BillingMode") == null
+                && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
+                && request.get("GlobalSecondaryIndexUpdates") == null) {
+            throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
+                    + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+        }
+        long now = clock.millis();
+        TableDefinition updated = database.write(connection -> {
+            TableDefinition table = describable(name);
+            if (request.get("BillingMode") != null || request.get("ProvisionedThroughput") != null) {
+                String mode = Json.text(request, "BillingMode") == null ? table.billingMode()
+                        : Json.text(request, "BillingMode");
+                long[] throughput = TableSchema.throughput(mode, request.get("ProvisionedThroughput"));
+                table = table.withBilling(mode, throughput[0], throughput[1]);
+            }
+            if (request.get("DeletionProtectionEnabled") != null) {
+                table = table.withDeletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
+            }
+            if (request.get("GlobalSecondaryIndexUpdates") != null) {
+                table = TableSchema.updateGlobalIndexes(table, request);
+            }
+            if (streamSpecification != null) {
+                table = updateStream(connection, table, streamSpecification, context, now);
+            }
+            catalog.update(connection, table);
+            return table;
+        });
+        ObjectNode response = Json.object();
+        response.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", 0, 0, context.region()));
+        return response;
+    }
+
+    private TableDefinition updateStream(java.sql.Connection connection, TableDefinition table, JsonNode specification,
+                                         RequestContext context, long now) throws java.sql.SQLException {
+        boolean enable = specification.path("StreamEnabled").asBoolean(false);
+        if (enable) {
+            if (table.streamEnabled()) {
+                throw ApiException.validation("Table already has an enabled stream: TableName: " + table.name());
+            }
+            String viewType = enabledViewType(specification);
+            StreamDefinition stream = streams.create(connection, table.name(), viewType, context.region(),
+                    table.hashKey(), table.rangeKey(), now);
+            return table.withStream(new StreamState(true, viewType, stream.arn(), stream.label()));
+        }
+        if (!table.streamEnabled()) {
+            throw ApiException.validation("Table already has no stream enabled: TableName: " + table.name());
+        }
+        if (specification.hasNonNull("StreamViewType")) {
+            throw ApiException.validation("One or more parameter values were invalid: StreamViewType cannot be"
+                    + " specified when StreamEnabled is false");
+        }
+        StreamDefinition stream = streams.find(connection, table.stream().arn());
+        streams.disable(connection, stream, now);
+        StreamState old = table.stream();
+        return table.withStream(new StreamState(false, old.viewType(), old.arn(), old.label()));
+    }
+
+    public ObjectNode deleteTable(ObjectNode request, RequestContext context) {
+        new Constraints().tableName("tableName", request.get("TableName")).check();
+        String name = Json.text(request, "TableName");
+        long now = clock.millis();
+        TableDefinition deleted = database.write(connection -> {
+            TableDefinition table = describable(name);
+            if (table.deletionProtection()) {
+                throw ApiException.validation("Resource cannot be deleted as it is currently protected against"
+                        + " deletion. Disable deletion protection first.");
+            }
+            if (table.streamEnabled()) {
+                streams.disable(connection, streams.find(connection, table.stream().arn()), now);
+            }
+            catalog.delete(connection, table);
+            return table;
+        });
+        ObjectNode response = Json.object();
+        ObjectNode description = TableDescriptions.describe(deleted, "DELETING", 0, 0, context.region());
+        response.set("TableDescription", description);
+        return response;
+    }
+
+    public ObjectNode listTables(ObjectNode request) {
+        new Constraints().range("limit", request.get("Limit"), 1, 100).check();
+        int limit = request.path("Limit").asInt(100);
+        String start = Json.text(request, "ExclusiveStartTableName");
+        List<String> names = catalog.names().stream().filter(n -> start == null || n.compareTo(start) > 0).toList();
+        ObjectNode response = Json.object();
+        ArrayNode tableNames = response.putArray("TableNames");
+        names.stream().limit(limit).forEach(tableNames::add);
+        if (names.size() > limit) {
+            response.put("LastEvaluatedTableName", names.get(limit - 1));
+        }
+        return response;
+    }
+
+    /** The table, or the ResourceNotFoundException control-plane operations answer (naming the table). */
+    private TableDefinition describable(String name) {
+        TableDefinition table = catalog.find(name);
+        if (table == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
+    private static String enabledViewType(JsonNode specification) {
+        if (specification == null || !specification.path("StreamEnabled").asBoolean(false)) {
+            return null;
+        }
+        String viewType = Json.text(specification, "StreamViewType");
+        if (viewType == null) {
+            throw ApiException.validation("One or more parameter values were invalid: Enabled stream requires"
+                    + " StreamViewType to be set");
+        }
+        return viewType;
+    }
+
+    private static Map<String, String> tags(JsonNode tags) {
+        Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (tags != null) {
+            for (JsonNode tag : tags) {
+                result.put(tag.path("Key").asText(), tag.path("Value").asText());
+            }
+        }
+        return result;
+    }
+}

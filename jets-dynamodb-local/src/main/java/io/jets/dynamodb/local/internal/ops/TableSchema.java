@@ -1,0 +1,181 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The key schema, attribute definitions and indexes of a CreateTable request, validated as DynamoDB does: every
+ * key attribute defined, no definition left unused.
+ */
+record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKey, String rangeKey,
+                   List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes) {
+
+    private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
+
+    static TableSchema parse(ObjectNode request) {
+        List<AttributeDefinition> definitions = new ArrayList<>();
+        for (JsonNode definition : request.get("AttributeDefinitions")) {
+            String type = Json.text(definition, "AttributeType");
+            if (!SCALAR_TYPES.contains(type)) {
+                throw ApiException.validation("1 validation error detected: Value '" + type + "' at"
+                        + " 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: [B, N, S]");
+            }
+            definitions.add(new AttributeDefinition(Json.text(definition, "AttributeName"), type));
+        }
+        String[] key = keySchema(request.get("KeySchema"));
+        Set<String> used = new LinkedHashSet<>(List.of(key[0]));
+        if (key[1] != null) {
+            used.add(key[1]);
+        }
+        List<IndexDefinition> locals = indexes(request.get("LocalSecondaryIndexes"), used, null);
+        for (IndexDefinition index : locals) {
+            if (!index.hashKey().equals(key[0])) {
+                throw ApiException.validation("One or more parameter values were invalid: Index KeySchema does not"
+                        + " have the same leading hash key as table KeySchema for index: " + index.name()
+                        + ". index hash key: " + index.hashKey() + ", table hash key: " + key[0]);
+            }
+        }
+        List<IndexDefinition> globals = indexes(request.get("GlobalSecondaryIndexes"), used, request);
+        checkDefinitions(definitions, used);
+        return new TableSchema(definitions, key[0], key[1], globals, locals);
+    }
+
+    private static void checkDefinitions(List<AttributeDefinition> definitions, Set<String> used) {
+        List<String> defined = definitions.stream().map(AttributeDefinition::name).toList();
+        if (!defined.containsAll(used)) {
+            throw ApiException.validation("One or more parameter values were invalid: Some index key attributes"
+                    + " are not defined in AttributeDefinitions. Keys: [" + String.join(", ", used)
+                    + "], AttributeDefinitions: [" + String.join(", ", defined) + "]");
+        }
+        if (defined.size() != used.size()) {
+            throw ApiException.validation("One or more parameter values were invalid: Number of attributes in"
+                    + " KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        }
+    }
+
+    private static String[] keySchema(JsonNode schema) {
+        if (schema.size() < 1 || schema.size() > 2) {
+            throw ApiException.validation("1 validation error detected: Value '" + schema + "' at 'keySchema'"
+                    + " failed to satisfy constraint: Member must have length "
+                    + (schema.size() < 1 ? "greater than or equal to 1" : "less than or equal to 2"));
+        }
+        if (!"HASH".equals(Json.text(schema.get(0), "KeyType"))) {
+            throw ApiException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+        }
+        String hash = Json.text(schema.get(0), "AttributeName");
+        String range = null;
+        if (schema.size() == 2) {
+            if (!"RANGE".equals(Json.text(schema.get(1), "KeyType"))) {
+                throw ApiException.validation(
+                        "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            range = Json.text(schema.get(1), "AttributeName");
+            if (range.equals(hash)) {
+                throw ApiException.validation(
+                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+        }
+        return new String[] {hash, range};
+    }
+
+    private static List<IndexDefinition> indexes(JsonNode indexes, Set<String> used, ObjectNode tableRequest) {
+        List<IndexDefinition> result = new ArrayList<>();
+        if (indexes == null || indexes.isNull()) {
+            return result;
+        }
+        Set<String> names = new LinkedHashSet<>();
+        for (JsonNode index : indexes) {
+            result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode")));
+            if (!names.add(result.get(result.size() - 1).name())) {
+                throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
+                        + result.get(result.size() - 1).name());
+            }
+        }
+        return result;
+    }
+
+    static IndexDefinition index(JsonNode index, Set<String> used, String billingMode) {
+        String[] key = keySchema(index.get("KeySchema"));
+        used.add(key[0]);
+        if (key[1] != null) {
+            used.add(key[1]);
+        }
+        JsonNode projection = index.path("Projection");
+        String type = projection.path("ProjectionType").asText("ALL");
+        List<String> nonKey = new ArrayList<>();
+        projection.path("NonKeyAttributes").forEach(attribute -> nonKey.add(attribute.asText()));
+        long[] throughput = billingMode == null || "PAY_PER_REQUEST".equals(billingMode) ? new long[] {0, 0}
+                : new long[] {index.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(),
+                    index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
+        return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
+                throughput[1]);
+    }
+
+    /** Read and write capacity for a billing mode, with DynamoDB's errors for missing or forbidden values. */
+    static long[] throughput(String billingMode, JsonNode provisioned) {
+        boolean given = provisioned != null && !provisioned.isNull();
+        if ("PAY_PER_REQUEST".equals(billingMode)) {
+            if (given) {
+                throw ApiException.validation("One or more parameter values were invalid: Neither"
+                        + " ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is"
+                        + " PAY_PER_REQUEST");
+            }
+            return new long[] {0, 0};
+        }
+        if (!given) {
+            throw ApiException.validation("One or more parameter values were invalid: ReadCapacityUnits and"
+                    + " WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        }
+        return new long[] {provisioned.path("ReadCapacityUnits").asLong(),
+            provisioned.path("WriteCapacityUnits").asLong()};
+    }
+
+    /** Applies GlobalSecondaryIndexUpdates (Create, Delete, Update) to a table definition. */
+    static TableDefinition updateGlobalIndexes(TableDefinition table, ObjectNode request) {
+        List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
+        List<AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions());
+        JsonNode newDefinitions = request.get("AttributeDefinitions");
+        if (newDefinitions != null) {
+            for (JsonNode definition : newDefinitions) {
+                String name = Json.text(definition, "AttributeName");
+                if (table.typeOf(name) == null) {
+                    definitions.add(new AttributeDefinition(name, Json.text(definition, "AttributeType")));
+                }
+            }
+        }
+        for (JsonNode update : request.get("GlobalSecondaryIndexUpdates")) {
+            if (update.has("Create")) {
+                IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode());
+                if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
+                    throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
+                            + index.name());
+                }
+                for (String attribute : index.rangeKey() == null ? List.of(index.hashKey())
+                        : List.of(index.hashKey(), index.rangeKey())) {
+                    if (definitions.stream().noneMatch(d -> d.name().equals(attribute))) {
+                        throw ApiException.validation("One or more parameter values were invalid: Some index key"
+                                + " attributes are not defined in AttributeDefinitions. Keys: [" + attribute + "]");
+                    }
+                }
+                indexes.add(index);
+            } else if (update.has("Delete")) {
+                String name = Json.text(update.get("Delete"), "IndexName");
+                if (!indexes.removeIf(i -> i.name().equals(name))) {
+                    throw ApiException.resourceNotFound("Requested resource not found: Index: " + name
+                            + " not found");
+                }
+            }
+        }
+        return table.withGlobalIndexes(indexes, definitions);
+    }
+}

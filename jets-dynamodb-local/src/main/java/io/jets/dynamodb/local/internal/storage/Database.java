@@ -1,0 +1,202 @@
+package io.jets.dynamodb.local.internal.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite store: one writer connection behind a lock (so stream sequence numbers follow commit order) and,
+ * for a file store, one reader connection per serving thread reading committed WAL snapshots concurrently.
+ *
+ * <p>A write is acknowledged only after its transaction commits. With WAL and {@code synchronous=NORMAL} a
+ * commit is in the OS before the client hears back, so it survives the server process being killed.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS tables (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE,"
+                + " definition TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS items (table_id INTEGER NOT NULL, hash BLOB NOT NULL, range BLOB NOT NULL,"
+                + " item TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (table_id, hash, range)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS streams (arn TEXT PRIMARY KEY, table_name TEXT NOT NULL,"
+                + " definition TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS shards (shard_id TEXT PRIMARY KEY, stream_arn TEXT NOT NULL, parent TEXT,"
+                + " created INTEGER NOT NULL, start_seq INTEGER NOT NULL, end_seq INTEGER,"
+                + " trimmed_seq INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX IF NOT EXISTS shards_by_stream ON shards (stream_arn, created)",
+        "CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY AUTOINCREMENT, shard_id TEXT NOT NULL,"
+                + " created INTEGER NOT NULL, record TEXT NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS records_by_shard ON records (shard_id, seq)",
+    };
+
+    private final String url;
+    private final boolean inMemory;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Connection writer;
+    private final ThreadLocal<Connection> readers = new ThreadLocal<>();
+    private final List<Connection> allReaders = new ArrayList<>();
+    private final List<Runnable> commitActions = new ArrayList<>();
+
+    private Database(String url, boolean inMemory) {
+        this.url = url;
+        this.inMemory = inMemory;
+        try {
+            this.writer = open();
+            try (Statement statement = writer.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    statement.execute(ddl);
+                }
+            }
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new StorageException("cannot open the store at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A durable store in {@code <directory>/dynamodb.sqlite}, creating the directory if needed. */
+    public static Database file(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
+        }
+        return new Database("jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath(), false);
+    }
+
+    public static Database inMemory() {
+        return new Database("jdbc:sqlite:file:jets-" + UUID.randomUUID() + "?mode=memory", true);
+    }
+
+    private Connection open() throws SQLException {
+        Connection connection = DriverManager.getConnection(url);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 10000");
+            if (!inMemory) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+        }
+        return connection;
+    }
+
+    /** Runs {@code work} in one write transaction; committed when it returns, rolled back when it throws. */
+    public <T> T write(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                runCommitActions();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly();
+                if (e instanceof SQLException sql) {
+                    throw new StorageException("write failed: " + sql.getMessage(), sql);
+                }
+                throw (RuntimeException) e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a consistent snapshot of committed data. */
+    public <T> T read(SqlWork<T> work) {
+        if (inMemory) {
+            return write(work);
+        }
+        try {
+            Connection connection = reader();
+            connection.setAutoCommit(false);
+            try {
+                return work.run(connection);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Connection reader() throws SQLException {
+        Connection connection = readers.get();
+        if (connection == null) {
+            connection = open();
+            readers.set(connection);
+            synchronized (allReaders) {
+                allReaders.add(connection);
+            }
+        }
+        return connection;
+    }
+
+    /**
+     * Runs {@code action} right after the current write transaction commits (in commit order, still holding the
+     * write lock), and never if it rolls back: how in-memory caches and stream listeners follow the store.
+     */
+    public void onCommit(Runnable action) {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("onCommit outside a write transaction");
+        }
+        commitActions.add(action);
+    }
+
+    private void runCommitActions() {
+        List<Runnable> actions = List.copyOf(commitActions);
+        commitActions.clear();
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                // a failing listener must not fail a write that is already committed
+                System.err.println("jets-dynamodb-local: commit listener failed: " + e);
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        commitActions.clear();
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is the one worth reporting
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            synchronized (allReaders) {
+                for (Connection connection : allReaders) {
+                    closeQuietly(connection);
+                }
+                allReaders.clear();
+            }
+            closeQuietly(writer);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing on shutdown: nothing left to do with the error
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package io.jets.dynamodb.local.internal.storage;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Items by table id and encoded key ({@link KeyEncoding}); a table without a sort key stores an empty range.
+ * Every method runs inside the caller's transaction.
+ */
+public final class ItemStore {
+
+    /** A stored item with its encoded key, as scans and queries page through them. */
+    public record Row(byte[] hash, byte[] range, ObjectNode item, long size) {
+    }
+
+    public ObjectNode get(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT item FROM items WHERE table_id = ? AND hash = ? AND range = ?")) {
+            select.setLong(1, tableId);
+            select.setBytes(2, hash);
+            select.setBytes(3, range);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Json.parseObject(rows.getString(1)) : null;
+            }
+        }
+    }
+
+    public void put(Connection connection, long tableId, byte[] hash, byte[] range, ObjectNode item, long size)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT OR REPLACE INTO items (table_id, hash, range, item, size) VALUES (?, ?, ?, ?, ?)")) {
+            upsert.setLong(1, tableId);
+            upsert.setBytes(2, hash);
+            upsert.setBytes(3, range);
+            upsert.setString(4, Json.write(item));
+            upsert.setLong(5, size);
+            upsert.executeUpdate();
+        }
+    }
+
+    public void delete(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM items WHERE table_id = ? AND hash = ? AND range = ?")) {
+            delete.setLong(1, tableId);
+            delete.setBytes(2, hash);
+            delete.setBytes(3, range);
+            delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Up to {@code limit} items of one partition in sort-key order ({@code forward}) or reverse, with sort keys
+     * within {@code [lower, upper]} (either null for unbounded; inclusive unless told), after {@code startAfter}.
+     */
+    public List<Row> partition(Connection connection, long tableId, byte[] hash, Bound lower, Bound upper,
+                               byte[] startAfter, boolean forward, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(
+                "SELECT hash, range, item, size FROM items WHERE table_id = ? AND hash = ?");
+        List<byte[]> args = new ArrayList<>();
+        if (lower != null) {
+            sql.append(lower.inclusive() ? " AND range >= ?" : " AND range > ?");
+            args.add(lower.value());
+        }
+        if (upper != null) {
+            sql.append(upper.inclusive() ? " AND range <= ?" : " AND range < ?");
+            args.add(upper.value());
+        }
+        if (startAfter != null) {
+            sql.append(forward ? " AND range > ?" : " AND range < ?");
+            args.add(startAfter);
+        }
+        sql.append(forward ? " ORDER BY range ASC" : " ORDER BY range DESC").append(" LIMIT ?");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            select.setLong(1, tableId);
+            select.setBytes(2, hash);
+            int index = 3;
+            for (byte[] arg : args) {
+                select.setBytes(index++, arg);
+            }
+            select.setInt(index, limit);
+            return rows(select);
+        }
+    }
+
+    /** Up to {@code limit} items of a table in key order after the given key (both null to start). */
+    public List<Row> scan(Connection connection, long tableId, byte[] afterHash, byte[] afterRange, int limit)
+            throws SQLException {
+        String sql = afterHash == null
+                ? "SELECT hash, range, item, size FROM items WHERE table_id = ? ORDER BY hash, range LIMIT ?"
+                : "SELECT hash, range, item, size FROM items WHERE table_id = ? AND (hash, range) > (?, ?)"
+                        + " ORDER BY hash, range LIMIT ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, tableId);
+            int index = 2;
+            if (afterHash != null) {
+                select.setBytes(index++, afterHash);
+                select.setBytes(index++, afterRange);
+            }
+            select.setInt(index, limit);
+            return rows(select);
+        }
+    }
+
+    public long count(Connection connection, long tableId) throws SQLException {
+        return aggregate(connection, "SELECT COUNT(*) FROM items WHERE table_id = ?", tableId);
+    }
+
+    public long totalSize(Connection connection, long tableId) throws SQLException {
+        return aggregate(connection, "SELECT COALESCE(SUM(size), 0) FROM items WHERE table_id = ?", tableId);
+    }
+
+    private static long aggregate(Connection connection, String sql, long tableId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, tableId);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static List<Row> rows(PreparedStatement select) throws SQLException {
+        List<Row> result = new ArrayList<>();
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                result.add(new Row(rows.getBytes(1), rows.getBytes(2), Json.parseObject(rows.getString(3)),
+                        rows.getLong(4)));
+            }
+        }
+        return result;
+    }
+
+    /** One end of a sort-key range. */
+    public record Bound(byte[] value, boolean inclusive) {
+    }
+}

@@ -1,0 +1,179 @@
+package io.jets.dynamodb.local.internal.stream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Writes the stream record of an item change in the same transaction as the change, and reads records back by
+ * shard. Records are stored without their sequence number, which is the store's counter and added on read.
+ */
+public final class StreamRecords {
+
+    /** A stored record and its counter value. */
+    public record StoredRecord(long seq, ObjectNode record) {
+    }
+
+    private static final int TRIM_EVERY = 1000;
+
+    private final Database database;
+    private final StreamStore streams;
+    private final Clock clock;
+    private final Duration rollover;
+    private final Duration retention;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private int appendsSinceTrim;
+
+    public StreamRecords(Database database, StreamStore streams, Clock clock, Duration rollover,
+                         Duration retention) {
+        this.database = database;
+        this.streams = streams;
+        this.clock = clock;
+        this.rollover = rollover;
+        this.retention = retention;
+    }
+
+    public void addListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Appends the record of a change from {@code oldImage} to {@code newImage} (either null) when the table's
+     * stream is enabled and the item really changed. {@code service} marks deletions made by time to live.
+     */
+    public void append(Connection connection, TableDefinition table, ObjectNode keys, ObjectNode oldImage,
+                       ObjectNode newImage, boolean service) throws SQLException {
+        if (!table.streamEnabled() || (oldImage == null && newImage == null)
+                || sameItem(oldImage, newImage)) {
+            return;
+        }
+        long now = clock.millis();
+        Shard shard = streams.currentShard(connection, table.stream().arn());
+        if (shard == null) {
+            return;
+        }
+        if (shard.createdMillis() + rollover.toMillis() <= now) {
+            shard = streams.rollOver(connection, shard, now);
+        }
+        StreamDefinition stream = streams.find(connection, shard.streamArn());
+        ObjectNode record = record(stream, keys, oldImage, newImage, now, service);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO records (shard_id, created, record) VALUES (?, ?, ?)")) {
+            insert.setString(1, shard.shardId());
+            insert.setLong(2, now);
+            insert.setString(3, Json.write(record));
+            insert.executeUpdate();
+        }
+        if (++appendsSinceTrim >= TRIM_EVERY) {
+            appendsSinceTrim = 0;
+            trim(connection, now);
+        }
+        database.onCommit(this::notifyListeners);
+    }
+
+    /** Whether a write left the item as it was (sets compare as sets, numbers by value). */
+    static boolean sameItem(ObjectNode oldImage, ObjectNode newImage) {
+        if (oldImage == null || newImage == null || oldImage.size() != newImage.size()) {
+            return false;
+        }
+        for (var it = oldImage.fields(); it.hasNext(); ) {
+            var attribute = it.next();
+            var other = newImage.get(attribute.getKey());
+            if (other == null || !AttributeValues.equal(attribute.getValue(), other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ObjectNode record(StreamDefinition stream, ObjectNode keys, ObjectNode oldImage,
+                                     ObjectNode newImage, long now, boolean service) {
+        String viewType = stream.viewType();
+        ObjectNode record = Json.object();
+        record.put("eventID", HexFormat.of().formatHex(StreamStore.randomBytes(16)));
+        record.put("eventName", oldImage == null ? "INSERT" : newImage == null ? "REMOVE" : "MODIFY");
+        record.put("eventVersion", "1.1");
+        record.put("eventSource", "aws:dynamodb");
+        record.put("awsRegion", stream.region());
+        ObjectNode body = record.putObject("dynamodb");
+        body.put("ApproximateCreationDateTime", now / 1000);
+        body.set("Keys", keys.deepCopy());
+        long size = AttributeValues.itemSize(keys);
+        if (newImage != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
+            body.set("NewImage", newImage.deepCopy());
+            size += AttributeValues.itemSize(newImage);
+        }
+        if (oldImage != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
+            body.set("OldImage", oldImage.deepCopy());
+            size += AttributeValues.itemSize(oldImage);
+        }
+        body.put("SequenceNumber", "");
+        body.put("SizeBytes", size);
+        body.put("StreamViewType", viewType);
+        if (service) {
+            ObjectNode identity = record.putObject("userIdentity");
+            identity.put("type", "Service");
+            identity.put("principalId", "dynamodb.amazonaws.com");
+        }
+        return record;
+    }
+
+    /** Removes records older than the retention period; readers of removed positions get TrimmedDataAccess. */
+    public void trim(Connection connection, long now) throws SQLException {
+        long cutoff = now - retention.toMillis();
+        try (PreparedStatement mark = connection.prepareStatement(
+                "UPDATE shards SET trimmed_seq = (SELECT MAX(seq) FROM records r WHERE r.shard_id = shards.shard_id"
+                        + " AND r.created < ?) WHERE EXISTS (SELECT 1 FROM records r WHERE"
+                        + " r.shard_id = shards.shard_id AND r.created < ?)");
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM records WHERE created < ?")) {
+            mark.setLong(1, cutoff);
+            mark.setLong(2, cutoff);
+            mark.executeUpdate();
+            delete.setLong(1, cutoff);
+            delete.executeUpdate();
+        }
+    }
+
+    /** Up to {@code limit} records of a shard from counter value {@code fromSeq} on, in order. */
+    public List<StoredRecord> read(Connection connection, String shardId, long fromSeq, int limit)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, record FROM records WHERE shard_id = ? AND seq >= ? ORDER BY seq LIMIT ?")) {
+            select.setString(1, shardId);
+            select.setLong(2, fromSeq);
+            select.setInt(3, limit);
+            List<StoredRecord> records = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    ObjectNode record = Json.parseObject(rows.getString(2));
+                    ((ObjectNode) record.get("dynamodb")).put("SequenceNumber",
+                            SequenceNumbers.format(rows.getLong(1)));
+                    records.add(new StoredRecord(rows.getLong(1), record));
+                }
+            }
+            return records;
+        }
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                System.err.println("jets-dynamodb-local: stream listener failed: " + e);
+            }
+        }
+    }
+}

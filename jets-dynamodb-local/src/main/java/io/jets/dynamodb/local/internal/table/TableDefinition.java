@@ -1,0 +1,118 @@
+package io.jets.dynamodb.local.internal.table;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the server knows about a table, persisted as JSON in the {@code tables} row. Immutable; changes produce a
+ * new definition through the {@code with…} methods.
+ *
+ * @param id            the storage id of the table (items rows are keyed by it)
+ * @param tableId       the UUID DescribeTable reports as TableId
+ * @param stream        the current stream, null when the table has never had one
+ * @param ttlAttribute  the TTL attribute while time to live is enabled, else null
+ */
+public record TableDefinition(
+        long id,
+        String name,
+        String tableId,
+        long createdMillis,
+        List<AttributeDefinition> attributeDefinitions,
+        String hashKey,
+        String rangeKey,
+        String billingMode,
+        long readCapacityUnits,
+        long writeCapacityUnits,
+        StreamState stream,
+        List<IndexDefinition> globalIndexes,
+        List<IndexDefinition> localIndexes,
+        String ttlAttribute,
+        boolean deletionProtection,
+        Map<String, String> tags) {
+
+    public TableDefinition {
+        attributeDefinitions = List.copyOf(attributeDefinitions);
+        globalIndexes = globalIndexes == null ? List.of() : List.copyOf(globalIndexes);
+        localIndexes = localIndexes == null ? List.of() : List.copyOf(localIndexes);
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** An attribute definition: name and scalar type S, N or B. */
+    public record AttributeDefinition(String name, String type) {
+    }
+
+    /** The current stream of the table; {@code enabled} false once it was disabled (the ARN stays readable). */
+    public record StreamState(boolean enabled, String viewType, String arn, String label) {
+    }
+
+    /** A secondary index: its key, projection and (for INCLUDE) the projected non-key attributes. */
+    public record IndexDefinition(String name, String hashKey, String rangeKey, String projectionType,
+                                  List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits) {
+        public IndexDefinition {
+            nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
+        }
+    }
+
+    @JsonIgnore
+    public List<String> keyNames() {
+        return rangeKey == null ? List.of(hashKey) : List.of(hashKey, rangeKey);
+    }
+
+    public String typeOf(String attribute) {
+        for (AttributeDefinition definition : attributeDefinitions) {
+            if (definition.name().equals(attribute)) {
+                return definition.type();
+            }
+        }
+        return null;
+    }
+
+    @JsonIgnore
+    public boolean streamEnabled() {
+        return stream != null && stream.enabled();
+    }
+
+    public TableDefinition withStream(StreamState newStream) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, newStream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, tags);
+    }
+
+    public TableDefinition withBilling(String mode, long read, long write) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                mode, read, write, stream, globalIndexes, localIndexes, ttlAttribute, deletionProtection, tags);
+    }
+
+    public TableDefinition withTtlAttribute(String attribute) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                attribute, deletionProtection, tags);
+    }
+
+    public TableDefinition withDeletionProtection(boolean enabled) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, enabled, tags);
+    }
+
+    public TableDefinition withTags(Map<String, String> newTags) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, newTags);
+    }
+
+    public TableDefinition withId(long newId) {
+        return new TableDefinition(newId, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, tags);
+    }
+
+    public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, List<AttributeDefinition> definitions) {
+        return new TableDefinition(id, name, tableId, createdMillis, new ArrayList<>(definitions), hashKey,
+                rangeKey, billingMode, readCapacityUnits, writeCapacityUnits, stream, indexes, localIndexes,
+                ttlAttribute, deletionProtection, tags);
+    }
+}
