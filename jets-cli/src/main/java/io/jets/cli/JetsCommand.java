@@ -1,6 +1,10 @@
 package io.jets.cli;
 
+import io.jets.cli.commands.CallCommand;
+import io.jets.cli.commands.DevCommand;
 import io.jets.cli.commands.DynamoDbLocalCommand;
+import io.jets.cli.commands.EventsCommand;
+import io.jets.cli.commands.FailuresCommand;
 import io.jets.cli.commands.GenerateEventCommand;
 import io.jets.cli.commands.LogsCommand;
 import io.jets.cli.commands.NewCommand;
@@ -23,7 +27,11 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 NewCommand.class,
                 GenerateEventCommand.class,
+                DevCommand.class,
                 LogsCommand.class,
+                EventsCommand.class,
+                CallCommand.class,
+                FailuresCommand.class,
                 DynamoDbLocalCommand.class,
         })
 public final class JetsCommand implements Callable<Integer> {

@@ -1,0 +1,157 @@
+package io.jets.cli.commands;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jets.cli.CliException;
+import io.jets.cli.JetsCommand;
+import io.jets.cli.Project;
+import io.jets.cli.Workspace;
+import io.jets.cli.app.LoadedApp;
+import io.jets.cli.app.MavenApp;
+import io.jets.core.LocalContext;
+import io.jets.core.index.FunctionDefinition;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jets call clerk_event-file --event file://event.json}: invokes a function once, locally and in-process,
+ * exactly as the deployed entry point would; prints its logs (Lambda's START/END/REPORT lines around what it
+ * printed) on the error stream and its result on the output stream.
+ */
+@Command(name = "call", description = "Invokes a function locally with an event and prints its logs and result.")
+public final class CallCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParentCommand
+    JetsCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FUNCTION", description = "Function name (clerk_event-file).")
+    String function;
+
+    @Option(names = "--event", paramLabel = "EVENT", required = true,
+            description = "The payload: file://event.json, inline JSON, or - for standard input.")
+    String event;
+
+    @Option(names = "--no-compile", description = "Use target/classes as it is instead of running mvn compile.")
+    boolean noCompile;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Workspace workspace = root.workspace();
+        Project project = workspace.project();
+        byte[] payload = readEvent(workspace);
+        MavenApp app = MavenApp.of(project, workspace.environment());
+        if (!noCompile) {
+            app.compile().orThrow("The application does not compile");
+        }
+        try (LoadedApp loaded = LoadedApp.load(app)) {
+            FunctionDefinition definition = loaded.function(function);
+            LocalContext context = LocalContext.create(project.config().physicalFunctionName(function),
+                    LoadedApp.timeout(definition, project.config()), LoadedApp.memorySize(definition, project.config()),
+                    workspace.clock());
+            ByteArrayOutputStream response = new ByteArrayOutputStream();
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            long started = System.nanoTime();
+            Throwable failure = captureOutput(printed, () -> loaded.newDispatcher()
+                    .invoke(function, new ByteArrayInputStream(payload), response, context));
+            double millis = (System.nanoTime() - started) / 1_000_000.0;
+
+            String requestId = context.getAwsRequestId();
+            err.println("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
+            err.print(printed.toString(StandardCharsets.UTF_8));
+            if (failure != null) {
+                err.println(failure);
+            }
+            err.println("END RequestId: " + requestId);
+            err.println(String.format(Locale.ROOT, "REPORT RequestId: %s Duration: %.2f ms Memory Size: %d MB",
+                    requestId, millis, context.getMemoryLimitInMB()));
+            err.flush();
+            if (failure != null) {
+                out.println(errorJson(failure));
+                out.flush();
+                return 1;
+            }
+            String result = response.toString(StandardCharsets.UTF_8);
+            out.println(result.isEmpty() ? "null" : result);
+            out.flush();
+            return 0;
+        }
+    }
+
+    private byte[] readEvent(Workspace workspace) throws IOException {
+        byte[] bytes;
+        String source;
+        if (event.equals("-")) {
+            bytes = System.in.readAllBytes();
+            source = "standard input";
+        } else if (event.startsWith("file://")) {
+            Path file = workspace.resolve(event.substring("file://".length()));
+            if (!Files.isRegularFile(file)) {
+                throw new CliException("No event file " + file + ". Write one with: jets generate:payload dynamodb "
+                        + "--event-name INSERT --table test-table --new '{\"id\":{\"S\":\"1\"}}' > event.json");
+            }
+            bytes = Files.readAllBytes(file);
+            source = event;
+        } else {
+            bytes = event.getBytes(StandardCharsets.UTF_8);
+            source = "--event";
+        }
+        try {
+            JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new CliException("The event in " + source + " is not valid JSON: " + e.getOriginalMessage());
+        }
+        return bytes;
+    }
+
+    /** The shape Lambda returns for an unhandled function error. */
+    private static String errorJson(Throwable failure) throws JsonProcessingException {
+        var node = JSON.createObjectNode();
+        node.put("errorMessage", String.valueOf(failure.getMessage()));
+        node.put("errorType", failure.getClass().getName());
+        return JSON.writeValueAsString(node);
+    }
+
+    /** Runs {@code invocation} with System.out and System.err going to {@code printed}; returns what it threw. */
+    private static Throwable captureOutput(ByteArrayOutputStream printed, Invocation invocation) {
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            invocation.run();
+            return null;
+        } catch (Exception e) {
+            return e;
+        } finally {
+            capture.flush();
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+    }
+
+    private interface Invocation {
+        void run() throws Exception;
+    }
+}
