@@ -21,7 +21,7 @@ import java.util.function.Function;
  * A local stand-in for the AWS APIs jets-deploy calls, on 127.0.0.1 and port 0, reached through the SDK's
  * endpointOverride. It names each request by operation — {@code dynamodb:DescribeTable} (JSON 1.0 target),
  * {@code logs:FilterLogEvents} (JSON 1.1 target), {@code cloudformation:CreateChangeSet} (query Action),
- * {@code lambda:GET /2015-03-31/event-source-mappings/}, {@code s3:PUT /bucket/key} — answers with the responses
+ * {@code lambda:GET /2015-03-31/event-source-mappings/}, {@code s3:PUT} (the path is in the request) — answers with the responses
  * a test queued for that operation (the last one repeats), and records every request for assertions.
  */
 public final class AwsStub implements AutoCloseable {
@@ -66,6 +66,9 @@ public final class AwsStub implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        if (headers.getOrDefault("content-encoding", "").contains("aws-chunked")) {
+            body = decodeChunked(body);
+        }
         String text = new String(body, StandardCharsets.UTF_8);
         URI uri = exchange.getRequestURI();
         Map<String, String> form = headers.getOrDefault("content-type", "").startsWith("application/x-www-form-urlencoded")
@@ -107,7 +110,33 @@ public final class AwsStub implements AutoCloseable {
         if (path.startsWith("/2015-03-31/")) {
             return "lambda:" + method + " " + path;
         }
-        return "s3:" + method + " " + path;
+        return "s3:" + method;
+    }
+
+    /** S3 uploads arrive in aws-chunked framing ({@code <hex size>[;ext]\r\n<data>\r\n}, trailers last). */
+    private static byte[] decodeChunked(byte[] framed) {
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (at < framed.length) {
+            int lineEnd = indexOfCrLf(framed, at);
+            String header = new String(framed, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(header.split(";")[0].trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            data.write(framed, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+        return data.toByteArray();
+    }
+
+    private static int indexOfCrLf(byte[] bytes, int from) {
+        for (int i = from; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return bytes.length;
     }
 
     private static Map<String, String> parseForm(String body) {

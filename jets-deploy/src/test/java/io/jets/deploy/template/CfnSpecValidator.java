@@ -17,7 +17,7 @@ import java.util.Set;
  * present, values have the declared primitive, list, map or property type, and Ref / Fn::GetAtt point at
  * something that exists. Returns the problems found, empty for a valid template.
  */
-final class CfnSpecValidator {
+public final class CfnSpecValidator {
 
     private static final Set<String> INTRINSICS = Set.of("Ref", "Fn::GetAtt", "Fn::Sub", "Fn::Join", "Fn::If",
             "Fn::Select", "Fn::ImportValue", "Fn::FindInMap", "Fn::Base64", "Fn::GetAZs", "Fn::Split");
@@ -26,7 +26,7 @@ final class CfnSpecValidator {
 
     private final JsonNode spec;
 
-    CfnSpecValidator() {
+    public CfnSpecValidator() {
         try (InputStream in = CfnSpecValidator.class.getResourceAsStream("/cloudformation-resource-spec-subset.json")) {
             spec = new ObjectMapper().readTree(in);
         } catch (IOException e) {
@@ -34,7 +34,7 @@ final class CfnSpecValidator {
         }
     }
 
-    List<String> validate(String templateJson) {
+    public List<String> validate(String templateJson) {
         JsonNode template;
         try {
             template = new ObjectMapper().readTree(templateJson);
