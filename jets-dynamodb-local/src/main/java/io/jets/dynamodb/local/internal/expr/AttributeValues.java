@@ -146,9 +146,6 @@ public final class AttributeValues {
             return;
         }
         BigDecimal stripped = number.stripTrailingZeros();
-        if (stripped.precision() > 38) {
-            throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
-        }
         BigDecimal magnitude = stripped.abs();
         if (magnitude.compareTo(MAX_MAGNITUDE) > 0) {
             throw ApiException.validation(
@@ -157,6 +154,9 @@ public final class AttributeValues {
         if (magnitude.compareTo(MIN_MAGNITUDE) < 0) {
             throw ApiException.validation(
                     "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        if (stripped.precision() > 38) {
+            throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
         }
     }
 

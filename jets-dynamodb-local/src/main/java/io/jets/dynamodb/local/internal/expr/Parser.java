@@ -212,7 +212,7 @@ final class Parser {
                     + ", number of operands: " + arguments.size());
             return new ConditionNode.Function("attribute_exists", arguments);
         }
-        if (!(arguments.get(0) instanceof Operand.PathOperand)) {
+        if (name.startsWith("attribute_") && !(arguments.get(0) instanceof Operand.PathOperand)) {
             defer("Operator or function requires a document path; operator or function: " + name);
         }
         return new ConditionNode.Function(name, arguments);
