@@ -37,7 +37,7 @@ trap cleanup EXIT
 build() {
   if [[ "${SKIP_BUILD:-}" == 1 && -f "$HERE/target/classpath.txt" ]]; then return; fi
   echo "Building jets-core, jets-dynamodb-local, jets-runtime-local and the benchmarks..." >&2
-  (cd "$ROOT" && mvn -q -B -pl jets-core,jets-dynamodb-local,jets-runtime-local -am install -DskipTests)
+  (cd "$ROOT" && mvn -q -B -pl jets-core,jets-dynamodb-local,jets-runtime-local -am install -Dmaven.test.skip=true)
   (cd "$HERE" && mvn -q -B package)
   if [[ ! -d "$HERE/node_modules/dynalite" ]]; then
     (cd "$HERE" && npm install --no-audit --no-fund >&2)
