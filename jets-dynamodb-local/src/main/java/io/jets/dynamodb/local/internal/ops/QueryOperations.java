@@ -96,6 +96,7 @@ public final class QueryOperations {
         RequestExpressions expressions = new RequestExpressions(request);
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
+        expressions.verifyAllUsed();
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         if (read.index != null) {
             List<ObjectNode> all = database.read(connection -> IndexReads.query(connection, items, read, null, true));

@@ -80,7 +80,6 @@ final class ReadRequest {
                     + " IndexName");
         }
         this.select = requested;
-        expressions.verifyAllUsed();
     }
 
     /** The hash and range attribute names of the table or index read. */
