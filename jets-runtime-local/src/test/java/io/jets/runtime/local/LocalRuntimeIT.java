@@ -1,4 +1,4 @@
-package io.jets.runtime.local.it;
+package io.jets.runtime.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.TriggerDefinition;
-import io.jets.runtime.local.LocalRuntime;
 import io.jets.runtime.local.logs.LocalLogs;
 import java.nio.file.Path;
 import java.time.Duration;

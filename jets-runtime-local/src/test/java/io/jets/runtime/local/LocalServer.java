@@ -1,4 +1,4 @@
-package io.jets.runtime.local.it;
+package io.jets.runtime.local;
 
 import io.jets.dynamodb.local.DynamoDbLocal;
 import java.util.Map;

@@ -9,4 +9,8 @@ public interface BatchHandler {
 
     /** Returns false when the runtime stopped before the records were handled. */
     boolean handle(String shardId, List<StreamRecord> records, Consumer<StreamRecord> handled);
+
+    /** Called while the shard has nothing to read, so time-based work (a window ending) can happen. */
+    default void idle(String shardId) {
+    }
 }

@@ -101,8 +101,10 @@ public final class Checkpoint {
         return state == null ? Optional.empty() : Optional.ofNullable(state.window());
     }
 
-    public synchronized void advance(String shardId, String sequenceNumber, JsonNode window) {
-        shards.put(shardId, new ShardState(sequenceNumber, false, window));
+    /** Keeps a tumbling window's state (null when no window is open) with the shard's position. */
+    public synchronized void window(String shardId, JsonNode window) {
+        ShardState old = shards.get(shardId);
+        shards.put(shardId, new ShardState(old == null ? "" : old.sequenceNumber(), false, window));
         save();
     }
 

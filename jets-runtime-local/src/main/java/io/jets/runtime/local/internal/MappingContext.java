@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -43,35 +44,53 @@ public record MappingContext(FunctionDefinition function, TriggerDefinition trig
     }
 
     ShardReader.Settings readerSettings(MappingState state, BooleanSupplier stopped) {
-        LaneHandler handler = new LaneHandler(trigger.parallelizationFactor(), trigger.batchSize(),
-                shardId -> runner(shardId, state, stopped), lanes);
+        BatchHandler handler;
+        int lanesPerShard = trigger.parallelizationFactor();
+        if (trigger.tumblingWindowInSeconds() > 0) {
+            // A window's state is carried from one invocation to the next, so a shard's windows run in one lane.
+            lanesPerShard = 1;
+            handler = new TumblingWindowHandler(trigger.tumblingWindowInSeconds(), trigger.batchSize(), checkpoint,
+                    checkpoint.streamArn(), (shardId, function) -> runner(shardId, state, stopped, function),
+                    event -> invoke(event, state), json, clock, stopped);
+        } else {
+            handler = new LaneHandler(trigger.parallelizationFactor(), trigger.batchSize(),
+                    shardId -> runner(shardId, state, stopped, records -> invoke(payload.event(records), state)),
+                    lanes);
+        }
         return new ShardReader.Settings(api, payload, checkpoint, signal, recordPoll, trigger.batchSize(),
-                trigger.parallelizationFactor(), Duration.ofSeconds(trigger.maximumBatchingWindowInSeconds()),
+                lanesPerShard, Duration.ofSeconds(trigger.maximumBatchingWindowInSeconds()),
                 new FilterCriteria(trigger.filters(), json), handler, state, clock, stopped);
     }
 
-    private BatchRunner runner(String shardId, MappingState state, BooleanSupplier stopped) {
+    private BatchRunner runner(String shardId, MappingState state, BooleanSupplier stopped,
+                               Function<List<StreamRecord>, InvokeResult> function) {
         String streamArn = checkpoint.streamArn();
-        String[] arn = streamArn.split(":");
-        String region = arn.length > 4 ? arn[3] : "us-east-1";
-        String account = arn.length > 4 ? arn[4] : "000000000000";
-        String functionArn = "arn:aws:lambda:" + region + ":" + account + ":function:"
-                + invoker.settings().physicalName();
         FailureSink sink = (records, condition, invokes, last) -> {
             if (trigger.onFailure().isEmpty()) {
-                status.println(function.name() + ": discarded " + records.size() + " record(s) of " + shardId
+                status.println(this.function.name() + ": discarded " + records.size() + " record(s) of " + shardId
                         + " (" + condition + "); no onFailure destination is configured");
                 return;
             }
-            failures.write(trigger.onFailure(), uuid(), functionArn, streamArn, shardId, records, condition,
+            failures.write(trigger.onFailure(), uuid(), functionArn(), streamArn, shardId, records, condition,
                     invokes, last, payload.event(records));
         };
-        return new BatchRunner(BatchPolicy.of(trigger),
-                records -> invoke(records, region, account, state), sink, clock, stopped, json, state::error);
+        return new BatchRunner(BatchPolicy.of(trigger), function, sink, clock, stopped, json, state::error);
     }
 
-    private InvokeResult invoke(List<StreamRecord> records, String region, String account, MappingState state) {
-        InvokeResult result = invoker.invoke(pool.get(), payload.event(records), region, account);
+    /** The region and account of the stream's ARN, so the function ARN matches the stream's. */
+    private String[] regionAndAccount() {
+        String[] arn = checkpoint.streamArn().split(":");
+        return arn.length > 4 ? new String[] {arn[3], arn[4]} : new String[] {"us-east-1", "000000000000"};
+    }
+
+    private String functionArn() {
+        String[] where = regionAndAccount();
+        return "arn:aws:lambda:" + where[0] + ":" + where[1] + ":function:" + invoker.settings().physicalName();
+    }
+
+    private InvokeResult invoke(byte[] event, MappingState state) {
+        String[] where = regionAndAccount();
+        InvokeResult result = invoker.invoke(pool.get(), event, where[0], where[1]);
         if (result.succeeded()) {
             state.error("");
         }

@@ -91,6 +91,7 @@ public final class ShardReader {
                         break;
                     }
                     skipFiltered();
+                    settings.handler().idle(shardId);
                     settings.signal().await(seen, settings.pollInterval());
                     continue;
                 }
@@ -156,6 +157,7 @@ public final class ShardReader {
         if (checkpoint.sequenceNumber(shardId).isPresent()) {
             lastRead = checkpoint.sequenceNumber(shardId).get();
             lastHandled = lastRead;
+            settings.state().handled(lastRead);
             return iterator("AFTER_SEQUENCE_NUMBER", lastRead);
         }
         if (checkpoint.started(shardId) || startingPosition == StartingPosition.TRIM_HORIZON) {
@@ -183,6 +185,9 @@ public final class ShardReader {
         }
         lastHandled = lastRead;
         settings.checkpoint().advance(shardId, lastRead == null ? "" : lastRead);
+        if (lastRead != null) {
+            settings.state().handled(lastRead);
+        }
         return iterator;
     }
 
