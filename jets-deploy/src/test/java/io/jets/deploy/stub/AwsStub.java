@@ -21,7 +21,7 @@ import java.util.function.Function;
  * A local stand-in for the AWS APIs jets-deploy calls, on 127.0.0.1 and port 0, reached through the SDK's
  * endpointOverride. It names each request by operation — {@code dynamodb:DescribeTable} (JSON 1.0 target),
  * {@code logs:FilterLogEvents} (JSON 1.1 target), {@code cloudformation:CreateChangeSet} (query Action),
- * {@code lambda:GET /2015-03-31/event-source-mappings/}, {@code s3:PUT} (the path is in the request) — answers with the responses
+ * {@code lambda:GET /2015-03-31/event-source-mappings}, {@code s3:PUT} (the path is in the request) — answers with the responses
  * a test queued for that operation (the last one repeats), and records every request for assertions.
  */
 public final class AwsStub implements AutoCloseable {
@@ -108,7 +108,7 @@ public final class AwsStub implements AutoCloseable {
             return service + ":" + form.get("Action");
         }
         if (path.startsWith("/2015-03-31/")) {
-            return "lambda:" + method + " " + path;
+            return "lambda:" + method + " " + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         }
         return "s3:" + method;
     }

@@ -1,0 +1,156 @@
+package io.jets.deploy.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jets.core.config.ProjectConfig;
+import io.jets.core.index.FunctionDefinition;
+import io.jets.core.index.TriggerDefinition;
+import io.jets.deploy.aws.AwsClients;
+import io.jets.deploy.stub.AwsStub;
+import io.jets.deploy.stub.AwsStub.Response;
+import io.jets.deploy.stub.StubAws;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DoctorTest {
+
+    private static final ProjectConfig CONFIG = new ProjectConfig("demo", "dev", "demo-dev", "_", Map.of());
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private static final String TABLE = "demo-dev_test-table";
+    private static final String LATEST = "arn:aws:dynamodb:us-west-2:112233445566:table/demo-dev_test-table/stream/2026-11-25T10:00:00.000";
+    private static final String STALE = "arn:aws:dynamodb:us-west-2:112233445566:table/demo-dev_test-table/stream/2024-02-11T15:44:30.751";
+    private static final String MAPPINGS = "lambda:GET /2015-03-31/event-source-mappings";
+    private static final FunctionDefinition CLERK = new FunctionDefinition("clerk_event-file", "demo.events.ClerkEvent",
+            "file", List.of(), List.of(TriggerDefinition.withDefaults("test-table")), 0, 0, Map.of(), "");
+
+    private AwsStub stub;
+    private AwsClients aws;
+    private Doctor doctor;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new AwsStub();
+        aws = StubAws.clients(stub);
+        doctor = new Doctor(aws.dynamoDb(), Optional.of(aws.lambda()), Optional.of(aws.logs()), CONFIG, CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+        stub.close();
+    }
+
+    @Test
+    void examine_healthyDeployment_reportsTableStreamMappingAndQuietLogs() {
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+        stub.on(MAPPINGS, Response.lambda(mappings(LATEST, "Enabled", "OK")));
+        stub.on("logs:FilterLogEvents", Response.logs("{\"events\":[],\"searchedLogStreams\":[]}"));
+
+        DoctorReport report = doctor.examine(List.of(CLERK));
+
+        assertThat(report.lines()).containsExactly(
+                "[ok] clerk_event-file ← demo-dev_test-table: stream enabled (NEW_AND_OLD_IMAGES), LatestStreamArn " + LATEST,
+                "[ok] clerk_event-file ← demo-dev_test-table: mapping 14e0db71-5d35-4eb5-b481-8945cf9d10c2 is Enabled "
+                        + "(User action), last processing result: OK",
+                "[ok] clerk_event-file: no errors in /aws/lambda/demo-dev-clerk_event-file in the last hour");
+        assertThat(report.healthy()).isTrue();
+        assertThat(stub.requests(MAPPINGS).get(0).query()).isEqualTo("FunctionName=demo-dev-clerk_event-file");
+        assertThat(stub.requests("logs:FilterLogEvents").get(0).bodyText())
+                .contains("\"startTime\":1795604400000").contains("\"filterPattern\":\"?ERROR ?Exception ?\\\"Task timed out\\\"\"");
+    }
+
+    @Test
+    void examine_mappingOnAStaleStream_saysRedeploy() {
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+        stub.on(MAPPINGS, Response.lambda(mappings(STALE, "Enabled", "OK")));
+        stub.on("logs:FilterLogEvents", Response.logs("{\"events\":[]}"));
+
+        DoctorReport report = doctor.examine(List.of(CLERK));
+
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.lines()).contains("[PROBLEM] clerk_event-file ← demo-dev_test-table: mapping "
+                + "14e0db71-5d35-4eb5-b481-8945cf9d10c2 reads stale stream " + STALE + " but the table's LatestStreamArn is "
+                + LATEST + ": redeploy with jets deploy");
+    }
+
+    @Test
+    void examine_tableWithoutStream_givesTheUpdateTableCommand() {
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithoutStream(TABLE)));
+        stub.on(MAPPINGS, Response.lambda("{\"EventSourceMappings\":[]}"));
+        stub.on("logs:FilterLogEvents", Response.logs("{\"events\":[]}"));
+
+        DoctorReport report = doctor.examine(List.of(CLERK));
+
+        assertThat(report.lines()).contains("[PROBLEM] clerk_event-file ← demo-dev_test-table: stream is not enabled. "
+                + "Enable it with: aws dynamodb update-table --table-name demo-dev_test-table --stream-specification "
+                + "\"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"");
+    }
+
+    @Test
+    void examine_failingMappingAndErrorsInLogs_reportsBoth() {
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+        stub.on(MAPPINGS, Response.lambda(mappings(LATEST, "Enabled",
+                "PROBLEM: Function call failed")));
+        stub.on("logs:FilterLogEvents", Response.logs("{\"events\":[{\"logStreamName\":\"s\",\"timestamp\":1795607000000,"
+                + "\"message\":\"java.lang.IllegalStateException: boom\\n\",\"eventId\":\"1\"}]}"));
+
+        DoctorReport report = doctor.examine(List.of(CLERK));
+
+        assertThat(report.lines()).contains(
+                "[PROBLEM] clerk_event-file ← demo-dev_test-table: mapping 14e0db71-5d35-4eb5-b481-8945cf9d10c2 is "
+                        + "Enabled (User action), last processing result: PROBLEM: Function call failed",
+                "[warning] clerk_event-file: 1 errors in /aws/lambda/demo-dev-clerk_event-file in the last hour, latest: "
+                        + "java.lang.IllegalStateException: boom (see: jets logs --aws -n clerk_event-file)");
+    }
+
+    @Test
+    void examine_functionNotDeployed_saysDeployAndSkipsItsLogs() {
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+        stub.on(MAPPINGS, new Response(404, "application/json",
+                "{\"Type\":\"User\",\"Message\":\"Function not found: arn:aws:lambda:us-west-2:112233445566:function:demo-dev-clerk_event-file\"}",
+                Map.of("x-amzn-ErrorType", "ResourceNotFoundException")));
+
+        DoctorReport report = doctor.examine(List.of(CLERK));
+
+        assertThat(report.lines()).containsExactly(
+                "[warning] clerk_event-file: function demo-dev-clerk_event-file is not deployed: run jets deploy",
+                "[ok] clerk_event-file ← demo-dev_test-table: stream enabled (NEW_AND_OLD_IMAGES), LatestStreamArn " + LATEST);
+        assertThat(stub.requests("logs:FilterLogEvents")).isEmpty();
+    }
+
+    @Test
+    void examine_withoutLambda_checksTablesOnly() {
+        Doctor local = new Doctor(aws.dynamoDb(), Optional.empty(), Optional.empty(), CONFIG, CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDbError("ResourceNotFoundException",
+                "Requested resource not found: Table: demo-dev_test-table not found"));
+
+        DoctorReport report = local.examine(List.of(CLERK));
+
+        assertThat(report.lines()).containsExactly(
+                "[PROBLEM] clerk_event-file ← demo-dev_test-table: table does not exist. Create it with: aws dynamodb "
+                        + "create-table --table-name demo-dev_test-table --attribute-definitions AttributeName=id,AttributeType=S "
+                        + "--key-schema AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST "
+                        + "--stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES",
+                "[ok] demo-dev: deployed mappings and CloudWatch logs not checked (no Lambda at this endpoint)");
+        assertThat(stub.operations()).containsOnly("dynamodb:DescribeTable");
+    }
+
+    @Test
+    void tableOfArn_takesTheTableSegment() {
+        assertThat(Doctor.tableOfArn(STALE)).isEqualTo("demo-dev_test-table");
+    }
+
+    private static String mappings(String streamArn, String state, String result) {
+        return "{\"EventSourceMappings\":[{\"UUID\":\"14e0db71-5d35-4eb5-b481-8945cf9d10c2\",\"BatchSize\":100,"
+                + "\"EventSourceArn\":\"" + streamArn + "\",\"FunctionArn\":\"arn:aws:lambda:us-west-2:112233445566:"
+                + "function:demo-dev-clerk_event-file\",\"LastModified\":1795600000,\"LastProcessingResult\":\"" + result
+                + "\",\"State\":\"" + state + "\",\"StateTransitionReason\":\"User action\",\"StartingPosition\":\"TRIM_HORIZON\"}]}";
+    }
+}
