@@ -61,7 +61,7 @@ public final class MavenApp {
             throw new CliException("No pom.xml in " + root + ". Jets builds applications with Maven: "
                     + "create a project with jets new NAME, or add a pom.xml depending on io.jets:jets-core");
         }
-        return maven.run(List.of("-q", "-B", "compile"));
+        return maven.run(List.of("-q", "-B", "-Dstyle.color=never", "compile"));
     }
 
     /**
@@ -74,7 +74,7 @@ public final class MavenApp {
         try {
             if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(pom)) < 0) {
                 Files.createDirectories(cache.getParent());
-                MavenRunner.Result result = maven.run(List.of("-q", "-B", BUILD_CLASSPATH,
+                MavenRunner.Result result = maven.run(List.of("-q", "-B", "-Dstyle.color=never", BUILD_CLASSPATH,
                         "-Dmdep.outputFile=" + cache.toAbsolutePath(), "-Dmdep.includeScope=runtime"));
                 result.orThrow("Cannot resolve the dependencies of " + root);
             }

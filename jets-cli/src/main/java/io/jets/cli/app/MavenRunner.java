@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Runs Maven in the application directory and keeps its output. */
 public final class MavenRunner {
@@ -32,11 +34,12 @@ public final class MavenRunner {
 
         /** The compiler's messages without Maven's help footer: what a user needs to fix the build. */
         public String errors() {
-            List<String> lines = new ArrayList<>();
+            Set<String> lines = new LinkedHashSet<>(); // Maven repeats each compiler error in its summary
             for (String line : output.split("\\R")) {
                 if (line.startsWith("[ERROR] -> [Help") || line.startsWith("[ERROR] Re-run Maven")
                         || line.startsWith("[ERROR] For more information") || line.startsWith("[ERROR] [Help")
-                        || line.startsWith("[ERROR] To see the full stack trace") || line.equals("[ERROR] ")) {
+                        || line.startsWith("[ERROR] To see the full stack trace") || line.isBlank()
+                        || line.equals("[ERROR] ")) {
                     continue;
                 }
                 lines.add(line);
