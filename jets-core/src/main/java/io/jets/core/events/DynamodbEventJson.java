@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
@@ -105,6 +106,20 @@ public final class DynamodbEventJson {
         event.setIsFinalInvokeForWindow(bool(json, "isFinalInvokeForWindow"));
         event.setIsWindowTerminatedEarly(bool(json, "isWindowTerminatedEarly"));
         return event;
+    }
+
+    /** A DynamoDB JSON image ({@code {"id":{"S":"1"}}}) as attribute values, order kept. */
+    public static Map<String, AttributeValue> parseImage(String json) {
+        JsonNode tree = readTree(json);
+        if (!tree.isObject()) {
+            throw new JetsException("A DynamoDB image is a JSON object such as {\"id\":{\"S\":\"1\"}}, got: " + json);
+        }
+        return AttributeValueJson.readImage(tree);
+    }
+
+    /** An image as DynamoDB JSON, the reverse of {@link #parseImage(String)}. */
+    public static ObjectNode imageTree(Map<String, AttributeValue> image) {
+        return AttributeValueJson.writeImage(image);
     }
 
     /** Lambda's JSON for the event, the reverse of {@link #parse(JsonNode)}; absent fields stay absent. */

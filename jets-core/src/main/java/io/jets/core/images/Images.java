@@ -90,6 +90,21 @@ public final class Images {
                 + " got an empty one");
     }
 
+    /**
+     * The reverse of {@link #toValues}: plain values (including {@code byte[]}, any {@link Number}, and
+     * records, read by component name) as a DynamoDB image, attribute order kept.
+     */
+    public static Map<String, AttributeValue> toImage(Map<String, ?> values) {
+        Map<String, AttributeValue> image = new LinkedHashMap<>();
+        values.forEach((name, value) -> image.put(name, toAttributeValue(value)));
+        return image;
+    }
+
+    /** One plain value as an attribute: a {@code Set} of strings is SS, of numbers NS, of binaries BS. */
+    public static AttributeValue toAttributeValue(Object value) {
+        return PlainValues.toAttributeValue(value);
+    }
+
     /** The image as {@code type}; null for a null image. */
     public static <T> T read(Map<String, AttributeValue> image, Class<T> type) {
         return type.cast(read(image, (Type) type));
