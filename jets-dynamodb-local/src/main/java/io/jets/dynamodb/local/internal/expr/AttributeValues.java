@@ -236,10 +236,30 @@ public final class AttributeValues {
 
     /** Whether a set ({@code set} is the JSON array of an SS/NS/BS) holds the member (the bare JSON string). */
     static boolean setContains(String setType, JsonNode set, JsonNode member) {
-        String scalar = setType.substring(0, 1);
-        for (JsonNode candidate : set) {
-            if (equal(JSON.objectNode().set(scalar, candidate), JSON.objectNode().set(scalar, member))) {
-                return true;
+        String text = member.asText();
+        switch (setType) {
+            case "NS" -> {
+                BigDecimal number = new BigDecimal(text);
+                for (JsonNode candidate : set) {
+                    if (new BigDecimal(candidate.asText()).compareTo(number) == 0) {
+                        return true;
+                    }
+                }
+            }
+            case "BS" -> {
+                byte[] bytes = bytes(member);
+                for (JsonNode candidate : set) {
+                    if (candidate.asText().equals(text) || Arrays.equals(bytes(candidate), bytes)) {
+                        return true;
+                    }
+                }
+            }
+            default -> {
+                for (JsonNode candidate : set) {
+                    if (candidate.asText().equals(text)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
