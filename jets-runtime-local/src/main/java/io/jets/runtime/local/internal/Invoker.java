@@ -64,7 +64,9 @@ public final class Invoker {
         InvokeResult result;
         if (!finished) {
             worker.interrupt();
-            join(worker, TIMEOUT_GRACE_MILLIS);
+            if (!join(worker, TIMEOUT_GRACE_MILLIS)) {
+                terminate(worker);
+            }
             String message = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                     settings.timeout().toMillis() / 1000.0);
             log.write(requestId + " " + message);
@@ -88,6 +90,20 @@ public final class Invoker {
                         + "Max Memory Used: %d MB",
                 requestId, millis, (long) Math.ceil(millis), settings.memorySize(), usedMemoryMb()));
         return result;
+    }
+
+    /**
+     * Lambda ends the execution environment of a function that runs past its timeout. A handler thread that
+     * ignores the interrupt (a runaway loop) would otherwise burn a core of the developer's machine for good,
+     * so it is stopped the only way the JVM offers.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void terminate(Thread worker) {
+        try {
+            worker.stop();
+        } catch (UnsupportedOperationException e) {
+            // Newer JVMs cannot stop a thread: it stays a daemon and dies with the process.
+        }
     }
 
     private static boolean join(Thread thread, long millis) {
