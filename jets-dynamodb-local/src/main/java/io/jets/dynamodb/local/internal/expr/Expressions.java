@@ -41,41 +41,40 @@ public final class Expressions {
 
     /** A condition of the given kind ({@link ExpressionKind#CONDITION} or {@link ExpressionKind#FILTER}). */
     public static Condition condition(String expression, ExpressionContext ctx, ExpressionKind kind) {
-        ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
-        return parsed.bind(ctx, kind);
+        Parser.Result<ConditionNode> parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
+        parsed.resolvePlaceholders(ctx, kind);
+        parsed.throwLateError();
+        return parsed.tree().bind(ctx, kind);
     }
 
     /** An UpdateExpression. */
     public static Update update(String expression, ExpressionContext ctx) {
-        List<Update.Action> parsed = cached(ExpressionKind.UPDATE, expression, () -> Parser.update(expression));
+        Parser.Result<List<Update.Action>> parsed =
+                cached(ExpressionKind.UPDATE, expression, () -> Parser.update(expression));
         return UpdateBinder.bind(parsed, ctx);
     }
 
     /** A ProjectionExpression. */
     public static Projection projection(String expression, ExpressionContext ctx) {
-        List<DocumentPath> parsed = cached(ExpressionKind.PROJECTION, expression, () -> Parser.projection(expression));
-        List<DocumentPath> resolved = new ArrayList<>(parsed.size());
-        for (DocumentPath path : parsed) {
+        Parser.Result<List<DocumentPath>> parsed =
+                cached(ExpressionKind.PROJECTION, expression, () -> Parser.projection(expression));
+        parsed.resolvePlaceholders(ctx, ExpressionKind.PROJECTION);
+        List<DocumentPath> resolved = new ArrayList<>(parsed.tree().size());
+        for (DocumentPath path : parsed.tree()) {
             resolved.add(path.resolve(ctx, ExpressionKind.PROJECTION));
         }
-        checkOverlaps(resolved, ExpressionKind.PROJECTION);
+        Update.checkPaths(resolved, ExpressionKind.PROJECTION);
         return new Projection(resolved);
     }
 
     /** A KeyConditionExpression for a table or index whose keys are {@code hashKey} and {@code rangeKeyOrNull}. */
     public static KeyCondition keyCondition(String expression, ExpressionContext ctx, String hashKey,
                                             String rangeKeyOrNull) {
-        ConditionNode parsed = cached(ExpressionKind.KEY_CONDITION, expression,
-                () -> Parser.condition(expression, ExpressionKind.KEY_CONDITION));
-        return KeyConditions.of(parsed.bind(ctx, ExpressionKind.KEY_CONDITION), hashKey, rangeKeyOrNull);
-    }
-
-    static void checkOverlaps(List<DocumentPath> paths, ExpressionKind kind) {
-        List<Update.Action> actions = new ArrayList<>(paths.size());
-        for (DocumentPath path : paths) {
-            actions.add(new Update.Action(Update.ActionType.REMOVE, path, null));
-        }
-        Update.checkPaths(actions, kind);
+        ExpressionKind kind = ExpressionKind.KEY_CONDITION;
+        Parser.Result<ConditionNode> parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
+        parsed.resolvePlaceholders(ctx, kind);
+        parsed.throwLateError();
+        return KeyConditions.of(parsed.tree().bind(ctx, kind), hashKey, rangeKeyOrNull);
     }
 
     @SuppressWarnings("unchecked")

@@ -106,7 +106,7 @@ public final class Legacy {
                         + "Member must satisfy enum value set: [ADD, PUT, DELETE]");
             }
         }
-        return new Update(actions);
+        return new Update(actions, true);
     }
 
     /** {@code AttributesToGet}. */

@@ -23,11 +23,48 @@ final class Parser {
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final int MAX_IN_OPERANDS = 100;
 
+    /** Mistakes other than syntax, reported in this order of precedence as DynamoDB does. */
+    private static final int RESERVED = 0;
+    private static final int FUNCTION = 1;
+    private static final int STRUCTURE = 2;
+    /** Reported only after placeholders and overlapping paths have been checked. */
+    private static final int OPERANDS = 3;
+    private static final int DOCUMENT_PATH = 4;
+
+    /**
+     * A parsed expression with the placeholders it uses, in order of appearance, and the first mistake DynamoDB
+     * reports only after checking those placeholders (null when there is none). Immutable, so it is cached.
+     */
+    record Result<T>(T tree, List<String> names, List<String> values, ApiException lateError) {
+        Result {
+            names = List.copyOf(names);
+            values = List.copyOf(values);
+        }
+
+        /** Checks every placeholder is defined (names first) and marks them used. */
+        void resolvePlaceholders(ExpressionContext ctx, ExpressionKind kind) {
+            for (String name : names) {
+                ctx.name(name, kind);
+            }
+            for (String value : values) {
+                ctx.value(value, kind);
+            }
+        }
+
+        void throwLateError() {
+            if (lateError != null) {
+                throw lateError;
+            }
+        }
+    }
+
     private final String text;
     private final ExpressionKind kind;
     private final List<Token> tokens;
     private int pos;
-    private ApiException deferred;
+    private final ApiException[] deferred = new ApiException[DOCUMENT_PATH + 1];
+    private final List<String> names = new ArrayList<>();
+    private final List<String> values = new ArrayList<>();
 
     private Parser(String text, ExpressionKind kind) {
         this.text = text;
@@ -38,21 +75,17 @@ final class Parser {
         }
     }
 
-    static ConditionNode condition(String text, ExpressionKind kind) {
+    static Result<ConditionNode> condition(String text, ExpressionKind kind) {
         Parser parser = new Parser(text, kind);
-        ConditionNode node = parser.parseOr();
-        parser.finish();
-        return node;
+        return parser.finish(parser.parseOr());
     }
 
-    static List<Update.Action> update(String text) {
+    static Result<List<Update.Action>> update(String text) {
         Parser parser = new Parser(text, ExpressionKind.UPDATE);
-        List<Update.Action> actions = parser.parseUpdate();
-        parser.finish();
-        return List.copyOf(actions);
+        return parser.finish(List.copyOf(parser.parseUpdate()));
     }
 
-    static List<DocumentPath> projection(String text) {
+    static Result<List<DocumentPath>> projection(String text) {
         Parser parser = new Parser(text, ExpressionKind.PROJECTION);
         List<DocumentPath> paths = new ArrayList<>();
         paths.add(parser.parsePath());
@@ -60,8 +93,7 @@ final class Parser {
             parser.next();
             paths.add(parser.parsePath());
         }
-        parser.finish();
-        return List.copyOf(paths);
+        return parser.finish(List.copyOf(paths));
     }
 
     // ---- tokens
@@ -89,18 +121,22 @@ final class Parser {
         next();
     }
 
-    private void finish() {
+    private <T> Result<T> finish(T tree) {
         if (peek().kind() != Token.Kind.EOF) {
             throw syntaxError();
         }
-        if (deferred != null) {
-            throw deferred;
+        for (int priority = RESERVED; priority <= STRUCTURE; priority++) {
+            if (deferred[priority] != null) {
+                throw deferred[priority];
+            }
         }
+        ApiException late = deferred[OPERANDS] != null ? deferred[OPERANDS] : deferred[DOCUMENT_PATH];
+        return new Result<>(tree, names, values, late);
     }
 
-    private void defer(String detail) {
-        if (deferred == null) {
-            deferred = ApiException.validation(kind.invalid(detail));
+    private void defer(int priority, String detail) {
+        if (deferred[priority] == null) {
+            deferred[priority] = ApiException.validation(kind.invalid(detail));
         }
     }
 
@@ -187,7 +223,7 @@ final class Parser {
             }
             expect(")");
             if (candidates.size() > MAX_IN_OPERANDS) {
-                defer("The IN operator is provided with too many operands; number of operands: " + candidates.size());
+                defer(STRUCTURE, "The IN operator is provided with too many operands; number of operands: " + candidates.size());
             }
             return new ConditionNode.In(left, List.copyOf(candidates));
         }
@@ -202,18 +238,18 @@ final class Parser {
     private ConditionNode conditionFunction(String name, List<Operand> arguments) {
         Integer arity = CONDITION_FUNCTIONS.get(name);
         if (arity == null) {
-            defer(UPDATE_FUNCTIONS.contains(name)
+            defer(FUNCTION, UPDATE_FUNCTIONS.contains(name)
                     ? "The function is not allowed in a condition expression; function: " + name
                     : "Invalid function name; function: " + name);
             return new ConditionNode.Function("attribute_exists", arguments);
         }
         if (arguments.size() != arity) {
-            defer("Incorrect number of operands for operator or function; operator or function: " + name
+            defer(OPERANDS, "Incorrect number of operands for operator or function; operator or function: " + name
                     + ", number of operands: " + arguments.size());
             return new ConditionNode.Function("attribute_exists", arguments);
         }
         if (name.startsWith("attribute_") && !(arguments.get(0) instanceof Operand.PathOperand)) {
-            defer("Operator or function requires a document path; operator or function: " + name);
+            defer(DOCUMENT_PATH, "Operator or function requires a document path; operator or function: " + name);
         }
         return new ConditionNode.Function(name, arguments);
     }
@@ -238,6 +274,7 @@ final class Parser {
         Token token = peek();
         if (token.kind() == Token.Kind.VALUE_REF) {
             next();
+            values.add(token.text());
             return new Operand.ValueOperand(token.text(), null);
         }
         if (token.kind() == Token.Kind.WORD && peek(1).is("(")) {
@@ -255,24 +292,24 @@ final class Parser {
         boolean allowed = update ? UPDATE_FUNCTIONS.contains(name) : name.equals("size");
         if (!allowed) {
             if (!update && UPDATE_FUNCTIONS.contains(name)) {
-                defer("The function is not allowed in a condition expression; function: " + name);
+                defer(FUNCTION, "The function is not allowed in a condition expression; function: " + name);
             } else if (update && (name.equals("size") || CONDITION_FUNCTIONS.containsKey(name))) {
-                defer("The function is not allowed in an update expression; function: " + name);
+                defer(FUNCTION, "The function is not allowed in an update expression; function: " + name);
             } else if (CONDITION_FUNCTIONS.containsKey(name)) {
-                defer("The function is not allowed to be used this way in an expression; function: " + name);
+                defer(FUNCTION, "The function is not allowed to be used this way in an expression; function: " + name);
             } else {
-                defer("Invalid function name; function: " + name);
+                defer(FUNCTION, "Invalid function name; function: " + name);
             }
             return placeholder;
         }
         int arity = name.equals("size") ? 1 : 2;
         if (arguments.size() != arity) {
-            defer("Incorrect number of operands for operator or function; operator or function: " + name
+            defer(OPERANDS, "Incorrect number of operands for operator or function; operator or function: " + name
                     + ", number of operands: " + arguments.size());
             return placeholder;
         }
         if ((name.equals("size") || name.equals("if_not_exists")) && !(arguments.get(0) instanceof Operand.PathOperand)) {
-            defer("Operator or function requires a document path; operator or function: " + name);
+            defer(DOCUMENT_PATH, "Operator or function requires a document path; operator or function: " + name);
             return placeholder;
         }
         return switch (name) {
@@ -299,7 +336,7 @@ final class Parser {
                 try {
                     elements.add(Integer.parseInt(index.text()));
                 } catch (NumberFormatException e) {
-                    defer("List index is too large; index: " + index.text());
+                    defer(STRUCTURE, "List index is too large; index: " + index.text());
                     elements.add(Integer.MAX_VALUE);
                 }
                 expect("]");
@@ -313,6 +350,7 @@ final class Parser {
         Token token = peek();
         if (token.kind() == Token.Kind.NAME_REF) {
             next();
+            names.add(token.text());
             return new DocumentPath.Ref(token.text());
         }
         if (token.kind() != Token.Kind.WORD) {
@@ -320,7 +358,7 @@ final class Parser {
         }
         next();
         if (ReservedWords.isReserved(token.text())) {
-            defer("Attribute name is a reserved keyword; reserved keyword: " + token.text());
+            defer(RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + token.text());
         }
         return token.text();
     }
@@ -338,7 +376,7 @@ final class Parser {
             }
             next();
             if (!seen.add(type)) {
-                defer("The \"" + type + "\" section can only be used once in an update expression;");
+                defer(STRUCTURE, "The \"" + type + "\" section can only be used once in an update expression;");
             }
             actions.add(parseAction(type));
             while (peek().is(",")) {
@@ -380,6 +418,7 @@ final class Parser {
                     throw syntaxError();
                 }
                 next();
+                values.add(value.text());
                 return new Update.Action(type, path, new Operand.ValueOperand(value.text(), null));
             }
         }

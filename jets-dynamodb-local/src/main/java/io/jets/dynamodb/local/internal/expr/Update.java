@@ -33,10 +33,13 @@ public final class Update {
     }
 
     private final List<Action> actions;
+    private final boolean legacy;
     private final Projection touched;
 
-    Update(List<Action> actions) {
+    /** {@code legacy} marks AttributeUpdates, whose type mismatches DynamoDB reports in other words. */
+    Update(List<Action> actions, boolean legacy) {
         this.actions = List.copyOf(actions);
+        this.legacy = legacy;
         List<DocumentPath> paths = new ArrayList<>();
         for (Action action : actions) {
             paths.add(action.path());
@@ -44,33 +47,51 @@ public final class Update {
         this.touched = new Projection(paths);
     }
 
-    /** Rejects paths that overlap or conflict, as DynamoDB does before touching the item. */
-    static void checkPaths(List<Action> actions, ExpressionKind kind) {
-        for (int i = 0; i < actions.size(); i++) {
-            for (int j = i + 1; j < actions.size(); j++) {
-                DocumentPath one = actions.get(i).path();
-                DocumentPath two = actions.get(j).path();
-                int common = Math.min(one.size(), two.size());
-                boolean prefix = true;
-                for (int k = 0; k < common && prefix; k++) {
-                    Object a = one.elements().get(k);
-                    Object b = two.elements().get(k);
-                    if (!a.equals(b)) {
-                        prefix = false;
-                        if (a.getClass() != b.getClass()) {
-                            throw ApiException.validation(kind.invalid("Two document paths conflict with each "
-                                    + "other; must remove or rewrite one of these paths; path one: "
-                                    + one.describe() + ", path two: " + two.describe()));
-                        }
-                    }
-                }
-                if (prefix) {
+    /**
+     * Rejects paths that overlap (one is a prefix of the other) and then paths that conflict (one indexes a list
+     * where the other names a map member), in the order the paths appear, as DynamoDB does before touching the item.
+     */
+    static void checkPaths(List<DocumentPath> paths, ExpressionKind kind) {
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                if (divergence(paths.get(i), paths.get(j)) < 0) {
                     throw ApiException.validation(kind.invalid("Two document paths overlap with each other; must "
+                            + "remove or rewrite one of these paths; path one: " + paths.get(i).describe()
+                            + ", path two: " + paths.get(j).describe()));
+                }
+            }
+        }
+        for (int i = 0; i < paths.size(); i++) {
+            for (int j = i + 1; j < paths.size(); j++) {
+                DocumentPath one = paths.get(i);
+                DocumentPath two = paths.get(j);
+                int at = divergence(one, two);
+                if (one.elements().get(at).getClass() != two.elements().get(at).getClass()) {
+                    throw ApiException.validation(kind.invalid("Two document paths conflict with each other; must "
                             + "remove or rewrite one of these paths; path one: " + one.describe() + ", path two: "
                             + two.describe()));
                 }
             }
         }
+    }
+
+    /** The first position where the paths differ, or -1 when one is a prefix of the other. */
+    private static int divergence(DocumentPath one, DocumentPath two) {
+        int common = Math.min(one.size(), two.size());
+        for (int k = 0; k < common; k++) {
+            if (!one.elements().get(k).equals(two.elements().get(k))) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    List<DocumentPath> paths() {
+        List<DocumentPath> paths = new ArrayList<>(actions.size());
+        for (Action action : actions) {
+            paths.add(action.path());
+        }
+        return paths;
     }
 
     /**
@@ -133,13 +154,25 @@ public final class Update {
         return path.elements().get(path.size() - 1) instanceof Integer index ? index : -1;
     }
 
-    /** The map or list value holding the path's last element, or null when a step is missing. */
-    private static JsonNode parent(ObjectNode item, DocumentPath path) {
+    /**
+     * The map or list value holding the path's last element. A missing step, or a step of the wrong kind (a list
+     * index into a map, a member name into a list or scalar), makes the path invalid for update.
+     */
+    private static JsonNode container(ObjectNode item, DocumentPath path) {
         JsonNode current = item.get(path.first());
-        for (int i = 1; i < path.size() - 1 && current != null; i++) {
-            current = Paths.child(current, path.elements().get(i));
+        for (int i = 1; i < path.size(); i++) {
+            Object element = path.elements().get(i);
+            boolean fits = current != null && (element instanceof Integer ? current.get("L") instanceof ArrayNode
+                    : current.get("M") instanceof ObjectNode);
+            if (!fits) {
+                throw UpdateOperands.invalidPath();
+            }
+            if (i == path.size() - 1) {
+                return current;
+            }
+            current = Paths.child(current, element);
         }
-        return current;
+        throw new IllegalStateException("top-level paths have no container");
     }
 
     static void set(ObjectNode item, DocumentPath path, JsonNode value) {
@@ -147,25 +180,17 @@ public final class Update {
             item.set(path.first(), value);
             return;
         }
-        JsonNode parent = parent(item, path);
+        JsonNode container = container(item, path);
         Object last = path.elements().get(path.size() - 1);
-        if (parent == null) {
-            throw UpdateOperands.invalidPath();
-        }
         if (last instanceof Integer index) {
-            if (!(parent.get("L") instanceof ArrayNode list)) {
-                throw UpdateOperands.invalidPath();
-            }
+            ArrayNode list = (ArrayNode) container.get("L");
             if (index < list.size()) {
                 list.set(index, value);
             } else {
                 list.add(value);
             }
         } else {
-            if (!(parent.get("M") instanceof ObjectNode map)) {
-                throw UpdateOperands.invalidPath();
-            }
-            map.set((String) last, value);
+            ((ObjectNode) container.get("M")).set((String) last, value);
         }
     }
 
@@ -174,35 +199,40 @@ public final class Update {
             item.remove(path.first());
             return;
         }
-        JsonNode parent = parent(item, path);
-        if (parent == null) {
-            return;
-        }
+        JsonNode container = container(item, path);
         Object last = path.elements().get(path.size() - 1);
         if (last instanceof Integer index) {
-            if (!(parent.get("L") instanceof ArrayNode list)) {
-                throw UpdateOperands.invalidPath();
-            }
+            ArrayNode list = (ArrayNode) container.get("L");
             if (index < list.size()) {
                 list.remove(index.intValue());
             }
         } else {
-            if (!(parent.get("M") instanceof ObjectNode map)) {
-                throw UpdateOperands.invalidPath();
-            }
-            map.remove((String) last);
+            ((ObjectNode) container.get("M")).remove((String) last);
         }
     }
 
-    private static void add(ObjectNode item, DocumentPath path, JsonNode value) {
-        JsonNode current = Paths.get(item, path);
+    /** The current value at the path, null when absent; the path itself must be valid for update. */
+    private static JsonNode current(ObjectNode item, DocumentPath path) {
+        if (path.size() == 1) {
+            return item.get(path.first());
+        }
+        return Paths.child(container(item, path), path.elements().get(path.size() - 1));
+    }
+
+    private ApiException typeMismatch() {
+        return legacy ? ApiException.validation("Type mismatch for attribute to update")
+                : UpdateOperands.incorrectType();
+    }
+
+    private void add(ObjectNode item, DocumentPath path, JsonNode value) {
+        JsonNode current = current(item, path);
         if (current == null) {
             set(item, path, value.deepCopy());
             return;
         }
         String type = AttributeValues.type(current);
         if (!type.equals(AttributeValues.type(value))) {
-            throw UpdateOperands.incorrectType();
+            throw typeMismatch();
         }
         switch (type) {
             case "N" -> set(item, path, UpdateOperands.checkedNumber(new BigDecimal(current.get("N").asText())
@@ -222,18 +252,18 @@ public final class Update {
                 ((ArrayNode) appended.get("L")).addAll((ArrayNode) value.get("L").deepCopy());
                 set(item, path, appended);
             }
-            default -> throw UpdateOperands.incorrectType();
+            default -> throw typeMismatch();
         }
     }
 
-    private static void delete(ObjectNode item, DocumentPath path, JsonNode value) {
-        JsonNode current = Paths.get(item, path);
+    private void delete(ObjectNode item, DocumentPath path, JsonNode value) {
+        JsonNode current = current(item, path);
         if (current == null) {
             return;
         }
         String type = AttributeValues.type(current);
         if (!type.equals(AttributeValues.type(value)) || !(type.equals("SS") || type.equals("NS") || type.equals("BS"))) {
-            throw UpdateOperands.incorrectType();
+            throw typeMismatch();
         }
         ArrayNode remaining = AttributeValues.JSON.arrayNode();
         for (JsonNode member : current.get(type)) {
