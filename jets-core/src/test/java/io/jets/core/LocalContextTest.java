@@ -1,0 +1,82 @@
+package io.jets.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LocalContextTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+
+    @Test
+    void create_givesLambdasNamesAndCountsDownToTheDeadline() {
+        LocalContext context = LocalContext.create("demo-dev-clerk_event-file", Duration.ofSeconds(30), 1536, clock);
+
+        assertThat(context.getFunctionName()).isEqualTo("demo-dev-clerk_event-file");
+        assertThat(context.getFunctionVersion()).isEqualTo("$LATEST");
+        assertThat(context.getMemoryLimitInMB()).isEqualTo(1536);
+        assertThat(context.getLogGroupName()).isEqualTo("/aws/lambda/demo-dev-clerk_event-file");
+        assertThat(context.getLogStreamName()).matches("2026/11/25/\\[\\$LATEST][0-9a-f]{32}");
+        assertThat(context.getAwsRequestId()).matches("[0-9a-f-]{36}");
+        assertThat(context.getRemainingTimeInMillis()).isEqualTo(30_000);
+
+        clock.advance(Duration.ofMillis(29_250));
+        assertThat(context.getRemainingTimeInMillis()).isEqualTo(750);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(context.getRemainingTimeInMillis()).isZero();
+    }
+
+    @Test
+    void create_twice_givesDistinctRequestIds() {
+        LocalContext first = LocalContext.create("f", Duration.ofSeconds(3), 128, clock);
+        LocalContext second = LocalContext.create("f", Duration.ofSeconds(3), 128, clock);
+
+        assertThat(first.getAwsRequestId()).isNotEqualTo(second.getAwsRequestId());
+    }
+
+    @Test
+    void logger_writesEachMessageAsALineOnStandardOut() throws Exception {
+        LocalContext context = LocalContext.create("f", Duration.ofSeconds(3), 128, clock);
+
+        String printed = StandardOut.capture(() -> {
+            context.getLogger().log("first");
+            context.getLogger().log("second\n");
+            return null;
+        });
+
+        assertThat(printed).isEqualTo("first\nsecond\n");
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
