@@ -36,6 +36,7 @@ public final class Jets implements AutoCloseable {
 
     /** How long the await methods wait unless told otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration LOG_WAIT = Duration.ofSeconds(1);
 
     private final ProjectConfig config;
     private final List<FunctionDefinition> functions;
@@ -144,15 +145,39 @@ public final class Jets implements AutoCloseable {
         return records;
     }
 
-    /** The lines {@code function} has logged (its output between Lambda's START, END and REPORT lines). */
+    /**
+     * The lines {@code function} has logged (its output between Lambda's START, END and REPORT lines), including
+     * the REPORT line of every invocation recorded so far: the runtime writes it just after the handler returns,
+     * so this waits for it up to a second.
+     */
     public List<String> logs(String function) {
         requireFunction(function);
+        int invoked = invocations(function).size();
+        long deadline = System.nanoTime() + LOG_WAIT.toNanos();
+        List<String> messages = readLog(function);
+        while (reports(messages) < invoked && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            messages = readLog(function);
+        }
+        return messages;
+    }
+
+    private List<String> readLog(String function) {
         List<String> messages = new ArrayList<>();
         for (String line : LocalLogs.in(stateDirectory).read(function, Instant.EPOCH)) {
             int tab = line.indexOf('\t');
             messages.add(tab < 0 ? line : line.substring(tab + 1));
         }
         return messages;
+    }
+
+    private static long reports(List<String> messages) {
+        return messages.stream().filter(line -> line.startsWith("REPORT RequestId: ")).count();
     }
 
     /** Stops the mappings and the server; the in-memory data is gone. */
