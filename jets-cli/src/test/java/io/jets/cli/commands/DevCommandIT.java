@@ -1,0 +1,145 @@
+package io.jets.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jets.cli.CliRun;
+import io.jets.cli.RunningCommand;
+import io.jets.dynamodb.local.DynamoDbLocal;
+import io.jets.runtime.local.logs.LocalLogs;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** {@code jets dev} on a generated project, driven through the real AWS SDK as a user's tools would. */
+class DevCommandIT {
+
+    static final String TABLE = "demo-dev_test-table";
+    static final String HANDLER = "src/main/java/demo/events/ClerkEvent.java";
+
+    @TempDir
+    static Path dir;
+
+    static Path project;
+
+    @BeforeAll
+    static void generate() {
+        assertThat(CliRun.in(dir, "new", "demo").exitCode()).isZero();
+        project = dir.resolve("demo");
+        assertThat(CliRun.in(project, "generate:event", "clerk", "--method", "file").exitCode()).isZero();
+    }
+
+    @Test
+    void dev_deliversStreamRecordsToTheHandler_andHotReloadKeepsCheckpoints() throws Exception {
+        try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet")) {
+            JsonNode status = awaitStatus(dev);
+            assertThat(dev.out()).contains("clerk_event-file <- demo-dev_test-table (demo.events.ClerkEvent#file)");
+            try (DynamoDbClient client = client(URI.create(status.path("endpoint").asText()))) {
+                createTableWithStream(client);
+                put(client, "id-1", "name-1");
+                await().atMost(Duration.ofSeconds(30)).until(() -> logs().stream().anyMatch(l -> l.contains("\"INSERT\"")));
+
+                Path handler = project.resolve(HANDLER);
+                Files.writeString(handler, Files.readString(handler).replace("\"event \"", "\"reloaded \""));
+                await().atMost(Duration.ofSeconds(90)).until(() -> dev.out().contains("Reloaded: 1 function(s)"));
+                put(client, "id-1", "name-1-edit-1");
+                await().atMost(Duration.ofSeconds(30)).until(() -> logs().stream().anyMatch(l -> l.contains("reloaded {")));
+            }
+            List<String> logs = logs();
+            assertThat(logs.stream().filter(l -> l.contains("\tSTART RequestId: "))).hasSize(2);
+            assertThat(logs.stream().filter(l -> l.contains("\tevent {")).toList())
+                    .singleElement().asString().contains("\"eventName\":\"INSERT\"");
+            assertThat(logs.stream().filter(l -> l.contains("\treloaded {")).toList())
+                    .singleElement().asString().contains("\"eventName\":\"MODIFY\"");
+
+            CliRun events = CliRun.in(project, "events", "--no-compile");
+            assertThat(events.out()).containsPattern("state: RUNNING  stream: arn:aws:dynamodb:[a-z0-9-]+:\\d{12}:table/"
+                    + TABLE + "/stream/\\S+  position: \\d+");
+        }
+        assertThat(project.resolve(".jets/dev.json")).doesNotExist();
+    }
+
+    @Test
+    void dev_withACompileError_keepsRunningThePreviousCode() throws Exception {
+        Path broken = project.resolve("src/main/java/demo/events/Broken.java");
+        try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet")) {
+            awaitStatus(dev);
+            Files.writeString(broken, "class Broken {");
+            await().atMost(Duration.ofSeconds(90)).until(() -> dev.out().contains("Compile failed; the previous code keeps running:"));
+            assertThat(dev.out()).contains("Broken.java:[1,15] reached end of file while parsing");
+            assertThat(dev.isRunning()).isTrue();
+        } finally {
+            Files.deleteIfExists(broken);
+        }
+    }
+
+    @Test
+    void dynamodbLocal_onAPortInUse_saysSoInOneLine() {
+        try (DynamoDbLocal taken = DynamoDbLocal.builder().port(0).inMemory().start()) {
+            CliRun run = CliRun.in(dir, "dynamodb-local", "--port", String.valueOf(taken.port()), "--in-memory");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("Error: Port " + taken.port() + " is already in use. Stop what runs there, "
+                    + "or choose another port with --port (0 picks a free one)." + System.lineSeparator());
+        }
+    }
+
+    private static JsonNode awaitStatus(RunningCommand dev) {
+        Path file = project.resolve(".jets/dev.json");
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            assertThat(dev.isRunning()).as(dev.out() + dev.err()).isTrue();
+            return Files.exists(file);
+        });
+        return await().atMost(Duration.ofSeconds(5)).ignoreExceptions()
+                .until(() -> new ObjectMapper().readTree(file.toFile()), s -> s.has("endpoint"));
+    }
+
+    private static List<String> logs() {
+        return LocalLogs.in(project.resolve(".jets")).read("clerk_event-file", Instant.EPOCH);
+    }
+
+    private static DynamoDbClient client(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    private static void createTableWithStream(DynamoDbClient client) {
+        client.createTable(b -> b.tableName(TABLE)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
+                .billingMode(BillingMode.PAY_PER_REQUEST));
+        client.updateTable(b -> b.tableName(TABLE).streamSpecification(StreamSpecification.builder()
+                .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
+    }
+
+    private static void put(DynamoDbClient client, String id, String name) {
+        client.putItem(b -> b.tableName(TABLE).item(Map.of(
+                "id", AttributeValue.fromS(id), "name", AttributeValue.fromS(name))));
+    }
+}
