@@ -101,4 +101,108 @@ class LocalRuntimeTest {
                 .contains("{\"errorMessage\":\"boom 1\",\"errorType\":\"java.lang.IllegalStateException\","
                         + "\"stackTrace\":[");
     }
+
+    @Test
+    void expiredIterator_afterALongIdle_isRenewedWithoutLosingOrRepeatingRecords() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null,
+                RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 1);
+            fx.streams.expireIterators = true;
+            await().atMost(Duration.ofSeconds(5)).until(() -> !fx.streams.expireIterators);
+            String second = fx.streams.put("demo-dev_test-table", "id-2", "b");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 2);
+            assertThat(fx.delivered()).containsExactly(first, second);
+        }
+    }
+
+    @Test
+    void shardRollover_readsTheParentToItsEndBeforeTheChild() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        String parentRecord = fx.streams.put("demo-dev_test-table", "id-1", "a");
+        fx.streams.rollover("demo-dev_test-table");
+        String childRecord = fx.streams.put("demo-dev_test-table", "id-1", "b");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null,
+                RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 2);
+            String later = fx.streams.put("demo-dev_test-table", "id-1", "c");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 3);
+            assertThat(fx.delivered()).containsExactly(parentRecord, childRecord, later);
+        }
+    }
+
+    @Test
+    void reload_swapsTheHandler_andResumesFromTheCheckpoint() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        var function = RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table"));
+        List<RecordingDispatcher.Call> newCalls = RecordingDispatcher.newCalls();
+        try (LocalRuntime runtime = fx.start((f, e, c) -> {
+            throw new IllegalStateException("old code is broken");
+        }, function)) {
+            String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.calls.size() >= 2);
+            runtime.reload(() -> new RecordingDispatcher(newCalls, (f, e, c) -> null), List.of(function));
+            String second = fx.streams.put("demo-dev_test-table", "id-2", "b");
+            await().atMost(Duration.ofSeconds(5)).until(() -> newCalls.stream()
+                    .flatMap(c -> c.sequenceNumbers().stream()).toList().contains(second));
+            assertThat(newCalls.stream().flatMap(c -> c.sequenceNumbers().stream()).toList())
+                    .containsExactly(first, second);
+        }
+    }
+
+    @Test
+    void concurrentFunctions_eachLogOnlyTheirOwnOutput() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        for (int i = 0; i < 20; i++) {
+            fx.streams.put("demo-dev_test-table", "id-" + i, "v");
+        }
+        RecordingDispatcher.Behaviour chatty = (f, e, c) -> {
+            for (int i = 0; i < 50; i++) {
+                System.out.println("from " + f);
+            }
+            return null;
+        };
+        var small = new TriggerDefinition("test-table", 1, 0,
+                io.jets.core.DynamoDbTrigger.StartingPosition.TRIM_HORIZON, 1, false, -1, -1, "", List.of(), false,
+                0, true);
+        try (LocalRuntime runtime = fx.start(chatty, RuntimeFixture.function("one-f", small),
+                RuntimeFixture.function("two-f", small))) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.calls.size() == 40);
+        }
+        for (String function : List.of("one-f", "two-f")) {
+            List<String> output = LocalLogs.in(state).read(function, Instant.EPOCH).stream()
+                    .map(l -> l.substring(l.indexOf('\t') + 1)).filter(m -> m.startsWith("from ")).toList();
+            assertThat(output).hasSize(20 * 50).containsOnly("from " + function);
+        }
+    }
+
+    @Test
+    void builder_withoutEndpoint_saysWhatToCall() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.builder((f, e, c) -> null).endpoint(null).build())
+                .isInstanceOf(LocalRuntimeException.class)
+                .hasMessage("endpoint is required: call endpoint(URI) on the builder");
+    }
+
+    @Test
+    void builder_rejectsAnOnFailureArnThatIsNoQueueTopicOrBucket() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        var trigger = new TriggerDefinition("test-table", 100, 0,
+                io.jets.core.DynamoDbTrigger.StartingPosition.TRIM_HORIZON, 1, false, -1, -1,
+                "arn:aws:kinesis:us-east-1:1:stream/s", List.of(), false, 0, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fx.builder((f, e, c) -> null,
+                        RuntimeFixture.function("clerk_event-file", trigger)).build())
+                .isInstanceOf(LocalRuntimeException.class)
+                .hasMessage("clerk_event-file: onFailure must be an SQS queue, SNS topic or S3 bucket ARN, got: "
+                        + "arn:aws:kinesis:us-east-1:1:stream/s");
+    }
 }

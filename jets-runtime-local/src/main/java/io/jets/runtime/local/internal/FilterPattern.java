@@ -48,7 +48,8 @@ public final class FilterPattern {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode actual = value == null || !value.isObject() ? null : value.get(field.getKey());
             JsonNode expected = field.getValue();
-            boolean match = expected.isObject() ? actual != null && actual.isObject() && matchesObject(expected, actual)
+            // A missing parent object still lets {"exists": false} below it match.
+            boolean match = expected.isObject() ? (actual == null || actual.isObject()) && matchesObject(expected, actual)
                     : expected.isArray() && matchesAny(expected, actual);
             if (!match) {
                 return false;
