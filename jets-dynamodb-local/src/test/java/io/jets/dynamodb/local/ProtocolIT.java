@@ -1,0 +1,137 @@
+package io.jets.dynamodb.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The wire protocol as raw HTTP, for what SDK clients hide: headers, envelopes, gzip bodies. */
+class ProtocolIT {
+
+    private static DynamoDbLocal server;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = DynamoDbLocal.builder().port(0).inMemory().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static HttpResponse<String> post(String target, byte[] body, boolean gzip) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (target != null) {
+            request.header("X-Amz-Target", target);
+        }
+        if (gzip) {
+            request.header("Content-Encoding", "gzip");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String target, String body) throws Exception {
+        return post(target, body.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    @Test
+    void response_carriesCrc32OfBody_andRequestId() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", "{}");
+
+        CRC32 crc = new CRC32();
+        crc.update(response.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+    }
+
+    @Test
+    void unknownTarget_isUnknownOperationException() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.Explode", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
+    }
+
+    @Test
+    void missingTarget_isUnknownOperationException() throws Exception {
+        HttpResponse<String> response = post(null, "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("com.amazon.coral.service#UnknownOperationException");
+    }
+
+    @Test
+    void malformedJson_isSerializationException() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.PutItem", "{\"TableName\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    @Test
+    void memberOfWrongJsonType_isSerializationException_notServerError() throws Exception {
+        post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"wire\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}]}");
+
+        HttpResponse<String> response = post("DynamoDB_20120810.PutItem", "{\"TableName\":\"wire\",\"Item\":\"x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("SerializationException");
+    }
+
+    @Test
+    void gzipRequestBody_isAccepted() throws Exception {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write("{\"Limit\":1}".getBytes(StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", compressed.toByteArray(), true);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"TableNames\"");
+    }
+
+    @Test
+    void validationError_hasCoralEnvelope() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.DescribeTable", "{\"TableName\":\"x\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+                + "\"message\":\"1 validation error detected: Value 'x' at 'tableName' failed to satisfy constraint:"
+                + " Member must have length greater than or equal to 3\"}");
+    }
+
+    @Test
+    void streamsTarget_isServedOnTheSameEndpoint() throws Exception {
+        HttpResponse<String> response = post("DynamoDBStreams_20120810.ListStreams", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"Streams\":[]}");
+    }
+
+    @Test
+    void portInUse_failsWithOneClearMessage() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> DynamoDbLocal.builder().port(server.port()).inMemory().start())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot listen on 127.0.0.1:" + server.port() + ": the port is in use. Stop the other"
+                        + " process or pick another port with --port.");
+    }
+}
