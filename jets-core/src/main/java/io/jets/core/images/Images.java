@@ -32,7 +32,9 @@ import java.util.Set;
  * primitive and boxed numbers (an N that does not fit is an error, not a silent truncation), {@code BigInteger},
  * {@code byte[]}, enums, {@code Instant}/{@code LocalDate}/{@code UUID} from strings, {@code List}/{@code Set}/
  * {@code Map}/{@code Optional} of those, and nested records or beans. Missing attributes are null (0 or false for
- * primitives); extra attributes are ignored. A {@code String} component also reads an N, as its exact digits.
+ * primitives); extra attributes are ignored. A class annotated for the DynamoDB Enhanced Client
+ * ({@code @DynamoDbBean}, {@code @DynamoDbImmutable}) is read through its own {@code TableSchema} instead, so its
+ * attribute names and converters apply; jets-core finds the Enhanced Client on the application's classpath. A {@code String} component also reads an N, as its exact digits.
  *
  * <pre>{@code
  * record Order(String id, BigDecimal total, Set<String> tags) {}

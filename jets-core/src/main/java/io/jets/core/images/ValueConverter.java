@@ -77,6 +77,11 @@ final class ValueConverter {
         if (Map.class.isAssignableFrom(raw)) {
             return map(value, type, path);
         }
+        if (value instanceof Map<?, ?> attributes && EnhancedClientSchemas.applies(raw)) {
+            Map<String, Object> plain = new LinkedHashMap<>();
+            attributes.forEach((k, v) -> plain.put((String) k, v));
+            return EnhancedClientSchemas.read(Images.toImage(plain), raw);
+        }
         if (value instanceof Map<?, ?> attributes) {
             return raw.isRecord() ? record(attributes, raw, path) : bean(attributes, raw, path);
         }
