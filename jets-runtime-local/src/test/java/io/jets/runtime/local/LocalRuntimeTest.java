@@ -205,4 +205,25 @@ class LocalRuntimeTest {
                 .hasMessage("clerk_event-file: onFailure must be an SQS queue, SNS topic or S3 bucket ARN, got: "
                         + "arn:aws:kinesis:us-east-1:1:stream/s");
     }
+
+    @Test
+    void handlerRunningOutOfMemory_failsThatInvocationOnly_andTheMappingCarriesOn() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> {
+            if (fx.calls.size() == 1) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return null;
+        }, RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.calls.size() == 2);
+            String second = fx.streams.put("demo-dev_test-table", "id-2", "b");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().contains(second));
+            assertThat(fx.delivered()).containsExactly(first, first, second);
+        }
+        assertThat(String.join("\n", LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH)))
+                .contains("{\"errorMessage\":\"Java heap space\",\"errorType\":\"java.lang.OutOfMemoryError\"");
+    }
 }

@@ -62,7 +62,14 @@ public final class Invoker {
         worker.start();
         boolean finished = join(worker, settings.timeout().toMillis());
         InvokeResult result;
-        if (!finished) {
+        if (!finished && Thread.currentThread().isInterrupted()) {
+            // The runtime is stopping (close or hot reload): the invocation is abandoned, not failed; its
+            // batch was not checkpointed and is delivered again on the next start.
+            worker.interrupt();
+            log.write(requestId + " Invocation abandoned: the local runtime is stopping");
+            result = new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, "Runtime.Stopping",
+                    "the local runtime is stopping");
+        } else if (!finished) {
             worker.interrupt();
             if (!join(worker, TIMEOUT_GRACE_MILLIS)) {
                 terminate(worker);
