@@ -1,6 +1,7 @@
 package io.jets.core.config;
 
 import io.jets.core.JetsException;
+import io.jets.core.index.FunctionDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,10 @@ public record ProjectConfig(String name, String env, String tableNamespace, Stri
     public static final String NAME_PROPERTY = "project.name";
     public static final String TABLE_NAMESPACE_PROPERTY = "events.dynamodb.table_namespace";
     public static final String SEPARATOR_PROPERTY = "events.dynamodb.table_namespace_separator";
+    public static final String TIMEOUT_PROPERTY = "functions.timeout";
+    public static final String MEMORY_SIZE_PROPERTY = "functions.memory_size";
+    public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+    public static final int DEFAULT_MEMORY_SIZE = 1536;
 
     // Both end up in Lambda function and CloudFormation stack names.
     private static final Pattern NAME_SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -103,6 +108,34 @@ public record ProjectConfig(String name, String env, String tableNamespace, Stri
     /** {@code /aws/lambda/demo-dev-clerk_event-file}. */
     public String logGroupName(String functionName) {
         return "/aws/lambda/" + physicalFunctionName(functionName);
+    }
+
+    /** The function's timeout: its own, else {@value #TIMEOUT_PROPERTY}, else 30 seconds. */
+    public int timeoutSeconds(FunctionDefinition function) {
+        return function.timeoutSeconds() > 0 ? function.timeoutSeconds()
+                : intProperty(TIMEOUT_PROPERTY, DEFAULT_TIMEOUT_SECONDS, 1, 900);
+    }
+
+    /** The function's memory in MB: its own, else {@value #MEMORY_SIZE_PROPERTY}, else 1536. */
+    public int memorySize(FunctionDefinition function) {
+        return function.memorySize() > 0 ? function.memorySize()
+                : intProperty(MEMORY_SIZE_PROPERTY, DEFAULT_MEMORY_SIZE, 128, 10240);
+    }
+
+    private int intProperty(String key, int defaultValue, int min, int max) {
+        String value = properties.get(key);
+        if (value == null || value.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int parsed = Integer.parseInt(value);
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        throw new JetsException(key + " in " + FILE + " must be between " + min + " and " + max + ", got: " + value);
     }
 
     private static Map<String, String> read(Path file) {

@@ -33,7 +33,15 @@ import javax.tools.StandardLocation;
  * {@code JetsEvent} or abstract, two handlers with one function name, unsupported parameter or return types,
  * and each annotation value outside the range AWS accepts ({@code batchSize must be between 1 and 10000, got: 0}).
  *
- * <p>Runs automatically when jets-core is on the compile classpath. On an incremental compile the index keeps
+ * <p>Runs automatically when jets-core is on the compile classpath, or when named as an annotation processor path:
+ *
+ * <pre>{@code
+ * <annotationProcessorPaths>
+ *   <path><groupId>io.jets</groupId><artifactId>jets-core</artifactId><version>${jets.version}</version></path>
+ * </annotationProcessorPaths>
+ * }</pre>
+ *
+ * <p> On an incremental compile the index keeps
  * the functions of classes that were not recompiled and still exist, and replaces those of recompiled classes,
  * so a removed method or class leaves the index. It looks at every compilation (it claims no annotations), so
  * that removing the last trigger from a class also reaches the index.

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.core.JetsException;
+import io.jets.core.index.FunctionDefinition;
+import io.jets.core.index.TriggerDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,36 @@ class ProjectConfigTest {
                 .isExactlyInstanceOf(JetsException.class)
                 .hasMessage("project.name must start with a letter or digit and contain only letters, digits, - and _"
                         + " (it becomes part of Lambda function names), got: \"my app\"");
+    }
+
+    @Test
+    void timeoutAndMemory_fallBackFromFunctionToProjectToDefaults() throws IOException {
+        ProjectConfig configured = ProjectConfig.load(
+                write("project.name=demo\nfunctions.timeout=60\nfunctions.memory_size=512\n"), Map.of());
+        ProjectConfig plain = new ProjectConfig("demo", "dev", "demo-dev", "_", Map.of());
+        FunctionDefinition unset = function(0, 0);
+        FunctionDefinition own = function(5, 2048);
+
+        assertThat(configured.timeoutSeconds(unset)).isEqualTo(60);
+        assertThat(configured.memorySize(unset)).isEqualTo(512);
+        assertThat(configured.timeoutSeconds(own)).isEqualTo(5);
+        assertThat(configured.memorySize(own)).isEqualTo(2048);
+        assertThat(plain.timeoutSeconds(unset)).isEqualTo(30);
+        assertThat(plain.memorySize(unset)).isEqualTo(1536);
+    }
+
+    @Test
+    void timeout_outOfRangeInFile_saysTheRange() throws IOException {
+        ProjectConfig config = ProjectConfig.load(write("project.name=demo\nfunctions.timeout=15m\n"), Map.of());
+
+        assertThatThrownBy(() -> config.timeoutSeconds(function(0, 0)))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessage("functions.timeout in jets.properties must be between 1 and 900, got: 15m");
+    }
+
+    private static FunctionDefinition function(int timeout, int memory) {
+        return new FunctionDefinition("clerk_event-file", "demo.ClerkEvent", "file", List.of(),
+                List.of(TriggerDefinition.withDefaults("test-table")), timeout, memory, Map.of(), "");
     }
 
     private Path write(String properties) throws IOException {
