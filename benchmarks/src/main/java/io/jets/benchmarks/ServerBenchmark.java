@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * PutItem, GetItem and 100-item Query throughput and latency through the AWS SDK v2, N concurrent clients, items of
@@ -77,7 +78,15 @@ public final class ServerBenchmark {
                 items.add(BenchTable.item("q-" + p, String.format("s-%03d", s), itemBytes, s));
             }
         }
-        BenchTable.batchWrite(client, table, items);
+        try {
+            BenchTable.batchWrite(client, table, items);
+        } catch (DynamoDbException e) {
+            if (!"UnknownOperationException".equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            System.err.println("BatchWriteItem is not supported here; preloading with PutItem");
+            items.forEach(item -> client.putItem(b -> b.tableName(table).item(item)));
+        }
     }
 
     private Phase run(String operation) throws Exception {

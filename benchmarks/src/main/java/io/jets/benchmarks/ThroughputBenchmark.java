@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *
  * <pre>
  * java -cp … io.jets.benchmarks.ThroughputBenchmark --records 100000 --writers 4 --keys 1000 --batch-size 1000 \
- *      --data-dir DIR --results target/results.tsv
+ *      [--writes batch|put] --data-dir DIR --results target/results.tsv
  * </pre>
  */
 public final class ThroughputBenchmark {
@@ -43,19 +43,20 @@ public final class ThroughputBenchmark {
         int keys = options.number("keys", 1000);
         int versions = Math.max(1, options.number("records", 100_000) / keys);
         int batchSize = options.number("batch-size", 1000);
+        boolean batchWrites = !options.text("writes", "batch").equals("put");
         Path dataDirectory = Path.of(options.text("data-dir", "target/throughput-data"));
         Results results = new Results(Path.of(options.text("results", "target/results.tsv")));
-        new ThroughputBenchmark().run(writers, keys, versions, batchSize, dataDirectory, results);
+        new ThroughputBenchmark().run(writers, keys, versions, batchSize, batchWrites, dataDirectory, results);
     }
 
-    private void run(int writers, int keys, int versions, int batchSize, Path dataDirectory, Results results)
-            throws Exception {
+    private void run(int writers, int keys, int versions, int batchSize, boolean batchWrites, Path dataDirectory,
+                     Results results) throws Exception {
         long expected = (long) keys * versions;
         String table = "throughput";
         RecordingDispatcher dispatcher = new RecordingDispatcher((invokedAt, key, version) -> handle(key, version));
         try (EmbeddedJets jets = EmbeddedJets.start(dataDirectory, table, batchSize, dispatcher)) {
             long start = System.nanoTime();
-            long writesDone = write(jets, table, writers, keys, versions) - start;
+            long writesDone = write(jets, table, writers, keys, versions, batchWrites) - start;
             long deadline = System.nanoTime() + 300_000_000_000L;
             while (delivered.get() < expected && System.nanoTime() < deadline) {
                 Thread.sleep(5);
@@ -64,9 +65,10 @@ public final class ThroughputBenchmark {
             long elapsed = lastDeliveryNanos - start;
             long lost = lost(keys, versions);
             double recordsPerSecond = delivered.get() / (elapsed / 1e9);
-            String verdict = String.format("%d records (%d keys × %d versions), %d BatchWriteItem writers, "
+            String verdict = String.format("%d records (%d keys × %d versions), %d %s writers, "
                             + "BatchSize %d; writes done in %.2f s (%.0f items/s); lost %d, out of order %d, "
-                            + "redelivered %d", expected, keys, versions, writers, batchSize, writesDone / 1e9,
+                            + "redelivered %d", expected, keys, versions, writers,
+                    batchWrites ? "BatchWriteItem" : "PutItem", batchSize, writesDone / 1e9,
                     expected / (writesDone / 1e9), lost, outOfOrder.get(), duplicates.get());
             System.out.printf("jets-durable: %.0f records/s end to end; %s%n", recordsPerSecond, verdict);
             results.append("throughput", "jets-durable", "records/s end to end", recordsPerSecond, Double.NaN,
@@ -101,7 +103,8 @@ public final class ThroughputBenchmark {
     }
 
     /** Returns when every write is acknowledged. */
-    private static long write(EmbeddedJets jets, String table, int writers, int keys, int versions) throws Exception {
+    private static long write(EmbeddedJets jets, String table, int writers, int keys, int versions,
+                              boolean batchWrites) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -117,7 +120,11 @@ public final class ThroughputBenchmark {
                             item.put("v", AttributeValue.fromN(Integer.toString(v)));
                             items.add(item);
                         }
-                        BenchTable.batchWrite(client, table, items);
+                        if (batchWrites) {
+                            BenchTable.batchWrite(client, table, items);
+                        } else {
+                            items.forEach(item -> client.putItem(b -> b.tableName(table).item(item)));
+                        }
                     }
                     client.close();
                     return null;
