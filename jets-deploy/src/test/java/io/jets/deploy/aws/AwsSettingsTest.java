@@ -53,4 +53,19 @@ class AwsSettingsTest {
                             + "profile in ~/.aws/config");
         }
     }
+
+    @Test
+    void credentials_missingForAProfile_failsSayingHowToConfigureThem() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("AWS_ACCESS_KEY_ID") == null
+                && System.getProperty("aws.accessKeyId") == null, "the machine itself has credentials");
+        AwsSettings settings = new AwsSettings(Optional.of("jets-test-profile-that-does-not-exist"),
+                Optional.of("us-west-2"), Optional.empty(), Map.of());
+
+        try (AwsClients aws = AwsClients.create(settings)) {
+            assertThatThrownBy(aws::dynamoDb)
+                    .isExactlyInstanceOf(DeployException.class)
+                    .hasMessage("No AWS credentials for profile jets-test-profile-that-does-not-exist: run aws "
+                            + "configure --profile jets-test-profile-that-does-not-exist");
+        }
+    }
 }

@@ -144,6 +144,27 @@ class StackDeployerTest {
     }
 
     @Test
+    void deploy_failedUpdate_saysThePreviousVersionIsStillDeployed() {
+        stub.on("cloudformation:DescribeStacks", CloudFormationXml.stack("demo-dev", "UPDATE_COMPLETE"))
+                .on("cloudformation:DescribeStacks", CloudFormationXml.stack("demo-dev", "UPDATE_ROLLBACK_COMPLETE"));
+        stub.on("cloudformation:DescribeChangeSet", CloudFormationXml.changeSet("CREATE_COMPLETE", null,
+                "Modify", "AWS::Lambda::Function", "ClerkEventFileFunction"));
+        stub.on("cloudformation:DescribeStackEvents", CloudFormationXml.events(
+                        event("old", "demo-dev", "demo-dev", "AWS::CloudFormation::Stack", "UPDATE_FAILED", "old failure")))
+                .on("cloudformation:DescribeStackEvents", CloudFormationXml.events(
+                        event("e2", "demo-dev", "ClerkEventFileFunction", "AWS::Lambda::Function", "UPDATE_FAILED",
+                                "Resource handler returned message: \"MemorySize value failed to satisfy constraint\""),
+                        event("old", "demo-dev", "demo-dev", "AWS::CloudFormation::Stack", "UPDATE_FAILED", "old failure")));
+
+        assertThatThrownBy(() -> deployer.deploy(new DeployRequest("demo-dev", template(1), jar,
+                Optional.of("my-bucket"), false)))
+                .isExactlyInstanceOf(DeployException.class)
+                .hasMessage("Stack demo-dev failed: ClerkEventFileFunction (AWS::Lambda::Function) UPDATE_FAILED: "
+                        + "Resource handler returned message: \"MemorySize value failed to satisfy constraint\"; the "
+                        + "stack is UPDATE_ROLLBACK_COMPLETE: the previous version is still deployed");
+    }
+
+    @Test
     void deploy_stackInRollbackComplete_failsTellingToDeleteItFirst() {
         stub.on("cloudformation:DescribeStacks", CloudFormationXml.stack("demo-dev", "ROLLBACK_COMPLETE"));
 
