@@ -1,5 +1,9 @@
 package io.jets.deploy.build;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.deploy.DeployException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +52,9 @@ public final class DeploymentJar {
     private static final Set<String> DROPPED = Set.of(JarFile.MANIFEST_NAME, "META-INF/INDEX.LIST",
             "module-info.class");
     private static final String SERVICES = "META-INF/services/";
+    /** The handler index (jets-core's HandlerIndex.RESOURCE); one per jar that has handlers, merged here. */
+    private static final String HANDLER_INDEX = "META-INF/jets/handlers.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final FileTime FIXED_TIME = FileTime.fromMillis(315_532_800_000L); // 1980-01-01, zip's epoch
 
     private DeploymentJar() {
@@ -63,14 +70,23 @@ public final class DeploymentJar {
         }
         Map<String, byte[]> entries = new TreeMap<>();
         Map<String, Set<String>> services = new TreeMap<>();
+        List<byte[]> indexes = new ArrayList<>();
         try {
-            addDirectory(classesDirectory, entries, services);
+            addDirectory(classesDirectory, entries, services, indexes);
             for (Path jar : runtimeJars) {
                 if (Files.isDirectory(jar)) {
-                    addDirectory(jar, entries, services);
+                    addDirectory(jar, entries, services, indexes);
                 } else {
-                    addJar(jar, entries, services);
+                    addJar(jar, entries, services, indexes);
                 }
+            }
+            if (!indexes.isEmpty()) {
+                entries.put(HANDLER_INDEX, mergeIndexes(indexes));
+            }
+            long unzipped = entries.values().stream().mapToLong(b -> b.length).sum();
+            if (unzipped > MAX_UNZIPPED_BYTES) {
+                throw new DeployException("The deployment jar would unzip to " + unzipped + " bytes, over Lambda's "
+                        + MAX_UNZIPPED_BYTES + "; drop unused dependencies or mark them provided");
             }
             services.forEach((name, lines) -> entries.put(name,
                     (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8)));
@@ -84,26 +100,26 @@ public final class DeploymentJar {
         }
     }
 
-    private static void addDirectory(Path directory, Map<String, byte[]> entries, Map<String, Set<String>> services)
-            throws IOException {
+    private static void addDirectory(Path directory, Map<String, byte[]> entries, Map<String, Set<String>> services,
+                                     List<byte[]> indexes) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(directory)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path file : files) {
             String name = directory.relativize(file).toString().replace('\\', '/');
-            add(name, Files.readAllBytes(file), entries, services);
+            add(name, Files.readAllBytes(file), entries, services, indexes);
         }
     }
 
-    private static void addJar(Path jar, Map<String, byte[]> entries, Map<String, Set<String>> services)
-            throws IOException {
+    private static void addJar(Path jar, Map<String, byte[]> entries, Map<String, Set<String>> services,
+                               List<byte[]> indexes) {
         try (JarFile file = new JarFile(jar.toFile())) {
             List<java.util.jar.JarEntry> list = new ArrayList<>(file.stream().toList());
             for (var entry : list) {
                 if (!entry.isDirectory()) {
                     try (InputStream in = file.getInputStream(entry)) {
-                        add(entry.getName(), in.readAllBytes(), entries, services);
+                        add(entry.getName(), in.readAllBytes(), entries, services, indexes);
                     }
                 }
             }
@@ -112,8 +128,13 @@ public final class DeploymentJar {
         }
     }
 
-    private static void add(String name, byte[] content, Map<String, byte[]> entries, Map<String, Set<String>> services) {
+    private static void add(String name, byte[] content, Map<String, byte[]> entries, Map<String, Set<String>> services,
+                            List<byte[]> indexes) {
         if (DROPPED.contains(name) || SIGNATURE.matcher(name).matches() || name.endsWith("/module-info.class")) {
+            return;
+        }
+        if (name.equals(HANDLER_INDEX)) {
+            indexes.add(content);
             return;
         }
         if (name.startsWith(SERVICES) && name.indexOf('/', SERVICES.length()) < 0) {
@@ -160,6 +181,19 @@ public final class DeploymentJar {
         zip.putNextEntry(entry);
         zip.write(content);
         zip.closeEntry();
+    }
+
+    /** One index with the functions of all, in classpath order; a single index is kept byte for byte. */
+    private static byte[] mergeIndexes(List<byte[]> indexes) throws IOException {
+        if (indexes.size() == 1) {
+            return indexes.get(0);
+        }
+        ObjectNode merged = (ObjectNode) JSON.readTree(indexes.get(0));
+        ArrayNode functions = merged.withArray("functions");
+        for (byte[] index : indexes.subList(1, indexes.size())) {
+            JSON.readTree(index).path("functions").forEach(functions::add);
+        }
+        return (JSON.writeValueAsString(merged) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     static BuiltJar describe(Path jar) throws IOException {

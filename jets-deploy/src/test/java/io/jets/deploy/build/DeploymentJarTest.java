@@ -51,6 +51,22 @@ class DeploymentJarTest {
     }
 
     @Test
+    void build_applicationAndLibraryWithHandlers_mergesTheirHandlerIndexes() throws Exception {
+        Path classes = dir.resolve("classes");
+        write(classes.resolve("META-INF/jets/handlers.json"),
+                "{\"version\":1,\"functions\":[{\"name\":\"clerk_event-file\"}]}");
+        Path library = jar("audit.jar", Map.of("META-INF/jets/handlers.json",
+                "{\"version\":1,\"functions\":[{\"name\":\"audit_event-orders\"}]}"));
+
+        BuiltJar built = DeploymentJar.build(classes, List.of(library), dir.resolve("out.jar"));
+
+        try (JarFile jar = new JarFile(built.path().toFile())) {
+            assertThat(read(jar, "META-INF/jets/handlers.json").replaceAll("\\s", "")).isEqualTo(
+                    "{\"version\":1,\"functions\":[{\"name\":\"clerk_event-file\"},{\"name\":\"audit_event-orders\"}]}");
+        }
+    }
+
+    @Test
     void build_sameInputsTwice_givesTheSameBytes() throws Exception {
         Path classes = dir.resolve("classes");
         write(classes.resolve("demo/A.class"), "a");
