@@ -57,6 +57,10 @@ public record FunctionDefinition(
                 .forEach(key -> problems.add("environment variable names must start with a letter and contain only"
                         + " letters, digits and _, got: \"" + key + "\""));
         triggers.forEach(t -> problems.addAll(t.problems()));
+        triggers.stream().map(TriggerDefinition::source).filter(source -> triggers.stream()
+                        .filter(t -> t.source().equals(source)).count() > 1).distinct()
+                .forEach(source -> problems.add("two triggers on " + source + ": Lambda allows one event source"
+                        + " mapping per stream and function; merge them into one @DynamoDbTrigger"));
         return problems;
     }
 

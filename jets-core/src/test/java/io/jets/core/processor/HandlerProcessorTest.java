@@ -265,6 +265,35 @@ class HandlerProcessorTest {
     }
 
     @Test
+    void compile_withTwoTriggersOnOneTable_failsBecauseLambdaAllowsOneMapping() throws IOException {
+        Compilation.Result result = compile("demo.ClerkEvent", """
+                public class ClerkEvent extends JetsEvent {
+                    @DynamoDbTrigger("test-table")
+                    @DynamoDbTrigger(value = "test-table", batchSize = 10)
+                    public void file() {
+                    }
+                }""");
+
+        assertThat(result.errors()).containsExactly("demo.ClerkEvent#file: two triggers on test-table: Lambda allows"
+                + " one event source mapping per stream and function; merge them into one @DynamoDbTrigger");
+    }
+
+    @Test
+    void compile_withTriggersOnTwoTables_indexesOneMappingEach() throws IOException {
+        Compilation.Result result = compile("demo.ClerkEvent", """
+                public class ClerkEvent extends JetsEvent {
+                    @DynamoDbTrigger("test-table")
+                    @DynamoDbTrigger(value = "archive-table", batchSize = 10)
+                    public void file() {
+                    }
+                }""");
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(functions(result).get(0).triggers()).extracting(t -> t.source() + ":" + t.batchSize())
+                .containsExactly("test-table:100", "archive-table:10");
+    }
+
+    @Test
     void compile_withFunctionConfigAlone_failsBecauseItDoesNothing() throws IOException {
         Compilation.Result result = compile("demo.ClerkEvent", """
                 public class ClerkEvent extends JetsEvent {
