@@ -2,18 +2,52 @@ package io.jets.dynamodb.local.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jets.dynamodb.local.internal.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
-/** The parsed tree of a condition; like {@link Operand}, {@link #bind} resolves placeholders into a copy. */
+/**
+ * The parsed tree of a condition. Like {@link Operand}, {@link #bind} returns a copy with the request's names and
+ * values resolved; parsed trees are immutable and shared between requests.
+ */
 sealed interface ConditionNode extends Condition {
 
-    Set<String> ATTRIBUTE_TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
-
     ConditionNode bind(ExpressionContext ctx, ExpressionKind kind);
+
+    /**
+     * One comparison or function as written, with its placeholders in order of appearance and the mistakes
+     * found while parsing it. Binding checks them in DynamoDB's order (undefined placeholders, operand counts,
+     * identical operands, then operand types) and returns the bound condition itself.
+     */
+    record Leaf(ConditionNode condition, List<String> placeholders, String operandError, String functionError)
+            implements ConditionNode {
+
+        @Override
+        public ConditionNode bind(ExpressionContext ctx, ExpressionKind kind) {
+            for (String placeholder : placeholders) {
+                if (placeholder.charAt(0) == '#') {
+                    ctx.name(placeholder, kind);
+                } else {
+                    ctx.value(placeholder, kind);
+                }
+            }
+            if (operandError != null) {
+                throw io.jets.dynamodb.local.internal.ApiException.validation(kind.invalid(operandError));
+            }
+            ConditionNode bound = condition.bind(ctx, kind);
+            ConditionChecks.distinctOperands(bound, kind);
+            if (functionError != null) {
+                throw io.jets.dynamodb.local.internal.ApiException.validation(kind.invalid(functionError));
+            }
+            ConditionChecks.operandTypes(bound, kind);
+            return bound;
+        }
+
+        @Override
+        public boolean test(ObjectNode item) {
+            return condition.test(item);
+        }
+    }
 
     record And(ConditionNode left, ConditionNode right) implements ConditionNode {
         @Override
@@ -73,22 +107,7 @@ sealed interface ConditionNode extends Condition {
     record Between(Operand value, Operand low, Operand high) implements ConditionNode {
         @Override
         public ConditionNode bind(ExpressionContext ctx, ExpressionKind kind) {
-            Between bound = new Between(value.bind(ctx, kind), low.bind(ctx, kind), high.bind(ctx, kind));
-            if (bound.low instanceof Operand.ValueOperand lo && bound.high instanceof Operand.ValueOperand hi) {
-                String loType = AttributeValues.type(lo.value());
-                if (!loType.equals(AttributeValues.type(hi.value()))) {
-                    throw ApiException.validation(kind.invalid("The BETWEEN operator requires same data type for "
-                            + "lower and upper bounds; lower bound operand: AttributeValue: " + describe(lo.value())
-                            + ", upper bound operand: AttributeValue: " + describe(hi.value())));
-                }
-                if (Set.of("N", "S", "B").contains(loType) && AttributeValues.compare(lo.value(), hi.value()) > 0) {
-                    throw ApiException.validation(kind.invalid("The BETWEEN operator requires upper bound to be "
-                            + "greater than or equal to lower bound; lower bound operand: AttributeValue: "
-                            + describe(lo.value()) + ", upper bound operand: AttributeValue: "
-                            + describe(hi.value())));
-                }
-            }
-            return bound;
+            return new Between(value.bind(ctx, kind), low.bind(ctx, kind), high.bind(ctx, kind));
         }
 
         @Override
@@ -100,11 +119,7 @@ sealed interface ConditionNode extends Condition {
     record In(Operand value, List<Operand> candidates) implements ConditionNode {
         @Override
         public ConditionNode bind(ExpressionContext ctx, ExpressionKind kind) {
-            List<Operand> bound = new ArrayList<>(candidates.size());
-            for (Operand candidate : candidates) {
-                bound.add(candidate.bind(ctx, kind));
-            }
-            return new In(value.bind(ctx, kind), List.copyOf(bound));
+            return new In(value.bind(ctx, kind), bindAll(candidates, ctx, kind));
         }
 
         @Override
@@ -126,27 +141,7 @@ sealed interface ConditionNode extends Condition {
     record Function(String name, List<Operand> arguments) implements ConditionNode {
         @Override
         public ConditionNode bind(ExpressionContext ctx, ExpressionKind kind) {
-            List<Operand> bound = new ArrayList<>(arguments.size());
-            for (Operand argument : arguments) {
-                bound.add(argument.bind(ctx, kind));
-            }
-            if (bound.size() == 2 && bound.get(1) instanceof Operand.ValueOperand v) {
-                String type = AttributeValues.type(v.value());
-                if (name.equals("begins_with") && !type.equals("S") && !type.equals("B")) {
-                    throw ApiException.validation(kind.invalid("Incorrect operand type for operator or function; "
-                            + "operator or function: begins_with, operand type: " + type));
-                }
-                if (name.equals("attribute_type")
-                        && (!type.equals("S") || !ATTRIBUTE_TYPES.contains(v.value().get("S").asText()))) {
-                    if (!type.equals("S")) {
-                        throw ApiException.validation(kind.invalid("Incorrect operand type for operator or "
-                                + "function; operator or function: attribute_type, operand type: " + type));
-                    }
-                    throw ApiException.validation(kind.invalid("Invalid attribute type name found; type: "
-                            + v.value().get("S").asText() + ", valid types: { B, NULL, SS, BOOL, L, BS, N, NS, S, M }"));
-                }
-            }
-            return new Function(name, List.copyOf(bound));
+            return new Function(name, bindAll(arguments, ctx, kind));
         }
 
         @Override
@@ -164,10 +159,11 @@ sealed interface ConditionNode extends Condition {
         }
     }
 
-    /** {@code {N:5}} — how DynamoDB shows a value inside an error message. */
-    static String describe(JsonNode value) {
-        String type = AttributeValues.type(value);
-        JsonNode content = value.get(type);
-        return "{" + type + ":" + (content.isValueNode() ? content.asText() : content.toString()) + "}";
+    private static List<Operand> bindAll(List<Operand> operands, ExpressionContext ctx, ExpressionKind kind) {
+        List<Operand> bound = new ArrayList<>(operands.size());
+        for (Operand operand : operands) {
+            bound.add(operand.bind(ctx, kind));
+        }
+        return List.copyOf(bound);
     }
 }

@@ -41,10 +41,8 @@ public final class Expressions {
 
     /** A condition of the given kind ({@link ExpressionKind#CONDITION} or {@link ExpressionKind#FILTER}). */
     public static Condition condition(String expression, ExpressionContext ctx, ExpressionKind kind) {
-        Parser.Result<ConditionNode> parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
-        parsed.resolvePlaceholders(ctx, kind);
-        parsed.throwLateError();
-        return parsed.tree().bind(ctx, kind);
+        ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
+        return parsed.bind(ctx, kind);
     }
 
     /** An UpdateExpression. */
@@ -71,10 +69,8 @@ public final class Expressions {
     public static KeyCondition keyCondition(String expression, ExpressionContext ctx, String hashKey,
                                             String rangeKeyOrNull) {
         ExpressionKind kind = ExpressionKind.KEY_CONDITION;
-        Parser.Result<ConditionNode> parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
-        parsed.resolvePlaceholders(ctx, kind);
-        parsed.throwLateError();
-        return KeyConditions.of(parsed.tree().bind(ctx, kind), hashKey, rangeKeyOrNull);
+        ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
+        return KeyConditions.of(parsed.bind(ctx, kind), hashKey, rangeKeyOrNull);
     }
 
     @SuppressWarnings("unchecked")

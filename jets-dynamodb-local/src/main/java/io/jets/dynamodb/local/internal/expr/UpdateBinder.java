@@ -9,8 +9,9 @@ import java.util.Map;
 
 /**
  * Binds a parsed update to a request's placeholders and makes the checks that need the values but not the item,
- * in DynamoDB's order: placeholders, ADD/DELETE operand types, overlapping then conflicting paths, function
- * operand counts and paths, then the types of values given to {@code list_append}, {@code +} and {@code -}.
+ * in DynamoDB's order: placeholders (names, then values), overlapping then conflicting paths, ADD/DELETE operand
+ * types, function operand counts and paths, then the types of values given to {@code list_append}, {@code +} and
+ * {@code -}.
  */
 final class UpdateBinder {
 
@@ -29,6 +30,8 @@ final class UpdateBinder {
             Operand value = action.value() == null ? null : action.value().bind(ctx, kind);
             bound.add(new Update.Action(action.type(), action.path().resolve(ctx, kind), value));
         }
+        Update update = new Update(bound, false);
+        Update.checkPaths(update.paths(), kind);
         for (Update.Action action : bound) {
             if (action.type() == Update.ActionType.ADD || action.type() == Update.ActionType.DELETE) {
                 String type = AttributeValues.type(((Operand.ValueOperand) action.value()).value());
@@ -40,8 +43,6 @@ final class UpdateBinder {
                 }
             }
         }
-        Update update = new Update(bound, false);
-        Update.checkPaths(update.paths(), kind);
         parsed.throwLateError();
         for (Update.Action action : bound) {
             if (action.type() == Update.ActionType.SET) {

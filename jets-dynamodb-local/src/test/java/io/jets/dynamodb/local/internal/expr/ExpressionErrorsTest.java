@@ -105,10 +105,9 @@ class ExpressionErrorsTest {
                 + "Incorrect number of operands for operator or function; operator or function: attribute_exists, "
                 + "number of operands: 2");
         assertValidation(() -> condition("if_not_exists(a, :v) = :v", "{':v':{'S':'x'}}"),
-                "Invalid ConditionExpression: The function is not allowed in a condition expression; function: "
-                        + "if_not_exists");
+                "Invalid ConditionExpression: Invalid function name; function: if_not_exists");
         assertValidation(() -> Expressions.update("SET a = size(b)", ctx(null, null)),
-                "Invalid UpdateExpression: The function is not allowed in an update expression; function: size");
+                "Invalid UpdateExpression: Invalid function name; function: size");
         assertValidation(() -> condition("attribute_exists(:v)", "{':v':{'S':'x'}}"),
                 "Invalid ConditionExpression: Operator or function requires a document path; operator or function: "
                         + "attribute_exists");
@@ -121,7 +120,7 @@ class ExpressionErrorsTest {
                         + "function: begins_with, operand type: N");
         assertValidation(() -> condition("attribute_type(a, :v)", "{':v':{'S':'STRING'}}"),
                 "Invalid ConditionExpression: Invalid attribute type name found; type: STRING, valid types: "
-                        + "{ B, NULL, SS, BOOL, L, BS, N, NS, S, M }");
+                        + "{B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
     }
 
     @Test

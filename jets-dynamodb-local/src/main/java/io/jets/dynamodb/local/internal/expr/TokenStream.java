@@ -1,0 +1,185 @@
+package io.jets.dynamodb.local.internal.expr;
+
+import io.jets.dynamodb.local.internal.ApiException;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tokens of one expression being parsed, with what the grammars share: document paths, the placeholders
+ * seen (in order of appearance) and the mistakes DynamoDB reports only once the whole expression has parsed.
+ */
+final class TokenStream {
+
+    /** Mistakes found while parsing that do not stop it; each grammar reports them in its own precedence. */
+    enum Slot { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTION }
+
+    /** Saved position for backtracking over a parenthesized operand. */
+    record Mark(int pos, int placeholders, Map<Slot, ApiException> deferred) {
+    }
+
+    private final String text;
+    private final ExpressionKind kind;
+    private final List<Token> tokens;
+    private int pos;
+    private Map<Slot, ApiException> deferred = new EnumMap<>(Slot.class);
+    private final List<String> placeholders = new ArrayList<>();
+    private final java.util.Set<String> keywords;
+
+    TokenStream(String text, ExpressionKind kind) {
+        this.text = text;
+        this.kind = kind;
+        this.keywords = switch (kind) {
+            case UPDATE -> java.util.Set.of("SET", "REMOVE", "ADD", "DELETE");
+            case PROJECTION -> java.util.Set.of();
+            default -> java.util.Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
+        };
+        this.tokens = Lexer.tokenize(text);
+        if (tokens.size() == 1) {
+            throw ApiException.validation(kind.invalid("The expression can not be empty;"));
+        }
+    }
+
+    ExpressionKind kind() {
+        return kind;
+    }
+
+    /** A word the grammar reserves for itself (AND, SET, …), which can be neither a name nor a function. */
+    boolean isKeyword(Token token) {
+        return token.kind() == Token.Kind.WORD && keywords.contains(token.text().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    Token peek() {
+        return tokens.get(pos);
+    }
+
+    Token peek(int ahead) {
+        return tokens.get(Math.min(pos + ahead, tokens.size() - 1));
+    }
+
+    Token next() {
+        Token token = tokens.get(pos);
+        if (token.kind() != Token.Kind.EOF) {
+            pos++;
+        }
+        return token;
+    }
+
+    void expect(String symbol) {
+        if (!peek().is(symbol)) {
+            throw syntaxError();
+        }
+        next();
+    }
+
+    boolean atEnd() {
+        return peek().kind() == Token.Kind.EOF;
+    }
+
+    Mark mark() {
+        return new Mark(pos, placeholders.size(), new EnumMap<>(deferred));
+    }
+
+    void reset(Mark mark) {
+        pos = mark.pos();
+        placeholders.subList(mark.placeholders(), placeholders.size()).clear();
+        deferred = new EnumMap<>(Slot.class);
+        deferred.putAll(mark.deferred());
+    }
+
+    /** {@code token: "x", near: "prev x next"} — the offending token with one token either side. */
+    ApiException syntaxError() {
+        Token token = peek();
+        int from = pos > 0 ? tokens.get(pos - 1).start() : token.start();
+        int to = token.kind() == Token.Kind.EOF ? token.start()
+                : peek(1).kind() == Token.Kind.EOF ? token.end() : peek(1).end();
+        String near = text.substring(from, to).strip();
+        return ApiException.validation(
+                kind.invalid("Syntax error; token: \"" + token.display() + "\", near: \"" + near + "\""));
+    }
+
+    ApiException error(String detail) {
+        return ApiException.validation(kind.invalid(detail));
+    }
+
+    /** Remembers the first mistake of its kind; {@link #throwDeferred} reports them after a successful parse. */
+    void defer(Slot slot, String detail) {
+        deferred.putIfAbsent(slot, error(detail));
+    }
+
+    void throwDeferred(Slot... precedence) {
+        if (!atEnd()) {
+            throw syntaxError();
+        }
+        for (Slot slot : precedence) {
+            ApiException error = deferred.get(slot);
+            if (error != null) {
+                throw error;
+            }
+        }
+    }
+
+    /** Placeholders ({@code #name} and {@code :value}) from position {@code from}, in order of appearance. */
+    List<String> placeholders(int from) {
+        return List.copyOf(placeholders.subList(from, placeholders.size()));
+    }
+
+    int placeholderCount() {
+        return placeholders.size();
+    }
+
+    Operand.ValueOperand parseValue() {
+        Token token = peek();
+        if (token.kind() != Token.Kind.VALUE_REF) {
+            throw syntaxError();
+        }
+        next();
+        placeholders.add(token.text());
+        return new Operand.ValueOperand(token.text(), null);
+    }
+
+    DocumentPath parsePath() {
+        List<Object> elements = new ArrayList<>();
+        elements.add(parseName());
+        while (true) {
+            if (peek().is(".")) {
+                next();
+                elements.add(parseName());
+            } else if (peek().is("[")) {
+                next();
+                Token index = peek();
+                if (index.kind() != Token.Kind.NUMBER) {
+                    throw syntaxError();
+                }
+                next();
+                try {
+                    elements.add(Integer.parseInt(index.text()));
+                } catch (NumberFormatException e) {
+                    throw syntaxError();
+                }
+                expect("]");
+            } else {
+                return new DocumentPath(elements);
+            }
+        }
+    }
+
+    private Object parseName() {
+        Token token = peek();
+        if (token.kind() == Token.Kind.NAME_REF) {
+            next();
+            placeholders.add(token.text());
+            return new DocumentPath.Ref(token.text());
+        }
+        if (token.kind() != Token.Kind.WORD || isKeyword(token)) {
+            throw syntaxError();
+        }
+        next();
+        if (ReservedWords.isReserved(token.text())) {
+            defer(Slot.RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + token.text());
+        }
+        return token.text();
+    }
+}
