@@ -3,7 +3,11 @@ package io.jets.dynamodb.local.internal;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
 import io.jets.dynamodb.local.internal.http.Operation;
+import io.jets.dynamodb.local.internal.ops.BatchOperations;
+import io.jets.dynamodb.local.internal.ops.ControlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemOperations;
+import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
+import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.StreamOperations;
@@ -19,6 +23,9 @@ import java.net.BindException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** The running server: the store, the operations over it and the HTTP front end. */
 public final class LocalServer implements DynamoDbLocal {
@@ -30,6 +37,7 @@ public final class LocalServer implements DynamoDbLocal {
     private final Database database;
     private final StreamRecords records;
     private final HttpFrontEnd http;
+    private final ScheduledExecutorService background;
 
     public LocalServer(ServerConfig config) {
         this.config = config;
@@ -41,12 +49,24 @@ public final class LocalServer implements DynamoDbLocal {
             this.records = new StreamRecords(database, streams, config.clock(), config.shardRollover(),
                     config.streamRetention());
             ItemWriter writer = new ItemWriter(items, records);
-            Map<String, Operation> operations = operations(
-                    new TableOperations(database, catalog, items, streams, config.clock()),
-                    new ItemOperations(database, catalog, writer),
-                    new QueryOperations(database, catalog, items),
-                    new StreamOperations(database, streams, records, config.clock(), config.iteratorLifetime()));
+            Map<String, Operation> operations = new HashMap<>();
+            register(operations, new TableOperations(database, catalog, items, streams, config.clock()));
+            register(operations, new ItemOperations(database, catalog, writer));
+            register(operations, new QueryOperations(database, catalog, items));
+            register(operations, new BatchOperations(database, catalog, writer));
+            register(operations, new TransactionOperations(database, catalog, writer, config.clock()));
+            register(operations, new ControlOperations(database, catalog));
+            register(operations, new StreamOperations(database, streams, records, config.clock(),
+                    config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations);
+            this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "jets-dynamodb-local-ttl");
+                thread.setDaemon(true);
+                return thread;
+            });
+            long interval = config.ttlInterval().toMillis();
+            background.scheduleWithFixedDelay(new TimeToLiveReaper(database, catalog, items, writer, config.clock()),
+                    interval, interval, TimeUnit.MILLISECONDS);
         } catch (BindException e) {
             database.close();
             throw new IllegalStateException("Cannot listen on " + config.bindAddress() + ":" + config.port()
@@ -61,25 +81,53 @@ public final class LocalServer implements DynamoDbLocal {
         }
     }
 
-    private static Map<String, Operation> operations(TableOperations tables, ItemOperations items,
-                                                     QueryOperations queries, StreamOperations streams) {
-        Map<String, Operation> operations = new HashMap<>();
+    private static void register(Map<String, Operation> operations, TableOperations tables) {
         operations.put(DYNAMODB + "CreateTable", tables::createTable);
         operations.put(DYNAMODB + "DescribeTable", tables::describeTable);
         operations.put(DYNAMODB + "UpdateTable", tables::updateTable);
         operations.put(DYNAMODB + "DeleteTable", tables::deleteTable);
         operations.put(DYNAMODB + "ListTables", (request, context) -> tables.listTables(request));
+    }
+
+    private static void register(Map<String, Operation> operations, ItemOperations items) {
         operations.put(DYNAMODB + "PutItem", (request, context) -> items.putItem(request));
         operations.put(DYNAMODB + "GetItem", (request, context) -> items.getItem(request));
         operations.put(DYNAMODB + "UpdateItem", (request, context) -> items.updateItem(request));
         operations.put(DYNAMODB + "DeleteItem", (request, context) -> items.deleteItem(request));
+    }
+
+    private static void register(Map<String, Operation> operations, QueryOperations queries) {
         operations.put(DYNAMODB + "Query", (request, context) -> queries.query(request));
         operations.put(DYNAMODB + "Scan", (request, context) -> queries.scan(request));
+    }
+
+    private static void register(Map<String, Operation> operations, BatchOperations batches) {
+        operations.put(DYNAMODB + "BatchGetItem", (request, context) -> batches.batchGetItem(request));
+        operations.put(DYNAMODB + "BatchWriteItem", (request, context) -> batches.batchWriteItem(request));
+    }
+
+    private static void register(Map<String, Operation> operations, TransactionOperations transactions) {
+        operations.put(DYNAMODB + "TransactWriteItems",
+                (request, context) -> transactions.transactWriteItems(request));
+        operations.put(DYNAMODB + "TransactGetItems", (request, context) -> transactions.transactGetItems(request));
+    }
+
+    private void register(Map<String, Operation> operations, ControlOperations control) {
+        operations.put(DYNAMODB + "UpdateTimeToLive", (request, context) -> control.updateTimeToLive(request));
+        operations.put(DYNAMODB + "DescribeTimeToLive", (request, context) -> control.describeTimeToLive(request));
+        operations.put(DYNAMODB + "TagResource", (request, context) -> control.tagResource(request));
+        operations.put(DYNAMODB + "UntagResource", (request, context) -> control.untagResource(request));
+        operations.put(DYNAMODB + "ListTagsOfResource", (request, context) -> control.listTagsOfResource(request));
+        operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
+        operations.put(DYNAMODB + "DescribeEndpoints",
+                (request, context) -> control.describeEndpoints(endpoint().getAuthority()));
+    }
+
+    private static void register(Map<String, Operation> operations, StreamOperations streams) {
         operations.put(STREAMS + "ListStreams", (request, context) -> streams.listStreams(request));
         operations.put(STREAMS + "DescribeStream", (request, context) -> streams.describeStream(request));
         operations.put(STREAMS + "GetShardIterator", (request, context) -> streams.getShardIterator(request));
         operations.put(STREAMS + "GetRecords", (request, context) -> streams.getRecords(request));
-        return operations;
     }
 
     @Override
@@ -100,6 +148,7 @@ public final class LocalServer implements DynamoDbLocal {
 
     @Override
     public void close() {
+        background.shutdownNow();
         http.close();
         database.close();
     }

@@ -1,0 +1,148 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes). The local store processes
+ * every request, so UnprocessedKeys and UnprocessedItems are always empty; each write still streams its own
+ * record.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html">
+ *     BatchWriteItem</a>
+ */
+public final class BatchOperations {
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemWriter writer;
+
+    public BatchOperations(Database database, TableCatalog catalog, ItemWriter writer) {
+        this.database = database;
+        this.catalog = catalog;
+        this.writer = writer;
+    }
+
+    private record Write(TableDefinition table, ObjectNode key, ObjectNode item) {
+    }
+
+    private record Get(TableDefinition table, List<ObjectNode> keys, Projection projection) {
+    }
+
+    public ObjectNode batchWriteItem(ObjectNode request) {
+        JsonNode requestItems = request.get("RequestItems");
+        new Constraints().required("requestItems", requestItems).check();
+        int total = 0;
+        for (JsonNode requests : requestItems) {
+            total += requests.size();
+        }
+        if (total < 1 || total > 25) {
+            throw ApiException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
+                    + " constraint: Map value must satisfy constraint: [Member must have length less than or"
+                    + " equal to 25, Member must have length greater than or equal to 1]");
+        }
+        List<Write> writes = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            new Constraints().tableName("requestItems.key", Json.MAPPER.getNodeFactory().textNode(entry.getKey()))
+                    .check();
+            TableDefinition table = catalog.require(entry.getKey());
+            Set<String> seen = new HashSet<>();
+            for (JsonNode one : entry.getValue()) {
+                Write write = parse(table, one);
+                if (!seen.add(Json.write(Keys.project(table, write.key())))) {
+                    throw ApiException.validation("Provided list of item keys contains duplicates");
+                }
+                writes.add(write);
+            }
+        }
+        database.write(connection -> {
+            for (Write write : writes) {
+                ObjectNode existing = writer.read(connection, write.table(), write.key());
+                writer.write(connection, write.table(), write.key(), existing, write.item(), false);
+            }
+            return null;
+        });
+        ObjectNode response = Json.object();
+        response.putObject("UnprocessedItems");
+        return response;
+    }
+
+    private static Write parse(TableDefinition table, JsonNode one) {
+        JsonNode put = one.get("PutRequest");
+        JsonNode delete = one.get("DeleteRequest");
+        if ((put == null) == (delete == null)) {
+            throw ApiException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
+                    + " exactly one of the supported datatypes");
+        }
+        if (put != null) {
+            ObjectNode item = (ObjectNode) put.get("Item");
+            AttributeValues.validateItem(item);
+            ObjectNode key = Keys.ofItem(table, item);
+            ObjectNode stored = AttributeValues.normalizeItem(item);
+            ItemWriter.checkSize(stored);
+            return new Write(table, AttributeValues.normalizeItem(key), stored);
+        }
+        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, delete.get("Key")));
+        return new Write(table, key, null);
+    }
+
+    public ObjectNode batchGetItem(ObjectNode request) {
+        JsonNode requestItems = request.get("RequestItems");
+        new Constraints().required("requestItems", requestItems).check();
+        int total = 0;
+        List<Get> gets = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode keysAndAttributes = entry.getValue();
+            total += keysAndAttributes.path("Keys").size();
+            if (total > 100) {
+                throw ApiException.validation("Too many items requested for the BatchGetItem call");
+            }
+            RequestExpressions expressions = new RequestExpressions(keysAndAttributes);
+            Projection projection = expressions.projection();
+            expressions.verifyAllUsed();
+            TableDefinition table = catalog.require(entry.getKey());
+            List<ObjectNode> keys = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (JsonNode key : keysAndAttributes.path("Keys")) {
+                ObjectNode checked = AttributeValues.normalizeItem(Keys.checkKey(table, key));
+                if (!seen.add(Json.write(Keys.project(table, checked)))) {
+                    throw ApiException.validation("Provided list of item keys contains duplicates");
+                }
+                keys.add(checked);
+            }
+            gets.add(new Get(table, keys, projection));
+        }
+        ObjectNode response = Json.object();
+        ObjectNode responses = response.putObject("Responses");
+        database.read(connection -> {
+            for (Get get : gets) {
+                ArrayNode items = responses.putArray(get.table().name());
+                for (ObjectNode key : get.keys()) {
+                    ObjectNode item = writer.read(connection, get.table(), key);
+                    if (item != null) {
+                        items.add(get.projection() == null ? item : get.projection().apply(item));
+                    }
+                }
+            }
+            return null;
+        });
+        response.putObject("UnprocessedKeys");
+        return response;
+    }
+}

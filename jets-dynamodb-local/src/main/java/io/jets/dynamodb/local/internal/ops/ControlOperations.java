@@ -1,0 +1,134 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Time to live settings, tags, DescribeLimits and DescribeEndpoints.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateTimeToLive.html">
+ *     UpdateTimeToLive</a>
+ */
+public final class ControlOperations {
+
+    private final Database database;
+    private final TableCatalog catalog;
+
+    public ControlOperations(Database database, TableCatalog catalog) {
+        this.database = database;
+        this.catalog = catalog;
+    }
+
+    public ObjectNode updateTimeToLive(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("timeToLiveSpecification", request.get("TimeToLiveSpecification")).check();
+        JsonNode specification = request.get("TimeToLiveSpecification");
+        boolean enable = specification.path("Enabled").asBoolean(false);
+        String attribute = Json.text(specification, "AttributeName");
+        if (attribute == null || attribute.isEmpty()) {
+            throw ApiException.validation("1 validation error detected: Value null at"
+                    + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
+        }
+        database.write(connection -> {
+            TableDefinition table = catalog.require(Json.text(request, "TableName"));
+            if (enable && table.ttlAttribute() != null) {
+                throw ApiException.validation("TimeToLive is already enabled");
+            }
+            if (!enable && table.ttlAttribute() == null) {
+                throw ApiException.validation("TimeToLive is already disabled");
+            }
+            catalog.update(connection, table.withTtlAttribute(enable ? attribute : null));
+            return null;
+        });
+        ObjectNode response = Json.object();
+        response.putObject("TimeToLiveSpecification").put("AttributeName", attribute).put("Enabled", enable);
+        return response;
+    }
+
+    public ObjectNode describeTimeToLive(ObjectNode request) {
+        new Constraints().tableName("tableName", request.get("TableName")).check();
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ObjectNode response = Json.object();
+        ObjectNode description = response.putObject("TimeToLiveDescription");
+        if (table.ttlAttribute() == null) {
+            description.put("TimeToLiveStatus", "DISABLED");
+        } else {
+            description.put("TimeToLiveStatus", "ENABLED");
+            description.put("AttributeName", table.ttlAttribute());
+        }
+        return response;
+    }
+
+    public ObjectNode tagResource(ObjectNode request) {
+        TableDefinition table = byArn(Json.text(request, "ResourceArn"));
+        Map<String, String> tags = new LinkedHashMap<>(table.tags());
+        for (JsonNode tag : request.path("Tags")) {
+            tags.put(tag.path("Key").asText(), tag.path("Value").asText());
+        }
+        database.write(connection -> {
+            catalog.update(connection, catalog.require(table.name()).withTags(tags));
+            return null;
+        });
+        return Json.object();
+    }
+
+    public ObjectNode untagResource(ObjectNode request) {
+        TableDefinition table = byArn(Json.text(request, "ResourceArn"));
+        Map<String, String> tags = new LinkedHashMap<>(table.tags());
+        request.path("TagKeys").forEach(key -> tags.remove(key.asText()));
+        database.write(connection -> {
+            catalog.update(connection, catalog.require(table.name()).withTags(tags));
+            return null;
+        });
+        return Json.object();
+    }
+
+    public ObjectNode listTagsOfResource(ObjectNode request) {
+        TableDefinition table = byArn(Json.text(request, "ResourceArn"));
+        ObjectNode response = Json.object();
+        ArrayNode tags = response.putArray("Tags");
+        table.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
+        return response;
+    }
+
+    private TableDefinition byArn(String arn) {
+        if (arn == null) {
+            throw ApiException.validation("1 validation error detected: Value null at 'resourceArn' failed to"
+                    + " satisfy constraint: Member must not be null");
+        }
+        int slash = arn.indexOf(":table/");
+        if (!arn.startsWith("arn:aws:dynamodb:") || slash < 0) {
+            throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        }
+        String name = arn.substring(slash + ":table/".length());
+        TableDefinition table = catalog.find(name.contains("/") ? name.substring(0, name.indexOf('/')) : name);
+        if (table == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: ResourcArn: " + arn
+                    + " not found");
+        }
+        return table;
+    }
+
+    public ObjectNode describeLimits() {
+        ObjectNode response = Json.object();
+        response.put("AccountMaxReadCapacityUnits", 80000);
+        response.put("AccountMaxWriteCapacityUnits", 80000);
+        response.put("TableMaxReadCapacityUnits", 40000);
+        response.put("TableMaxWriteCapacityUnits", 40000);
+        return response;
+    }
+
+    public ObjectNode describeEndpoints(String host) {
+        ObjectNode response = Json.object();
+        response.putArray("Endpoints").addObject().put("Address", host).put("CachePeriodInMinutes", 1440);
+        return response;
+    }
+}

@@ -1,0 +1,90 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Deletes items whose time-to-live attribute (a Number of epoch seconds) lies in the past, as DynamoDB's
+ * background process does; the REMOVE stream records carry the service identity.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/TTL.html">Time to Live</a>
+ */
+public final class TimeToLiveReaper implements Runnable {
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemStore items;
+    private final ItemWriter writer;
+    private final Clock clock;
+
+    public TimeToLiveReaper(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer,
+                            Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.items = items;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (String name : catalog.names()) {
+                TableDefinition table = catalog.find(name);
+                if (table != null && table.ttlAttribute() != null) {
+                    reap(table);
+                }
+            }
+        } catch (RuntimeException e) {
+            // the next round retries; a failed round must not stop the schedule
+            System.err.println("jets-dynamodb-local: time-to-live round failed: " + e);
+        }
+    }
+
+    private void reap(TableDefinition table) {
+        BigDecimal now = BigDecimal.valueOf(clock.millis() / 1000);
+        List<ObjectNode> expired = database.read(connection -> {
+            List<ObjectNode> found = new ArrayList<>();
+            byte[] afterHash = null;
+            byte[] afterRange = null;
+            while (true) {
+                List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1000);
+                for (Row row : rows) {
+                    JsonNode value = row.item().path(table.ttlAttribute()).get("N");
+                    if (value != null && new BigDecimal(value.asText()).compareTo(now) < 0) {
+                        found.add(Keys.project(table, row.item()));
+                    }
+                }
+                if (rows.size() < 1000) {
+                    return found;
+                }
+                afterHash = rows.get(rows.size() - 1).hash();
+                afterRange = rows.get(rows.size() - 1).range();
+            }
+        });
+        for (ObjectNode key : expired) {
+            database.write(connection -> {
+                TableDefinition current = catalog.find(table.name());
+                if (current == null || current.id() != table.id() || current.ttlAttribute() == null) {
+                    return null;
+                }
+                ObjectNode item = writer.read(connection, current, key);
+                JsonNode value = item == null ? null : item.path(current.ttlAttribute()).get("N");
+                // the item may have been rewritten since the scan
+                if (value != null && new BigDecimal(value.asText()).compareTo(now) < 0) {
+                    writer.write(connection, current, key, item, null, true);
+                }
+                return null;
+            });
+        }
+    }
+}

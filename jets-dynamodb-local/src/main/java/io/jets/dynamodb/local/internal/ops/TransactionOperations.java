@@ -1,0 +1,226 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.Update;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * TransactWriteItems (all or nothing, in one store transaction; each change streams its own record; a
+ * ClientRequestToken makes a retry within 10 minutes a no-op) and TransactGetItems.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">
+ *     TransactWriteItems</a>
+ */
+public final class TransactionOperations {
+
+    private static final long TOKEN_MILLIS = 10 * 60 * 1000;
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemWriter writer;
+    private final Clock clock;
+    private final Map<String, Token> tokens = new LinkedHashMap<>();
+
+    private record Token(String requestJson, long createdMillis) {
+    }
+
+    /** One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete. */
+    private record Action(String kind, TableDefinition table, ObjectNode key, Condition condition, Update update,
+                          ObjectNode item, boolean returnOnFailure) {
+    }
+
+    public TransactionOperations(Database database, TableCatalog catalog, ItemWriter writer, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    public ObjectNode transactWriteItems(ObjectNode request) {
+        JsonNode items = request.get("TransactItems");
+        new Constraints().required("transactItems", items).check();
+        if (items.size() < 1 || items.size() > 100) {
+            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy"
+                    + " constraint: Member must have length " + (items.size() < 1
+                    ? "greater than or equal to 1" : "less than or equal to 100"));
+        }
+        String token = Json.text(request, "ClientRequestToken");
+        if (token != null && replayed(token, request)) {
+            return Json.object();
+        }
+        List<Action> actions = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (JsonNode item : items) {
+            Action action = prepare(item);
+            if (!targets.add(action.table().name() + "|" + Json.write(Keys.project(action.table(), action.key())))) {
+                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            actions.add(action);
+        }
+        database.write(connection -> {
+            List<ObjectNode> existing = new ArrayList<>();
+            ArrayNode reasons = Json.array();
+            boolean failed = false;
+            for (Action action : actions) {
+                ObjectNode current = writer.read(connection, action.table(), action.key());
+                existing.add(current);
+                ObjectNode reason = reasons.addObject();
+                if (action.condition() != null && !action.condition().test(current)) {
+                    failed = true;
+                    reason.put("Code", "ConditionalCheckFailed");
+                    reason.put("Message", "The conditional request failed");
+                    if (action.returnOnFailure() && current != null) {
+                        reason.set("Item", current);
+                    }
+                } else {
+                    reason.put("Code", "None");
+                }
+            }
+            if (failed) {
+                throw canceled(reasons);
+            }
+            for (int i = 0; i < actions.size(); i++) {
+                Action action = actions.get(i);
+                ObjectNode current = existing.get(i);
+                switch (action.kind()) {
+                    case "Put" -> writer.write(connection, action.table(), action.key(), current, action.item(),
+                            false);
+                    case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
+                    case "Update" -> {
+                        ObjectNode next = action.update() == null
+                                ? (current != null ? current : action.key().deepCopy())
+                                : AttributeValues.normalizeItem(action.update().apply(current, action.key(),
+                                        new HashSet<>(action.table().keyNames())));
+                        ItemWriter.checkSize(next);
+                        writer.write(connection, action.table(), action.key(), current, next, false);
+                    }
+                    default -> {
+                        // ConditionCheck changes nothing
+                    }
+                }
+            }
+            return null;
+        });
+        if (token != null) {
+            remember(token, request);
+        }
+        return Json.object();
+    }
+
+    private Action prepare(JsonNode transactItem) {
+        if (transactItem.size() != 1) {
+            throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
+        String kind = transactItem.fieldNames().next();
+        JsonNode body = transactItem.get(kind);
+        new Constraints().tableName("transactItems.member." + Character.toLowerCase(kind.charAt(0))
+                + kind.substring(1) + ".tableName", body.get("TableName")).check();
+        RequestExpressions expressions = new RequestExpressions(body);
+        Condition condition = expressions.condition();
+        Update update = kind.equals("Update") ? expressions.update() : null;
+        expressions.verifyAllUsed();
+        TableDefinition table = catalog.require(Json.text(body, "TableName"));
+        boolean returnOnFailure = ItemOperations.returnOldOnFailure(body);
+        return switch (kind) {
+            case "Put" -> {
+                ObjectNode item = (ObjectNode) body.get("Item");
+                AttributeValues.validateItem(item);
+                ObjectNode key = AttributeValues.normalizeItem(Keys.ofItem(table, item));
+                ObjectNode stored = AttributeValues.normalizeItem(item);
+                ItemWriter.checkSize(stored);
+                yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
+            }
+            case "Delete", "Update", "ConditionCheck" -> {
+                if (kind.equals("ConditionCheck") && condition == null) {
+                    throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");
+                }
+                ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, body.get("Key")));
+                yield new Action(kind, table, key, condition, update, null, returnOnFailure);
+            }
+            default -> throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or"
+                    + " Delete");
+        };
+    }
+
+    private static ApiException canceled(ArrayNode reasons) {
+        List<String> codes = new ArrayList<>();
+        reasons.forEach(reason -> codes.add(reason.get("Code").asText()));
+        ObjectNode details = Json.object();
+        details.set("CancellationReasons", reasons);
+        return new ApiException("com.amazonaws.dynamodb.v20120810#TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons ["
+                        + String.join(", ", codes) + "]", 400, details);
+    }
+
+    private synchronized boolean replayed(String token, ObjectNode request) {
+        long now = clock.millis();
+        tokens.values().removeIf(t -> now - t.createdMillis() > TOKEN_MILLIS);
+        Token previous = tokens.get(token);
+        if (previous == null) {
+            return false;
+        }
+        if (!previous.requestJson().equals(Json.write(request))) {
+            throw ApiException.dynamoDb("IdempotentParameterMismatchException", "The request uses the same client"
+                    + " token as a previous, but non-identical request.");
+        }
+        return true;
+    }
+
+    private synchronized void remember(String token, ObjectNode request) {
+        tokens.putIfAbsent(token, new Token(Json.write(request), clock.millis()));
+    }
+
+    public ObjectNode transactGetItems(ObjectNode request) {
+        JsonNode items = request.get("TransactItems");
+        new Constraints().required("transactItems", items).check();
+        if (items.size() < 1 || items.size() > 100) {
+            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy"
+                    + " constraint: Member must have length " + (items.size() < 1
+                    ? "greater than or equal to 1" : "less than or equal to 100"));
+        }
+        List<TableDefinition> tables = new ArrayList<>();
+        List<ObjectNode> keys = new ArrayList<>();
+        List<Projection> projections = new ArrayList<>();
+        for (JsonNode item : items) {
+            JsonNode get = item.get("Get");
+            if (get == null) {
+                throw ApiException.validation("TransactGetItems can only contain Get operations");
+            }
+            RequestExpressions expressions = new RequestExpressions(get);
+            projections.add(expressions.projection());
+            expressions.verifyAllUsed();
+            TableDefinition table = catalog.require(Json.text(get, "TableName"));
+            tables.add(table);
+            keys.add(AttributeValues.normalizeItem(Keys.checkKey(table, get.get("Key"))));
+        }
+        ObjectNode response = Json.object();
+        ArrayNode responses = response.putArray("Responses");
+        database.read(connection -> {
+            for (int i = 0; i < keys.size(); i++) {
+                ObjectNode found = writer.read(connection, tables.get(i), keys.get(i));
+                ObjectNode entry = responses.addObject();
+                if (found != null) {
+                    entry.set("Item", projections.get(i) == null ? found : projections.get(i).apply(found));
+                }
+            }
+            return null;
+        });
+        return response;
+    }
+}
