@@ -100,6 +100,10 @@ public final class StackDeployer {
         changes.forEach(change -> out.accept("  " + change));
         if (request.dryRun()) {
             cloudFormation.deleteChangeSet(r -> r.stackName(request.stackName()).changeSetName(changeSetName));
+            if (type == ChangeSetType.CREATE) {
+                // The change set created an empty stack (REVIEW_IN_PROGRESS); leave nothing behind.
+                cloudFormation.deleteStack(r -> r.stackName(request.stackName()));
+            }
             out.accept("Dry run: change set deleted, nothing executed");
             return new DeployResult(DeployResult.Outcome.DRY_RUN, changes,
                     existing.map(Stack::stackStatusAsString).orElse("REVIEW_IN_PROGRESS"));

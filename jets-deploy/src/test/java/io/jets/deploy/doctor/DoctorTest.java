@@ -143,6 +143,22 @@ class DoctorTest {
     }
 
     @Test
+    void examine_explicitArnOlderThanTheTablesLatestStream_warnsToUpdateTheAnnotation() {
+        FunctionDefinition pinned = new FunctionDefinition("clerk_event-file", "demo.events.ClerkEvent", "file",
+                List.of(), List.of(TriggerDefinition.withDefaults(STALE)), 0, 0, Map.of(), "");
+        Doctor local = new Doctor(aws.dynamoDb(), Optional.empty(), Optional.empty(), CONFIG, CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+
+        DoctorReport report = local.examine(List.of(pinned));
+
+        assertThat(report.lines()).contains("[warning] clerk_event-file ← demo-dev_test-table: @DynamoDbTrigger names "
+                + "stream " + STALE + " but the table's latest stream is " + LATEST + " (the stream was disabled and "
+                + "re-enabled): put the new ARN in the annotation, or the table name");
+        assertThat(stub.requests("dynamodb:DescribeTable").get(0).bodyText())
+                .isEqualTo("{\"TableName\":\"demo-dev_test-table\"}");
+    }
+
+    @Test
     void tableOfArn_takesTheTableSegment() {
         assertThat(Doctor.tableOfArn(STALE)).isEqualTo("demo-dev_test-table");
     }

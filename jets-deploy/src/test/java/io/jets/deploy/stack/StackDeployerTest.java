@@ -208,6 +208,20 @@ class StackDeployerTest {
     }
 
     @Test
+    void deploy_dryRunOfANewStack_leavesNoEmptyStackBehind() {
+        stub.on("cloudformation:DescribeStacks", CloudFormationXml.missingStack("demo-dev"));
+        stub.on("cloudformation:DescribeChangeSet", CloudFormationXml.changeSet("CREATE_COMPLETE", null,
+                "Add", "AWS::Lambda::Function", "ClerkEventFileFunction"));
+        stub.on("cloudformation:DeleteStack", CloudFormationXml.empty("DeleteStack"));
+
+        deployer.deploy(new DeployRequest("demo-dev", template(1), jar, Optional.of("my-bucket"), true));
+
+        assertThat(stub.operations()).containsSubsequence("cloudformation:CreateChangeSet",
+                "cloudformation:DeleteChangeSet", "cloudformation:DeleteStack");
+        assertThat(stub.requests("cloudformation:ExecuteChangeSet")).isEmpty();
+    }
+
+    @Test
     void deploy_templateOverTheInlineLimit_goesThroughS3() {
         CfnTemplate large = template(40);
         assertThat(large.jsonSize()).isGreaterThan(CfnTemplate.MAX_INLINE_BYTES);

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class YamlWriter {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_:.\\-]*");
+    // Words YAML 1.1 readers take for booleans or null even as keys.
+    private static final Pattern SPECIAL_WORD = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
 
     private YamlWriter() {
     }
@@ -63,7 +65,7 @@ public final class YamlWriter {
     }
 
     private static String key(String key) {
-        return PLAIN_KEY.matcher(key).matches() ? key : quote(key);
+        return PLAIN_KEY.matcher(key).matches() && !SPECIAL_WORD.matcher(key).matches() ? key : quote(key);
     }
 
     private static String scalar(Object value) {
