@@ -100,7 +100,7 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
             Method method = type.getMethod(function.methodName(), parameterTypes);
             Object instance = instances.get(type);
             if (instance == null) {
-                instance = type.getConstructor().newInstance();
+                instance = instantiate(type);
                 instances.put(type, instance);
             }
             List<Parameter> parameters = java.util.Arrays.stream(method.getGenericParameterTypes())
@@ -114,6 +114,14 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
             throw new JetsException("Cannot load function " + function.name() + " (" + function.className() + "#"
                     + function.methodName() + "): " + e + "; recompile the application so that its handler index"
                     + " matches its classes", e);
+        }
+    }
+
+    private static Object instantiate(Class<?> type) throws ReflectiveOperationException {
+        try {
+            return type.getConstructor().newInstance();
+        } catch (InvocationTargetException e) {
+            throw new JetsException("Creating " + type.getName() + " failed: " + e.getCause(), e.getCause());
         }
     }
 

@@ -87,7 +87,23 @@ class FunctionDispatcherTest {
     void invoke_withUnknownFunction_listsKnownFunctions() {
         assertThatThrownBy(() -> invoke("nope"))
                 .isExactlyInstanceOf(JetsException.class)
-                .hasMessageStartingWith("Unknown function nope; known functions: clerk_event-file, ");
+                .hasMessageStartingWith("Unknown function nope; known functions: broken_event-file, clerk_event-file, ");
+    }
+
+    @Test
+    void invoke_whenHandlerConstructorThrows_saysWhichClassFailed() {
+        assertThatThrownBy(() -> invoke("broken_event-file"))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessage("Creating io.jets.core.app.BrokenEvent failed: java.lang.IllegalStateException:"
+                        + " TABLE_PREFIX is not set")
+                .hasCauseExactlyInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void invoke_withPayloadThatIsNotJson_saysSo() {
+        assertThatThrownBy(() -> invoke("clerk_event-file", "{\"Records\": ["))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessageStartingWith("The event is not valid JSON: ");
     }
 
     @Test
