@@ -83,8 +83,8 @@ public final class ShardReader {
                 if (windowOpened == null && !buffer.isEmpty()) {
                     windowOpened = settings.clock().instant();
                 }
-                if (!page.records().isEmpty() && iterator != null && buffer.size() < wanted) {
-                    continue; // more may be waiting: fill the batch before invoking
+                if (page.records().size() >= PAGE_LIMIT && iterator != null && buffer.size() < wanted) {
+                    continue; // a full page: more is waiting, fill the batch before invoking
                 }
                 if (buffer.isEmpty()) {
                     if (iterator == null) {
