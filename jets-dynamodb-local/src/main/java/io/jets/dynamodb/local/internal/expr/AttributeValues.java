@@ -36,7 +36,6 @@ public final class AttributeValues {
 
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private static final List<String> TYPES = List.of("S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL");
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("9.9999999999999999999999999999999999999E+125");
     private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
 
@@ -50,11 +49,18 @@ public final class AttributeValues {
         }
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
             String field = it.next();
-            if (TYPES.contains(field)) {
+            if (isType(field)) {
                 return field;
             }
         }
         return null;
+    }
+
+    private static boolean isType(String field) {
+        return switch (field) {
+            case "S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL" -> true;
+            default -> false;
+        };
     }
 
     /** Validates every attribute of an item. */
@@ -72,7 +78,7 @@ public final class AttributeValues {
         }
         int typesSet = 0;
         for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-            if (TYPES.contains(it.next())) {
+            if (isType(it.next())) {
                 typesSet++;
             }
         }

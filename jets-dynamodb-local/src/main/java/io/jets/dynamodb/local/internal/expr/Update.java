@@ -34,17 +34,13 @@ public final class Update {
 
     private final List<Action> actions;
     private final boolean legacy;
-    private final Projection touched;
+    /** Built on first use: most updates are not asked for UPDATED_OLD / UPDATED_NEW. */
+    private Projection touched;
 
     /** {@code legacy} marks AttributeUpdates, whose type mismatches DynamoDB reports in other words. */
     Update(List<Action> actions, boolean legacy) {
         this.actions = List.copyOf(actions);
         this.legacy = legacy;
-        List<DocumentPath> paths = new ArrayList<>();
-        for (Action action : actions) {
-            paths.add(action.path());
-        }
-        this.touched = new Projection(paths);
     }
 
     /**
@@ -147,6 +143,9 @@ public final class Update {
 
     /** The parts of the item the update touched — what ReturnValues UPDATED_OLD / UPDATED_NEW return. */
     public ObjectNode updatedAttributes(ObjectNode item) {
+        if (touched == null) {
+            touched = new Projection(paths());
+        }
         return touched.apply(item);
     }
 
