@@ -123,9 +123,10 @@ public final class StreamRecords {
         body.put("SizeBytes", size);
         body.put("StreamViewType", viewType);
         if (service) {
+            // the Streams API spells these members capitalised; Lambda's event lower-cases them
             ObjectNode identity = record.putObject("userIdentity");
-            identity.put("type", "Service");
-            identity.put("principalId", "dynamodb.amazonaws.com");
+            identity.put("PrincipalId", "dynamodb.amazonaws.com");
+            identity.put("Type", "Service");
         }
         return record;
     }

@@ -1,0 +1,87 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.n;
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+class ControlIT {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private DynamoDbLocal server;
+    private DynamoDbClient client;
+    private DynamoDbStreamsClient streams;
+
+    @BeforeEach
+    void start() {
+        server = DynamoDbLocal.builder().port(0).inMemory().clock(clock).ttlInterval(Duration.ofMillis(100)).start();
+        client = Clients.dynamoDb(server.endpoint());
+        streams = Clients.streams(server.endpoint());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        streams.close();
+        server.close();
+    }
+
+    @Test
+    void timeToLive_deletesExpiredItems_withServiceIdentityInTheStream() {
+        String arn = Clients.createTable(client, "sessions", false, StreamViewType.OLD_IMAGE);
+        client.updateTimeToLive(b -> b.tableName("sessions").timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+        long now = clock.millis() / 1000;
+        client.putItem(b -> b.tableName("sessions").item(Map.of("id", s("old"), "expires", n(Long.toString(now + 60)))));
+        client.putItem(b -> b.tableName("sessions").item(Map.of("id", s("keep"), "expires",
+                n(Long.toString(now + 3600)))));
+        clock.advance(Duration.ofMinutes(2));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                !client.getItem(b -> b.tableName("sessions").key(Map.of("id", s("old")))).hasItem());
+        List<Record> records = ConcurrencyIT.readAll(streams, arn);
+        Record removal = records.get(records.size() - 1);
+
+        assertThat(client.describeTimeToLive(b -> b.tableName("sessions")).timeToLiveDescription()
+                .timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
+        assertThat(client.getItem(b -> b.tableName("sessions").key(Map.of("id", s("keep")))).hasItem()).isTrue();
+        assertThat(removal.eventName()).isEqualTo(OperationType.REMOVE);
+        assertThat(removal.userIdentity().type()).isEqualTo("Service");
+        assertThat(removal.userIdentity().principalId()).isEqualTo("dynamodb.amazonaws.com");
+    }
+
+    @Test
+    void tags_areAddedListedAndRemoved() {
+        Clients.createTable(client, "tagged", false, null);
+        String arn = client.describeTable(b -> b.tableName("tagged")).table().tableArn();
+
+        client.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("team").value("jets").build(),
+                Tag.builder().key("env").value("dev").build()));
+        client.untagResource(b -> b.resourceArn(arn).tagKeys("env"));
+
+        assertThat(client.listTagsOfResource(b -> b.resourceArn(arn)).tags())
+                .containsExactly(Tag.builder().key("team").value("jets").build());
+    }
+
+    @Test
+    void describeLimits_andEndpoints_answer() {
+        assertThat(client.describeLimits(b -> { }).tableMaxWriteCapacityUnits()).isEqualTo(40000L);
+        assertThat(client.describeEndpoints(b -> { }).endpoints().get(0).address())
+                .isEqualTo("127.0.0.1:" + server.port());
+    }
+}

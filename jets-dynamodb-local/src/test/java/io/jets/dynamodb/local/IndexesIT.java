@@ -1,0 +1,117 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.attribute;
+import static io.jets.dynamodb.local.Clients.key;
+import static io.jets.dynamodb.local.Clients.n;
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+class IndexesIT {
+
+    private static DynamoDbLocal server;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        server = DynamoDbLocal.builder().port(0).inMemory().start();
+        client = Clients.dynamoDb(server.endpoint());
+        client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
+                        attribute("status", ScalarAttributeType.S), attribute("total", ScalarAttributeType.N))
+                .keySchema(key("id", KeyType.HASH), key("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-status")
+                        .keySchema(key("status", KeyType.HASH), key("total", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-total")
+                        .keySchema(key("id", KeyType.HASH), key("total", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+        put("a", "1", "open", "30", "x");
+        put("a", "2", "open", "10", "y");
+        put("b", "1", "closed", "20", "z");
+        client.putItem(b -> b.tableName("orders").item(Map.of("id", s("a"), "sk", n("3"), "note", s("sparse"))));
+    }
+
+    private static void put(String id, String sk, String status, String total, String note) {
+        client.putItem(b -> b.tableName("orders").item(Map.of("id", s(id), "sk", n(sk), "status", s(status),
+                "total", n(total), "note", s(note))));
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void queryGlobalIndex_ordersByIndexSortKey_andProjectsKeysOnly() {
+        var response = client.query(b -> b.tableName("orders").indexName("by-status")
+                .keyConditionExpression("#s = :open").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":open", s("open"))));
+
+        assertThat(response.items()).containsExactly(
+                Map.of("id", s("a"), "sk", n("2"), "status", s("open"), "total", n("10")),
+                Map.of("id", s("a"), "sk", n("1"), "status", s("open"), "total", n("30")));
+    }
+
+    @Test
+    void queryLocalIndex_withRangeCondition_returnsAllAttributes() {
+        var response = client.query(b -> b.tableName("orders").indexName("by-total")
+                .keyConditionExpression("id = :a AND #t > :min").expressionAttributeNames(Map.of("#t", "total"))
+                .expressionAttributeValues(Map.of(":a", s("a"), ":min", n("15"))));
+
+        assertThat(response.items()).containsExactly(Map.of("id", s("a"), "sk", n("1"), "status", s("open"),
+                "total", n("30"), "note", s("x")));
+    }
+
+    @Test
+    void scanGlobalIndex_skipsItemsWithoutTheIndexKey() {
+        var response = client.scan(b -> b.tableName("orders").indexName("by-status"));
+
+        assertThat(response.count()).isEqualTo(3);
+    }
+
+    @Test
+    void queryIndex_pagesWithLastEvaluatedKeyIncludingIndexKeys() {
+        var first = client.query(b -> b.tableName("orders").indexName("by-status").limit(1)
+                .keyConditionExpression("#s = :open").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":open", s("open"))));
+        var second = client.query(b -> b.tableName("orders").indexName("by-status").limit(1)
+                .exclusiveStartKey(first.lastEvaluatedKey())
+                .keyConditionExpression("#s = :open").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":open", s("open"))));
+
+        assertThat(first.lastEvaluatedKey()).isEqualTo(Map.of("id", s("a"), "sk", n("2"), "status", s("open"),
+                "total", n("10")));
+        assertThat(second.items()).extracting(item -> item.get("total").n()).containsExactly("30");
+    }
+
+    @Test
+    void queryUnknownIndex_isValidationError() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("orders").indexName("nope")
+                .keyConditionExpression("id = :a").expressionAttributeValues(Map.of(":a", s("a")))))
+                .hasMessageStartingWith("The table does not have the specified index: nope");
+    }
+
+    @Test
+    void describeTable_listsBothIndexes() {
+        var table = client.describeTable(b -> b.tableName("orders")).table();
+
+        assertThat(table.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("by-status");
+        assertThat(table.localSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("by-total");
+        assertThat(table.globalSecondaryIndexes().get(0).indexArn())
+                .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/orders/index/by-status");
+    }
+}
