@@ -368,7 +368,11 @@ public final class AttributeValues {
         return size;
     }
 
-    /** Leading and trailing zeros are not stored; one byte per two significant digits plus one. */
+    /**
+     * DynamoDB stores numbers in base 100 without leading or trailing zeros: one byte per pair of significant
+     * digits (pairs aligned on the decimal point, so an even digit count at an even exponent needs one more), one
+     * byte of exponent, and one more for negative numbers.
+     */
     static long numberSize(String text) {
         BigDecimal number;
         try {
@@ -379,8 +383,11 @@ public final class AttributeValues {
         if (number.signum() == 0) {
             return 1;
         }
-        int digits = number.stripTrailingZeros().precision();
-        return (digits + 1) / 2 + 1;
+        BigDecimal stripped = number.stripTrailingZeros();
+        int digits = stripped.precision();
+        int exponent = digits - stripped.scale() - 1;
+        boolean extraPair = digits % 2 == 0 && exponent % 2 == 0;
+        return 1 + (digits + 1) / 2 + (extraPair ? 1 : 0) + (number.signum() < 0 ? 1 : 0);
     }
 
     static long utf8Length(String s) {

@@ -124,6 +124,18 @@ class AttributeValuesTest {
     }
 
     @Test
+    void numberSize_countsBase100DigitPairsExponentAndSign() {
+        assertThat(AttributeValues.numberSize("0")).isEqualTo(1);
+        assertThat(AttributeValues.numberSize("10")).isEqualTo(2);
+        assertThat(AttributeValues.numberSize("12")).isEqualTo(2);
+        assertThat(AttributeValues.numberSize("1200")).isEqualTo(2);
+        assertThat(AttributeValues.numberSize("0.12")).isEqualTo(2);
+        assertThat(AttributeValues.numberSize("1.2")).isEqualTo(3);
+        assertThat(AttributeValues.numberSize("-1")).isEqualTo(3);
+        assertThat(AttributeValues.numberSize("12345678901234567890123456789012345678")).isEqualTo(20);
+    }
+
+    @Test
     void normalize_writesNumbersAsDynamoDbReturnsThem() {
         assertThat(AttributeValues.normalize(node("{'N':'1.50'}"))).isEqualTo(node("{'N':'1.5'}"));
         assertThat(AttributeValues.normalize(node("{'N':'01'}"))).isEqualTo(node("{'N':'1'}"));
