@@ -34,7 +34,7 @@ public final class Report {
             System.out.println();
             System.out.println("### " + group.getKey());
             System.out.println();
-            System.out.println("| target | throughput | p50 ms | p99 ms | errors | note |");
+            System.out.println("| target | per second | p50 ms | p99 ms | errors or lost | note |");
             System.out.println("|---|---:|---:|---:|---:|---|");
             for (Row row : group.getValue()) {
                 System.out.printf("| %s | %s | %s | %s | %s | %s |%n", row.target, row.throughput, row.p50, row.p99,
@@ -47,11 +47,26 @@ public final class Report {
     private static void printRatios(List<Row> rows) {
         List<Row> ours = rows.stream().filter(r -> r.target.startsWith("jets")).toList();
         List<Row> peers = rows.stream().filter(r -> !r.target.startsWith("jets")).toList();
+        if (ours.isEmpty() || peers.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Ratios (throughput: Jets ÷ peer; p50, p99: peer ÷ Jets; above 1× means Jets is ahead):");
+        System.out.println();
         for (Row jets : ours) {
             for (Row peer : peers) {
-                System.out.printf("%n%s vs %s: throughput %s, p50 %s, p99 %s%n", jets.target, peer.target,
-                        ratio(jets.throughput, peer.throughput), ratio(peer.p50, jets.p50), ratio(peer.p99, jets.p99));
+                StringBuilder line = new StringBuilder("- " + jets.target + " vs " + peer.target + ":");
+                appendRatio(line, "throughput", ratio(jets.throughput, peer.throughput));
+                appendRatio(line, "p50", ratio(peer.p50, jets.p50));
+                appendRatio(line, "p99", ratio(peer.p99, jets.p99));
+                System.out.println(line);
             }
+        }
+    }
+
+    private static void appendRatio(StringBuilder line, String name, String ratio) {
+        if (!ratio.equals("-")) {
+            line.append(line.charAt(line.length() - 1) == ':' ? " " : ", ").append(name).append(' ').append(ratio);
         }
     }
 

@@ -22,8 +22,9 @@ final class Results {
 
     void append(String benchmark, String target, String metric, double throughput, double p50, double p99,
                 long errors, String note) {
+        String noted = note + "; load " + loadAverage();
         String line = String.join("\t", benchmark, target, metric, format(throughput), format(p50), format(p99),
-                Long.toString(errors), note.replace('\t', ' ')) + "\n";
+                Long.toString(errors), noted.replace('\t', ' ')) + "\n";
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -31,6 +32,15 @@ final class Results {
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write results to " + file, e);
+        }
+    }
+
+    /** The 1-minute load average when the figure was taken: the machine is shared, and this says how busy it was. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
