@@ -6,8 +6,14 @@ import io.jets.cli.commands.DynamoDbLocalCommand;
 import io.jets.cli.commands.EventsCommand;
 import io.jets.cli.commands.FailuresCommand;
 import io.jets.cli.commands.GenerateEventCommand;
+import io.jets.cli.commands.GeneratePayloadCommand;
 import io.jets.cli.commands.LogsCommand;
 import io.jets.cli.commands.NewCommand;
+import io.jets.cli.deploy.BuildCommand;
+import io.jets.cli.deploy.DeleteCommand;
+import io.jets.cli.deploy.DeployCommand;
+import io.jets.cli.deploy.DoctorCommand;
+import io.jets.cli.deploy.TemplateCommand;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,12 +33,18 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 NewCommand.class,
                 GenerateEventCommand.class,
+                GeneratePayloadCommand.class,
                 DevCommand.class,
                 LogsCommand.class,
                 EventsCommand.class,
                 CallCommand.class,
                 FailuresCommand.class,
                 DynamoDbLocalCommand.class,
+                TemplateCommand.class,
+                BuildCommand.class,
+                DeployCommand.class,
+                DeleteCommand.class,
+                DoctorCommand.class,
         })
 public final class JetsCommand implements Callable<Integer> {
 

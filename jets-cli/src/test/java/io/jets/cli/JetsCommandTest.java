@@ -16,7 +16,8 @@ class JetsCommandTest {
         CliRun run = CliRun.in(dir);
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Usage: jets", "new", "generate:event", "dynamodb-local");
+        assertThat(run.out()).contains("Usage: jets", "new", "generate:event", "generate:payload", "dev", "logs",
+                "call", "events", "failures", "dynamodb-local", "template", "build", "deploy", "delete", "doctor");
     }
 
     @Test

@@ -4,13 +4,20 @@ import io.jets.cli.CliException;
 import io.jets.cli.JetsCommand;
 import io.jets.cli.Project;
 import io.jets.runtime.local.logs.LocalLogs;
+import io.jets.deploy.aws.AwsClients;
+import io.jets.deploy.aws.AwsSettings;
+import io.jets.deploy.logs.CloudLogs;
+import io.jets.deploy.stack.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -47,15 +54,29 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = "--aws", description = "Read the deployed function's CloudWatch logs instead of the local ones.")
     boolean aws;
 
+    @Option(names = "--filter-pattern", paramLabel = "PATTERN", description = "CloudWatch filter pattern (with --aws).")
+    String filterPattern;
+
+    @Option(names = "--refresh-rate", paramLabel = "SECONDS", defaultValue = "2",
+            description = "Seconds between polls when following CloudWatch (with --aws; default 2).")
+    int refreshRate;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (with --aws).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (with --aws).")
+    String region;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", description = "CloudWatch Logs endpoint (with --aws).")
+    URI endpointUrl;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Project project = root.workspace().project();
         Instant from = Since.parse(since, root.workspace().clock());
         if (aws) {
-            throw new CliException("jets logs --aws needs jets-deploy's CloudWatch reader, which this build does not "
-                    + "include yet. Read the log group " + project.config().logGroupName(functionOrOnly(project))
-                    + " with: aws logs tail --follow");
+            return cloudWatch(out, project, from);
         }
         String name = functionOrOnly(project);
         LocalLogs logs = LocalLogs.in(project.stateDirectory());
@@ -72,6 +93,30 @@ public final class LogsCommand implements Callable<Integer> {
                     + "in its table, or add --aws for the deployed function.");
         }
         lines.forEach(line -> out.println(format(line)));
+        out.flush();
+        return 0;
+    }
+
+    /** The deployed function's log group, {@code /aws/lambda/<namespace>-<function>}, through CloudWatch Logs. */
+    private int cloudWatch(PrintWriter out, Project project, Instant from) {
+        if (function == null) {
+            throw new CliException("Which function? Name it with -n, for example: jets logs --aws -n clerk_event-file");
+        }
+        String group = project.config().logGroupName(function);
+        AwsSettings settings = new AwsSettings(Optional.ofNullable(profile), Optional.ofNullable(region),
+                Optional.ofNullable(endpointUrl), root.workspace().environment());
+        try (AwsClients clients = AwsClients.create(settings)) {
+            CloudLogs logs = new CloudLogs(clients.logs(), Sleeper.REAL);
+            Optional<String> pattern = Optional.ofNullable(filterPattern);
+            if (follow) {
+                logs.follow(group, from, pattern, Duration.ofSeconds(Math.max(1, refreshRate)), line -> {
+                    out.println(line.format());
+                    out.flush();
+                }, () -> !Thread.currentThread().isInterrupted());
+            } else {
+                logs.fetch(group, from, pattern).forEach(line -> out.println(line.format()));
+            }
+        }
         out.flush();
         return 0;
     }
