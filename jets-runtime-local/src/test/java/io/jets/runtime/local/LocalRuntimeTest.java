@@ -226,4 +226,23 @@ class LocalRuntimeTest {
         assertThat(String.join("\n", LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH)))
                 .contains("{\"errorMessage\":\"Java heap space\",\"errorType\":\"java.lang.OutOfMemoryError\"");
     }
+
+    @Test
+    void batchingWindow_endsInRealTime_evenWhenTheRuntimesClockIsFixed() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        var windowed = new TriggerDefinition("test-table", 100, 1,
+                io.jets.core.DynamoDbTrigger.StartingPosition.TRIM_HORIZON, 1, false, -1, -1, "", List.of(), false,
+                0, true);
+        java.time.Clock fixed = java.time.Clock.fixed(Instant.parse("2026-11-25T14:00:00Z"), java.time.ZoneOffset.UTC);
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, RuntimeFixture.function("clerk_event-file", windowed))
+                .clock(fixed).start()) {
+            String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+            String second = fx.streams.put("demo-dev_test-table", "id-2", "b");
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 2);
+            assertThat(fx.calls).hasSize(1);
+            assertThat(fx.delivered()).containsExactly(first, second);
+        }
+    }
 }

@@ -1,10 +1,10 @@
 package io.jets.runtime.local.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.DynamoDbTrigger.StartingPosition;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class ShardReader {
     /** What the reader of every shard of one mapping shares. */
     public record Settings(StreamsApi api, EventPayload payload, Checkpoint checkpoint, Signal signal,
                            Duration pollInterval, int batchSize, int lanes, Duration batchingWindow,
-                           Predicate<com.fasterxml.jackson.databind.JsonNode> filter, BatchHandler handler, MappingState state, Clock clock,
+                           Predicate<JsonNode> filter, BatchHandler handler, MappingState state, Clock clock,
                            BooleanSupplier stopped) {
     }
 
@@ -56,7 +56,8 @@ public final class ShardReader {
             return e.is("ResourceNotFoundException") ? End.STREAM_GONE : End.STOPPED;
         }
         int wanted = settings.batchSize() * settings.lanes();
-        Instant windowOpened = null;
+        // The batching window is a real wait, timed on the monotonic clock (a test's fixed Clock must not stall it).
+        long windowOpened = -1;
         while (!settings.stopped().getAsBoolean()) {
             if (iterator != null && buffer.size() < wanted) {
                 long seen = settings.signal().generation();
@@ -80,8 +81,8 @@ public final class ShardReader {
                 }
                 take(page.records());
                 iterator = page.nextShardIterator();
-                if (windowOpened == null && !buffer.isEmpty()) {
-                    windowOpened = settings.clock().instant();
+                if (windowOpened < 0 && !buffer.isEmpty()) {
+                    windowOpened = System.nanoTime();
                 }
                 if (page.records().size() >= PAGE_LIMIT && iterator != null && buffer.size() < wanted) {
                     continue; // a full page: more is waiting, fill the batch before invoking
@@ -97,8 +98,8 @@ public final class ShardReader {
                 }
                 if (iterator != null && buffer.size() < settings.batchSize()
                         && !settings.batchingWindow().isZero()) {
-                    Duration left = Duration.between(settings.clock().instant(),
-                            windowOpened.plus(settings.batchingWindow()));
+                    Duration left = Duration.ofNanos(windowOpened + settings.batchingWindow().toNanos()
+                            - System.nanoTime());
                     if (!left.isNegative() && !left.isZero()) {
                         settings.signal().await(seen, min(left, settings.pollInterval()));
                         continue;
@@ -117,7 +118,7 @@ public final class ShardReader {
                 return End.STOPPED;
             }
             settings.state().pending(buffer.isEmpty() ? null : buffer.peekFirst().created());
-            windowOpened = buffer.isEmpty() ? null : settings.clock().instant();
+            windowOpened = buffer.isEmpty() ? -1 : System.nanoTime();
         }
         if (settings.stopped().getAsBoolean()) {
             return End.STOPPED;
