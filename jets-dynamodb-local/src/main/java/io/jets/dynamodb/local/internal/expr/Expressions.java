@@ -4,7 +4,9 @@ import io.jets.dynamodb.local.internal.ApiException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -71,6 +73,53 @@ public final class Expressions {
         ExpressionKind kind = ExpressionKind.KEY_CONDITION;
         ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
         return KeyConditions.of(parsed.bind(ctx, kind), hashKey, rangeKeyOrNull);
+    }
+
+    /**
+     * The top-level attribute names a condition reads, for the checks Query makes on filters
+     * ({@code Filter Expression can only contain non-primary key attributes: Primary key attribute: pk}).
+     */
+    public static Set<String> attributeNames(Condition condition) {
+        Set<String> names = new LinkedHashSet<>();
+        collectNames(condition, names);
+        return names;
+    }
+
+    private static void collectNames(Condition condition, Set<String> names) {
+        if (condition instanceof ConditionNode.And and) {
+            collectNames(and.left(), names);
+            collectNames(and.right(), names);
+        } else if (condition instanceof ConditionNode.Or or) {
+            collectNames(or.left(), names);
+            collectNames(or.right(), names);
+        } else if (condition instanceof ConditionNode.Not not) {
+            collectNames(not.operand(), names);
+        } else if (condition instanceof ConditionNode.Leaf leaf) {
+            collectNames(leaf.condition(), names);
+        } else if (condition instanceof ConditionNode.Compare compare) {
+            collectNames(List.of(compare.left(), compare.right()), names);
+        } else if (condition instanceof ConditionNode.Between between) {
+            collectNames(List.of(between.value(), between.low(), between.high()), names);
+        } else if (condition instanceof ConditionNode.In in) {
+            collectNames(List.of(in.value()), names);
+            collectNames(in.candidates(), names);
+        } else if (condition instanceof ConditionNode.Function function) {
+            collectNames(function.arguments(), names);
+        } else if (condition instanceof LegacyConditions.Combined combined) {
+            combined.comparisons().forEach(c -> names.add(c.attribute()));
+        } else if (condition instanceof LegacyConditions.Comparison comparison) {
+            names.add(comparison.attribute());
+        }
+    }
+
+    private static void collectNames(List<Operand> operands, Set<String> names) {
+        for (Operand operand : operands) {
+            if (operand instanceof Operand.PathOperand path) {
+                names.add(path.path().first());
+            } else if (operand instanceof Operand.Size size) {
+                collectNames(List.of(size.operand()), names);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,21 @@ public record KeyCondition(String hashName, JsonNode hashValue, String rangeName
         rangeValues = rangeValues == null ? List.of() : List.copyOf(rangeValues);
     }
 
+    /**
+     * Checks the condition's values against the key schema's attribute types ({@code S}, {@code N} or {@code B}),
+     * with DynamoDB's messages.
+     */
+    public void checkTypes(String hashType, String rangeTypeOrNull) {
+        boolean matches = hashType.equals(AttributeValues.type(hashValue));
+        for (JsonNode value : rangeValues) {
+            matches &= AttributeValues.type(value).equals(rangeTypeOrNull);
+        }
+        if (!matches) {
+            throw io.jets.dynamodb.local.internal.ApiException.validation(
+                    "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        }
+    }
+
     /** Whether the item's keys satisfy the condition. */
     public boolean matches(ObjectNode item) {
         if (!AttributeValues.equal(item.get(hashName), hashValue)) {

@@ -49,7 +49,7 @@ public final class Legacy {
 
     /** {@code Expected} with its {@code ConditionalOperator} (null means AND). */
     public static Condition expected(JsonNode expected, String conditionalOperator) {
-        List<Condition> conditions = new ArrayList<>();
+        List<LegacyConditions.Comparison> conditions = new ArrayList<>();
         if (expected != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -52,24 +52,29 @@ final class LegacyConditions {
     private LegacyConditions() {
     }
 
-    static Condition combine(List<Condition> conditions, String conditionalOperator) {
-        if (conditions.isEmpty()) {
-            return Condition.ALWAYS;
+    /** Entries joined by ConditionalOperator: all must hold (AND), or any (OR). */
+    record Combined(List<Comparison> comparisons, boolean or) implements Condition {
+        Combined {
+            comparisons = List.copyOf(comparisons);
         }
-        boolean or = "OR".equals(conditionalOperator);
-        List<Condition> all = List.copyOf(conditions);
-        return item -> {
-            for (Condition condition : all) {
-                if (condition.test(item) == or) {
+
+        @Override
+        public boolean test(ObjectNode item) {
+            for (Comparison comparison : comparisons) {
+                if (comparison.test(item) == or) {
                     return or;
                 }
             }
             return !or;
-        };
+        }
+    }
+
+    static Condition combine(List<Comparison> comparisons, String conditionalOperator) {
+        return comparisons.isEmpty() ? Condition.ALWAYS : new Combined(comparisons, "OR".equals(conditionalOperator));
     }
 
     /** An {@code Expected} entry: Value/Exists, or ComparisonOperator with Value or AttributeValueList. */
-    static Condition expected(String attribute, JsonNode entry) {
+    static Comparison expected(String attribute, JsonNode entry) {
         boolean hasList = entry.has("AttributeValueList");
         boolean hasValue = entry.hasNonNull("Value");
         if (hasList && hasValue) {
@@ -137,8 +142,8 @@ final class LegacyConditions {
         return new Comparison(attribute, operator, values);
     }
 
-    static List<Condition> filters(JsonNode filter) {
-        List<Condition> conditions = new ArrayList<>();
+    static List<Comparison> filters(JsonNode filter) {
+        List<Comparison> conditions = new ArrayList<>();
         if (filter != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = filter.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -156,4 +156,14 @@ class ConditionExpressionTest {
         assertThat(test(expression, "{':v':{'N':'10'}}")).isTrue();
         assertThat(test(expression, "{':v':{'N':'11'}}")).isFalse();
     }
+
+    @Test
+    void attributeNames_listTheTopLevelAttributesAConditionReads() {
+        Condition condition = Expressions.filter("#m.a = :v OR (size(l) > :n AND NOT contains(s, :v)) OR n IN (:n, x)",
+                ctx("{'#m':'m'}", "{':v':{'S':'x'},':n':{'N':'1'}}"));
+        assertThat(Expressions.attributeNames(condition)).containsExactly("m", "l", "s", "n", "x");
+        assertThat(Expressions.attributeNames(Legacy.filter(TestJson.node(
+                "{'a':{'ComparisonOperator':'NULL'},'b':{'ComparisonOperator':'NOT_NULL'}}"), "OR")))
+                .containsExactly("a", "b");
+    }
 }

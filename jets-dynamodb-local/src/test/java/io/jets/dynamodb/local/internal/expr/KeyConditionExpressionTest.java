@@ -101,4 +101,14 @@ class KeyConditionExpressionTest {
         assertThat(condition.rangeMatches(node("{'N':'10'}"))).isTrue();
         assertThat(condition.rangeMatches(node("{'N':'1000'}"))).isFalse();
     }
+
+    @Test
+    void checkTypes_refusesValuesOfAnotherTypeThanTheKeySchema() {
+        KeyCondition condition = key("pk = :h AND sk > :a");
+        org.assertj.core.api.Assertions.assertThatCode(() -> condition.checkTypes("S", "S")).doesNotThrowAnyException();
+        assertValidation(() -> condition.checkTypes("S", "N"),
+                "One or more parameter values were invalid: Condition parameter type does not match schema type");
+        assertValidation(() -> key("pk = :n").checkTypes("S", null),
+                "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    }
 }
