@@ -48,7 +48,7 @@ final class DeployFixture {
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 "-classpath", System.getProperty("java.class.path"), "--release", "17", source.toString());
         assertThat(exit).as("javac of the fixture").isZero();
-        Path cache = Files.createDirectories(dir.resolve(".jets/out")).resolve("classpath.txt");
+        Path cache = Files.createDirectories(dir.resolve(".jets/out")).resolve(DeployApp.RUNTIME_CLASSPATH);
         Files.writeString(cache, runtimeJars().stream().collect(Collectors.joining(File.pathSeparator)));
         return dir;
     }
