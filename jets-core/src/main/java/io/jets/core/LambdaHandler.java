@@ -48,7 +48,10 @@ public final class LambdaHandler implements RequestStreamHandler {
         }
         if (index.function(name).isEmpty()) {
             throw new JetsException("Unknown function " + name + " in " + FUNCTION_VARIABLE + "; known functions: "
-                    + (index.functionNames().isEmpty() ? "none" : String.join(", ", index.functionNames())));
+                    + (index.functionNames().isEmpty()
+                            ? "none (no " + HandlerIndex.RESOURCE + " in the deployment; was it compiled with"
+                                    + " jets-core's annotation processor?)"
+                            : String.join(", ", index.functionNames())));
         }
         this.functionName = name;
         this.dispatcher = FunctionDispatcher.create(classLoader, index);

@@ -76,6 +76,17 @@ class LambdaHandlerTest {
                 .hasMessageContaining("clerk_event-file, ");
     }
 
+    @Test
+    void constructor_inDeploymentWithoutIndex_pointsAtTheAnnotationProcessor() throws Exception {
+        try (java.net.URLClassLoader empty = new java.net.URLClassLoader(new java.net.URL[0], null)) {
+            assertThatThrownBy(() -> new LambdaHandler(Map.of("JETS_FUNCTION", "clerk_event-file"), empty))
+                    .isExactlyInstanceOf(JetsException.class)
+                    .hasMessage("Unknown function clerk_event-file in JETS_FUNCTION; known functions: none (no"
+                            + " META-INF/jets/handlers.json in the deployment; was it compiled with jets-core's"
+                            + " annotation processor?)");
+        }
+    }
+
     static byte[] resource(String name) throws Exception {
         try (InputStream in = LambdaHandlerTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();

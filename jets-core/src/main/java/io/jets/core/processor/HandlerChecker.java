@@ -94,7 +94,7 @@ final class HandlerChecker {
 
     private void checkClass(TypeElement type, List<String> errors) {
         if (type.getKind() != ElementKind.CLASS) {
-            errors.add("handler methods belong in a class extending JetsEvent, not in a " + kind(type));
+            errors.add("handler methods belong in a class extending JetsEvent, not in " + kind(type));
             return;
         }
         if (!type.getModifiers().contains(Modifier.PUBLIC)) {
@@ -201,7 +201,8 @@ final class HandlerChecker {
     }
 
     private static String kind(TypeElement type) {
-        return type.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        String kind = type.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
     }
 
     private static String qualifiedName(TypeMirror type) {

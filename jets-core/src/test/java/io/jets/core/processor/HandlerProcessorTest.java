@@ -95,6 +95,19 @@ class HandlerProcessorTest {
     }
 
     @Test
+    void compile_withHandlerInAnInterface_saysWhereHandlersBelong() throws IOException {
+        Compilation.Result result = compile("demo.Handlers", """
+                public interface Handlers {
+                    @DynamoDbTrigger("test-table")
+                    default void file() {
+                    }
+                }""");
+
+        assertThat(result.errors()).contains("demo.Handlers#file: handler methods belong in a class extending"
+                + " JetsEvent, not in an interface");
+    }
+
+    @Test
     void compile_withAbstractClass_fails() throws IOException {
         Compilation.Result result = compile("demo.Base", """
                 public abstract class Base extends JetsEvent {
