@@ -68,6 +68,13 @@ public interface DynamoDbLocal extends AutoCloseable {
         /** How often the time-to-live reaper deletes expired items; default 30 seconds. */
         Builder ttlInterval(Duration interval);
 
+        /**
+         * Accept only requests signed (AWS Signature Version 4) with this key pair or another one given the same
+         * way; unsigned or wrongly signed requests get DynamoDB's authentication errors. By default any
+         * credentials are accepted.
+         */
+        Builder requireSignature(String accessKeyId, String secretAccessKey);
+
         DynamoDbLocal start();
     }
 }

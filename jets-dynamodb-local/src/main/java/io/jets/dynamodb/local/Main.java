@@ -5,7 +5,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the server on its own: {@code java -cp … io.jets.dynamodb.local.Main [--port 8000] [--data-dir DIR |
- * --in-memory] [--bind ADDRESS]}. Prints {@code listening on http://127.0.0.1:<port>} once it accepts requests
+ * --in-memory] [--bind ADDRESS] [--require-signature ACCESS_KEY_ID:SECRET_KEY]}. Prints {@code listening on http://127.0.0.1:<port>} once it accepts requests
  * and runs until the process is stopped.
  */
 public final class Main {
@@ -22,8 +22,18 @@ public final class Main {
                     case "--data-dir" -> builder.dataDirectory(Path.of(value(args, ++i, "--data-dir")));
                     case "--in-memory" -> builder.inMemory();
                     case "--bind" -> builder.bindAddress(value(args, ++i, "--bind"));
+                    case "--require-signature" -> {
+                        String pair = value(args, ++i, "--require-signature");
+                        int colon = pair.indexOf(':');
+                        if (colon < 1) {
+                            throw new IllegalArgumentException("--require-signature takes ACCESS_KEY_ID:SECRET_KEY,"
+                                    + " got: " + pair);
+                        }
+                        builder.requireSignature(pair.substring(0, colon), pair.substring(colon + 1));
+                    }
                     default -> throw new IllegalArgumentException("Unknown option: " + args[i]
-                            + ". Options: --port N, --data-dir DIR, --in-memory, --bind ADDRESS");
+                            + ". Options: --port N, --data-dir DIR, --in-memory, --bind ADDRESS,"
+                            + " --require-signature ACCESS_KEY_ID:SECRET_KEY");
                 }
             }
         } catch (IllegalArgumentException e) {

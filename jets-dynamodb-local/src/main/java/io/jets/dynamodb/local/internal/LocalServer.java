@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.internal;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
 import io.jets.dynamodb.local.internal.http.Operation;
+import io.jets.dynamodb.local.internal.http.SignatureVerifier;
 import io.jets.dynamodb.local.internal.ops.BatchOperations;
 import io.jets.dynamodb.local.internal.ops.ControlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemOperations;
@@ -58,7 +59,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new ControlOperations(database, catalog));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
-            this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations);
+            this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
+                    config.signingKeys().isEmpty() ? null : new SignatureVerifier(config.signingKeys()));
             this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jets-dynamodb-local-ttl");
                 thread.setDaemon(true);

@@ -4,81 +4,91 @@ import io.jets.dynamodb.local.DynamoDbLocal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** The builder behind {@link DynamoDbLocal#builder()}. */
+/** The builder behind {@link DynamoDbLocal#builder()}; values are checked when the server starts. */
 public final class ServerBuilder implements DynamoDbLocal.Builder {
 
-    private ServerConfig config = ServerConfig.defaults();
+    private final ServerConfig defaults = ServerConfig.defaults();
+    private int port = defaults.port();
+    private String bindAddress = defaults.bindAddress();
+    private Path dataDirectory = defaults.dataDirectory();
+    private boolean inMemory;
+    private Clock clock = defaults.clock();
+    private Duration shardRollover = defaults.shardRollover();
+    private Duration streamRetention = defaults.streamRetention();
+    private Duration iteratorLifetime = defaults.iteratorLifetime();
+    private Duration ttlInterval = defaults.ttlInterval();
+    private final Map<String, String> signingKeys = new LinkedHashMap<>();
 
     @Override
     public DynamoDbLocal.Builder port(int port) {
-        config = new ServerConfig(port, config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                config.clock(), config.shardRollover(), config.streamRetention(), config.iteratorLifetime(),
-                config.ttlInterval());
+        this.port = port;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder bindAddress(String address) {
-        config = new ServerConfig(config.port(), address, config.dataDirectory(), config.inMemory(),
-                config.clock(), config.shardRollover(), config.streamRetention(), config.iteratorLifetime(),
-                config.ttlInterval());
+        this.bindAddress = address;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder dataDirectory(Path directory) {
-        config = new ServerConfig(config.port(), config.bindAddress(), directory, false, config.clock(),
-                config.shardRollover(), config.streamRetention(), config.iteratorLifetime(), config.ttlInterval());
+        this.dataDirectory = directory;
+        this.inMemory = false;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder inMemory() {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), true, config.clock(),
-                config.shardRollover(), config.streamRetention(), config.iteratorLifetime(), config.ttlInterval());
+        this.inMemory = true;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder clock(Clock clock) {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                clock, config.shardRollover(), config.streamRetention(), config.iteratorLifetime(),
-                config.ttlInterval());
+        this.clock = clock;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder shardRollover(Duration period) {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                config.clock(), period, config.streamRetention(), config.iteratorLifetime(), config.ttlInterval());
+        this.shardRollover = period;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder streamRetention(Duration retention) {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                config.clock(), config.shardRollover(), retention, config.iteratorLifetime(), config.ttlInterval());
+        this.streamRetention = retention;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder iteratorLifetime(Duration lifetime) {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                config.clock(), config.shardRollover(), config.streamRetention(), lifetime, config.ttlInterval());
+        this.iteratorLifetime = lifetime;
         return this;
     }
 
     @Override
     public DynamoDbLocal.Builder ttlInterval(Duration interval) {
-        config = new ServerConfig(config.port(), config.bindAddress(), config.dataDirectory(), config.inMemory(),
-                config.clock(), config.shardRollover(), config.streamRetention(), config.iteratorLifetime(),
-                interval);
+        this.ttlInterval = interval;
+        return this;
+    }
+
+    @Override
+    public DynamoDbLocal.Builder requireSignature(String accessKeyId, String secretAccessKey) {
+        if (accessKeyId == null || accessKeyId.isEmpty() || secretAccessKey == null || secretAccessKey.isEmpty()) {
+            throw new IllegalArgumentException("requireSignature needs an access key id and a secret access key");
+        }
+        signingKeys.put(accessKeyId, secretAccessKey);
         return this;
     }
 
     @Override
     public DynamoDbLocal start() {
-        return new LocalServer(config);
+        return new LocalServer(new ServerConfig(port, bindAddress, dataDirectory, inMemory, clock, shardRollover,
+                streamRetention, iteratorLifetime, ttlInterval, signingKeys));
     }
 }

@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.internal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,10 +14,12 @@ import java.util.Objects;
  * @param streamRetention    how long stream records stay readable
  * @param iteratorLifetime   how long a shard iterator stays valid after it is issued
  * @param ttlInterval        how often expired items are deleted by the time-to-live reaper
+ * @param signingKeys        secret keys by access key id; when not empty every request must carry a valid SigV4
+ *                           signature by one of them, otherwise any credentials are accepted
  */
 public record ServerConfig(int port, String bindAddress, Path dataDirectory, boolean inMemory, Clock clock,
                            Duration shardRollover, Duration streamRetention, Duration iteratorLifetime,
-                           Duration ttlInterval) {
+                           Duration ttlInterval, Map<String, String> signingKeys) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -28,6 +31,7 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, boo
         requirePositive("streamRetention", streamRetention);
         requirePositive("iteratorLifetime", iteratorLifetime);
         requirePositive("ttlInterval", ttlInterval);
+        signingKeys = Map.copyOf(signingKeys);
         if (!inMemory) {
             Objects.requireNonNull(dataDirectory, "dataDirectory");
         }
@@ -35,7 +39,7 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, boo
 
     public static ServerConfig defaults() {
         return new ServerConfig(8000, "127.0.0.1", Path.of(".jets", "dynamodb"), false, Clock.systemUTC(),
-                Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofSeconds(30));
+                Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofSeconds(30), Map.of());
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -28,7 +28,15 @@ final class TokenStream {
     private final List<String> placeholders = new ArrayList<>();
     private final java.util.Set<String> keywords;
 
+    /** DynamoDB's limit on the length of one expression, in UTF-8 bytes. */
+    static final int MAX_EXPRESSION_BYTES = 4096;
+
     TokenStream(String text, ExpressionKind kind) {
+        long size = AttributeValues.utf8Length(text);
+        if (size > MAX_EXPRESSION_BYTES) {
+            throw ApiException.validation(kind.invalid(
+                    "Expression size has exceeded the maximum allowed size; expression size: " + size));
+        }
         this.text = text;
         this.kind = kind;
         this.keywords = switch (kind) {

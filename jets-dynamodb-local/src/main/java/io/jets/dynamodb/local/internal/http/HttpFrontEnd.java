@@ -44,9 +44,13 @@ public final class HttpFrontEnd implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Operation> operations;
+    private final SignatureVerifier signatures;
 
-    public HttpFrontEnd(String bindAddress, int port, Map<String, Operation> operations) throws IOException {
+    /** @param signatures verifies SigV4 when not null; otherwise any credentials are accepted */
+    public HttpFrontEnd(String bindAddress, int port, Map<String, Operation> operations,
+                        SignatureVerifier signatures) throws IOException {
         this.operations = Map.copyOf(operations);
+        this.signatures = signatures;
         this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(32, runnable -> {
@@ -107,6 +111,11 @@ public final class HttpFrontEnd implements AutoCloseable {
             throw ApiException.unknownOperation();
         }
         byte[] raw = readBody(exchange);
+        if (signatures != null) {
+            signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                    exchange.getRequestHeaders(), raw);
+        }
+        raw = decompress(exchange, raw);
         JsonNode request;
         try {
             request = raw.length == 0 ? Json.object() : Json.MAPPER.readTree(raw);
@@ -119,12 +128,23 @@ public final class HttpFrontEnd implements AutoCloseable {
         return operation.handle(object, new RequestContext(region(exchange), requestId));
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException {
-        InputStream in = exchange.getRequestBody();
+    private static byte[] decompress(HttpExchange exchange, byte[] raw) throws IOException {
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding != null && encoding.equalsIgnoreCase("gzip")) {
-            in = new GZIPInputStream(in);
+        if (encoding == null || !encoding.equalsIgnoreCase("gzip")) {
+            return raw;
         }
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+            return readLimited(in);
+        } catch (java.util.zip.ZipException e) {
+            throw ApiException.serialization(null);
+        }
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException {
+        return readLimited(exchange.getRequestBody());
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
         byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
         if (body.length > MAX_REQUEST_BYTES) {
             drain(in);

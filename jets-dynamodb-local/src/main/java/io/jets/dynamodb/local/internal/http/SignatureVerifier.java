@@ -1,0 +1,108 @@
+package io.jets.dynamodb.local.internal.http;
+
+import com.sun.net.httpserver.Headers;
+import io.jets.dynamodb.local.internal.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies AWS Signature Version 4 on requests when the server is started with configured keys, answering
+ * unsigned and wrongly signed requests with the errors DynamoDB sends.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html">Signature Version 4</a>
+ */
+public final class SignatureVerifier {
+
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]+)");
+
+    private final Map<String, String> secretsByAccessKey;
+
+    /** @param secretsByAccessKey the accepted access key ids and their secret keys */
+    public SignatureVerifier(Map<String, String> secretsByAccessKey) {
+        this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+    }
+
+    void verify(String method, String rawPath, Headers headers, byte[] body) {
+        String authorization = headers.getFirst("Authorization");
+        if (authorization == null) {
+            throw new ApiException("com.amazon.coral.service#MissingAuthenticationTokenException",
+                    "Request is missing Authentication Token", 400);
+        }
+        Matcher matcher = AUTHORIZATION.matcher(authorization);
+        if (!matcher.find()) {
+            throw new ApiException("com.amazon.coral.service#IncompleteSignatureException",
+                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters."
+                            + " Authorization=" + authorization, 400);
+        }
+        String accessKey = matcher.group(1);
+        String scope = matcher.group(2);
+        String secret = secretsByAccessKey.get(accessKey);
+        if (secret == null) {
+            throw new ApiException("com.amazon.coral.service#UnrecognizedClientException",
+                    "The security token included in the request is invalid.", 400);
+        }
+        String[] scopeParts = scope.split("/");
+        String amzDate = headers.getFirst("X-Amz-Date");
+        if (scopeParts.length != 4 || amzDate == null) {
+            throw invalidSignature();
+        }
+        List<String> signedHeaders = Arrays.asList(matcher.group(3).split(";"));
+        StringBuilder canonical = new StringBuilder();
+        canonical.append(method).append('\n').append(rawPath.isEmpty() ? "/" : rawPath).append('\n').append('\n');
+        for (String name : signedHeaders) {
+            List<String> values = headers.get(name);
+            String value = values == null ? "" : String.join(",", values).trim().replaceAll("\\s+", " ");
+            canonical.append(name).append(':').append(value).append('\n');
+        }
+        canonical.append('\n').append(String.join(";", signedHeaders)).append('\n').append(hex(sha256(body)));
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
+                + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scopeParts[0]);
+        key = hmac(key, scopeParts[1]);
+        key = hmac(key, scopeParts[2]);
+        key = hmac(key, scopeParts[3]);
+        String expected = hex(hmac(key, stringToSign));
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                matcher.group(4).getBytes(StandardCharsets.US_ASCII))) {
+            throw invalidSignature();
+        }
+    }
+
+    private static ApiException invalidSignature() {
+        return new ApiException("com.amazon.coral.service#InvalidSignatureException", "The request signature we"
+                + " calculated does not match the signature you provided. Check your AWS Secret Access Key and"
+                + " signing method. Consult the service documentation for details.", 400);
+    }
+
+    private static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
