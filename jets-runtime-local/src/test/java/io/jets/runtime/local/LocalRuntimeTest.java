@@ -245,4 +245,35 @@ class LocalRuntimeTest {
             assertThat(fx.delivered()).containsExactly(first, second);
         }
     }
+
+    @Test
+    void tumblingWindowState_over1Mb_endsTheWindowEarly_andTheRestStartsWithFreshState() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        fx.streams.put("demo-dev_test-table", "id-1", "a");
+        fx.streams.put("demo-dev_test-table", "id-2", "b");
+        String big = "x".repeat(1024 * 1024);
+        var windowed = new TriggerDefinition("test-table", 1, 0,
+                io.jets.core.DynamoDbTrigger.StartingPosition.TRIM_HORIZON, 1, false, -1, -1, "", List.of(), false,
+                900, true);
+        try (LocalRuntime runtime = fx.start((f, e, c) -> fx.calls.size() == 1
+                ? "{\"state\":{\"big\":\"" + big + "\"}}" : "{\"state\":{\"n\":\"1\"}}",
+                RuntimeFixture.function("clerk_event-file", windowed))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.calls.size() >= 4);
+        }
+        var early = fx.calls.get(1).event();
+        assertThat(early.path("Records")).isEmpty();
+        assertThat(early.path("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(early.path("isWindowTerminatedEarly").asBoolean()).isTrue();
+        assertThat(early.path("state").path("big").asText()).hasSize(1024 * 1024);
+        var rest = fx.calls.get(2).event();
+        assertThat(rest.path("Records")).hasSize(1);
+        assertThat(rest.path("state").isEmpty()).isTrue();
+        assertThat(rest.path("window")).isEqualTo(early.path("window"));
+        var last = fx.calls.get(3).event();
+        assertThat(last.path("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(last.path("isWindowTerminatedEarly").asBoolean()).isFalse();
+        assertThat(last.path("state").path("n").asText()).isEqualTo("1");
+    }
 }

@@ -28,7 +28,7 @@ public final class EventSourceMapping implements AutoCloseable {
     private final Object wake = new Object();
     private volatile boolean stopped;
     private boolean freshStream;
-    private boolean streamDone;
+    private volatile boolean streamDone;
     private String lastNotice = "";
     private Thread coordinator;
 

@@ -17,10 +17,14 @@ import java.util.function.Function;
  * TumblingWindowInSeconds: records are grouped into fixed windows by their creation time; every invocation of a
  * window gets the {@code state} the previous one returned, and once the window is over a final invocation with
  * {@code isFinalInvokeForWindow: true} and no records hands over the aggregate. A response without {@code state}
- * fails the invocation. The window and its state are checkpointed with the shard. See
+ * fails the invocation. A state grown past 1 MB ends the window early ({@code isWindowTerminatedEarly: true}).
+ * The window and its state are checkpointed with the shard. See
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html">tumbling windows</a>.
  */
 public final class TumblingWindowHandler implements BatchHandler {
+
+    /** A window's state may hold up to 1 MB. */
+    static final int MAX_STATE_BYTES = 1024 * 1024;
 
     private final long windowSeconds;
     private final int batchSize;
@@ -62,7 +66,7 @@ public final class TumblingWindowHandler implements BatchHandler {
             }
             ObjectNode window = checkpoint.window(shardId).map(w -> (ObjectNode) w.deepCopy()).orElse(null);
             if (window != null && window.path("start").asLong() != start) {
-                if (!finish(shardId, window)) {
+                if (!finish(shardId, window, false)) {
                     return false;
                 }
                 window = null;
@@ -77,6 +81,13 @@ public final class TumblingWindowHandler implements BatchHandler {
                 if (!runner.run(batch, handled)) {
                     return false;
                 }
+                if (current.path("state").toString().length() > MAX_STATE_BYTES) {
+                    // Lambda ends a window whose state outgrows 1 MB and starts the rest of it afresh.
+                    if (!finish(shardId, current, true)) {
+                        return false;
+                    }
+                    current.putObject("state");
+                }
                 checkpoint.window(shardId, current);
             }
             from = to;
@@ -90,15 +101,15 @@ public final class TumblingWindowHandler implements BatchHandler {
         checkpoint.window(shardId).ifPresent(window -> {
             long end = window.path("start").asLong() + windowSeconds;
             if (!clock.instant().isBefore(Instant.ofEpochSecond(end))) {
-                finish(shardId, (ObjectNode) window.deepCopy());
+                finish(shardId, (ObjectNode) window.deepCopy(), false);
             }
         });
     }
 
-    private boolean finish(String shardId, ObjectNode window) {
+    private boolean finish(String shardId, ObjectNode window, boolean terminatedEarly) {
         int failures = 0;
         while (!stopped.getAsBoolean()) {
-            InvokeResult result = invokeWindowEvent(shardId, window, List.of(), true);
+            InvokeResult result = invokeWindowEvent(shardId, window, List.of(), true, terminatedEarly);
             if (result.succeeded() || failures++ >= 3) {
                 checkpoint.window(shardId, null);
                 return true;
@@ -108,11 +119,11 @@ public final class TumblingWindowHandler implements BatchHandler {
     }
 
     private InvokeResult invokeWindow(String shardId, ObjectNode window, List<StreamRecord> batch) {
-        return invokeWindowEvent(shardId, window, batch, false);
+        return invokeWindowEvent(shardId, window, batch, false, false);
     }
 
     private InvokeResult invokeWindowEvent(String shardId, ObjectNode window, List<StreamRecord> batch,
-                                           boolean last) {
+                                           boolean last, boolean terminatedEarly) {
         long start = window.path("start").asLong();
         ObjectNode event = json.createObjectNode();
         ArrayNode array = event.putArray("Records");
@@ -123,7 +134,7 @@ public final class TumblingWindowHandler implements BatchHandler {
         event.put("shardId", shardId);
         event.put("eventSourceARN", streamArn);
         event.put("isFinalInvokeForWindow", last);
-        event.put("isWindowTerminatedEarly", false);
+        event.put("isWindowTerminatedEarly", terminatedEarly);
         InvokeResult result;
         try {
             result = invoke.apply(json.writeValueAsBytes(event));
