@@ -115,6 +115,17 @@ class HandlerIndexTest {
     }
 
     @Test
+    void read_withOnlyRequiredFields_fillsAwsDefaults() throws IOException {
+        String json = "{\"functions\":[{\"name\":\"clerk_event-file\",\"className\":\"demo.ClerkEvent\","
+                + "\"methodName\":\"file\",\"triggers\":[{\"source\":\"test-table\"}]}]}";
+
+        HandlerIndex index = HandlerIndex.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(index.functions()).containsExactly(new FunctionDefinition("clerk_event-file", "demo.ClerkEvent",
+                "file", List.of(), List.of(TriggerDefinition.withDefaults("test-table")), 0, 0, Map.of(), ""));
+    }
+
+    @Test
     void read_withNewerVersion_saysToAlignVersions() {
         String json = "{\"version\":2,\"functions\":[]}";
 
