@@ -151,4 +151,14 @@ class ExpressionErrorsTest {
         assertValidation(() -> condition("name = = :v", "{':v':{'S':'x'}}"),
                 "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= = :v\"");
     }
+
+    @Test
+    void expressionsLongerThan4096Bytes_areRefused() {
+        String longest = "a" + " ".repeat(4091) + "= :v";
+        org.assertj.core.api.Assertions.assertThatCode(() -> condition(longest, "{':v':{'S':'x'}}"))
+                .doesNotThrowAnyException();
+        assertValidation(() -> Expressions.filter(longest + " ", ctx(null, "{':v':{'S':'x'}}")),
+                "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: "
+                        + "4097");
+    }
 }
