@@ -20,6 +20,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,18 +99,20 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
                 parameterTypes[i] = Class.forName(parameterNames.get(i), false, classLoader);
             }
             Method method = type.getMethod(function.methodName(), parameterTypes);
+            if (Modifier.isStatic(method.getModifiers())) {
+                throw new JetsException("Handler " + function.className() + "#" + function.methodName()
+                        + " must not be static");
+            }
+            List<Parameter> parameters = Arrays.stream(method.getGenericParameterTypes())
+                    .map(t -> parameter(t, function)).toList();
             Object instance = instances.get(type);
             if (instance == null) {
                 instance = instantiate(type);
                 instances.put(type, instance);
             }
-            List<Parameter> parameters = java.util.Arrays.stream(method.getGenericParameterTypes())
-                    .map(t -> parameter(t, function)).toList();
-            if (Modifier.isStatic(method.getModifiers())) {
-                throw new JetsException("Handler " + function.className() + "#" + function.methodName()
-                        + " must not be static");
-            }
             return new Target(instance, method, parameters);
+        } catch (ExceptionInInitializerError e) {
+            throw new JetsException("Initialising " + function.className() + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new JetsException("Cannot load function " + function.name() + " (" + function.className() + "#"
                     + function.methodName() + "): " + e + "; recompile the application so that its handler index"
