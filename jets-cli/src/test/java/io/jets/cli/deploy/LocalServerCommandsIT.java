@@ -93,6 +93,33 @@ class LocalServerCommandsIT {
                 + "Create it with: aws dynamodb create-table --table-name demo-dev_test-table");
     }
 
+    @Test
+    void deployDryRun_resolvesLocallyUploadsAndShowsTheChangeSetWithoutExecuting() throws Exception {
+        String streamArn = createTable(true);
+        try (CloudFormationStub cloudFormation = new CloudFormationStub()) {
+            Map<String, String> env = new java.util.HashMap<>(environment);
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString());
+            env.put("AWS_ENDPOINT_URL_CLOUDFORMATION", cloudFormation.endpoint().toString());
+            env.put("AWS_ENDPOINT_URL_S3", cloudFormation.endpoint().toString());
+
+            DeployCliRun run = DeployCliRun.run(dir, env, ws -> new DeployCommand(ws, d -> { }), "--no-compile",
+                    "--dry-run", "--bucket", "my-bucket");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("\"EventSourceArn\": \"" + streamArn + "\"",
+                    "  Add AWS::Lambda::Function ClerkEventFileFunction",
+                    "Dry run: change set deleted, nothing executed");
+            String jarSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(dir.resolve(".jets/out/demo-dev.jar"))));
+            assertThat(cloudFormation.calls).containsSubsequence("cloudformation:DescribeStacks",
+                    "s3:PUT /my-bucket/demo-dev/" + jarSha + ".jar", "cloudformation:CreateChangeSet",
+                    "cloudformation:DescribeChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DeleteStack");
+            assertThat(cloudFormation.calls).doesNotContain("cloudformation:ExecuteChangeSet");
+            assertThat(java.net.URLDecoder.decode(cloudFormation.createChangeSetBodies.get(0),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains(streamArn);
+        }
+    }
+
     private String createTable(boolean stream) {
         dynamoDb.createTable(r -> {
             r.tableName("demo-dev_test-table").billingMode(BillingMode.PAY_PER_REQUEST)
