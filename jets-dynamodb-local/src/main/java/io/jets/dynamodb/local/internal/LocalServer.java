@@ -9,6 +9,7 @@ import io.jets.dynamodb.local.internal.ops.ControlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemOperations;
 import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
 import io.jets.dynamodb.local.internal.ops.TransactionOperations;
+import io.jets.dynamodb.local.internal.partiql.PartiQlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.StreamOperations;
@@ -57,6 +58,7 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new BatchOperations(database, catalog, writer));
             register(operations, new TransactionOperations(database, catalog, writer, config.clock()));
             register(operations, new ControlOperations(database, catalog));
+            register(operations, new PartiQlOperations(database, catalog, items, writer));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
@@ -123,6 +125,12 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
         operations.put(DYNAMODB + "DescribeEndpoints",
                 (request, context) -> control.describeEndpoints(endpoint().getAuthority()));
+    }
+
+    private static void register(Map<String, Operation> operations, PartiQlOperations partiQl) {
+        operations.put(DYNAMODB + "ExecuteStatement", (request, context) -> partiQl.executeStatement(request));
+        operations.put(DYNAMODB + "BatchExecuteStatement",
+                (request, context) -> partiQl.batchExecuteStatement(request));
     }
 
     private static void register(Map<String, Operation> operations, StreamOperations streams) {

@@ -47,7 +47,7 @@ public final class ItemWriter {
     }
 
     /** Rejects items over DynamoDB's 400 KB limit. */
-    static void checkSize(ObjectNode item) {
+    public static void checkSize(ObjectNode item) {
         if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
         }

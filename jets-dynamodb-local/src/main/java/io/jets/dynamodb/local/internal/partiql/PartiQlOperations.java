@@ -1,0 +1,199 @@
+package io.jets.dynamodb.local.internal.partiql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.ExpressionContext;
+import io.jets.dynamodb.local.internal.expr.Expressions;
+import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.Update;
+import io.jets.dynamodb.local.internal.ops.ItemWriter;
+import io.jets.dynamodb.local.internal.ops.Keys;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * ExecuteStatement and BatchExecuteStatement: PartiQL SELECT, INSERT, UPDATE and DELETE on one table. Writes go
+ * through the same writer as PutItem and friends, so they reach the table's stream.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">
+ *     ExecuteStatement</a>
+ */
+public final class PartiQlOperations {
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final ItemStore items;
+    private final ItemWriter writer;
+
+    public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer) {
+        this.database = database;
+        this.catalog = catalog;
+        this.items = items;
+        this.writer = writer;
+    }
+
+    public ObjectNode executeStatement(ObjectNode request) {
+        String text = Json.text(request, "Statement");
+        if (text == null) {
+            throw ApiException.validation("1 validation error detected: Value null at 'statement' failed to satisfy"
+                    + " constraint: Member must not be null");
+        }
+        PartiQlStatement statement = PartiQlParser.parse(text, request.get("Parameters"));
+        TableDefinition table = catalog.require(statement.table());
+        ObjectNode response = Json.object();
+        ArrayNode found = response.putArray("Items");
+        if (statement.kind().equals("SELECT")) {
+            List<ObjectNode> selected = select(table, statement);
+            int offset = offset(Json.text(request, "NextToken"));
+            int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
+            int end = (int) Math.min((long) offset + limit, selected.size());
+            selected.subList(Math.min(offset, selected.size()), end).forEach(found::add);
+            if (end < selected.size()) {
+                response.put("NextToken", Base64.getEncoder().encodeToString(
+                        Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
+            }
+        } else {
+            write(table, statement);
+        }
+        return response;
+    }
+
+    public ObjectNode batchExecuteStatement(ObjectNode request) {
+        JsonNode statements = request.get("Statements");
+        if (statements == null || statements.size() < 1 || statements.size() > 25) {
+            throw ApiException.validation("1 validation error detected: Value at 'statements' failed to satisfy"
+                    + " constraint: Member must have length less than or equal to 25");
+        }
+        ObjectNode response = Json.object();
+        ArrayNode responses = response.putArray("Responses");
+        for (JsonNode one : statements) {
+            ObjectNode entry = responses.addObject();
+            try {
+                ObjectNode single = Json.object();
+                single.set("Statement", one.get("Statement"));
+                if (one.has("Parameters")) {
+                    single.set("Parameters", one.get("Parameters"));
+                }
+                ObjectNode result = executeStatement(single);
+                PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                entry.put("TableName", parsed.table());
+                if (parsed.kind().equals("SELECT") && result.get("Items").size() > 0) {
+                    entry.set("Item", result.get("Items").get(0));
+                }
+            } catch (ApiException e) {
+                String code = e.type().substring(e.type().indexOf('#') + 1).replace("Exception", "");
+                entry.putObject("Error").put("Code", code).put("Message", e.getMessage());
+            }
+        }
+        return response;
+    }
+
+    private List<ObjectNode> select(TableDefinition table, PartiQlStatement statement) {
+        ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
+        Condition condition = statement.condition() == null ? null
+                : Expressions.filter(statement.condition(), context);
+        Projection projection = statement.projection() == null ? null
+                : Expressions.projection(statement.projection(), context);
+        if (statement.index() != null && table.globalIndexes().stream().noneMatch(i -> i.name().equals(
+                statement.index())) && table.localIndexes().stream().noneMatch(i -> i.name().equals(
+                statement.index()))) {
+            throw ApiException.validation("The table does not have the specified index: " + statement.index());
+        }
+        JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
+        List<ObjectNode> result = new ArrayList<>();
+        database.read(connection -> {
+            List<Row> rows = hash != null
+                    ? items.partition(connection, table.id(), Keys.hash(table, keyOf(table.hashKey(), hash)), null,
+                            null, null, true, Integer.MAX_VALUE)
+                    : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
+            for (Row row : rows) {
+                if (condition == null || condition.test(row.item())) {
+                    result.add(projection == null ? row.item() : projection.apply(row.item()));
+                }
+            }
+            return null;
+        });
+        return result;
+    }
+
+    private void write(TableDefinition table, PartiQlStatement statement) {
+        if (statement.kind().equals("INSERT")) {
+            ObjectNode item = statement.item();
+            AttributeValues.validateItem(item);
+            ObjectNode key = AttributeValues.normalizeItem(Keys.ofItem(table, item));
+            ObjectNode stored = AttributeValues.normalizeItem(item);
+            ItemWriter.checkSize(stored);
+            database.write(connection -> {
+                ObjectNode existing = writer.read(connection, table, key);
+                if (existing != null) {
+                    throw ApiException.dynamoDb("DuplicateItemException", "Duplicate primary key exists in table");
+                }
+                writer.write(connection, table, key, null, stored, false);
+                return null;
+            });
+            return;
+        }
+        ObjectNode key = Json.object();
+        for (String name : table.keyNames()) {
+            JsonNode value = statement.equalities().get(name);
+            if (value == null) {
+                throw ApiException.validation("Where clause does not contain a mandatory equality on all key"
+                        + " attributes");
+            }
+            key.set(name, value);
+        }
+        ObjectNode checkedKey = AttributeValues.normalizeItem(Keys.checkKey(table, key));
+        ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
+        Condition condition = Expressions.condition(statement.condition(), context);
+        Update update = statement.update() == null ? null : Expressions.update(statement.update(), context);
+        database.write(connection -> {
+            ObjectNode existing = writer.read(connection, table, checkedKey);
+            if (existing == null) {
+                if (update != null) {
+                    throw ApiException.conditionalCheckFailed();
+                }
+                return null;
+            }
+            if (!condition.test(existing)) {
+                throw ApiException.conditionalCheckFailed();
+            }
+            ObjectNode next = update == null ? null : AttributeValues.normalizeItem(
+                    update.apply(existing, checkedKey, new HashSet<>(table.keyNames())));
+            if (next != null) {
+                ItemWriter.checkSize(next);
+            }
+            writer.write(connection, table, checkedKey, existing, next, false);
+            return null;
+        });
+    }
+
+    private static ObjectNode keyOf(String name, JsonNode value) {
+        ObjectNode key = Json.object();
+        key.set(name, value);
+        return key;
+    }
+
+    private static int offset(String nextToken) {
+        if (nextToken == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(new String(Base64.getDecoder().decode(nextToken), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.validation("Invalid NextToken");
+        }
+    }
+}

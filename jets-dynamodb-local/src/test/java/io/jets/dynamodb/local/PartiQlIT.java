@@ -1,0 +1,107 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.n;
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+class PartiQlIT {
+
+    private static DynamoDbLocal server;
+    private static DynamoDbClient client;
+    private static DynamoDbStreamsClient streams;
+
+    @BeforeAll
+    static void start() {
+        server = DynamoDbLocal.builder().port(0).inMemory().start();
+        client = Clients.dynamoDb(server.endpoint());
+        streams = Clients.streams(server.endpoint());
+        Clients.createTable(client, "music", true, null);
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        streams.close();
+        server.close();
+    }
+
+    @Test
+    void insertUpdateSelectDelete_roundTrip_andReachTheStream() {
+        String arn = Clients.createTable(client, "songs", true, StreamViewType.NEW_AND_OLD_IMAGES);
+        client.executeStatement(b -> b.statement("INSERT INTO \"songs\" VALUE {'id': 'band', 'sk': 1,"
+                + " 'title': 'One', 'tags': <<'a', 'b'>>}"));
+        client.executeStatement(b -> b.statement("UPDATE songs SET title = ?, plays = 1 WHERE id = ? AND sk = 1")
+                .parameters(s("Two"), s("band")));
+        var selected = client.executeStatement(b -> b.statement("SELECT title, plays FROM songs WHERE id = 'band'"))
+                .items();
+        client.executeStatement(b -> b.statement("DELETE FROM songs WHERE id = 'band' AND sk = 1"));
+
+        assertThat(selected).containsExactly(Map.of("title", s("Two"), "plays", n("1")));
+        assertThat(client.executeStatement(b -> b.statement("SELECT * FROM songs WHERE id = 'band'")).items())
+                .isEmpty();
+        List<Record> records = ConcurrencyIT.readAll(streams, arn);
+        assertThat(records).extracting(Record::eventName)
+                .containsExactly(OperationType.INSERT, OperationType.MODIFY, OperationType.REMOVE);
+        assertThat(records.get(1).dynamodb().newImage()).containsEntry("title", s("Two"));
+    }
+
+    @Test
+    void insertOfExistingKey_isDuplicateItem() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'dup', 'sk': 1}"));
+
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "INSERT INTO music VALUE {'id': 'dup', 'sk': 1}")))
+                .isInstanceOf(DuplicateItemException.class)
+                .hasMessageStartingWith("Duplicate primary key exists in table");
+    }
+
+    @Test
+    void updateOfMissingItem_isConditionalCheckFailed() {
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "UPDATE music SET title = 'x' WHERE id = 'nobody' AND sk = 1")))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+    }
+
+    @Test
+    void selectWithFilterOnNonKeyAttribute_scansTheTable() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'f1', 'sk': 1, 'year': 1999}"));
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'f2', 'sk': 1, 'year': 2005}"));
+
+        var items = client.executeStatement(b -> b.statement("SELECT id FROM music WHERE \"year\" > ?")
+                .parameters(n("2000"))).items();
+
+        assertThat(items).containsExactly(Map.of("id", s("f2")));
+    }
+
+    @Test
+    void batchExecuteStatement_reportsPerStatementErrors() {
+        var responses = client.batchExecuteStatement(b -> b.statements(
+                BatchStatementRequest.builder().statement("INSERT INTO music VALUE {'id': 'b1', 'sk': 1}").build(),
+                BatchStatementRequest.builder().statement("INSERT INTO music VALUE {'id': 'b1', 'sk': 1}").build()))
+                .responses();
+
+        assertThat(responses.get(0).error()).isNull();
+        assertThat(responses.get(1).error().codeAsString()).isEqualTo("DuplicateItem");
+    }
+
+    @Test
+    void malformedStatement_isValidationError() {
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement("SELEKT * FROM music")))
+                .hasMessageStartingWith("Statement wasn't well formed, can't be processed:");
+    }
+}
