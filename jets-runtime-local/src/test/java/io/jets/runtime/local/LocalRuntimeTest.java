@@ -276,4 +276,26 @@ class LocalRuntimeTest {
         assertThat(last.path("isWindowTerminatedEarly").asBoolean()).isFalse();
         assertThat(last.path("state").path("n").asText()).isEqualTo("1");
     }
+
+    @Test
+    void applicationThatFailsToInitialise_isAFunctionError_retriedLikeAnyOther() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+        AtomicInteger created = new AtomicInteger();
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null,
+                        RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))
+                .dispatchers(() -> {
+                    if (created.incrementAndGet() == 1) {
+                        throw new ExceptionInInitializerError("static init of ClerkEvent failed");
+                    }
+                    return new RecordingDispatcher(fx.calls, (f, e, c) -> null);
+                }).start()) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().contains(first));
+        }
+        assertThat(String.join("\n", LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH)))
+                .contains("{\"errorMessage\":\"static init of ClerkEvent failed\","
+                        + "\"errorType\":\"java.lang.ExceptionInInitializerError\"");
+    }
 }

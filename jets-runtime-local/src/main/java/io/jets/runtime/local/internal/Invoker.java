@@ -39,7 +39,15 @@ public final class Invoker {
     /** Runs the function with {@code event}; {@code region} and {@code account} form its ARN. */
     public InvokeResult invoke(DispatcherPool pool, byte[] event, String region, String account) {
         String requestId = UUID.randomUUID().toString();
-        DispatcherPool.Container container = pool.acquire();
+        DispatcherPool.Container container;
+        try {
+            container = pool.acquire();
+        } catch (RuntimeException | LinkageError e) {
+            // The application failed to initialise (Lambda's init error): a function error like any other.
+            log.write(errorJson(e));
+            return new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, e.getClass().getName(),
+                    e.getMessage());
+        }
         log.write("START RequestId: " + requestId + " Version: $LATEST");
         long start = System.nanoTime();
         InvocationContext context = new InvocationContext(requestId, settings.physicalName(),
