@@ -112,7 +112,8 @@ public final class StackDeployer {
         StackEvents events = new StackEvents(cloudFormation, request.stackName());
         events.skipHistory();
         call(() -> cloudFormation.executeChangeSet(r -> r.stackName(request.stackName()).changeSetName(changeSetName)));
-        String status = follow(request.stackName(), events, template.resources().size());
+        // Only the resources in the change set move, so they are what the bar counts.
+        String status = follow(request.stackName(), events, changes.size());
         if (!status.equals("CREATE_COMPLETE") && !status.equals("UPDATE_COMPLETE")) {
             throw failure(request.stackName(), status, events.reported());
         }

@@ -112,9 +112,9 @@ class StackDeployerTest {
                 "Creating stack demo-dev",
                 "  Add AWS::IAM::Role ClerkEventFileRole",
                 "  Add AWS::Lambda::Function ClerkEventFileFunction",
-                "[--------------------] 0/4 CREATE_IN_PROGRESS AWS::IAM::Role ClerkEventFileRole",
-                "[#####---------------] 1/4 CREATE_COMPLETE AWS::IAM::Role ClerkEventFileRole",
-                "[#####---------------] 1/4 CREATE_COMPLETE AWS::CloudFormation::Stack demo-dev",
+                "[--------------------] 0/2 CREATE_IN_PROGRESS AWS::IAM::Role ClerkEventFileRole",
+                "[##########----------] 1/2 CREATE_COMPLETE AWS::IAM::Role ClerkEventFileRole",
+                "[##########----------] 1/2 CREATE_COMPLETE AWS::CloudFormation::Stack demo-dev",
                 "Stack demo-dev CREATE_COMPLETE");
         assertThat(printed).noneMatch(line -> line.contains("REVIEW_IN_PROGRESS"));
     }
