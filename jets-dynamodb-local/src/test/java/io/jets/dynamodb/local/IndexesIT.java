@@ -106,6 +106,42 @@ class IndexesIT {
     }
 
     @Test
+    void putItem_indexKeyOfWrongType_isValidationError() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("orders").item(Map.of("id", s("bad"), "sk", n("1"),
+                "status", n("5")))))
+                .hasMessageStartingWith("One or more parameter values were invalid: Type mismatch for Index Key"
+                        + " status Expected: S Actual: N IndexName: by-status");
+        assertThat(client.getItem(b -> b.tableName("orders").key(Map.of("id", s("bad"), "sk", n("1")))).hasItem())
+                .isFalse();
+    }
+
+    @Test
+    void updateItem_emptyIndexKey_isValidationError() {
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("orders").key(Map.of("id", s("a"), "sk", n("1")))
+                .updateExpression("SET #s = :empty").expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":empty", s("")))))
+                .hasMessageStartingWith("One or more parameter values are not valid. A value specified for a"
+                        + " secondary index key is not supported. The AttributeValue for a key attribute cannot"
+                        + " contain an empty string value. IndexName: by-status, IndexKey: status");
+    }
+
+    @Test
+    void updateTable_createsAndDeletesGlobalIndexes() {
+        client.updateTable(b -> b.tableName("orders")
+                .attributeDefinitions(attribute("note", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-note")
+                        .keySchema(key("note", KeyType.HASH)).projection(p -> p.projectionType(ProjectionType.ALL)))));
+        var byNote = client.query(b -> b.tableName("orders").indexName("by-note").keyConditionExpression("note = :n")
+                .expressionAttributeValues(Map.of(":n", s("sparse"))));
+        client.updateTable(b -> b.tableName("orders").globalSecondaryIndexUpdates(u -> u.delete(d -> d
+                .indexName("by-note"))));
+
+        assertThat(byNote.items()).extracting(item -> item.get("sk").n()).containsExactly("3");
+        assertThat(client.describeTable(b -> b.tableName("orders")).table().globalSecondaryIndexes())
+                .extracting(i -> i.indexName()).containsExactly("by-status");
+    }
+
+    @Test
     void describeTable_listsBothIndexes() {
         var table = client.describeTable(b -> b.tableName("orders")).table();
 

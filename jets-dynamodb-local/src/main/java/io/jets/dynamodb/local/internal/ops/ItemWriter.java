@@ -8,7 +8,10 @@ import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.sql.Connection;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one way items change: the stored item and its stream record in the caller's transaction. Every write
@@ -41,9 +44,41 @@ public final class ItemWriter {
             }
             items.delete(connection, table.id(), hash, range);
         } else {
+            checkIndexKeys(table, next);
             items.put(connection, table.id(), hash, range, next, AttributeValues.itemSize(next));
         }
         records.append(connection, table, Keys.project(table, old != null ? old : next), old, next, byService);
+    }
+
+    /**
+     * An item may lack an index's key attributes (it then stays out of that sparse index), but when it has them
+     * they must have the defined type and not be empty.
+     */
+    static void checkIndexKeys(TableDefinition table, ObjectNode item) {
+        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
+        indexes.addAll(table.globalIndexes());
+        for (IndexDefinition index : indexes) {
+            for (String attribute : index.rangeKey() == null ? List.of(index.hashKey())
+                    : List.of(index.hashKey(), index.rangeKey())) {
+                JsonNode value = item.get(attribute);
+                if (value == null || table.keyNames().contains(attribute)) {
+                    continue;
+                }
+                String expected = table.typeOf(attribute);
+                String actual = value.fieldNames().hasNext() ? value.fieldNames().next() : "";
+                if (!actual.equals(expected)) {
+                    throw ApiException.validation("One or more parameter values were invalid: Type mismatch for"
+                            + " Index Key " + attribute + " Expected: " + expected + " Actual: " + actual
+                            + " IndexName: " + index.name());
+                }
+                if (value.get(actual).asText().isEmpty()) {
+                    throw ApiException.validation("One or more parameter values are not valid. A value specified"
+                            + " for a secondary index key is not supported. The AttributeValue for a key attribute"
+                            + " cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
+                            + " value. IndexName: " + index.name() + ", IndexKey: " + attribute);
+                }
+            }
+        }
     }
 
     /** Rejects items over DynamoDB's 400 KB limit. */
