@@ -25,6 +25,14 @@ public interface FunctionDispatcher {
     void invoke(String functionName, InputStream event, OutputStream response, Context context) throws Exception;
 
     /**
+     * Loads and instantiates the function's class ahead of its first event, as Lambda's initialisation phase
+     * does, so that a broken handler class fails here rather than on the first record. Optional: {@link #invoke}
+     * prepares on first use.
+     */
+    default void prepare(String functionName) {
+    }
+
+    /**
      * A dispatcher for the functions of {@code index}, loading their classes from {@code classLoader} on first
      * use (no classpath scanning). An unknown function name is a {@link JetsException} listing the known ones; a
      * null {@link Context} is replaced by a {@link LocalContext} with Lambda's maximum timeout.

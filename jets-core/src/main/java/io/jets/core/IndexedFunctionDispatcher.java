@@ -73,6 +73,11 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
         write(result, response);
     }
 
+    @Override
+    public void prepare(String functionName) {
+        target(functionName);
+    }
+
     private Target target(String functionName) {
         Target target = targets.get(functionName);
         if (target == null) {

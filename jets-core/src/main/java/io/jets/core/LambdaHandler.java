@@ -55,6 +55,7 @@ public final class LambdaHandler implements RequestStreamHandler {
         }
         this.functionName = name;
         this.dispatcher = FunctionDispatcher.create(classLoader, index);
+        dispatcher.prepare(name);
     }
 
     @Override

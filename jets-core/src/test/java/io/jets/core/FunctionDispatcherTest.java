@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import io.jets.core.app.OrderEvent.Order;
 import io.jets.core.app.Recorder;
+import io.jets.core.app.TypedEvent;
 import io.jets.core.app.TypedEvent.OrderRejectedException;
 import io.jets.core.images.Change;
 import io.jets.core.index.HandlerIndex;
@@ -67,6 +68,26 @@ class FunctionDispatcherTest {
         List<?> second = (List<?>) Recorder.SEEN.get(1);
         assertThat(second.get(0)).isSameAs(first.get(0));
         assertThat(second.get(1)).isEqualTo(2);
+    }
+
+    @Test
+    void prepare_createsTheInstanceThatLaterInvocationsUse() throws Exception {
+        int before = TypedEvent.CONSTRUCTED.get();
+
+        dispatcher.prepare("typed_event-count");
+        dispatcher.prepare("typed_event-partial");
+        assertThat(TypedEvent.CONSTRUCTED.get()).isEqualTo(before + 1);
+
+        invoke("typed_event-count");
+        assertThat(TypedEvent.CONSTRUCTED.get()).isEqualTo(before + 1);
+        assertThat(((List<?>) Recorder.SEEN.get(0)).get(1)).isEqualTo(1);
+    }
+
+    @Test
+    void prepare_withUnknownFunction_listsKnownFunctions() {
+        assertThatThrownBy(() -> dispatcher.prepare("nope"))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessageStartingWith("Unknown function nope; known functions: ");
     }
 
     @Test

@@ -87,6 +87,14 @@ class LambdaHandlerTest {
         }
     }
 
+    @Test
+    void constructor_withBrokenHandlerClass_failsDuringInitialisation() {
+        assertThatThrownBy(() -> new LambdaHandler(Map.of("JETS_FUNCTION", "broken_event-file"), classLoader))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessage("Creating io.jets.core.app.BrokenEvent failed: java.lang.IllegalStateException:"
+                        + " TABLE_PREFIX is not set");
+    }
+
     static byte[] resource(String name) throws Exception {
         try (InputStream in = LambdaHandlerTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();

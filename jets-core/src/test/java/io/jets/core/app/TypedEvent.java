@@ -6,11 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.jets.core.DynamoDbTrigger;
 import io.jets.core.FunctionConfig;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Handlers taking Lambda's types in either order, one reporting partial failures, one failing. */
 public class TypedEvent extends ApplicationEvent {
 
+    /** How many instances dispatchers have created, to check that they create one per class. */
+    public static final AtomicInteger CONSTRUCTED = new AtomicInteger();
+
     private int invocations;
+
+    public TypedEvent() {
+        CONSTRUCTED.incrementAndGet();
+    }
 
     @DynamoDbTrigger(value = "orders", batchSize = 10)
     @FunctionConfig(timeoutSeconds = 60, memorySize = 512, environment = {"MODE=strict"}, description = "typed")
