@@ -1,8 +1,10 @@
 package io.jets.dynamodb.local.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
 import io.jets.dynamodb.local.internal.ApiException;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -91,7 +93,7 @@ final class ConditionChecks {
             return List.of(b.value(), b.low(), b.high());
         }
         if (condition instanceof ConditionNode.In in) {
-            List<Operand> all = new java.util.ArrayList<>(in.candidates());
+            List<Operand> all = new ArrayList<>(in.candidates());
             all.add(0, in.value());
             return all;
         }

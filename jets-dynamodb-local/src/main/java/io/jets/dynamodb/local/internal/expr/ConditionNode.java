@@ -3,6 +3,8 @@ package io.jets.dynamodb.local.internal.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jets.dynamodb.local.internal.ApiException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,12 +34,12 @@ sealed interface ConditionNode extends Condition {
                 }
             }
             if (operandError != null) {
-                throw io.jets.dynamodb.local.internal.ApiException.validation(kind.invalid(operandError));
+                throw ApiException.validation(kind.invalid(operandError));
             }
             ConditionNode bound = condition.bind(ctx, kind);
             ConditionChecks.distinctOperands(bound, kind);
             if (functionError != null) {
-                throw io.jets.dynamodb.local.internal.ApiException.validation(kind.invalid(functionError));
+                throw ApiException.validation(kind.invalid(functionError));
             }
             ConditionChecks.operandTypes(bound, kind);
             return bound;

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Front door of the expression engine: parses DynamoDB expressions and binds them to a request's placeholders.
@@ -123,7 +124,7 @@ public final class Expressions {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T cached(ExpressionKind kind, String expression, java.util.function.Supplier<T> parser) {
+    private static <T> T cached(ExpressionKind kind, String expression, Supplier<T> parser) {
         if (expression == null) {
             throw ApiException.validation(kind.invalid("The expression can not be empty;"));
         }

@@ -2,6 +2,8 @@ package io.jets.dynamodb.local.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Arrays;
+
 /** The semantics of the condition functions and comparators; any type mismatch is simply false. */
 final class Functions {
 
@@ -18,7 +20,7 @@ final class Functions {
         if (value.has("B") && prefix.has("B")) {
             byte[] v = AttributeValues.bytes(value.get("B"));
             byte[] p = AttributeValues.bytes(prefix.get("B"));
-            return v.length >= p.length && java.util.Arrays.equals(v, 0, p.length, p, 0, p.length);
+            return v.length >= p.length && Arrays.equals(v, 0, p.length, p, 0, p.length);
         }
         return false;
     }
@@ -39,7 +41,7 @@ final class Functions {
                 byte[] haystack = AttributeValues.bytes(value.get("B"));
                 byte[] needle = AttributeValues.bytes(operand.get("B"));
                 for (int i = 0; i + needle.length <= haystack.length; i++) {
-                    if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                    if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
                         return true;
                     }
                 }

@@ -3,6 +3,8 @@ package io.jets.dynamodb.local.internal.expr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.jets.dynamodb.local.internal.ApiException;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -48,7 +50,7 @@ public record KeyCondition(String hashName, JsonNode hashValue, String rangeName
             matches &= AttributeValues.type(value).equals(rangeTypeOrNull);
         }
         if (!matches) {
-            throw io.jets.dynamodb.local.internal.ApiException.validation(
+            throw ApiException.validation(
                     "One or more parameter values were invalid: Condition parameter type does not match schema type");
         }
     }

@@ -1,7 +1,10 @@
 package io.jets.dynamodb.local.internal.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
 
 /**
  * A value inside an expression. Parsed operands hold placeholders; {@link #bind} returns a copy whose names and
@@ -87,8 +90,8 @@ sealed interface Operand {
                 throw UpdateOperands.incorrectType();
             }
             ObjectNode result = AttributeValues.JSON.objectNode();
-            result.putArray("L").addAll((com.fasterxml.jackson.databind.node.ArrayNode) a.get("L").deepCopy())
-                    .addAll((com.fasterxml.jackson.databind.node.ArrayNode) b.get("L").deepCopy());
+            result.putArray("L").addAll((ArrayNode) a.get("L").deepCopy())
+                    .addAll((ArrayNode) b.get("L").deepCopy());
             return result;
         }
     }
@@ -107,8 +110,8 @@ sealed interface Operand {
             if (!a.has("N") || !b.has("N")) {
                 throw UpdateOperands.incorrectType();
             }
-            java.math.BigDecimal x = new java.math.BigDecimal(a.get("N").asText());
-            java.math.BigDecimal y = new java.math.BigDecimal(b.get("N").asText());
+            BigDecimal x = new BigDecimal(a.get("N").asText());
+            BigDecimal y = new BigDecimal(b.get("N").asText());
             return UpdateOperands.checkedNumber(operator == '+' ? x.add(y) : x.subtract(y));
         }
     }

@@ -5,7 +5,9 @@ import io.jets.dynamodb.local.internal.ApiException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The tokens of one expression being parsed, with what the grammars share: document paths, the placeholders
@@ -26,7 +28,7 @@ final class TokenStream {
     private int pos;
     private Map<Slot, ApiException> deferred = new EnumMap<>(Slot.class);
     private final List<String> placeholders = new ArrayList<>();
-    private final java.util.Set<String> keywords;
+    private final Set<String> keywords;
 
     /** DynamoDB's limit on the length of one expression, in UTF-8 bytes. */
     static final int MAX_EXPRESSION_BYTES = 4096;
@@ -40,9 +42,9 @@ final class TokenStream {
         this.text = text;
         this.kind = kind;
         this.keywords = switch (kind) {
-            case UPDATE -> java.util.Set.of("SET", "REMOVE", "ADD", "DELETE");
-            case PROJECTION -> java.util.Set.of();
-            default -> java.util.Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
+            case UPDATE -> Set.of("SET", "REMOVE", "ADD", "DELETE");
+            case PROJECTION -> Set.of();
+            default -> Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
         };
         this.tokens = Lexer.tokenize(text);
         if (tokens.size() == 1) {
@@ -56,7 +58,7 @@ final class TokenStream {
 
     /** A word the grammar reserves for itself (AND, SET, …), which can be neither a name nor a function. */
     boolean isKeyword(Token token) {
-        return token.kind() == Token.Kind.WORD && keywords.contains(token.text().toUpperCase(java.util.Locale.ROOT));
+        return token.kind() == Token.Kind.WORD && keywords.contains(token.text().toUpperCase(Locale.ROOT));
     }
 
     Token peek() {
