@@ -123,6 +123,22 @@ class QueryScanIT {
     }
 
     @Test
+    void query_valueOfWrongKeyType_isValidationError() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("numbers").keyConditionExpression("id = :p AND sk > :v")
+                .expressionAttributeValues(Map.of(":p", s("p"), ":v", s("10")))))
+                .hasMessageStartingWith("One or more parameter values were invalid: Condition parameter type does not"
+                        + " match schema type");
+    }
+
+    @Test
+    void query_filterOnKeyAttribute_isValidationError() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("numbers").keyConditionExpression("id = :p")
+                .filterExpression("sk > :v").expressionAttributeValues(Map.of(":p", s("p"), ":v", n("1")))))
+                .hasMessageStartingWith("Filter Expression can only contain non-primary key attributes: Primary key"
+                        + " attribute: sk");
+    }
+
+    @Test
     void scan_pagesThroughEveryItemOnce() {
         Set<String> seen = new HashSet<>();
         Map<String, AttributeValue> start = null;

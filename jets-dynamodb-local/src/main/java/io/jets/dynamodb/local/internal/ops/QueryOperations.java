@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
@@ -48,6 +49,15 @@ public final class QueryOperations {
                     + " specified in the request.");
         }
         expressions.verifyAllUsed();
+        checkKeyTypes(table, condition);
+        if (read.filter != null && request.hasNonNull("FilterExpression")) {
+            for (String name : Expressions.attributeNames(read.filter)) {
+                if (name.equals(read.hashKey()) || name.equals(read.rangeKey())) {
+                    throw ApiException.validation("Filter Expression can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + name);
+                }
+            }
+        }
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         if (read.index != null) {
@@ -127,6 +137,18 @@ public final class QueryOperations {
                 afterRange = rows.get(rows.size() - 1).range();
             }
         });
+    }
+
+    private static void checkKeyTypes(TableDefinition table, KeyCondition condition) {
+        List<JsonNode> values = new ArrayList<>(condition.rangeValues());
+        values.add(condition.hashValue());
+        for (int i = 0; i < values.size(); i++) {
+            String attribute = i == values.size() - 1 ? condition.hashName() : condition.rangeName();
+            if (!table.typeOf(attribute).equals(AttributeValues.type(values.get(i)))) {
+                throw ApiException.validation("One or more parameter values were invalid: Condition parameter type"
+                        + " does not match schema type");
+            }
+        }
     }
 
     private static ObjectNode page(ReadRequest read, List<ObjectNode> candidates, ObjectNode request) {
