@@ -310,109 +310,22 @@ public final class AttributeValues {
         };
     }
 
-    /** DynamoDB's item size: attribute name UTF-8 bytes plus value sizes. */
+    /** DynamoDB's item size: attribute name UTF-8 bytes plus value sizes. See {@link ItemSize}. */
     public static long itemSize(ObjectNode item) {
-        long size = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            size += utf8Length(e.getKey()) + valueSize(e.getValue());
-        }
-        return size;
+        return ItemSize.of(item);
     }
 
     /** One value's size as DynamoDB counts it (without its attribute name). */
     public static long valueSize(JsonNode value) {
-        String type = type(value);
-        if (type == null) {
-            return 0;
-        }
-        JsonNode content = value.get(type);
-        long size = 0;
-        switch (type) {
-            case "S" -> size = utf8Length(content.asText());
-            case "N" -> size = numberSize(content.asText());
-            case "B" -> size = base64Length(content.asText());
-            case "BOOL", "NULL" -> size = 1;
-            case "SS" -> {
-                for (JsonNode m : content) {
-                    size += utf8Length(m.asText());
-                }
-            }
-            case "NS" -> {
-                for (JsonNode m : content) {
-                    size += numberSize(m.asText());
-                }
-            }
-            case "BS" -> {
-                for (JsonNode m : content) {
-                    size += base64Length(m.asText());
-                }
-            }
-            case "L" -> {
-                size = 3;
-                for (JsonNode m : content) {
-                    size += 1 + valueSize(m);
-                }
-            }
-            case "M" -> {
-                size = 3;
-                for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    size += 1 + utf8Length(e.getKey()) + valueSize(e.getValue());
-                }
-            }
-            default -> {
-            }
-        }
-        return size;
+        return ItemSize.ofValue(value);
     }
 
-    /**
-     * DynamoDB stores numbers in base 100 without leading or trailing zeros: one byte per pair of significant
-     * digits (pairs aligned on the decimal point, so an even digit count at an even exponent needs one more), one
-     * byte of exponent, and one more for negative numbers.
-     */
     static long numberSize(String text) {
-        BigDecimal number;
-        try {
-            number = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return text.length();
-        }
-        if (number.signum() == 0) {
-            return 1;
-        }
-        BigDecimal stripped = number.stripTrailingZeros();
-        int digits = stripped.precision();
-        int exponent = digits - stripped.scale() - 1;
-        boolean extraPair = digits % 2 == 0 && exponent % 2 == 0;
-        return 1 + (digits + 1) / 2 + (extraPair ? 1 : 0) + (number.signum() < 0 ? 1 : 0);
+        return ItemSize.ofNumber(text);
     }
 
     static long utf8Length(String s) {
-        long length = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                length += 1;
-            } else if (c < 0x800) {
-                length += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                length += 4;
-                i++;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
-    }
-
-    private static long base64Length(String base64) {
-        int length = base64.length();
-        while (length > 0 && base64.charAt(length - 1) == '=') {
-            length--;
-        }
-        return (long) length * 3 / 4;
+        return ItemSize.utf8Length(s);
     }
 
     /** The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form. */
