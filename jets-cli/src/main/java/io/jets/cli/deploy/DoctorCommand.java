@@ -3,6 +3,7 @@ package io.jets.cli.deploy;
 import io.jets.deploy.aws.AwsClients;
 import io.jets.deploy.doctor.Doctor;
 import io.jets.deploy.doctor.DoctorReport;
+import io.jets.deploy.stack.DeployedNames;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,10 +37,12 @@ public final class DoctorCommand extends DeployCommandBase implements Callable<I
         var environment = workspace().environment();
         try (AwsClients clients = AwsClients.create(aws.settings(environment))) {
             boolean local = aws.localEndpoint(environment);
-            DoctorReport report = new Doctor(clients.dynamoDb(),
-                    local ? Optional.empty() : Optional.of(clients.lambda()),
-                    local ? Optional.empty() : Optional.of(clients.logs()),
-                    app.project().config(), workspace().clock()).examine(app.functions());
+            var config = app.project().config();
+            Doctor doctor = local
+                    ? new Doctor(clients.dynamoDb(), Optional.empty(), Optional.empty(), config, workspace().clock())
+                    : new Doctor(clients.dynamoDb(), Optional.of(clients.lambda()), Optional.of(clients.logs()), config,
+                            DeployedNames.read(clients.cloudFormation(), config), workspace().clock());
+            DoctorReport report = doctor.examine(app.functions());
             report.lines().forEach(this::println);
             return report.healthy() ? 0 : 1;
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
@@ -44,14 +45,22 @@ public final class Doctor {
     private final Optional<LambdaClient> lambda;
     private final Optional<CloudWatchLogsClient> logs;
     private final ProjectConfig config;
+    private final UnaryOperator<String> physicalNames;
     private final Clock clock;
 
     public Doctor(DynamoDbClient dynamoDb, Optional<LambdaClient> lambda, Optional<CloudWatchLogsClient> logs,
                   ProjectConfig config, Clock clock) {
+        this(dynamoDb, lambda, logs, config, config::physicalFunctionName, clock);
+    }
+
+    /** With the deployed functions' physical names ({@link io.jets.deploy.stack.DeployedNames}). */
+    public Doctor(DynamoDbClient dynamoDb, Optional<LambdaClient> lambda, Optional<CloudWatchLogsClient> logs,
+                  ProjectConfig config, UnaryOperator<String> physicalNames, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.logs = logs;
         this.config = config;
+        this.physicalNames = physicalNames;
         this.clock = clock;
     }
 
@@ -111,7 +120,7 @@ public final class Doctor {
 
     private Optional<List<EventSourceMappingConfiguration>> deployedMappings(LambdaClient client,
             FunctionDefinition function, List<Finding> findings) {
-        String physical = config.physicalFunctionName(function.name());
+        String physical = physicalNames.apply(function.name());
         try {
             return Optional.of(client.listEventSourceMappingsPaginator(r -> r.functionName(physical))
                     .eventSourceMappings().stream().toList());
@@ -153,7 +162,7 @@ public final class Doctor {
     }
 
     private void checkRecentErrors(CloudWatchLogsClient client, FunctionDefinition function, List<Finding> findings) {
-        String group = config.logGroupName(function.name());
+        String group = "/aws/lambda/" + physicalNames.apply(function.name());
         List<FilteredLogEvent> errors;
         try {
             errors = client.filterLogEvents(r -> r.logGroupName(group).filterPattern(ERROR_PATTERN)

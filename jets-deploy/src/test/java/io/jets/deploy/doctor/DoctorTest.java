@@ -159,6 +159,22 @@ class DoctorTest {
     }
 
     @Test
+    void examine_functionNamedByCloudFormation_looksUpItsMappingsAndLogsByTheDeployedName() {
+        Doctor named = new Doctor(aws.dynamoDb(), Optional.of(aws.lambda()), Optional.of(aws.logs()), CONFIG,
+                function -> "demo-dev-ClerkEventFileFunction-1A2B3C4D5E6F", CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+        stub.on(MAPPINGS, Response.lambda(mappings(LATEST, "Enabled", "OK")));
+        stub.on("logs:FilterLogEvents", Response.logs("{\"events\":[]}"));
+
+        DoctorReport report = named.examine(List.of(CLERK));
+
+        assertThat(stub.requests(MAPPINGS).get(0).query())
+                .isEqualTo("FunctionName=demo-dev-ClerkEventFileFunction-1A2B3C4D5E6F");
+        assertThat(report.lines()).contains("[ok] clerk_event-file: no errors in "
+                + "/aws/lambda/demo-dev-ClerkEventFileFunction-1A2B3C4D5E6F in the last hour");
+    }
+
+    @Test
     void tableOfArn_takesTheTableSegment() {
         assertThat(Doctor.tableOfArn(STALE)).isEqualTo("demo-dev_test-table");
     }
