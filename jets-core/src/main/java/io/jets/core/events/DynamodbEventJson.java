@@ -7,9 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,9 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.JetsException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +122,7 @@ public final class DynamodbEventJson {
         ObjectNode json = NODES.objectNode();
         ArrayNode records = json.putArray("Records");
         if (event.getRecords() != null) {
-            event.getRecords().forEach(record -> records.add(recordTree(record)));
+            event.getRecords().forEach(record -> records.add(StreamRecordJson.write(record)));
         }
         if (event instanceof DynamodbTimeWindowEvent windowed) {
             if (windowed.getWindow() != null) {
@@ -217,92 +212,8 @@ public final class DynamodbEventJson {
 
     private static List<DynamodbStreamRecord> records(JsonNode json) {
         List<DynamodbStreamRecord> records = new ArrayList<>();
-        json.path("Records").forEach(node -> records.add(record(node)));
+        json.path("Records").forEach(node -> records.add(StreamRecordJson.read(node)));
         return records;
-    }
-
-    private static DynamodbStreamRecord record(JsonNode node) {
-        DynamodbStreamRecord record = new DynamodbStreamRecord();
-        record.setEventID(text(node, "eventID"));
-        record.setEventName(text(node, "eventName"));
-        record.setEventVersion(text(node, "eventVersion"));
-        record.setEventSource(text(node, "eventSource"));
-        record.setAwsRegion(text(node, "awsRegion"));
-        record.setEventSourceARN(text(node, "eventSourceARN"));
-        JsonNode identity = node.get("userIdentity");
-        if (identity != null && identity.isObject()) {
-            record.setUserIdentity(new Identity().withType(text(identity, "type"))
-                    .withPrincipalId(text(identity, "principalId")));
-        }
-        JsonNode dynamodb = node.get("dynamodb");
-        if (dynamodb != null && dynamodb.isObject()) {
-            record.setDynamodb(streamRecord(dynamodb));
-        }
-        return record;
-    }
-
-    private static StreamRecord streamRecord(JsonNode node) {
-        StreamRecord record = new StreamRecord();
-        JsonNode created = node.get("ApproximateCreationDateTime");
-        if (created != null && created.isNumber()) {
-            // Lambda sends epoch seconds, possibly with a fraction; Date counts milliseconds.
-            record.setApproximateCreationDateTime(new Date(created.decimalValue().movePointRight(3).longValue()));
-        }
-        record.setKeys(AttributeValueJson.readImage(node.get("Keys")));
-        record.setNewImage(AttributeValueJson.readImage(node.get("NewImage")));
-        record.setOldImage(AttributeValueJson.readImage(node.get("OldImage")));
-        record.setSequenceNumber(text(node, "SequenceNumber"));
-        JsonNode size = node.get("SizeBytes");
-        if (size != null && size.isNumber()) {
-            record.setSizeBytes(size.longValue());
-        }
-        String viewType = text(node, "StreamViewType");
-        if (viewType != null) {
-            record.setStreamViewType(StreamViewType.fromValue(viewType));
-        }
-        return record;
-    }
-
-    private static ObjectNode recordTree(DynamodbStreamRecord record) {
-        ObjectNode json = NODES.objectNode();
-        putIfPresent(json, "eventID", record.getEventID());
-        putIfPresent(json, "eventName", record.getEventName());
-        putIfPresent(json, "eventVersion", record.getEventVersion());
-        putIfPresent(json, "eventSource", record.getEventSource());
-        putIfPresent(json, "awsRegion", record.getAwsRegion());
-        StreamRecord stream = record.getDynamodb();
-        if (stream != null) {
-            ObjectNode dynamodb = json.putObject("dynamodb");
-            Date created = stream.getApproximateCreationDateTime();
-            if (created != null) {
-                long millis = created.getTime();
-                dynamodb.set("ApproximateCreationDateTime", millis % 1000 == 0
-                        ? NODES.numberNode(millis / 1000)
-                        : NODES.numberNode(BigDecimal.valueOf(millis, 3)));
-            }
-            if (stream.getKeys() != null) {
-                dynamodb.set("Keys", AttributeValueJson.writeImage(stream.getKeys()));
-            }
-            if (stream.getNewImage() != null) {
-                dynamodb.set("NewImage", AttributeValueJson.writeImage(stream.getNewImage()));
-            }
-            if (stream.getOldImage() != null) {
-                dynamodb.set("OldImage", AttributeValueJson.writeImage(stream.getOldImage()));
-            }
-            putIfPresent(dynamodb, "SequenceNumber", stream.getSequenceNumber());
-            if (stream.getSizeBytes() != null) {
-                dynamodb.put("SizeBytes", stream.getSizeBytes());
-            }
-            putIfPresent(dynamodb, "StreamViewType", stream.getStreamViewType());
-        }
-        putIfPresent(json, "eventSourceARN", record.getEventSourceARN());
-        Identity identity = record.getUserIdentity();
-        if (identity != null) {
-            ObjectNode user = json.putObject("userIdentity");
-            putIfPresent(user, "type", identity.getType());
-            putIfPresent(user, "principalId", identity.getPrincipalId());
-        }
-        return json;
     }
 
     private static void putIfPresent(ObjectNode node, String field, String value) {
