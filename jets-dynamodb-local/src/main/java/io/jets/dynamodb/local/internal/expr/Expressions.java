@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  */
 public final class Expressions {
 
+    /*
+     * The one piece of static state in the engine, kept deliberately: a bounded memo of parse results. Parsed
+     * trees are immutable and depend only on the text, so a hit and a miss behave identically; clearing the map
+     * when it is full keeps generated expressions (PartiQL, per-request names) from growing it without bound.
+     */
     private static final int CACHE_LIMIT = 4096;
     private static final Map<ExpressionKind, Map<String, Object>> CACHE = new ConcurrentHashMap<>();
 
