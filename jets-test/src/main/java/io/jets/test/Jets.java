@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.runtime.local.LocalRuntime;
 import io.jets.runtime.local.MappingStatus;
 import io.jets.runtime.local.logs.LocalLogs;
+import io.jets.test.internal.AttributeValues;
 import io.jets.test.internal.InvocationLog;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.opentest4j.AssertionFailedError;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -79,6 +81,17 @@ public final class Jets implements AutoCloseable {
     /** The physical name of a table handlers name: {@code test-table} → {@code demo-dev_test-table}. */
     public String tableName(String logicalName) {
         return config.tableName(logicalName);
+    }
+
+    /**
+     * Writes an item with PutItem to the table a handler names ({@code test-table}, namespaced as the handlers'
+     * tables are), values given as plain Java values (String, Number, Boolean, byte[], List, Map, Set, null) or
+     * SDK {@code AttributeValue}s.
+     *
+     * <pre>{@code jets.putItem("test-table", Map.of("id", "id-1", "name", "name-1"));}</pre>
+     */
+    public void putItem(String table, Map<String, ?> item) {
+        client.putItem(b -> b.tableName(tableName(table)).item(AttributeValues.item(item)));
     }
 
     /** The functions running, as the compile-time index describes them. */

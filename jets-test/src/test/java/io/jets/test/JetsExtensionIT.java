@@ -52,6 +52,19 @@ class JetsExtensionIT {
     }
 
     @Test
+    void putItem_writesPlainValuesToTheNamespacedTable() {
+        jets.putItem("test-table", Map.of("id", "id-2", "count", 3, "tags", java.util.Set.of("a")));
+
+        var image = jets.awaitRecords("clerk_event-file", 1).get(0).getDynamodb().getNewImage();
+
+        assertThat(image.get("id").getS()).isEqualTo("id-2");
+        assertThat(image.get("count").getN()).isEqualTo("3");
+        assertThat(image.get("tags").getSS()).containsExactly("a");
+        assertThat(jets.dynamoDb().getItem(b -> b.tableName("demo-dev_test-table")
+                .key(Map.of("id", s("id-2")))).item()).containsKey("count");
+    }
+
+    @Test
     void logs_holdTheHandlersOutputBetweenLambdasStartEndAndReportLines() {
         put("test-table", Map.of("id", s("id-1"), "name", s("name-1")));
         HandlerInvocation invocation = jets.awaitInvocations("clerk_event-file", 1).get(0);

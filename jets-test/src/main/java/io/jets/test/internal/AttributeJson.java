@@ -9,10 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,71 +33,26 @@ public final class AttributeJson {
         return image;
     }
 
-    /**
-     * One value: String S, Number N, Boolean BOOL, null NULL, byte[] or SdkBytes B, List L, Map M, a Set of
-     * strings SS, of numbers NS, of byte arrays BS, or an SDK AttributeValue as it is.
-     */
+    /** One value, converted as {@link AttributeValues} converts it. */
     public static ObjectNode value(String name, Object value) {
-        ObjectNode node = NODES.objectNode();
-        if (value == null) {
-            node.put("NULL", true);
-        } else if (value instanceof AttributeValue attribute) {
-            return sdkValue(name, attribute);
-        } else if (value instanceof String s) {
-            node.put("S", s);
-        } else if (value instanceof Number n) {
-            node.put("N", number(n));
-        } else if (value instanceof Boolean b) {
-            node.put("BOOL", b);
-        } else if (value instanceof byte[] bytes) {
-            node.put("B", Base64.getEncoder().encodeToString(bytes));
-        } else if (value instanceof SdkBytes bytes) {
-            node.put("B", Base64.getEncoder().encodeToString(bytes.asByteArray()));
-        } else if (value instanceof Set<?> set) {
-            return set(name, set);
-        } else if (value instanceof List<?> list) {
-            ArrayNode array = node.putArray("L");
-            list.forEach(element -> array.add(value(name, element)));
-        } else if (value instanceof Map<?, ?> map) {
-            ObjectNode members = node.putObject("M");
-            map.forEach((key, element) -> members.set(String.valueOf(key), value(String.valueOf(key), element)));
-        } else {
-            throw new JetsTestException("Attribute " + name + " has a value DynamoDB cannot hold: " + value + " ("
-                    + value.getClass().getName() + "); use a String, Number, Boolean, byte[], List, Map, Set or null");
-        }
-        return node;
-    }
-
-    private static ObjectNode set(String name, Set<?> set) {
-        if (set.isEmpty()) {
-            throw new JetsTestException("Attribute " + name + " is an empty set; DynamoDB sets hold at least one value");
-        }
-        ObjectNode node = NODES.objectNode();
-        Object first = set.iterator().next();
-        String type = first instanceof String ? "SS" : first instanceof Number ? "NS"
-                : first instanceof byte[] ? "BS" : null;
-        if (type == null) {
-            throw new JetsTestException("Attribute " + name + " is a set of " + first.getClass().getName()
-                    + "; DynamoDB sets hold strings, numbers or byte arrays");
-        }
-        ArrayNode members = node.putArray(type);
-        for (Object member : set) {
-            switch (type) {
-                case "SS" -> members.add((String) member);
-                case "NS" -> members.add(number((Number) member));
-                default -> members.add(Base64.getEncoder().encodeToString((byte[]) member));
-            }
-        }
-        return node;
+        return sdkValue(name, AttributeValues.value(name, value));
     }
 
     private static ObjectNode sdkValue(String name, AttributeValue value) {
         return switch (value.type()) {
-            case S -> value(name, value.s());
+            case S -> text("S", value.s());
             case N -> text("N", value.n());
-            case B -> value(name, value.b());
-            case BOOL -> value(name, value.bool());
-            case NUL -> value(name, null);
+            case B -> text("B", Base64.getEncoder().encodeToString(value.b().asByteArray()));
+            case BOOL -> {
+                ObjectNode node = NODES.objectNode();
+                node.put("BOOL", value.bool());
+                yield node;
+            }
+            case NUL -> {
+                ObjectNode node = NODES.objectNode();
+                node.put("NULL", true);
+                yield node;
+            }
             case SS -> strings("SS", value.ss());
             case NS -> strings("NS", value.ns());
             case BS -> strings("BS", value.bs().stream()
@@ -132,10 +84,6 @@ public final class AttributeJson {
         ArrayNode array = node.putArray(type);
         values.forEach(array::add);
         return node;
-    }
-
-    private static String number(Number n) {
-        return n instanceof BigDecimal d ? d.toPlainString() : new BigDecimal(n.toString()).toPlainString();
     }
 
     /** DynamoDB's size of an image: each attribute's name in UTF-8 bytes plus its value's size. */
