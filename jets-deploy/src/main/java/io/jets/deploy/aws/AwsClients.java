@@ -1,10 +1,8 @@
 package io.jets.deploy.aws;
 
 import io.jets.deploy.DeployException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -147,10 +145,6 @@ public final class AwsClients implements AutoCloseable {
             throw new DeployException("No AWS region configured: pass --region, set AWS_REGION, or add region to "
                     + "your profile in ~/.aws/config");
         }
-    }
-
-    Optional<URI> endpointFor(String service) {
-        return settings.endpointFor(service);
     }
 
     @Override

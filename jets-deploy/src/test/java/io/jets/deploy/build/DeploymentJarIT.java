@@ -29,7 +29,7 @@ class DeploymentJarIT {
 
     @Test
     void demoJar_runsTheSeedPayloadInAFreshJvm_andStaysUnder5Megabytes() throws Exception {
-        Path classes = compileDemo();
+        Path classes = compileDemo(dir);
         List<Path> runtime = runtimeJarsOfJetsCore();
 
         BuiltJar jar = DeploymentJar.build(classes, runtime, dir.resolve(".jets/out/demo-dev.jar"));
@@ -50,7 +50,8 @@ class DeploymentJarIT {
         assertThat(output).contains("\"NewImage\":{\"name\":{\"S\":\"Tung Nguyen\"},\"id\":{\"S\":\"1\"}}");
     }
 
-    private Path compileDemo() throws Exception {
+    /** Compiles the demo fixture into {@code dir/target/classes}; the handler index is written beside it. */
+    static Path compileDemo(Path dir) throws Exception {
         Path sources = Path.of("src/test/resources/fixtures/apps/demo");
         Path classes = dir.resolve("target/classes");
         Files.createDirectories(classes);
