@@ -111,6 +111,10 @@ public final class Legacy {
 
     /** {@code AttributesToGet}. */
     public static Projection attributesToGet(JsonNode attributesToGet) {
+        if (attributesToGet.isEmpty()) {
+            throw ApiException.validation("1 validation error detected: Value '[]' at 'attributesToGet' failed to "
+                    + "satisfy constraint: Member must have length greater than or equal to 1");
+        }
         List<DocumentPath> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode name : attributesToGet) {

@@ -140,6 +140,8 @@ class LegacyTest {
                 .isEqualTo(obj("{'id':{'S':'x'},'n':{'N':'5'}}"));
         assertValidation(() -> Legacy.attributesToGet(node("['a','a']")),
                 "One or more parameter values were invalid: Duplicate value in attribute name: a");
+        assertValidation(() -> Legacy.attributesToGet(node("[]")), "1 validation error detected: Value '[]' at "
+                + "'attributesToGet' failed to satisfy constraint: Member must have length greater than or equal to 1");
     }
 
     @Test
