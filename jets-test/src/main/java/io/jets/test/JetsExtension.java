@@ -76,8 +76,7 @@ public final class JetsExtension implements BeforeEachCallback, AfterEachCallbac
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Optional<JetsTest> settings = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), JetsTest.class);
-        context.getStore(NAMESPACE).put(KEY, builder(settings).start());
+        context.getStore(NAMESPACE).put(KEY, builder(settings(context.getRequiredTestClass())).start());
     }
 
     @Override
@@ -101,6 +100,17 @@ public final class JetsExtension implements BeforeEachCallback, AfterEachCallbac
                     + "method, not of " + parameter.getDeclaringExecutable().getName());
         }
         return jets;
+    }
+
+    /** The class's own {@code @JetsTest}, or for a {@code @Nested} class the nearest enclosing one's. */
+    static Optional<JetsTest> settings(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            Optional<JetsTest> settings = AnnotationSupport.findAnnotation(type, JetsTest.class);
+            if (settings.isPresent()) {
+                return settings;
+            }
+        }
+        return Optional.empty();
     }
 
     static JetsBuilder builder(Optional<JetsTest> settings) {
