@@ -64,11 +64,12 @@ public final class LocalServer implements DynamoDbLocal {
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
                     config.signingKeys().isEmpty() ? null : new SignatureVerifier(config.signingKeys()));
             this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "jets-dynamodb-local-ttl");
+                Thread thread = new Thread(runnable, "jets-dynamodb-local-background");
                 thread.setDaemon(true);
                 return thread;
             });
             long interval = config.ttlInterval().toMillis();
+            background.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
             background.scheduleWithFixedDelay(new TimeToLiveReaper(database, catalog, items, writer, config.clock()),
                     interval, interval, TimeUnit.MILLISECONDS);
         } catch (BindException e) {
@@ -82,6 +83,15 @@ public final class LocalServer implements DynamoDbLocal {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            database.checkpoint();
+        } catch (RuntimeException e) {
+            // the next round retries; the WAL only grows meanwhile
+            System.err.println("jets-dynamodb-local: " + e.getMessage());
         }
     }
 
@@ -159,6 +169,11 @@ public final class LocalServer implements DynamoDbLocal {
     @Override
     public void close() {
         background.shutdownNow();
+        try {
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         http.close();
         database.close();
     }
