@@ -49,6 +49,9 @@ public final class Expressions {
 
     /** A condition of the given kind ({@link ExpressionKind#CONDITION} or {@link ExpressionKind#FILTER}). */
     public static Condition condition(String expression, ExpressionContext ctx, ExpressionKind kind) {
+        if (kind != ExpressionKind.CONDITION && kind != ExpressionKind.FILTER) {
+            throw new IllegalArgumentException("conditions are CONDITION or FILTER expressions, got: " + kind);
+        }
         ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
         return parsed.bind(ctx, kind);
     }
