@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +26,9 @@ public final class EventPayload {
             List.of("eventID", "eventName", "eventVersion", "eventSource", "awsRegion", "dynamodb", "userIdentity");
     private static final List<String> DYNAMODB_ORDER = List.of("ApproximateCreationDateTime", "Keys", "NewImage",
             "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType");
+
+    private static final byte[] RECORDS_OPEN = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] RECORDS_CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
 
     /** Lambda caps a batch's payload at 6 MB. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -54,12 +58,25 @@ public final class EventPayload {
         event.put("eventSourceARN", streamArn);
         String key = streamData.path("Keys").toString();
         return new StreamRecord(event, streamData.path("SequenceNumber").asText(),
-                Instant.ofEpochSecond(created), key, bytes(event).length + 1);
+                Instant.ofEpochSecond(created), key, bytes(event));
     }
 
-    /** {@code {"Records":[…]}}. */
+    /** {@code {"Records":[…]}}, assembled from the records' serialised form. */
     public byte[] event(List<StreamRecord> records) {
-        return bytes(eventNode(records));
+        int size = RECORDS_OPEN.length + RECORDS_CLOSE.length;
+        for (StreamRecord record : records) {
+            size += record.payloadBytes();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(RECORDS_OPEN);
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(records.get(i).json());
+        }
+        out.writeBytes(RECORDS_CLOSE);
+        return out.toByteArray();
     }
 
     /** The event as a tree, for additions such as a tumbling window's state. */

@@ -13,16 +13,22 @@ import java.util.Objects;
  * @param sequenceNumber  {@code dynamodb.SequenceNumber}
  * @param created         {@code dynamodb.ApproximateCreationDateTime}
  * @param itemKey         the item's key (its {@code Keys} JSON), for ordering per key
- * @param payloadBytes    the record's size inside the event JSON, for the 6 MB cap
+ * @param json            {@code event} serialised once, so batches are assembled without serialising again
  */
 public record StreamRecord(ObjectNode event, String sequenceNumber, Instant created, String itemKey,
-                           int payloadBytes) implements Comparable<StreamRecord> {
+                           byte[] json) implements Comparable<StreamRecord> {
 
     public StreamRecord {
         Objects.requireNonNull(event, "event");
         Objects.requireNonNull(sequenceNumber, "sequenceNumber");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(itemKey, "itemKey");
+        Objects.requireNonNull(json, "json");
+    }
+
+    /** The record's share of the event payload (with its separating comma), for the 6 MB cap. */
+    public int payloadBytes() {
+        return json.length + 1;
     }
 
     public BigInteger sequence() {

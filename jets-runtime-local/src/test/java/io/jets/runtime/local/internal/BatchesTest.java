@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class BatchesTest {
 
+    /** A record taking {@code bytes} of payload, its comma included. */
     static StreamRecord record(int sequence, int bytes) {
         return new StreamRecord(new ObjectMapper().createObjectNode(), String.valueOf(sequence), Instant.EPOCH,
-                "{\"id\":{\"S\":\"" + sequence + "\"}}", bytes);
+                "{\"id\":{\"S\":\"" + sequence + "\"}}", new byte[bytes - 1]);
     }
 
     @Test

@@ -37,7 +37,22 @@ class EventPayloadTest {
         assertThat(record.sequenceNumber()).isEqualTo("261800000000059086429283");
         assertThat(record.created()).isEqualTo(Instant.ofEpochSecond(1550272599));
         assertThat(record.itemKey()).isEqualTo("{\"id\":{\"S\":\"1\"}}");
-        assertThat(record.payloadBytes()).isEqualTo(record.event().toString().getBytes(StandardCharsets.UTF_8).length + 1);
+        assertThat(record.payloadBytes())
+                .isEqualTo(record.event().toString().getBytes(StandardCharsets.UTF_8).length + 1);
+    }
+
+    @Test
+    void batchEvent_isTheRecordsArrayInOrder() throws IOException {
+        StreamRecord modify = payload.record((ObjectNode) resource("get-records-modify.json"), SEED_ARN);
+        StreamRecord remove = payload.record((ObjectNode) resource("get-records-ttl-remove.json"), SEED_ARN);
+
+        byte[] bytes = payload.event(List.of(modify, remove));
+        JsonNode event = JSON.readTree(bytes);
+
+        assertThat(new String(bytes, StandardCharsets.UTF_8))
+                .isEqualTo(payload.eventNode(List.of(modify, remove)).toString());
+        assertThat(event.path("Records").findValuesAsText("SequenceNumber"))
+                .containsExactly("261800000000059086429283", "300000000000000000001");
     }
 
     @Test
