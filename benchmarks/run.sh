@@ -4,9 +4,9 @@
 #   benchmarks/run.sh [server|latency|throughput|all]
 #
 # Settings (environment): WARMUP and MEASURE seconds per server operation (10, 20), CLIENTS (8),
-# PUTS for the latency benchmark (1000), PEER_PUTS for the polling peer (200), THROUGHPUT_RECORDS (100000),
-# WRITERS (4), SKIP_BUILD=1 to reuse the last build. Results: benchmarks/target/results.tsv (appended) and a
-# Markdown report on stdout.
+# PUTS for the latency benchmark (1000), PEER_PUTS and SLOW_PEER_PUTS for the 250 ms and 1 s polling peers
+# (200, 50), THROUGHPUT_RECORDS (100000), WRITERS (4), SKIP_BUILD=1 to reuse the last build.
+# Results: benchmarks/target/results.tsv (written anew each run) and a Markdown report on stdout.
 set -euo pipefail
 
 MODE="${1:-all}"
@@ -21,6 +21,7 @@ MEASURE="${MEASURE:-20}"
 CLIENTS="${CLIENTS:-8}"
 PUTS="${PUTS:-1000}"
 PEER_PUTS="${PEER_PUTS:-200}"
+SLOW_PEER_PUTS="${SLOW_PEER_PUTS:-50}"
 THROUGHPUT_RECORDS="${THROUGHPUT_RECORDS:-100000}"
 WRITERS="${WRITERS:-4}"
 RESULTS="$HERE/target/results.tsv"
@@ -101,6 +102,11 @@ run_latency() {
   start_peer moto
   java -cp "$(CP)" io.jets.benchmarks.PollingPeerLatency --target "lambda-4-polls-per-s@moto" \
     --endpoint "http://127.0.0.1:$PEER_PORT" --puts "$PEER_PUTS" --interval-ms 250 --results "$RESULTS"
+  stop_peer
+  echo "== latency peer: a poller at LocalStack's default interval (1 s) on moto's stream, $SLOW_PEER_PUTS puts" >&2
+  start_peer moto
+  java -cp "$(CP)" io.jets.benchmarks.PollingPeerLatency --target "1-poll-per-s@moto" \
+    --endpoint "http://127.0.0.1:$PEER_PORT" --puts "$SLOW_PEER_PUTS" --interval-ms 1000 --results "$RESULTS"
   stop_peer
 }
 
