@@ -166,6 +166,13 @@ class ItemsIT {
     }
 
     @Test
+    void putItem_returnValuesAllNew_isValidationError() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("items").item(Map.of("id", s("rv")))
+                .returnValues(ReturnValue.ALL_NEW)))
+                .hasMessageStartingWith("ReturnValues can only be ALL_OLD or NONE");
+    }
+
+    @Test
     void getItem_withProjection_returnsOnlyNamedAttributes() {
         client.putItem(b -> b.tableName("items-sorted").item(Map.of("id", s("p"), "sk", n("1"), "a", s("x"),
                 "b", s("y"))));

@@ -147,6 +147,21 @@ class TablesIT {
     }
 
     @Test
+    void deleteTable_withDeletionProtection_isRefused() {
+        client.createTable(CreateTableRequest.builder().tableName("tables-protected")
+                .billingMode(BillingMode.PAY_PER_REQUEST).deletionProtectionEnabled(true)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(key("id", KeyType.HASH))
+                .build());
+
+        assertThatThrownBy(() -> client.deleteTable(b -> b.tableName("tables-protected")))
+                .hasMessageStartingWith("Resource cannot be deleted as it is currently protected against deletion."
+                        + " Disable deletion protection first.");
+        client.updateTable(b -> b.tableName("tables-protected").deletionProtectionEnabled(false));
+        assertThat(client.deleteTable(b -> b.tableName("tables-protected")).tableDescription().tableStatus())
+                .isEqualTo(TableStatus.DELETING);
+    }
+
+    @Test
     void deleteTable_missing_isResourceNotFound() {
         assertThatThrownBy(() -> client.deleteTable(b -> b.tableName("tables-never")))
                 .isInstanceOf(ResourceNotFoundException.class)

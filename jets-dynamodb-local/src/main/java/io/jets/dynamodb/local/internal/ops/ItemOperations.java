@@ -162,7 +162,7 @@ public final class ItemOperations {
             return "NONE";
         }
         if (!allowed.contains(value)) {
-            throw ApiException.validation("Return values set to invalid value");
+            throw ApiException.validation("ReturnValues can only be ALL_OLD or NONE");
         }
         return value;
     }
