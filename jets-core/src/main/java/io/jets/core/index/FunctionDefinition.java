@@ -8,6 +8,12 @@ import java.util.Objects;
 /**
  * One handler method, which becomes one Lambda function: {@code ClerkEvent#file} is {@code clerk_event-file}.
  *
+ * <pre>{@code
+ * FunctionDefinition file = index.function("clerk_event-file").orElseThrow();
+ * file.triggers();     // one event source mapping each
+ * file.problems();     // [] when every setting is within AWS's ranges
+ * }</pre>
+ *
  * @param name            the function name, Jets-style: class name underscored, a dash, the method name
  * @param className       binary name of the user's class
  * @param methodName      the handler method

@@ -13,6 +13,10 @@ import javax.lang.model.element.TypeElement;
  * ({@code ClerkEvent#file} → {@code clerk_event-file}, {@code ClerkEvent#fileItem} → {@code clerk_event-file_item}).
  * A nested class adds its enclosing classes the way Jets adds modules ({@code Admin.ClerkEvent#file} →
  * {@code admin-clerk_event-file}); the package is left out, as Jets leaves out {@code app/events}.
+ *
+ * <pre>{@code
+ * FunctionNames.underscore("HTTPServerEvent");   // http_server_event
+ * }</pre>
  */
 public final class FunctionNames {
 

@@ -23,6 +23,15 @@ import java.util.regex.Pattern;
  * One DynamoDB stream record of a test payload; start from {@link DynamodbEvents#insert}, {@code modify} or
  * {@code remove}. Values are plain Java values ({@code "x"}, {@code 12}, {@code Set.of("a")}, {@code byte[]},
  * maps, lists, records) or, with the {@code …Json} methods, DynamoDB JSON.
+ *
+ * <pre>{@code
+ * DynamodbEvents.modify("demo-dev_test-table")
+ *         .key("id", "id-1")
+ *         .oldImage(Map.of("name", "name-1"))
+ *         .newImageJson("{"name":{"S":"name-1-edit-1"}}")
+ *         .at(Instant.parse("2024-02-11T15:44:30Z"))
+ *         .toJson();
+ * }</pre>
  */
 public final class StreamRecordBuilder {
 
