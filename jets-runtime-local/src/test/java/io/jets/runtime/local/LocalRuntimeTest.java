@@ -74,7 +74,7 @@ class LocalRuntimeTest {
         assertThat(messages.get(2)).isEqualTo("no newline");
         assertThat(messages.get(3)).isEqualTo("END RequestId: " + requestId);
         assertThat(messages.get(4)).matches("REPORT RequestId: " + requestId + "\tDuration: \\d+\\.\\d\\d ms\t"
-                + "Billed Duration: \\d+ ms\tMemory Size: 1536 MB\tMax Memory Used: \\d+ MB");
+                + "Billed Duration: \\d+ ms\tMemory Size: 1536 MB\tMax Memory Used: \\d+ MB\tInit Duration: \\d+\\.\\d\\d ms");
     }
 
     @Test
@@ -100,6 +100,11 @@ class LocalRuntimeTest {
         assertThat(String.join("\n", LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH)))
                 .contains("{\"errorMessage\":\"boom 1\",\"errorType\":\"java.lang.IllegalStateException\","
                         + "\"stackTrace\":[");
+        List<String> reports = LocalLogs.in(state).read("clerk_event-file", Instant.EPOCH).stream()
+                .filter(l -> l.contains("\tREPORT RequestId: ")).toList();
+        assertThat(reports).hasSize(5);
+        assertThat(reports.get(0)).contains("\tInit Duration: ");
+        assertThat(reports.subList(1, 5)).noneMatch(l -> l.contains("Init Duration"));
     }
 
     @Test

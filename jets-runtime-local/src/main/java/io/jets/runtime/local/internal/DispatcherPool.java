@@ -27,8 +27,15 @@ public final class DispatcherPool {
         this.clock = clock;
     }
 
-    /** A dispatcher and the log stream its invocations write to. */
-    public record Container(FunctionDispatcher dispatcher, String logStreamName) {
+    /**
+     * A dispatcher and the log stream its invocations write to; {@code initNanos} is how long creating it took,
+     * reported (as Lambda's Init Duration) by its first invocation only.
+     */
+    public record Container(FunctionDispatcher dispatcher, String logStreamName, long initNanos) {
+
+        Container used() {
+            return initNanos == 0 ? this : new Container(dispatcher, logStreamName, 0);
+        }
     }
 
     public Container acquire() {
@@ -39,12 +46,14 @@ public final class DispatcherPool {
             }
         }
         String stream = DAY.format(clock.instant()) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
-        return new Container(factory.get(), stream);
+        long start = System.nanoTime();
+        FunctionDispatcher dispatcher = factory.get();
+        return new Container(dispatcher, stream, Math.max(1, System.nanoTime() - start));
     }
 
     public void release(Container container) {
         synchronized (idle) {
-            idle.addFirst(container);
+            idle.addFirst(container.used());
         }
     }
 }

@@ -100,10 +100,12 @@ public final class Invoker {
         }
         double millis = (System.nanoTime() - start) / 1_000_000.0;
         log.write("END RequestId: " + requestId);
+        String init = container.initNanos() == 0 ? ""
+                : String.format(Locale.ROOT, "\tInit Duration: %.2f ms", container.initNanos() / 1_000_000.0);
         log.write(String.format(Locale.ROOT,
                 "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\t"
-                        + "Max Memory Used: %d MB",
-                requestId, millis, (long) Math.ceil(millis), settings.memorySize(), usedMemoryMb()));
+                        + "Max Memory Used: %d MB%s",
+                requestId, millis, (long) Math.ceil(millis), settings.memorySize(), usedMemoryMb(), init));
         return result;
     }
 

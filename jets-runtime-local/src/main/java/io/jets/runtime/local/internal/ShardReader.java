@@ -37,6 +37,7 @@ public final class ShardReader {
     private final String shardId;
     private final StartingPosition startingPosition;
     private final ArrayDeque<StreamRecord> buffer = new ArrayDeque<>();
+    private long bufferedBytes;
     private String lastRead;
     private String lastHandled;
 
@@ -97,6 +98,7 @@ public final class ShardReader {
                     continue;
                 }
                 if (iterator != null && buffer.size() < settings.batchSize()
+                        && bufferedBytes < EventPayload.MAX_PAYLOAD_BYTES
                         && !settings.batchingWindow().isZero()) {
                     Duration left = Duration.ofNanos(windowOpened + settings.batchingWindow().toNanos()
                             - System.nanoTime());
@@ -111,7 +113,9 @@ public final class ShardReader {
             }
             List<StreamRecord> records = new ArrayList<>();
             while (!buffer.isEmpty() && records.size() < wanted) {
-                records.add(buffer.pollFirst());
+                StreamRecord record = buffer.pollFirst();
+                bufferedBytes -= record.payloadBytes();
+                records.add(record);
             }
             settings.state().pending(records.get(0).created());
             if (!settings.handler().handle(shardId, records, this::handled)) {
@@ -134,6 +138,7 @@ public final class ShardReader {
             lastRead = shaped.sequenceNumber();
             if (settings.filter().test(shaped.event())) {
                 buffer.addLast(shaped);
+                bufferedBytes += shaped.payloadBytes();
             }
         }
     }
