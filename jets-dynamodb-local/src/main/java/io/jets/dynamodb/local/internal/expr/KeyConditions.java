@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * Reduces a parsed KeyConditionExpression to a {@link KeyCondition}, refusing what Query cannot do with
- * DynamoDB's messages, checked in DynamoDB's order: operators, each condition's shape, one condition per key,
- * at most two conditions, then the key schema.
+ * DynamoDB's messages. Like DynamoDB it walks the conditions in order, checking each node's operator and then each
+ * condition's shape and key before the next; then at most two conditions, then the key schema.
  */
 final class KeyConditions {
 
@@ -25,23 +25,29 @@ final class KeyConditions {
     }
 
     static KeyCondition of(ConditionNode node, String hashKey, String rangeKeyOrNull) {
-        checkOperators(node);
-        List<ConditionNode> leaves = new ArrayList<>();
-        flatten(node, leaves);
         List<Term> terms = new ArrayList<>();
-        for (ConditionNode leaf : leaves) {
-            Term term = term(leaf);
-            for (Term seen : terms) {
-                if (seen.name().equals(term.name())) {
-                    throw ApiException.validation("KeyConditionExpressions must only contain one condition per key");
-                }
-            }
-            terms.add(term);
-        }
+        collect(node, terms);
         if (terms.size() > 2) {
             throw ApiException.validation("Conditions can be of length 1 or 2 only");
         }
         return withSchema(terms, hashKey, rangeKeyOrNull);
+    }
+
+    /** Walks the tree in order, checking each node as DynamoDB does before moving on to the next. */
+    private static void collect(ConditionNode node, List<Term> terms) {
+        checkOperator(node);
+        if (node instanceof ConditionNode.And and) {
+            collect(and.left(), terms);
+            collect(and.right(), terms);
+            return;
+        }
+        Term term = term(node);
+        for (Term seen : terms) {
+            if (seen.name().equals(term.name())) {
+                throw ApiException.validation("KeyConditionExpressions must only contain one condition per key");
+            }
+        }
+        terms.add(term);
     }
 
     /** Applies the key schema to one or two terms; shared with the legacy KeyConditions. */
@@ -72,7 +78,7 @@ final class KeyConditions {
                 : new KeyCondition(hashKey, hash.values().get(0), range.name(), range.operator(), range.values());
     }
 
-    private static void checkOperators(ConditionNode node) {
+    private static void checkOperator(ConditionNode node) {
         String invalid = null;
         if (node instanceof ConditionNode.Or) {
             invalid = "OR";
@@ -88,19 +94,6 @@ final class KeyConditions {
         if (invalid != null) {
             throw ApiException.validation("Invalid operator used in KeyConditionExpression: " + invalid);
         }
-        if (node instanceof ConditionNode.And and) {
-            checkOperators(and.left());
-            checkOperators(and.right());
-        }
-    }
-
-    private static void flatten(ConditionNode node, List<ConditionNode> leaves) {
-        if (node instanceof ConditionNode.And and) {
-            flatten(and.left(), leaves);
-            flatten(and.right(), leaves);
-        } else {
-            leaves.add(node);
-        }
     }
 
     private static Term term(ConditionNode leaf) {
@@ -112,31 +105,32 @@ final class KeyConditions {
         } else {
             operands = ((ConditionNode.Function) leaf).arguments();
         }
+        boolean keyFirst = operands.get(0) instanceof Operand.PathOperand;
+        if (!keyFirst && !(leaf instanceof ConditionNode.Compare)) {
+            throw ApiException.validation("Invalid condition in KeyConditionExpression: "
+                    + (leaf instanceof ConditionNode.Between ? "BETWEEN" : "begins_with")
+                    + " operator must have the key attribute as its first operand");
+        }
         int pathIndex = -1;
-        int paths = 0;
         for (int i = 0; i < operands.size(); i++) {
             Operand operand = operands.get(i);
-            if (operand instanceof Operand.Size) {
-                throw ApiException.validation("KeyConditionExpressions cannot contain nested operations");
-            }
-            if (operand instanceof Operand.PathOperand) {
-                paths++;
-                if (pathIndex < 0) {
-                    pathIndex = i;
+            if (operand instanceof Operand.PathOperand path) {
+                if (pathIndex >= 0) {
+                    throw ApiException.validation("Invalid condition in KeyConditionExpression: Multiple attribute "
+                            + "names used in one condition");
                 }
+                if (path.path().size() > 1) {
+                    throw ApiException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
+                }
+                pathIndex = i;
+            } else if (operand instanceof Operand.Size) {
+                throw ApiException.validation("KeyConditionExpressions cannot contain nested operations");
             }
         }
         if (pathIndex < 0) {
             throw ApiException.validation("Invalid condition in KeyConditionExpression: No key attribute specified");
         }
         DocumentPath path = ((Operand.PathOperand) operands.get(pathIndex)).path();
-        if (path.size() > 1) {
-            throw ApiException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
-        }
-        if (paths > 1) {
-            throw ApiException.validation(
-                    "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
-        }
         List<JsonNode> values = new ArrayList<>();
         for (Operand operand : operands) {
             if (operand instanceof Operand.ValueOperand value) {
@@ -147,19 +141,8 @@ final class KeyConditions {
             String operator = pathIndex == 0 ? c.operator() : MIRRORED.get(c.operator());
             return new Term(path.first(), rangeOperator(operator), values);
         }
-        if (leaf instanceof ConditionNode.Between) {
-            requireKeyFirst(pathIndex, "BETWEEN");
-            return new Term(path.first(), KeyCondition.RangeOperator.BETWEEN, values);
-        }
-        requireKeyFirst(pathIndex, "begins_with");
-        return new Term(path.first(), KeyCondition.RangeOperator.BEGINS_WITH, values);
-    }
-
-    private static void requireKeyFirst(int pathIndex, String operator) {
-        if (pathIndex != 0) {
-            throw ApiException.validation("Invalid condition in KeyConditionExpression: " + operator
-                    + " operator must have the key attribute as its first operand");
-        }
+        return new Term(path.first(), leaf instanceof ConditionNode.Between ? KeyCondition.RangeOperator.BETWEEN
+                : KeyCondition.RangeOperator.BEGINS_WITH, values);
     }
 
     private static KeyCondition.RangeOperator rangeOperator(String comparator) {

@@ -111,4 +111,18 @@ class KeyConditionExpressionTest {
         assertValidation(() -> key("pk = :n").checkTypes("S", null),
                 "One or more parameter values were invalid: Condition parameter type does not match schema type");
     }
+
+    @Test
+    void checks_followTheConditionsInOrder() {
+        assertValidation(() -> key(":a BETWEEN size(pk) AND size(sk) AND sk > :a"), "Invalid condition in "
+                + "KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+        assertValidation(() -> key("pk.x > size(sk)"),
+                "KeyConditionExpressions cannot have conditions on nested attributes");
+        assertValidation(() -> key("pk.x = :h AND NOT sk = :a"),
+                "KeyConditionExpressions cannot have conditions on nested attributes");
+        assertValidation(() -> key("sk > :a AND sk < :z AND pk = :h AND x = :h"),
+                "KeyConditionExpressions must only contain one condition per key");
+        assertValidation(() -> key("pk = :h AND sk > :a OR pk.x = :h"), "Invalid operator used in "
+                + "KeyConditionExpression: OR");
+    }
 }
