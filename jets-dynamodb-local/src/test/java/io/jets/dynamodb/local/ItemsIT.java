@@ -173,6 +173,20 @@ class ItemsIT {
     }
 
     @Test
+    void putItem_numberBeyond38Digits_isValidationError() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("items").item(Map.of("id", s("digits"),
+                "n", n("1" + "0".repeat(38) + "1")))))
+                .hasMessageStartingWith("Attempting to store more than 38 significant digits in a Number");
+    }
+
+    @Test
+    void putItem_emptySet_isValidationError() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("items").item(Map.of("id", s("set"),
+                "tags", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromSs(java.util.List.of())))))
+                .hasMessageStartingWith("One or more parameter values were invalid: An string set  may not be empty");
+    }
+
+    @Test
     void getItem_withProjection_returnsOnlyNamedAttributes() {
         client.putItem(b -> b.tableName("items-sorted").item(Map.of("id", s("p"), "sk", n("1"), "a", s("x"),
                 "b", s("y"))));
