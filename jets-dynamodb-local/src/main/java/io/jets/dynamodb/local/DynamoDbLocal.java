@@ -15,6 +15,17 @@ import java.time.Duration;
  *     DynamoDbClient client = DynamoDbClient.builder().endpointOverride(server.endpoint()) … .build();
  * }
  * }</pre>
+ *
+ * <p>Operations: CreateTable, DescribeTable, UpdateTable (streams, billing, GSI create/delete, deletion
+ * protection), DeleteTable, ListTables, PutItem, GetItem, UpdateItem, DeleteItem, Query, Scan (tables and
+ * secondary indexes), BatchGetItem, BatchWriteItem, TransactWriteItems, TransactGetItems, ExecuteStatement,
+ * BatchExecuteStatement, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource,
+ * DescribeLimits, DescribeEndpoints; Streams: ListStreams, DescribeStream, GetShardIterator, GetRecords.
+ * Every item change, whatever operation made it, writes its stream record in the same transaction.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html">DynamoDB API</a>
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html">
+ *     DynamoDB Streams API</a>
  */
 public interface DynamoDbLocal extends AutoCloseable {
 
