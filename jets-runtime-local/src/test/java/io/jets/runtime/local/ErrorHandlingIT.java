@@ -150,6 +150,47 @@ class ErrorHandlingIT {
     }
 
     @Test
+    void reportBatchItemFailures_withBisect_splitsAtTheReportedRecord_withoutUsingUpARetry() {
+        try (ServerFixture fx = new ServerFixture(state).withTable()) {
+            for (String id : List.of("a", "b", "c", "d")) {
+                fx.put(id, "v");
+            }
+            RecordingDispatcher.Behaviour partialOnce = (f, e, c) -> fx.calls.size() > 1 ? null
+                    : "{\"batchItemFailures\":[{\"itemIdentifier\":\""
+                    + e.path("Records").get(2).path("dynamodb").path("SequenceNumber").asText() + "\"}]}";
+            try (LocalRuntime runtime = fx.start(partialOnce, function("clerk_event-file", 0,
+                    trigger(100, 0, StartingPosition.TRIM_HORIZON, 1, true, 0, -1, QUEUE, List.of(), true, 0)))) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> runtime.status().get(0).position()
+                        .equals(fx.calls.get(0).sequenceNumbers().get(3)));
+            }
+            assertThat(fx.deliveredIds()).containsExactly("a", "b", "c", "d", "c", "d");
+            assertThat(LocalFailures.in(state).list()).isEmpty();
+        }
+    }
+
+    @Test
+    void reportBatchItemFailures_withoutBisect_andNoRetries_discardsFromTheReportedRecord() throws Exception {
+        try (ServerFixture fx = new ServerFixture(state).withTable()) {
+            for (String id : List.of("a", "b", "c", "d")) {
+                fx.put(id, "v");
+            }
+            RecordingDispatcher.Behaviour partial = (f, e, c) -> "{\"batchItemFailures\":[{\"itemIdentifier\":\""
+                    + e.path("Records").get(2).path("dynamodb").path("SequenceNumber").asText() + "\"}]}";
+            try (LocalRuntime runtime = fx.start(partial, function("clerk_event-file", 0,
+                    trigger(100, 0, StartingPosition.TRIM_HORIZON, 1, false, 0, -1, QUEUE, List.of(), true, 0)))) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> LocalFailures.in(state).list().size() == 1);
+            }
+            assertThat(fx.deliveredIds()).containsExactly("a", "b", "c", "d");
+            JsonNode info = JSON.readTree(LocalFailures.in(state).list().get(0).json()).path("DDBStreamBatchInfo");
+            assertThat(info.path("batchSize").asInt()).isEqualTo(2);
+            assertThat(info.path("startSequenceNumber").asText()).isEqualTo(fx.calls.get(0).sequenceNumbers().get(2));
+            assertThat(info.path("endSequenceNumber").asText()).isEqualTo(fx.calls.get(0).sequenceNumbers().get(3));
+            JsonNode record = JSON.readTree(LocalFailures.in(state).list().get(0).json());
+            assertThat(record.path("responseContext").has("functionError")).isFalse();
+        }
+    }
+
+    @Test
     void recordsOlderThanMaximumRecordAge_areDiscardedToTheDestination_measuredFromTheirCreationTime() throws Exception {
         Clock anHourLater = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
         try (ServerFixture fx = new ServerFixture(state).withTable()) {
