@@ -19,6 +19,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** ParallelizationFactor, filters, tumbling windows, timeouts and isolation on the real server. */
 class ConcurrencyIT {
@@ -63,10 +68,12 @@ class ConcurrencyIT {
 
     @Test
     void filters_dropNonMatchingRecords_andCheckpointPastThem() {
-        String pattern = "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"name\":{\"S\":[{\"prefix\":\"keep\"}]}}}}";
+        String pattern = "{\"eventName\":[\"INSERT\"],"
+                + "\"dynamodb\":{\"NewImage\":{\"name\":{\"S\":[{\"prefix\":\"keep\"}]}}}}";
         try (ServerFixture fx = new ServerFixture(state).withTable();
              LocalRuntime runtime = fx.start((f, e, c) -> null, function("clerk_event-file", 0,
-                     trigger(100, 0, StartingPosition.TRIM_HORIZON, 1, false, -1, -1, "", List.of(pattern), false, 0)))) {
+                     trigger(100, 0, StartingPosition.TRIM_HORIZON, 1, false, -1, -1, "", List.of(pattern), false,
+                             0)))) {
             fx.put("a", "keep-1");
             fx.put("b", "drop");
             fx.put("a", "keep-2"); // a MODIFY: dropped by eventName
@@ -79,16 +86,16 @@ class ConcurrencyIT {
         }
     }
 
+    /** The sequence number of the stream's last record, read with the SDK's Streams client. */
     private static String lastSequenceNumber(ServerFixture fx) {
-        var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+        try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(fx.local.server.endpoint())
-                .region(software.amazon.awssdk.regions.Region.US_WEST_2)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
-        try (streams) {
-            var shard = streams.describeStream(b -> b.streamArn(fx.streamArn)).streamDescription().shards().get(0);
-            String iterator = streams.getShardIterator(b -> b.streamArn(fx.streamArn).shardId(shard.shardId())
+                .region(Region.US_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            String shardId = streams.describeStream(b -> b.streamArn(fx.streamArn)).streamDescription().shards()
+                    .get(0).shardId();
+            String iterator = streams.getShardIterator(b -> b.streamArn(fx.streamArn).shardId(shardId)
                     .shardIteratorType("TRIM_HORIZON")).shardIterator();
             var records = streams.getRecords(b -> b.shardIterator(iterator)).records();
             return records.get(records.size() - 1).dynamodb().sequenceNumber();

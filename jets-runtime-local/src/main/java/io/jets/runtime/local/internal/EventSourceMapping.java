@@ -35,7 +35,8 @@ public final class EventSourceMapping implements AutoCloseable {
     public EventSourceMapping(MappingContext context) {
         this.context = context;
         this.trigger = context.trigger();
-        this.table = trigger.isStreamArn() ? tableOfArn(trigger.source()) : context.config().tableName(trigger.source());
+        this.table = trigger.isStreamArn() ? tableOfArn(trigger.source())
+                : context.config().tableName(trigger.source());
         this.state = new MappingState(context.function().name(), trigger.source(), table,
                 trigger.enabled() ? State.WAITING_FOR_TABLE : State.DISABLED, context.clock());
         this.freshStream = context.checkpoint().streamArn().isEmpty();

@@ -49,7 +49,8 @@ public final class FilterPattern {
             JsonNode actual = value == null || !value.isObject() ? null : value.get(field.getKey());
             JsonNode expected = field.getValue();
             // A missing parent object still lets {"exists": false} below it match.
-            boolean match = expected.isObject() ? (actual == null || actual.isObject()) && matchesObject(expected, actual)
+            boolean match = expected.isObject()
+                    ? (actual == null || actual.isObject()) && matchesObject(expected, actual)
                     : expected.isArray() && matchesAny(expected, actual);
             if (!match) {
                 return false;

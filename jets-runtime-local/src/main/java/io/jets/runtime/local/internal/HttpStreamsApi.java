@@ -113,7 +113,8 @@ public final class HttpStreamsApi implements StreamsApi {
         JsonNode answer = parse(response.body());
         if (response.statusCode() != 200) {
             String type = answer.path("__type").asText("UnknownError");
-            String message = answer.has("message") ? answer.path("message").asText() : answer.path("Message").asText("");
+            String message = answer.has("message") ? answer.path("message").asText()
+                    : answer.path("Message").asText("");
             throw new StreamsApiException(type.substring(type.indexOf('#') + 1), message);
         }
         return answer;
