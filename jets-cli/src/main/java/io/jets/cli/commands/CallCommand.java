@@ -10,6 +10,11 @@ import io.jets.cli.app.LoadedApp;
 import io.jets.cli.app.MavenApp;
 import io.jets.core.LocalContext;
 import io.jets.core.index.FunctionDefinition;
+import io.jets.deploy.aws.AwsClients;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.lambda.model.LogType;
+import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,9 +23,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,9 +37,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code jets call clerk_event-file --event file://event.json}: invokes a function once, locally and in-process,
  * exactly as the deployed entry point would; prints its logs (Lambda's START/END/REPORT lines around what it
- * printed) on the error stream and its result on the output stream.
+ * printed) on the error stream and its result on the output stream. With {@code --aws}, invokes the deployed
+ * function through Lambda's Invoke API and prints the tail of its log the same way.
  */
-@Command(name = "call", description = "Invokes a function locally with an event and prints its logs and result.")
+@Command(name = "call", description = "Invokes a function (locally, or on AWS with --aws) and prints its logs and result.")
 public final class CallCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +61,12 @@ public final class CallCommand implements Callable<Integer> {
     @Option(names = "--no-compile", description = "Use target/classes as it is instead of running mvn compile.")
     boolean noCompile;
 
+    @Option(names = "--aws", description = "Invoke the deployed function (demo-dev-clerk_event-file) on AWS Lambda.")
+    boolean aws;
+
+    @Mixin
+    AwsTarget target = new AwsTarget();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,6 +74,9 @@ public final class CallCommand implements Callable<Integer> {
         Workspace workspace = root.workspace();
         Project project = workspace.project();
         byte[] payload = readEvent(workspace);
+        if (aws) {
+            return invokeOnAws(project, payload, out, err);
+        }
         MavenApp app = MavenApp.of(project, workspace.environment());
         if (!noCompile) {
             app.compile().orThrow("The application does not compile");
@@ -95,6 +112,28 @@ public final class CallCommand implements Callable<Integer> {
             out.println(result.isEmpty() ? "null" : result);
             out.flush();
             return 0;
+        }
+    }
+
+    /** Lambda's Invoke with the log tail: what {@code aws lambda invoke --log-type Tail} shows. */
+    private int invokeOnAws(Project project, byte[] payload, PrintWriter out, PrintWriter err) {
+        String physicalName = project.config().physicalFunctionName(function);
+        try (AwsClients clients = AwsClients.create(target.settings(root.workspace().environment()))) {
+            InvokeResponse response;
+            try {
+                response = clients.lambda().invoke(b -> b.functionName(physicalName)
+                        .payload(SdkBytes.fromByteArray(payload)).logType(LogType.TAIL));
+            } catch (ResourceNotFoundException e) {
+                throw new CliException("Function " + physicalName + " is not deployed. Deploy it with: jets deploy");
+            }
+            if (response.logResult() != null) {
+                err.print(new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8));
+                err.flush();
+            }
+            String result = response.payload() == null ? "" : response.payload().asUtf8String();
+            out.println(result.isEmpty() ? "null" : result);
+            out.flush();
+            return response.functionError() == null ? 0 : 1;
         }
     }
 

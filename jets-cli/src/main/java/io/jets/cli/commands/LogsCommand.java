@@ -5,14 +5,12 @@ import io.jets.cli.JetsCommand;
 import io.jets.cli.Project;
 import io.jets.runtime.local.logs.LocalLogs;
 import io.jets.deploy.aws.AwsClients;
-import io.jets.deploy.aws.AwsSettings;
 import io.jets.deploy.logs.CloudLogs;
 import io.jets.deploy.stack.Sleeper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -61,14 +60,8 @@ public final class LogsCommand implements Callable<Integer> {
             description = "Seconds between polls when following CloudWatch (with --aws; default 2).")
     int refreshRate;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile (with --aws).")
-    String profile;
-
-    @Option(names = "--region", paramLabel = "REGION", description = "AWS region (with --aws).")
-    String region;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", description = "CloudWatch Logs endpoint (with --aws).")
-    URI endpointUrl;
+    @Mixin
+    AwsTarget target = new AwsTarget();
 
     @Override
     public Integer call() {
@@ -103,9 +96,7 @@ public final class LogsCommand implements Callable<Integer> {
             throw new CliException("Which function? Name it with -n, for example: jets logs --aws -n clerk_event-file");
         }
         String group = project.config().logGroupName(function);
-        AwsSettings settings = new AwsSettings(Optional.ofNullable(profile), Optional.ofNullable(region),
-                Optional.ofNullable(endpointUrl), root.workspace().environment());
-        try (AwsClients clients = AwsClients.create(settings)) {
+        try (AwsClients clients = AwsClients.create(target.settings(root.workspace().environment()))) {
             CloudLogs logs = new CloudLogs(clients.logs(), Sleeper.REAL);
             Optional<String> pattern = Optional.ofNullable(filterPattern);
             if (follow) {
