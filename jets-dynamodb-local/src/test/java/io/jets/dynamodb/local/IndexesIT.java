@@ -142,6 +142,16 @@ class IndexesIT {
     }
 
     @Test
+    void putItem_returnItemCollectionMetrics_onTableWithLocalIndex() {
+        var response = client.putItem(b -> b.tableName("orders").item(Map.of("id", s("m"), "sk", n("1")))
+                .returnItemCollectionMetrics(software.amazon.awssdk.services.dynamodb.model
+                        .ReturnItemCollectionMetrics.SIZE));
+
+        assertThat(response.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("id", s("m")));
+        assertThat(response.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    }
+
+    @Test
     void describeTable_listsBothIndexes() {
         var table = client.describeTable(b -> b.tableName("orders")).table();
 

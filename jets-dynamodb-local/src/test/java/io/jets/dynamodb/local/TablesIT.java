@@ -121,6 +121,18 @@ class TablesIT {
     }
 
     @Test
+    void createTable_disabledStreamWithViewType_isValidationError() {
+        CreateTableRequest request = CreateTableRequest.builder().tableName("tables-stream-off")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(key("id", KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(false).streamViewType(StreamViewType.NEW_IMAGE)).build();
+
+        assertThatThrownBy(() -> client.createTable(request))
+                .hasMessageStartingWith("One or more parameter values were invalid: Table is being created with a"
+                        + " stream disabled, UpdateViewType should not be specified");
+    }
+
+    @Test
     void listTables_pagesInNameOrder() {
         for (String name : new String[] {"list-c", "list-a", "list-b"}) {
             Clients.createTable(client, name, false, null);

@@ -18,6 +18,21 @@ final class Capacity {
         return response;
     }
 
+    /**
+     * ItemCollectionMetrics for ReturnItemCollectionMetrics SIZE: DynamoDB reports them only for tables with local
+     * secondary indexes, keyed by the item's partition key.
+     */
+    static ObjectNode addCollectionMetrics(ObjectNode response, JsonNode request,
+                                           io.jets.dynamodb.local.internal.table.TableDefinition table,
+                                           ObjectNode key) {
+        if ("SIZE".equals(Json.text(request, "ReturnItemCollectionMetrics")) && !table.localIndexes().isEmpty()) {
+            ObjectNode metrics = response.putObject("ItemCollectionMetrics");
+            metrics.putObject("ItemCollectionKey").set(table.hashKey(), key.get(table.hashKey()));
+            metrics.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+        }
+        return response;
+    }
+
     static ObjectNode of(String tableName, double units, String mode) {
         ObjectNode capacity = Json.object();
         capacity.put("TableName", tableName);

@@ -62,6 +62,7 @@ public final class ItemOperations {
         if (returnValues.equals("ALL_OLD") && old != null) {
             response.set("Attributes", old);
         }
+        Capacity.addCollectionMetrics(response, request, table, key);
         return Capacity.add(response, request, table.name(), 1);
     }
 
@@ -117,6 +118,7 @@ public final class ItemOperations {
         if (attributes != null && !attributes.isEmpty()) {
             response.set("Attributes", attributes);
         }
+        Capacity.addCollectionMetrics(response, request, table, key);
         return Capacity.add(response, request, table.name(), 1);
     }
 
@@ -143,6 +145,7 @@ public final class ItemOperations {
         if (returnValues.equals("ALL_OLD") && old != null) {
             response.set("Attributes", old);
         }
+        Capacity.addCollectionMetrics(response, request, table, key);
         return Capacity.add(response, request, table.name(), 1);
     }
 

@@ -54,6 +54,11 @@ public final class TableOperations {
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
                 .check();
+        if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
+                && streamSpecification.hasNonNull("StreamViewType")) {
+            throw ApiException.validation("One or more parameter values were invalid: Table is being created with a"
+                    + " stream disabled, UpdateViewType should not be specified");
+        }
         TableSchema schema = TableSchema.parse(request);
         String billingMode = Json.text(request, "BillingMode") == null ? "PROVISIONED" : Json.text(request, "BillingMode");
         long[] throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughput"));
