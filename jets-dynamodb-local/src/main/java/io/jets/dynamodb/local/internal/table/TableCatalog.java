@@ -103,11 +103,6 @@ public final class TableCatalog {
         database.onCommit(() -> tables.remove(table.name()));
     }
 
-    /** The current definition as of the caller's write transaction (the cache may lag inside it). */
-    public TableDefinition current(String name) {
-        return find(name);
-    }
-
     private static String write(TableDefinition table) {
         try {
             return Json.MAPPER.writeValueAsString(table);
