@@ -35,6 +35,7 @@ final class FakeStreams implements StreamsApi {
         final String parent;
         final List<ObjectNode> records = new ArrayList<>();
         boolean closed;
+        String trimmedUpTo;
 
         Shard(String id, String parent) {
             this.id = id;
@@ -102,6 +103,15 @@ final class FakeStreams implements StreamsApi {
         return seq;
     }
 
+    /** Drops every record of the table's open shard so far, as the 24-hour retention does. */
+    synchronized void trimAll(String table) {
+        List<Shard> shards = streams.get(tables.get(table).latestArn);
+        Shard open = shards.get(shards.size() - 1);
+        open.trimmedUpTo = open.records.isEmpty() ? open.trimmedUpTo
+                : open.records.get(open.records.size() - 1).path("dynamodb").path("SequenceNumber").asText();
+        open.records.clear();
+    }
+
     @Override
     public synchronized Optional<TableInfo> describeTable(String tableName) {
         Table t = tables.get(tableName);
@@ -156,6 +166,10 @@ final class FakeStreams implements StreamsApi {
     }
 
     private static int indexOf(Shard shard, String sequenceNumber) {
+        if (shard.trimmedUpTo != null
+                && new java.math.BigInteger(sequenceNumber).compareTo(new java.math.BigInteger(shard.trimmedUpTo)) <= 0) {
+            throw new StreamsApiException("TrimmedDataAccessException", "the requested data is past the trim horizon");
+        }
         for (int i = 0; i < shard.records.size(); i++) {
             if (shard.records.get(i).path("dynamodb").path("SequenceNumber").asText().equals(sequenceNumber)) {
                 return i;

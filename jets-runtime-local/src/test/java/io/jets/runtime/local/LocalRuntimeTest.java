@@ -303,4 +303,23 @@ class LocalRuntimeTest {
                 .contains("{\"errorMessage\":\"static init of ClerkEvent failed\","
                         + "\"errorType\":\"java.lang.ExceptionInInitializerError\"");
     }
+
+    @Test
+    void checkpointPastTheRetentionPeriod_resumesFromTheOldestRecordLeft() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        var function = RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table"));
+        String first = fx.streams.put("demo-dev_test-table", "id-1", "a");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null, function)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 1);
+        }
+        fx.streams.put("demo-dev_test-table", "id-2", "trimmed before it was read");
+        fx.streams.trimAll("demo-dev_test-table");
+        String third = fx.streams.put("demo-dev_test-table", "id-3", "c");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null, function)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.delivered().size() == 2);
+        }
+        assertThat(fx.delivered()).containsExactly(first, third);
+    }
 }

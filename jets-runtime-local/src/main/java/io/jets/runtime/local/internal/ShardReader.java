@@ -54,7 +54,11 @@ public final class ShardReader {
         try {
             iterator = initialIterator();
         } catch (StreamsApiException e) {
-            return e.is("ResourceNotFoundException") ? End.STREAM_GONE : End.STOPPED;
+            if (e.is("ResourceNotFoundException")) {
+                return End.STREAM_GONE;
+            }
+            settings.state().error("starting " + shardId + ": " + e.getMessage());
+            return End.STOPPED;
         }
         int wanted = settings.batchSize() * settings.lanes();
         // The batching window is a real wait, timed on the monotonic clock (a test's fixed Clock must not stall it).
@@ -164,7 +168,15 @@ public final class ShardReader {
             lastRead = checkpoint.sequenceNumber(shardId).get();
             lastHandled = lastRead;
             settings.state().handled(lastRead);
-            return iterator("AFTER_SEQUENCE_NUMBER", lastRead);
+            try {
+                return iterator("AFTER_SEQUENCE_NUMBER", lastRead);
+            } catch (StreamsApiException e) {
+                if (!e.is("TrimmedDataAccessException")) {
+                    throw e;
+                }
+                // Records past the retention period are gone, on AWS as here: go on from the oldest one left.
+                return iterator("TRIM_HORIZON", null);
+            }
         }
         if (checkpoint.started(shardId) || startingPosition == StartingPosition.TRIM_HORIZON) {
             checkpoint.advance(shardId, "");
