@@ -41,21 +41,43 @@ fail() { echo "e2e-demo: $*" >&2; exit 1; }
 ddb() { aws dynamodb --endpoint-url "$endpoint" --output json "$@"; }
 step() { echo "e2e-demo: $*"; }
 
-step "building Jets and starting jets dev on port $port"
-"$jets" dev --port "$port" --in-memory >"$work/dev.log" 2>&1 &
-dev_pid=$!
+# Durable, as jets dev runs by default: the data and checkpoints live in the copy's .jets/.
+starts=0
+start_dev() {
+  starts=$((starts + 1))
+  "$jets" dev --port "$port" >>"$work/dev.log" 2>&1 &
+  dev_pid=$!
+  local deadline=$((SECONDS + 600))   # the first run builds Jets and compiles the demo
+  until ddb list-tables >/dev/null 2>&1; do
+    kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited before serving $endpoint"
+    (( SECONDS < deadline )) || fail "jets dev did not serve $endpoint within 600 s"
+    sleep 1
+  done
+  until (( $(grep -c "Watching for changes" "$work/dev.log") >= starts )); do
+    kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited before starting clerk_event-file"
+    (( SECONDS < deadline )) || fail "jets dev did not start clerk_event-file"
+    sleep 1
+  done
+}
+stop_dev() {
+  kill "$dev_pid"
+  wait "$dev_pid" 2>/dev/null || true
+  dev_pid=""
+}
+await_logged() {
+  local deadline=$((SECONDS + 60))
+  while :; do
+    "$jets" logs -n clerk_event-file --since 1h >"$work/logs.txt" 2>&1 || true
+    grep -q "$1" "$work/logs.txt" && break
+    [[ -z "$dev_pid" ]] || kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited"
+    (( SECONDS < deadline )) || fail "the handler did not log $1 within 60 s"
+    sleep 1
+  done
+}
 
-deadline=$((SECONDS + 600))   # the first run builds Jets and compiles the demo
-until ddb list-tables >/dev/null 2>&1; do
-  kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited before serving $endpoint"
-  (( SECONDS < deadline )) || fail "jets dev did not serve $endpoint within 600 s"
-  sleep 1
-done
-until grep -q "clerk_event-file" "$work/dev.log"; do
-  kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited before starting clerk_event-file"
-  (( SECONDS < deadline )) || fail "jets dev did not start clerk_event-file"
-  sleep 1
-done
+step "building Jets and starting jets dev on port $port"
+start_dev
+grep -q "clerk_event-file <- $table" "$work/dev.log" || fail "jets dev does not say clerk_event-file listens to $table"
 
 step "create-table, update-table (NEW_AND_OLD_IMAGES), put-item id-1 twice, an identical put, put-item id-2"
 ddb create-table --table-name "$table" --attribute-definitions AttributeName=id,AttributeType=S \
@@ -72,14 +94,13 @@ stream_arn="$(ddb describe-table --table-name "$table" --query 'Table.LatestStre
 [[ "$stream_arn" == arn:aws:dynamodb:*:table/$table/stream/* ]] || fail "unexpected LatestStreamArn: $stream_arn"
 
 step "waiting for the handler (jets logs -n clerk_event-file)"
-deadline=$((SECONDS + 60))
-while :; do
-  "$jets" logs -n clerk_event-file --since 1h >"$work/logs.txt" 2>&1 || true
-  grep -q '"id-2"' "$work/logs.txt" && break
-  kill -0 "$dev_pid" 2>/dev/null || fail "jets dev exited"
-  (( SECONDS < deadline )) || fail "the handler did not log the id-2 INSERT within 60 s"
-  sleep 1
-done
+await_logged '"id-2"'
+
+step "restarting jets dev: the table is still there and nothing handled is delivered again"
+stop_dev
+start_dev
+ddb put-item --table-name "$table" --item '{"id": {"S": "id-3"}, "name": {"S": "name-3"}}'
+await_logged '"id-3"'
 
 step "checking the events the handler printed"
 STREAM_ARN="$stream_arn" python3 - "$work/logs.txt" <<'PY'
@@ -97,7 +118,9 @@ def check(condition, message):
         errors.append(message)
 
 records = [r for e in events for r in e["Records"]]
-check(len(records) == 3, f"expected 3 records (INSERT, MODIFY, INSERT id-2; none for the identical put), got {len(records)}")
+check(len(records) == 4, "expected 4 records (INSERT, MODIFY, INSERT id-2, after the restart INSERT id-3; "
+      f"none for the identical put, none replayed), got {len(records)}: "
+      + str([(r["eventName"], r["dynamodb"]["Keys"]) for r in records]))
 if len(records) >= 2:
     insert, modify = records[0], records[1]
     check(insert["eventName"] == "INSERT", f"first record is {insert['eventName']}, expected INSERT")
@@ -111,9 +134,10 @@ if len(records) >= 2:
           f"MODIFY OldImage: {modify['dynamodb'].get('OldImage')}")
     check(modify["dynamodb"].get("NewImage") == {"id": {"S": "id-1"}, "name": {"S": "name-1-edit-1"}},
           f"MODIFY NewImage: {modify['dynamodb'].get('NewImage')}")
-if len(records) >= 3:
-    check(records[2]["eventName"] == "INSERT" and records[2]["dynamodb"]["Keys"] == {"id": {"S": "id-2"}},
-          f"third record is not the id-2 INSERT: {records[2]['eventName']} {records[2]['dynamodb'].get('Keys')}")
+for i, key in ((2, "id-2"), (3, "id-3")):
+    if len(records) > i:
+        check(records[i]["eventName"] == "INSERT" and records[i]["dynamodb"]["Keys"] == {"id": {"S": key}},
+              f"record {i + 1} is not the {key} INSERT: {records[i]['eventName']} {records[i]['dynamodb'].get('Keys')}")
 for r in records:
     check(r["eventSource"] == "aws:dynamodb", f"eventSource {r['eventSource']}")
     check(r["eventVersion"] == "1.1", f"eventVersion {r['eventVersion']}")
