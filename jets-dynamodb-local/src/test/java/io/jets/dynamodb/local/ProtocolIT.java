@@ -126,6 +126,61 @@ class ProtocolIT {
         assertThat(response.body()).isEqualTo("{\"Streams\":[]}");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+        "DynamoDB_20120810.CreateTable", "DynamoDB_20120810.DescribeTable", "DynamoDB_20120810.UpdateTable",
+        "DynamoDB_20120810.DeleteTable", "DynamoDB_20120810.ListTables", "DynamoDB_20120810.PutItem",
+        "DynamoDB_20120810.GetItem", "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.DeleteItem",
+        "DynamoDB_20120810.Query", "DynamoDB_20120810.Scan", "DynamoDB_20120810.BatchGetItem",
+        "DynamoDB_20120810.BatchWriteItem", "DynamoDB_20120810.TransactWriteItems",
+        "DynamoDB_20120810.TransactGetItems", "DynamoDB_20120810.ExecuteStatement",
+        "DynamoDB_20120810.BatchExecuteStatement", "DynamoDB_20120810.UpdateTimeToLive",
+        "DynamoDB_20120810.DescribeTimeToLive", "DynamoDB_20120810.TagResource",
+        "DynamoDB_20120810.UntagResource", "DynamoDB_20120810.ListTagsOfResource",
+        "DynamoDBStreams_20120810.ListStreams", "DynamoDBStreams_20120810.DescribeStream",
+        "DynamoDBStreams_20120810.GetShardIterator", "DynamoDBStreams_20120810.GetRecords"})
+    void clientMistakes_neverGetA500(String target) throws Exception {
+        post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"mistakes\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"id\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"id\",\"KeyType\":\"HASH\"}]}");
+        String[] bodies = {
+            "{}",
+            "{\"TableName\":\"mistakes\"}",
+            "{\"TableName\":5,\"Key\":\"x\",\"Item\":[],\"RequestItems\":7,\"TransactItems\":{},"
+                    + "\"Statement\":3,\"StreamArn\":[],\"ShardIterator\":{},\"ResourceArn\":1}",
+            "{\"TableName\":\"mistakes\",\"Key\":{\"id\":{\"S\":\"a\",\"N\":\"1\"}},"
+                    + "\"Item\":{\"id\":{}},\"KeySchema\":[{}],\"AttributeDefinitions\":[{}],"
+                    + "\"RequestItems\":{\"mistakes\":[{}]},\"TransactItems\":[{}],\"Statement\":\"\","
+                    + "\"StreamArn\":\"arn\",\"ShardId\":\"x\",\"ShardIteratorType\":\"LATEST\","
+                    + "\"ShardIterator\":\"garbage\",\"TimeToLiveSpecification\":{},\"ResourceArn\":\"x\"}",
+            "{\"TableName\":\"mistakes\",\"Key\":{\"id\":{\"S\":\"a\"}},\"Item\":{\"id\":{\"S\":\"a\"}},"
+                    + "\"UpdateExpression\":5,\"ConditionExpression\":[],\"ExpressionAttributeValues\":\"x\","
+                    + "\"ProjectionExpression\":{},\"KeyConditionExpression\":7,\"Limit\":\"abc\","
+                    + "\"ExclusiveStartKey\":5,\"Segment\":\"x\",\"TotalSegments\":[]}",
+            "{\"TableName\":\"mistakes\",\"Key\":{\"id\":{\"N\":\"not-a-number\"}},"
+                    + "\"Item\":{\"id\":{\"S\":\"a\"},\"n\":{\"N\":\"1e999\"}},"
+                    + "\"KeyConditionExpression\":\"id = :v\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"x\"}}}",
+            "[]",
+        };
+        for (String body : bodies) {
+            HttpResponse<String> response = post(target, body);
+
+            assertThat(response.statusCode()).as(target + " with " + body + ": " + response.body()).isIn(200, 400);
+        }
+    }
+
+    @Test
+    void createTable_withEmptyKeySchemaElements_listsTheMissingMembers() throws Exception {
+        HttpResponse<String> response = post("DynamoDB_20120810.CreateTable", "{\"TableName\":\"empty-members\","
+                + "\"BillingMode\":\"PAY_PER_REQUEST\",\"AttributeDefinitions\":[{\"AttributeName\":\"id\","
+                + "\"AttributeType\":\"S\"}],\"KeySchema\":[{}]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("2 validation errors detected: Value null at"
+                + " 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must not be null; Value"
+                + " null at 'keySchema.1.member.keyType' failed to satisfy constraint: Member must not be null");
+    }
+
     @Test
     void portInUse_failsWithOneClearMessage() {
         org.assertj.core.api.Assertions.assertThatThrownBy(

@@ -40,12 +40,15 @@ public final class BatchOperations {
     private record Write(TableDefinition table, ObjectNode key, ObjectNode item) {
     }
 
-    private record Get(TableDefinition table, List<ObjectNode> keys, Projection projection) {
+    private record Get(TableDefinition table, List<ObjectNode> keys, Projection projection, boolean consistent) {
     }
 
     public ObjectNode batchWriteItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         new Constraints().required("requestItems", requestItems).check();
+        if (!requestItems.isObject()) {
+            throw ApiException.serialization(null);
+        }
         int total = 0;
         for (JsonNode requests : requestItems) {
             total += requests.size();
@@ -70,16 +73,18 @@ public final class BatchOperations {
                 writes.add(write);
             }
         }
+        Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.write(connection -> {
             for (Write write : writes) {
                 ObjectNode existing = writer.read(connection, write.table(), write.key());
                 writer.write(connection, write.table(), write.key(), existing, write.item(), false);
+                units.merge(write.table().name(), Capacity.writeUnits(existing, write.item()), Double::sum);
             }
             return null;
         });
         ObjectNode response = Json.object();
         response.putObject("UnprocessedItems");
-        return response;
+        return Capacity.addPerTable(response, request, units);
     }
 
     private static Write parse(TableDefinition table, JsonNode one) {
@@ -104,6 +109,11 @@ public final class BatchOperations {
     public ObjectNode batchGetItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         new Constraints().required("requestItems", requestItems).check();
+        if (!requestItems.isObject() || requestItems.isEmpty()) {
+            throw requestItems.isObject() ? ApiException.validation("1 validation error detected: Value '{}' at"
+                    + " 'requestItems' failed to satisfy constraint: Member must have length greater than or equal"
+                    + " to 1") : ApiException.serialization(null);
+        }
         int total = 0;
         List<Get> gets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
@@ -126,15 +136,18 @@ public final class BatchOperations {
                 }
                 keys.add(checked);
             }
-            gets.add(new Get(table, keys, projection));
+            gets.add(new Get(table, keys, projection, keysAndAttributes.path("ConsistentRead").asBoolean(false)));
         }
         ObjectNode response = Json.object();
         ObjectNode responses = response.putObject("Responses");
+        Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
             for (Get get : gets) {
                 ArrayNode items = responses.putArray(get.table().name());
                 for (ObjectNode key : get.keys()) {
                     ObjectNode item = writer.read(connection, get.table(), key);
+                    units.merge(get.table().name(), Capacity.readUnits(
+                            item == null ? 0 : AttributeValues.itemSize(item), get.consistent()), Double::sum);
                     if (item != null) {
                         items.add(get.projection() == null ? item : get.projection().apply(item));
                     }
@@ -143,6 +156,6 @@ public final class BatchOperations {
             return null;
         });
         response.putObject("UnprocessedKeys");
-        return response;
+        return Capacity.addPerTable(response, request, units);
     }
 }

@@ -23,9 +23,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
 
     static TableSchema parse(ObjectNode request) {
         List<AttributeDefinition> definitions = new ArrayList<>();
+        requireMembers(request.get("AttributeDefinitions"), "attributeDefinitions", "AttributeName",
+                "AttributeType");
+        requireMembers(request.get("KeySchema"), "keySchema", "AttributeName", "KeyType");
         for (JsonNode definition : request.get("AttributeDefinitions")) {
             String type = Json.text(definition, "AttributeType");
-            if (!SCALAR_TYPES.contains(type)) {
+            if (type == null || !SCALAR_TYPES.contains(type)) {
                 throw ApiException.validation("1 validation error detected: Value '" + type + "' at"
                         + " 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must"
                         + " satisfy enum value set: [B, N, S]");
@@ -48,6 +51,22 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         List<IndexDefinition> globals = indexes(request.get("GlobalSecondaryIndexes"), used, request);
         checkDefinitions(definitions, used);
         return new TableSchema(definitions, key[0], key[1], globals, locals);
+    }
+
+    /** Every element of a list member must be an object carrying both named members. */
+    private static void requireMembers(JsonNode list, String member, String first, String second) {
+        if (!list.isArray()) {
+            throw ApiException.serialization(null);
+        }
+        Constraints constraints = new Constraints();
+        for (int i = 0; i < list.size(); i++) {
+            String prefix = member + "." + (i + 1) + ".member.";
+            constraints.required(prefix + Character.toLowerCase(first.charAt(0)) + first.substring(1),
+                    list.get(i).get(first));
+            constraints.required(prefix + Character.toLowerCase(second.charAt(0)) + second.substring(1),
+                    list.get(i).get(second));
+        }
+        constraints.check();
     }
 
     private static void checkDefinitions(List<AttributeDefinition> definitions, Set<String> used) {
