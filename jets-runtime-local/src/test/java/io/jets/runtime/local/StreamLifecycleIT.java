@@ -5,7 +5,10 @@ import static io.jets.runtime.local.ServerFixture.function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jets.core.index.TriggerDefinition;
+import io.jets.runtime.local.failures.LocalFailures;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +50,29 @@ class StreamLifecycleIT {
     }
 
     @Test
-    void explicitStreamArn_isReadAsGiven() {
+    void explicitStreamArn_isReadAsGiven_andNamesItsFailures() throws Exception {
         try (ServerFixture fx = new ServerFixture(state).withTable()) {
             fx.put("a", "v");
-            try (LocalRuntime runtime = fx.start((f, e, c) -> null,
-                    function("clerk_event-file", 0, TriggerDefinition.withDefaults(fx.streamArn)))) {
-                await().atMost(Duration.ofSeconds(5)).until(() -> fx.deliveredIds().equals(List.of("a")));
+            fx.put("poison", "v");
+            TriggerDefinition onArn = new TriggerDefinition(fx.streamArn, 100, 0,
+                    io.jets.core.DynamoDbTrigger.StartingPosition.TRIM_HORIZON, 1, true, 0, -1,
+                    "arn:aws:sqs:us-west-2:123456789012:dlq", List.of(), false, 0, true);
+            try (LocalRuntime runtime = fx.start((f, e, c) -> {
+                if (e.toString().contains("\"poison\"")) {
+                    throw new IllegalStateException("poison");
+                }
+                return null;
+            }, function("clerk_event-file", 0, onArn))) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> LocalFailures.in(state).list().size() == 1);
                 assertThat(runtime.status().get(0).table()).isEqualTo(TABLE);
+                assertThat(runtime.status().get(0).streamArn()).isEqualTo(fx.streamArn);
             }
+            assertThat(fx.calls.get(0).event().path("Records").get(0).path("eventSourceARN").asText())
+                    .isEqualTo(fx.streamArn);
+            JsonNode failure = new ObjectMapper().readTree(LocalFailures.in(state).list().get(0).json());
+            assertThat(failure.path("DDBStreamBatchInfo").path("streamArn").asText()).isEqualTo(fx.streamArn);
+            assertThat(failure.path("requestContext").path("functionArn").asText())
+                    .isEqualTo("arn:aws:lambda:us-west-2:000000000000:function:demo-dev-clerk_event-file");
         }
     }
 

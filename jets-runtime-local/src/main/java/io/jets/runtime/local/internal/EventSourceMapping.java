@@ -101,6 +101,7 @@ public final class EventSourceMapping implements AutoCloseable {
                 notice("waiting for stream " + trigger.source() + ": it does not exist on " + context.endpoint());
                 return null;
             }
+            checkpoint.switchTo(trigger.source());
             attach(trigger.source());
             return trigger.source();
         }
