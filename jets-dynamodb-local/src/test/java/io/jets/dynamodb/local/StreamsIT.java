@@ -200,6 +200,29 @@ class StreamsIT {
     }
 
     @Test
+    void deleteTable_disablesItsStream_whichStaysReadable() {
+        String arn = Clients.createTable(client, "streams-deleted", false, StreamViewType.KEYS_ONLY);
+        client.putItem(b -> b.tableName("streams-deleted").item(Map.of("id", s("kept"))));
+
+        client.deleteTable(b -> b.tableName("streams-deleted"));
+
+        assertThat(streams.describeStream(b -> b.streamArn(arn)).streamDescription().streamStatus())
+                .isEqualTo(StreamStatus.DISABLED);
+        assertThat(keys(readAll(arn))).containsExactly("kept");
+    }
+
+    @Test
+    void getShardIterator_sequenceNumberOutsideShard_isValidationError() {
+        String arn = Clients.createTable(client, "streams-bad-seq", false, StreamViewType.KEYS_ONLY);
+        String shardId = streams.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+
+        assertThatThrownBy(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber("7")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("Invalid SequenceNumber");
+    }
+
+    @Test
     void enableStream_whenAlreadyEnabled_isValidationError() {
         Clients.createTable(client, "streams-enabled", false, StreamViewType.NEW_IMAGE);
 
