@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
 
 /** ConsumedCapacity in the shape DynamoDB returns when ReturnConsumedCapacity is TOTAL or INDEXES. */
 final class Capacity {
@@ -29,6 +30,53 @@ final class Capacity {
             ObjectNode metrics = response.putObject("ItemCollectionMetrics");
             metrics.putObject("ItemCollectionKey").set(table.hashKey(), key.get(table.hashKey()));
             metrics.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+        }
+        return response;
+    }
+
+    /**
+     * Read units as DynamoDB charges them: one per started 4 KB of the bytes read (at least one), halved for an
+     * eventually consistent read.
+     */
+    static double readUnits(long bytes, boolean consistent) {
+        long units = Math.max(1, (bytes + 4095) / 4096);
+        return consistent ? units : units / 2.0;
+    }
+
+    /** Write units: one per started 1 KB of the larger of the item before and after the write (at least one). */
+    static double writeUnits(ObjectNode before, ObjectNode after) {
+        long bytes = Math.max(before == null ? 0 : AttributeValues.itemSize(before),
+                after == null ? 0 : AttributeValues.itemSize(after));
+        return Math.max(1, (bytes + 1023) / 1024);
+    }
+
+    /**
+     * A read of a secondary index: with INDEXES, DynamoDB charges the index and shows the table at zero, under
+     * GlobalSecondaryIndexes or LocalSecondaryIndexes.
+     */
+    static ObjectNode addIndexRead(ObjectNode response, JsonNode request, String tableName, String indexName,
+                                   boolean global, double units) {
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        if ("TOTAL".equals(mode)) {
+            response.set("ConsumedCapacity", of(tableName, units, mode));
+        } else if ("INDEXES".equals(mode)) {
+            ObjectNode capacity = Json.object();
+            capacity.put("TableName", tableName);
+            capacity.put("CapacityUnits", units);
+            capacity.putObject("Table").put("CapacityUnits", 0.0);
+            capacity.putObject(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes").putObject(indexName)
+                    .put("CapacityUnits", units);
+            response.set("ConsumedCapacity", capacity);
+        }
+        return response;
+    }
+
+    /** The per-table list BatchGetItem, BatchWriteItem and the transactions return, in request order. */
+    static ObjectNode addPerTable(ObjectNode response, JsonNode request, java.util.Map<String, Double> units) {
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = response.putArray("ConsumedCapacity");
+            units.forEach((table, tableUnits) -> list.add(of(table, tableUnits, mode)));
         }
         return response;
     }

@@ -63,7 +63,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), 1);
+        return Capacity.add(response, request, table.name(), Capacity.writeUnits(old, stored));
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -79,7 +79,8 @@ public final class ItemOperations {
         if (item != null) {
             response.set("Item", projection == null ? item : projection.apply(item));
         }
-        return Capacity.add(response, request, table.name(), 0.5);
+        return Capacity.add(response, request, table.name(), Capacity.readUnits(
+                item == null ? 0 : AttributeValues.itemSize(item), request.path("ConsistentRead").asBoolean(false)));
     }
 
     public ObjectNode updateItem(ObjectNode request) {
@@ -119,7 +120,7 @@ public final class ItemOperations {
             response.set("Attributes", attributes);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), 1);
+        return Capacity.add(response, request, table.name(), Capacity.writeUnits(result[0], result[1]));
     }
 
     public ObjectNode deleteItem(ObjectNode request) {
@@ -146,7 +147,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), 1);
+        return Capacity.add(response, request, table.name(), Capacity.writeUnits(old, null));
     }
 
     static void check(Condition condition, ObjectNode existing, boolean returnOnFailure) {
