@@ -60,6 +60,7 @@ public final class QueryOperations {
         }
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
+        checkStartInBounds(condition, start);
         if (read.index != null) {
             List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
                     condition, forward));
@@ -137,6 +138,23 @@ public final class QueryOperations {
                 afterRange = rows.get(rows.size() - 1).range();
             }
         });
+    }
+
+    /** An ExclusiveStartKey must lie inside the key condition, as a LastEvaluatedKey of the same query would. */
+    private static void checkStartInBounds(KeyCondition condition, ObjectNode start) {
+        if (start == null) {
+            return;
+        }
+        JsonNode startHash = start.get(condition.hashName());
+        boolean sameHash = startHash != null && AttributeValues.equal(startHash, condition.hashValue());
+        if (condition.rangeOperator() == null) {
+            if (!sameHash) {
+                throw ApiException.validation("The provided starting key is outside query boundaries based on"
+                        + " provided conditions");
+            }
+        } else if (!sameHash || !condition.rangeMatches(start.get(condition.rangeName()))) {
+            throw ApiException.validation("The provided starting key does not match the range key predicate");
+        }
     }
 
     private static void checkKeyTypes(TableDefinition table, KeyCondition condition) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -30,6 +31,7 @@ final class ReadRequest {
     final String select;
     final Condition filter;
     final Projection projection;
+    final boolean consistent;
 
     ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
         new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
@@ -79,7 +81,22 @@ final class ReadRequest {
             throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an"
                     + " IndexName");
         }
+        if ("ALL_ATTRIBUTES".equals(Json.text(request, "Select")) && global
+                && !"ALL".equals(found.projectionType())) {
+            throw ApiException.validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is"
+                    + " not supported for global secondary index " + indexName + " because its projection type is"
+                    + " not ALL");
+        }
         this.select = requested;
+        this.consistent = request.path("ConsistentRead").asBoolean(false);
+    }
+
+    /**
+     * A local index read fetches what the index does not hold from the table (for ALL_ATTRIBUTES, a projection or
+     * a filter naming other attributes); a global index read cannot.
+     */
+    private boolean fetchesFromTable() {
+        return index != null && !globalIndex;
     }
 
     /** The hash and range attribute names of the table or index read. */
@@ -127,14 +144,18 @@ final class ReadRequest {
         ObjectNode response = Json.object();
         ArrayNode items = Json.array();
         int count = 0;
+        long bytes = 0;
         for (ObjectNode item : evaluated) {
             ObjectNode visible = asStored(item);
-            if (filter != null && !filter.test(visible)) {
+            bytes += AttributeValues.itemSize(visible);
+            ObjectNode readable = fetchesFromTable() ? item : visible;
+            if (filter != null && !filter.test(readable)) {
                 continue;
             }
             count++;
             if (!select.equals("COUNT")) {
-                items.add(projection != null ? projection.apply(visible) : visible);
+                items.add(projection != null ? projection.apply(readable)
+                        : select.equals("ALL_ATTRIBUTES") ? readable : visible);
             }
         }
         if (!select.equals("COUNT")) {
@@ -149,7 +170,9 @@ final class ReadRequest {
             }
             response.set("LastEvaluatedKey", key);
         }
-        return Capacity.add(response, request, table.name(), Math.max(0.5, evaluated.size() / 2.0));
+        double units = Capacity.readUnits(bytes, consistent);
+        return index == null ? Capacity.add(response, request, table.name(), units)
+                : Capacity.addIndexRead(response, request, table.name(), index.name(), globalIndex, units);
     }
 
     /** Checks an ExclusiveStartKey has exactly the key attributes a LastEvaluatedKey of this read would. */
