@@ -182,6 +182,18 @@ class ProtocolIT {
     }
 
     @Test
+    void requestOver16Megabytes_isRefused() throws Exception {
+        byte[] body = new byte[16 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+
+        HttpResponse<String> response = post("DynamoDB_20120810.ListTables", body, false);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#RequestEntityTooLargeException\","
+                + "\"message\":\"Request entity too large: the request body exceeds 16777216 bytes\"}");
+    }
+
+    @Test
     void portInUse_failsWithOneClearMessage() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> DynamoDbLocal.builder().port(server.port()).inMemory().start())
