@@ -49,6 +49,7 @@ public final class ProjectFiles {
         String functionName = Names.functionName(className, method);
         String eventsPackage = eventsPackage(packageName);
         Map<String, String> values = Map.of(
+                "physicalTable", physicalTable,
                 "physicalFunction", config.physicalFunctionName(functionName),
                 "package", eventsPackage,
                 "className", className,
@@ -59,8 +60,10 @@ public final class ProjectFiles {
                 "functionName", functionName);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(sourcePath("main", eventsPackage, className), Template.load("DynamoDbEvent.java.tmpl").render(values));
-        files.put(sourcePath("test", eventsPackage, className + "Test"),
-                Template.load("DynamoDbEventTest.java.tmpl").render(values));
+        // A table trigger is tested against the local server (jets-test); a stream ARN names a table of another
+        // account or region, so its handler is tested with a payload instead.
+        String test = isStreamArn(table) ? "DynamoDbStreamArnEventTest.java.tmpl" : "DynamoDbEventTest.java.tmpl";
+        files.put(sourcePath("test", eventsPackage, className + "Test"), Template.load(test).render(values));
         return files;
     }
 

@@ -102,6 +102,10 @@ class GenerateEventCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(Files.readString(dir.resolve(EVENT)))
                 .contains("@DynamoDbTrigger(\"" + arn + "\") // stream ARN, used as given");
+        // Another account's stream cannot be served locally: the handler is tested with a payload instead.
+        assertThat(Files.readString(dir.resolve(TEST)))
+                .contains("FunctionDispatcher.create(", "dispatcher.invoke(\"clerk_event-file\"")
+                .doesNotContain("@JetsTest");
     }
 
     @Test
