@@ -1,7 +1,6 @@
 package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.ExpressionContext;
