@@ -1,0 +1,111 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.n;
+import static io.jets.dynamodb.local.conformance.LocalServer.range;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** Query paging: Limit counts evaluated items before the filter, and a start key must lie inside the query. */
+class QueryPagingConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("device", ScalarAttributeType.S), attribute("at", ScalarAttributeType.N))
+                .keySchema(hash("device"), range("at")));
+        for (int i = 1; i <= 6; i++) {
+            String at = Integer.toString(i);
+            client.putItem(b -> b.tableName("events").item(item("device", s("d1"), "at", n(at),
+                    "level", s(Integer.parseInt(at) % 2 == 0 ? "warn" : "info"))));
+        }
+        client.putItem(b -> b.tableName("events").item(item("device", s("d2"), "at", n("1"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void limit_countsItemsBeforeTheFilter_andAnEmptyPageStillCarriesLastEvaluatedKey() {
+        var response = client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .filterExpression("#l = :l").expressionAttributeNames(Map.of("#l", "level"))
+                .expressionAttributeValues(Map.of(":d", s("d1"), ":l", s("error"))).limit(2));
+
+        assertThat(response.items()).isEmpty();
+        assertThat(response.count()).isZero();
+        assertThat(response.scannedCount()).isEqualTo(2);
+        assertThat(response.lastEvaluatedKey()).isEqualTo(item("device", s("d1"), "at", n("2")));
+    }
+
+    @Test
+    void selectCount_withLimit_pagesLikeItems() {
+        var response = client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .expressionAttributeValues(Map.of(":d", s("d1"))).select(Select.COUNT).limit(4));
+
+        assertThat(response.hasItems()).isFalse();
+        assertThat(response.count()).isEqualTo(4);
+        assertThat(response.lastEvaluatedKey()).isEqualTo(item("device", s("d1"), "at", n("4")));
+    }
+
+    @Test
+    void descendingQuery_resumesBelowTheStartKey() {
+        var response = client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .expressionAttributeValues(Map.of(":d", s("d1"))).scanIndexForward(false)
+                .exclusiveStartKey(item("device", s("d1"), "at", n("3"))));
+
+        assertThat(response.items()).extracting(found -> found.get("at").n()).containsExactly("2", "1");
+    }
+
+    @Test
+    void startKeyOfAnotherPartition_isOutsideTheQueryBoundaries() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .expressionAttributeValues(Map.of(":d", s("d1")))
+                .exclusiveStartKey(item("device", s("d2"), "at", n("1")))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageStartingWith("The provided starting key is outside query boundaries based on provided"
+                        + " conditions");
+    }
+
+    @Test
+    void startKeyOutsideTheSortKeyCondition_doesNotMatchTheRangeKeyPredicate() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("events")
+                .keyConditionExpression("device = :d AND #a > :a").expressionAttributeNames(Map.of("#a", "at"))
+                .expressionAttributeValues(Map.of(":d", s("d1"), ":a", n("3")))
+                .exclusiveStartKey(item("device", s("d1"), "at", n("2")))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("The provided starting key does not match the range key predicate");
+    }
+
+    @Test
+    void startKeyInsideTheSortKeyCondition_resumesAfterIt() {
+        var response = client.query(b -> b.tableName("events")
+                .keyConditionExpression("device = :d AND #a BETWEEN :lo AND :hi")
+                .expressionAttributeNames(Map.of("#a", "at"))
+                .expressionAttributeValues(Map.of(":d", s("d1"), ":lo", n("2"), ":hi", n("5")))
+                .exclusiveStartKey(item("device", s("d1"), "at", n("3"))));
+
+        assertThat(response.items()).extracting(found -> found.get("at").n()).containsExactly("4", "5");
+    }
+}
