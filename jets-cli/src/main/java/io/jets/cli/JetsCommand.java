@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
  * int exit = JetsCommand.commandLine(Workspace.current()).execute("generate:event", "clerk", "--trigger", "dynamodb");
  * }</pre>
  */
-@Command(name = "jets", mixinStandardHelpOptions = true, version = "jets 0.1.0-SNAPSHOT",
+@Command(name = "jets", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, version = "jets 0.1.0-SNAPSHOT",
         description = "Functions that run when items in DynamoDB tables change: locally and on AWS Lambda.",
         subcommands = {
                 NewCommand.class,

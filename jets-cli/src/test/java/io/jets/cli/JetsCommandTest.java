@@ -21,6 +21,14 @@ class JetsCommandTest {
     }
 
     @Test
+    void everySubcommand_hasHelp() {
+        CliRun run = CliRun.in(dir, "dev", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: jets dev", "--port", "--in-memory", "--data-dir");
+    }
+
+    @Test
     void unknownOption_isAUsageErrorWithExitCode2() {
         CliRun run = CliRun.in(dir, "new", "demo", "--nope");
 
