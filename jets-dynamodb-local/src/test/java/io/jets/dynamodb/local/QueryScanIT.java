@@ -131,6 +131,13 @@ class QueryScanIT {
     }
 
     @Test
+    void query_onNonKeyAttribute_missesKeySchemaElement() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("numbers").keyConditionExpression("even = :t")
+                .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true)))))
+                .hasMessageStartingWith("Query condition missed key schema element: id");
+    }
+
+    @Test
     void query_filterOnKeyAttribute_isValidationError() {
         assertThatThrownBy(() -> client.query(b -> b.tableName("numbers").keyConditionExpression("id = :p")
                 .filterExpression("sk > :v").expressionAttributeValues(Map.of(":p", s("p"), ":v", n("1")))))

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,6 +36,7 @@ public final class StreamRecords {
     private final Duration rollover;
     private final Duration retention;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, StreamDefinition> definitions = new ConcurrentHashMap<>();
     private int appendsSinceTrim;
 
     public StreamRecords(Database database, StreamStore streams, Clock clock, Duration rollover,
@@ -67,7 +70,12 @@ public final class StreamRecords {
         if (shard.createdMillis() + rollover.toMillis() <= now) {
             shard = streams.rollOver(connection, shard, now);
         }
-        StreamDefinition stream = streams.find(connection, shard.streamArn());
+        // region and view type never change for a stream, so its definition is read once
+        StreamDefinition stream = definitions.get(shard.streamArn());
+        if (stream == null) {
+            stream = streams.find(connection, shard.streamArn());
+            definitions.put(stream.arn(), stream);
+        }
         ObjectNode record = record(stream, keys, oldImage, newImage, now, service);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO records (shard_id, created, record) VALUES (?, ?, ?)")) {
