@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,10 +76,12 @@ public final class DevCommand implements Callable<Integer> {
         builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
         List<AutoCloseable> resources = new ArrayList<>();
         Thread main = Thread.currentThread();
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Ctrl-C: stop the loop and wait for the cleanup below (not for the thread, which then calls System.exit).
         Thread shutdown = new Thread(() -> {
             main.interrupt();
             try {
-                main.join(10_000);
+                stopped.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -138,6 +142,7 @@ public final class DevCommand implements Callable<Integer> {
             loaded.close();
             out.println("Stopped.");
             out.flush();
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
             } catch (IllegalStateException ignored) {
