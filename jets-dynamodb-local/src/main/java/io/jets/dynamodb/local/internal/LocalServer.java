@@ -70,6 +70,8 @@ public final class LocalServer implements DynamoDbLocal {
             });
             long interval = config.ttlInterval().toMillis();
             background.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.SECONDS);
+            // idle streams are trimmed too, not only those still being written
+            background.scheduleWithFixedDelay(this::trimStreams, 1, 1, TimeUnit.MINUTES);
             background.scheduleWithFixedDelay(new TimeToLiveReaper(database, catalog, items, writer, config.clock()),
                     interval, interval, TimeUnit.MILLISECONDS);
         } catch (BindException e) {
@@ -83,6 +85,17 @@ public final class LocalServer implements DynamoDbLocal {
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    private void trimStreams() {
+        try {
+            database.write(connection -> {
+                records.trim(connection, config.clock().millis());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            System.err.println("jets-dynamodb-local: stream trim failed: " + e.getMessage());
         }
     }
 
