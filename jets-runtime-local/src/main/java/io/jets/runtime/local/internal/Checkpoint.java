@@ -24,6 +24,7 @@ public final class Checkpoint {
     private final Path file;
     private final ObjectMapper json;
     private String streamArn = "";
+    private boolean positioned;
     private final Map<String, ShardState> shards = new LinkedHashMap<>();
 
     private record ShardState(String sequenceNumber, boolean finished, JsonNode window) {
@@ -40,6 +41,7 @@ public final class Checkpoint {
             try {
                 JsonNode root = json.readTree(file.toFile());
                 checkpoint.streamArn = root.path("streamArn").asText("");
+                checkpoint.positioned = root.path("positioned").asBoolean(!checkpoint.streamArn.isEmpty());
                 root.path("shards").fields().forEachRemaining(e -> checkpoint.shards.put(e.getKey(),
                         new ShardState(e.getValue().path("sequenceNumber").asText(""),
                                 e.getValue().path("finished").asBoolean(false),
@@ -54,6 +56,16 @@ public final class Checkpoint {
 
     public synchronized String streamArn() {
         return streamArn;
+    }
+
+    /** Whether the mapping's StartingPosition was applied, when it first started. */
+    public synchronized boolean positioned() {
+        return positioned;
+    }
+
+    public synchronized void markPositioned() {
+        positioned = true;
+        save();
     }
 
     /** Starts over on another stream (a re-enabled stream has a new ARN and new shards). */
@@ -109,7 +121,7 @@ public final class Checkpoint {
     }
 
     private void save() {
-        ObjectNode root = json.createObjectNode().put("streamArn", streamArn);
+        ObjectNode root = json.createObjectNode().put("streamArn", streamArn).put("positioned", positioned);
         ObjectNode shardsNode = root.putObject("shards");
         shards.forEach((id, state) -> {
             ObjectNode node = shardsNode.putObject(id).put("sequenceNumber", state.sequenceNumber())

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,10 +25,8 @@ public final class EventSourceMapping implements AutoCloseable {
     private final String table;
     private final MappingState state;
     private final Map<String, Thread> readers = new ConcurrentHashMap<>();
-    private final Set<String> firstShards = ConcurrentHashMap.newKeySet();
     private final Object wake = new Object();
     private volatile boolean stopped;
-    private boolean freshStream;
     private volatile boolean streamDone;
     private String lastNotice = "";
     private Thread coordinator;
@@ -39,16 +38,53 @@ public final class EventSourceMapping implements AutoCloseable {
                 : context.config().tableName(trigger.source());
         this.state = new MappingState(context.function().name(), trigger.source(), table,
                 trigger.enabled() ? State.WAITING_FOR_TABLE : State.DISABLED, context.clock());
-        this.freshStream = context.checkpoint().streamArn().isEmpty();
     }
 
+    /** Applies the StartingPosition (on the mapping's first start only), then reads in the background. */
     public void start() {
         if (!trigger.enabled()) {
             return;
         }
+        applyStartingPosition();
         coordinator = new Thread(this::coordinate, "jets-mapping-" + context.function().name());
         coordinator.setDaemon(true);
         coordinator.start();
+    }
+
+    /**
+     * Done before {@link #start()} returns, so a record written right after the runtime starts is delivered
+     * even under LATEST. If the server cannot be reached, the position is applied when it first answers.
+     */
+    private void applyStartingPosition() {
+        Checkpoint checkpoint = context.checkpoint();
+        if (checkpoint.positioned()) {
+            return;
+        }
+        try {
+            if (trigger.startingPosition() == StartingPosition.LATEST) {
+                currentStream().ifPresent(arn -> LatestPosition.pin(context.api(), checkpoint, arn));
+            }
+            checkpoint.markPositioned();
+        } catch (RuntimeException e) {
+            state.error("applying StartingPosition " + trigger.startingPosition() + ": " + e.getMessage());
+        }
+    }
+
+    /** The stream the trigger reads now, if it exists. */
+    private Optional<String> currentStream() {
+        if (trigger.isStreamArn()) {
+            try {
+                context.api().describeStream(trigger.source());
+                return Optional.of(trigger.source());
+            } catch (StreamsApiException e) {
+                if (e.is("ResourceNotFoundException")) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+        return context.api().describeTable(table).filter(StreamsApi.TableInfo::streamEnabled)
+                .map(StreamsApi.TableInfo::latestStreamArn).filter(arn -> !arn.isEmpty());
     }
 
     public MappingStatus status() {
@@ -65,6 +101,9 @@ public final class EventSourceMapping implements AutoCloseable {
 
     private void coordinate() {
         while (!stopped) {
+            if (!context.checkpoint().positioned()) {
+                applyStartingPosition();
+            }
             Duration pause = context.lifecyclePoll();
             try {
                 String arn = resolveStream();
@@ -125,7 +164,6 @@ public final class EventSourceMapping implements AutoCloseable {
         }
         if (!current.isEmpty() && !latest.equals(current)) {
             notice(Commands.streamChanged(context.function().name(), table, latest));
-            freshStream = false;
         }
         if (!latest.equals(current)) {
             checkpoint.switchTo(latest);
@@ -151,9 +189,6 @@ public final class EventSourceMapping implements AutoCloseable {
             }
             throw e;
         }
-        if (freshStream && firstShards.isEmpty()) {
-            stream.shards().forEach(s -> firstShards.add(s.shardId()));
-        }
         Set<String> known = new HashSet<>();
         stream.shards().forEach(s -> known.add(s.shardId()));
         boolean allFinished = true;
@@ -173,9 +208,7 @@ public final class EventSourceMapping implements AutoCloseable {
     }
 
     private void startReader(String arn, String shardId) {
-        StartingPosition position = freshStream && firstShards.contains(shardId)
-                ? trigger.startingPosition() : StartingPosition.TRIM_HORIZON;
-        ShardReader reader = new ShardReader(context.readerSettings(state, () -> stopped), arn, shardId, position);
+        ShardReader reader = new ShardReader(context.readerSettings(state, () -> stopped), arn, shardId);
         Thread thread = new Thread(() -> {
             try {
                 ShardReader.End end = reader.run();

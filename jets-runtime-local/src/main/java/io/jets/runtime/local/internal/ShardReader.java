@@ -2,7 +2,6 @@ package io.jets.runtime.local.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jets.core.DynamoDbTrigger.StartingPosition;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -35,18 +34,16 @@ public final class ShardReader {
     private final Settings settings;
     private final String streamArn;
     private final String shardId;
-    private final StartingPosition startingPosition;
     private final ArrayDeque<StreamRecord> buffer = new ArrayDeque<>();
     private long bufferedBytes;
     private String lastRead;
     private String lastHandled;
 
-    /** @param startingPosition used only if the shard was never started */
-    public ShardReader(Settings settings, String streamArn, String shardId, StartingPosition startingPosition) {
+    /** A shard never started before is read from TRIM_HORIZON (LATEST is applied when the mapping starts). */
+    public ShardReader(Settings settings, String streamArn, String shardId) {
         this.settings = settings;
         this.streamArn = streamArn;
         this.shardId = shardId;
-        this.startingPosition = startingPosition;
     }
 
     public End run() {
@@ -178,35 +175,8 @@ public final class ShardReader {
                 return iterator("TRIM_HORIZON", null);
             }
         }
-        if (checkpoint.started(shardId) || startingPosition == StartingPosition.TRIM_HORIZON) {
-            checkpoint.advance(shardId, "");
-            return iterator("TRIM_HORIZON", null);
-        }
-        return skipToLatest();
-    }
-
-    /**
-     * LATEST on a mapping's first start: everything already in the shard is passed over and checkpointed, so a
-     * restart resumes exactly there instead of skipping what was written while the mapping was down.
-     */
-    private String skipToLatest() {
-        String iterator = iterator("TRIM_HORIZON", null);
-        while (iterator != null) {
-            StreamsApi.RecordsPage page = settings.api().records(iterator, PAGE_LIMIT);
-            for (ObjectNode record : page.records()) {
-                lastRead = record.path("dynamodb").path("SequenceNumber").asText();
-            }
-            iterator = page.nextShardIterator();
-            if (page.records().isEmpty()) {
-                break;
-            }
-        }
-        lastHandled = lastRead;
-        settings.checkpoint().advance(shardId, lastRead == null ? "" : lastRead);
-        if (lastRead != null) {
-            settings.state().handled(lastRead);
-        }
-        return iterator;
+        checkpoint.advance(shardId, "");
+        return iterator("TRIM_HORIZON", null);
     }
 
     private String renewIterator(StreamsApiException cause) {
