@@ -12,6 +12,7 @@ import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,7 +43,7 @@ public final class ItemOperations {
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
                 .check();
         String returnValues = returnValues(request, PUT_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
@@ -69,7 +70,7 @@ public final class ItemOperations {
     public ObjectNode getItem(ObjectNode request) {
         new Constraints().tableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key")).check();
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
@@ -90,7 +91,8 @@ public final class ItemOperations {
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
                 .check();
         String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request,
+                List.of("UpdateExpression", "ConditionExpression"));
         Update update = expressions.update();
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
@@ -130,7 +132,7 @@ public final class ItemOperations {
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
                 .check();
         String returnValues = returnValues(request, PUT_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));

@@ -40,7 +40,8 @@ public final class QueryOperations {
 
     public ObjectNode query(ObjectNode request) {
         new Constraints().tableName("tableName", request.get("TableName")).check();
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request,
+                List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
         KeyCondition condition = expressions.keyCondition(read.hashKey(), read.rangeKey());
@@ -104,7 +105,8 @@ public final class QueryOperations {
                 .range("segment", request.get("Segment"), 0, 999999)
                 .check();
         Integer[] segment = segment(request);
-        RequestExpressions expressions = new RequestExpressions(request);
+        RequestExpressions expressions = new RequestExpressions(request,
+                List.of("ProjectionExpression", "FilterExpression"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
         expressions.verifyAllUsed();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.ExpressionContext;
+import io.jets.dynamodb.local.internal.expr.ExpressionParameters;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
 import io.jets.dynamodb.local.internal.expr.Legacy;
@@ -24,9 +25,20 @@ final class RequestExpressions {
     private final ExpressionContext context;
 
     RequestExpressions(JsonNode request) {
+        this(request, List.of());
+    }
+
+    /**
+     * {@code expressionMembers}: the expressions the operation accepts, in DynamoDB's order; placeholders sent
+     * without any of them are refused.
+     */
+    RequestExpressions(JsonNode request, List<String> expressionMembers) {
         this.request = request;
         if (LEGACY.stream().anyMatch(request::hasNonNull)) {
             Legacy.checkNotMixed(request);
+        }
+        if (!expressionMembers.isEmpty()) {
+            ExpressionParameters.check(request, expressionMembers);
         }
         this.context = ExpressionContext.of(Json.objectOrNull(request, "ExpressionAttributeNames"),
                 Json.objectOrNull(request, "ExpressionAttributeValues"));

@@ -1,0 +1,109 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.n;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * ExpressionAttributeNames and ExpressionAttributeValues sent without an expression to use them: DynamoDB refuses
+ * them, and the values message names the expressions the operation was missing.
+ */
+class ExpressionParametersConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("placeholders").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        client.putItem(b -> b.tableName("placeholders").item(item("id", s("a"), "count", n("1"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void putItem_valuesWithoutConditionExpression_areRefused() {
+        assertValidation(() -> client.putItem(b -> b.tableName("placeholders").item(item("id", s("b")))
+                        .expressionAttributeValues(Map.of(":v", n("1")))),
+                "ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null");
+    }
+
+    @Test
+    void deleteItem_namesWithoutAnExpression_areRefused() {
+        assertValidation(() -> client.deleteItem(b -> b.tableName("placeholders").key(item("id", s("b")))
+                        .expressionAttributeNames(Map.of("#c", "count"))),
+                "ExpressionAttributeNames can only be specified when using expressions");
+    }
+
+    @Test
+    void updateItem_valuesWithLegacyAttributeUpdates_nameBothMissingExpressions() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("placeholders").key(item("id", s("a")))
+                        .attributeUpdates(Map.of("count", AttributeValueUpdate.builder().action("ADD").value(n("1"))
+                                .build()))
+                        .expressionAttributeValues(Map.of(":v", n("1")))),
+                "ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and"
+                        + " ConditionExpression are null");
+    }
+
+    @Test
+    void getItem_namesWithoutProjectionExpression_areRefused() {
+        assertValidation(() -> client.getItem(b -> b.tableName("placeholders").key(item("id", s("a")))
+                        .expressionAttributeNames(Map.of("#c", "count"))),
+                "ExpressionAttributeNames can only be specified when using expressions");
+    }
+
+    @Test
+    void query_valuesWithLegacyKeyConditions_nameFilterAndKeyConditionExpressions() {
+        assertValidation(() -> client.query(b -> b.tableName("placeholders")
+                        .keyConditions(Map.of("id", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                                .comparisonOperator("EQ").attributeValueList(s("a")).build()))
+                        .expressionAttributeValues(Map.of(":v", n("1")))),
+                "ExpressionAttributeValues can only be specified when using expressions: FilterExpression and"
+                        + " KeyConditionExpression are null");
+    }
+
+    @Test
+    void scan_valuesWithOnlyAProjectionExpression_nameTheFilterExpression() {
+        assertValidation(() -> client.scan(b -> b.tableName("placeholders").projectionExpression("id")
+                        .expressionAttributeValues(Map.of(":v", n("1")))),
+                "ExpressionAttributeValues can only be specified when using expressions: FilterExpression is null");
+    }
+
+    @Test
+    void scan_namesUsedByTheProjectionExpression_areAccepted() {
+        var response = client.scan(b -> b.tableName("placeholders").projectionExpression("#c")
+                .expressionAttributeNames(Map.of("#c", "count")));
+
+        assertThat(response.items()).containsExactly(item("count", n("1")));
+    }
+
+    private static void assertValidation(ThrowingCallable call, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo(message));
+    }
+}
