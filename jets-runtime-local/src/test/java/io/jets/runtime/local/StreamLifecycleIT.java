@@ -50,6 +50,21 @@ class StreamLifecycleIT {
     }
 
     @Test
+    void latest_onATableCreatedAfterTheStart_deliversEveryRecordOfItsStream() {
+        TriggerDefinition latest = new TriggerDefinition("test-table", 100, 0,
+                io.jets.core.DynamoDbTrigger.StartingPosition.LATEST, 1, false, -1, -1, "", List.of(), false, 0, true);
+        try (ServerFixture fx = new ServerFixture(state);
+             LocalRuntime runtime = fx.start((f, e, c) -> null, function("clerk_event-file", 0, latest))) {
+            fx.local.createTable(TABLE);
+            fx.local.enableStream(TABLE);
+            fx.put("first", "v"); // may be written before the mapping attaches: still after the start
+            fx.put("second", "v");
+            await().atMost(Duration.ofSeconds(10)).until(() -> fx.deliveredIds().size() == 2);
+            assertThat(fx.deliveredIds()).containsExactly("first", "second");
+        }
+    }
+
+    @Test
     void explicitStreamArn_isReadAsGiven_andNamesItsFailures() throws Exception {
         try (ServerFixture fx = new ServerFixture(state).withTable()) {
             fx.put("a", "v");
