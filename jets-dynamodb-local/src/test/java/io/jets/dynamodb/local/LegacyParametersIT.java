@@ -1,0 +1,89 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.n;
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+
+/** The pre-expression parameters older SDKs and apps still send, wired through every operation that takes them. */
+class LegacyParametersIT {
+
+    private static DynamoDbLocal server;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        server = DynamoDbLocal.builder().port(0).inMemory().start();
+        client = Clients.dynamoDb(server.endpoint());
+        Clients.createTable(client, "legacy", true, null);
+        for (int i = 1; i <= 4; i++) {
+            String sk = Integer.toString(i);
+            client.putItem(b -> b.tableName("legacy").item(Map.of("id", s("p"), "sk", n(sk), "v", n(sk))));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void attributeUpdates_withExpected_updateTheItem() {
+        client.updateItem(b -> b.tableName("legacy").key(Map.of("id", s("p"), "sk", n("1")))
+                .attributeUpdates(Map.of("v", AttributeValueUpdate.builder().action(AttributeAction.ADD)
+                        .value(n("10")).build()))
+                .expected(Map.of("v", ExpectedAttributeValue.builder().value(n("1")).build())));
+
+        assertThat(client.getItem(b -> b.tableName("legacy").key(Map.of("id", s("p"), "sk", n("1")))
+                .attributesToGet("v")).item()).isEqualTo(Map.of("v", n("11")));
+    }
+
+    @Test
+    void expected_thatFails_isConditionalCheckFailed() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("legacy").item(Map.of("id", s("p"), "sk", n("2")))
+                .expected(Map.of("v", ExpectedAttributeValue.builder().value(n("99")).build()))))
+                .isInstanceOf(ConditionalCheckFailedException.class);
+    }
+
+    @Test
+    void keyConditions_andQueryFilter_selectItems() {
+        var items = client.query(b -> b.tableName("legacy")
+                .keyConditions(Map.of("id", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                                .attributeValueList(s("p")).build(),
+                        "sk", Condition.builder().comparisonOperator(ComparisonOperator.GE)
+                                .attributeValueList(n("2")).build()))
+                .queryFilter(Map.of("v", Condition.builder().comparisonOperator(ComparisonOperator.LT)
+                        .attributeValueList(n("4")).build()))).items();
+
+        assertThat(items).extracting(item -> item.get("sk").n()).containsExactly("2", "3");
+    }
+
+    @Test
+    void scanFilter_selectsItems() {
+        var items = client.scan(b -> b.tableName("legacy").scanFilter(Map.of("v", Condition.builder()
+                .comparisonOperator(ComparisonOperator.EQ).attributeValueList(n("4")).build()))).items();
+
+        assertThat(items).extracting(item -> item.get("sk").n()).containsExactly("4");
+    }
+
+    @Test
+    void mixingExpressionAndLegacyParameters_isValidationError() {
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("legacy").key(Map.of("id", s("p"), "sk", n("1")))
+                .attributesToGet("v").projectionExpression("v")))
+                .hasMessageContaining("Can not use both expression and non-expression parameters in the same"
+                        + " request");
+    }
+}
