@@ -133,6 +133,31 @@ class TablesIT {
     }
 
     @Test
+    void createTable_zeroCapacity_isValidationError() {
+        CreateTableRequest request = CreateTableRequest.builder().tableName("tables-zero")
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(key("id", KeyType.HASH))
+                .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(5L)).build();
+
+        assertThatThrownBy(() -> client.createTable(request))
+                .hasMessageStartingWith("1 validation error detected: Value '0' at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void createTable_provisioned_reportsItsThroughput() {
+        client.createTable(CreateTableRequest.builder().tableName("tables-provisioned-ok")
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(key("id", KeyType.HASH))
+                .provisionedThroughput(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L)).build());
+
+        var throughput = client.describeTable(b -> b.tableName("tables-provisioned-ok")).table()
+                .provisionedThroughput();
+
+        assertThat(throughput.readCapacityUnits()).isEqualTo(3L);
+        assertThat(throughput.writeCapacityUnits()).isEqualTo(4L);
+    }
+
+    @Test
     void listTables_pagesInNameOrder() {
         for (String name : new String[] {"list-c", "list-a", "list-b"}) {
             Clients.createTable(client, name, false, null);
