@@ -159,5 +159,7 @@ class IndexesIT {
         assertThat(table.localSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("by-total");
         assertThat(table.globalSecondaryIndexes().get(0).indexArn())
                 .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/orders/index/by-status");
+        assertThat(table.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(3);
+        assertThat(table.globalSecondaryIndexes().get(0).indexSizeBytes()).isPositive();
     }
 }

@@ -1,16 +1,21 @@
 package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads of a secondary index, derived from the table on each read: the items carrying the index key (sparse
@@ -47,6 +52,54 @@ final class IndexReads {
         Comparator<ObjectNode> order = order(read);
         matching.sort(forward ? order : order.reversed());
         return matching;
+    }
+
+    /** Item count and projected size in bytes of every secondary index, for DescribeTable. */
+    static Map<String, long[]> stats(Connection connection, ItemStore items, TableDefinition table)
+            throws SQLException {
+        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
+        indexes.addAll(table.globalIndexes());
+        Map<String, long[]> stats = new HashMap<>();
+        indexes.forEach(index -> stats.put(index.name(), new long[2]));
+        byte[] afterHash = null;
+        byte[] afterRange = null;
+        while (true) {
+            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1024);
+            for (Row row : rows) {
+                for (IndexDefinition index : indexes) {
+                    ObjectNode item = row.item();
+                    if (item.has(index.hashKey()) && (index.rangeKey() == null || item.has(index.rangeKey()))) {
+                        long[] entry = stats.get(index.name());
+                        entry[0]++;
+                        entry[1] += "ALL".equals(index.projectionType()) ? row.size()
+                                : AttributeValues.itemSize(projected(table, index, item));
+                    }
+                }
+            }
+            if (rows.size() < 1024) {
+                return stats;
+            }
+            afterHash = rows.get(rows.size() - 1).hash();
+            afterRange = rows.get(rows.size() - 1).range();
+        }
+    }
+
+    private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
+        ObjectNode projected = item.objectNode();
+        List<String> names = new ArrayList<>(table.keyNames());
+        names.add(index.hashKey());
+        if (index.rangeKey() != null) {
+            names.add(index.rangeKey());
+        }
+        if ("INCLUDE".equals(index.projectionType())) {
+            names.addAll(index.nonKeyAttributes());
+        }
+        for (String name : names) {
+            if (item.has(name)) {
+                projected.set(name, item.get(name));
+            }
+        }
+        return projected;
     }
 
     /** The items after {@code start} (an ExclusiveStartKey) in the read's order. */

@@ -6,6 +6,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.math.BigDecimal;
+import java.util.Map;
 
 /**
  * The TableDescription DynamoDB returns from CreateTable, DescribeTable, UpdateTable and DeleteTable.
@@ -24,6 +25,12 @@ final class TableDescriptions {
 
     static ObjectNode describe(TableDefinition table, String status, long itemCount, long sizeBytes,
                                String region) {
+        return describe(table, status, itemCount, sizeBytes, region, Map.of());
+    }
+
+    /** @param indexStats item count and size in bytes by index name; indexes not in it report zeros */
+    static ObjectNode describe(TableDefinition table, String status, long itemCount, long sizeBytes,
+                               String region, Map<String, long[]> indexStats) {
         ObjectNode description = Json.object();
         ArrayNode definitions = description.putArray("AttributeDefinitions");
         for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions()) {
@@ -46,7 +53,7 @@ final class TableDescriptions {
         if (!table.localIndexes().isEmpty()) {
             ArrayNode indexes = description.putArray("LocalSecondaryIndexes");
             for (IndexDefinition index : table.localIndexes()) {
-                ObjectNode node = index(index, table, region);
+                ObjectNode node = index(index, table, region, indexStats);
                 node.remove("IndexStatus");
                 node.remove("ProvisionedThroughput");
                 indexes.add(node);
@@ -55,7 +62,7 @@ final class TableDescriptions {
         if (!table.globalIndexes().isEmpty()) {
             ArrayNode indexes = description.putArray("GlobalSecondaryIndexes");
             for (IndexDefinition index : table.globalIndexes()) {
-                indexes.add(index(index, table, region));
+                indexes.add(index(index, table, region, indexStats));
             }
         }
         if (table.stream() != null) {
@@ -71,7 +78,9 @@ final class TableDescriptions {
         return description;
     }
 
-    private static ObjectNode index(IndexDefinition index, TableDefinition table, String region) {
+    private static ObjectNode index(IndexDefinition index, TableDefinition table, String region,
+                                    Map<String, long[]> indexStats) {
+        long[] stats = indexStats.getOrDefault(index.name(), new long[2]);
         ObjectNode node = Json.object();
         node.put("IndexName", index.name());
         node.set("KeySchema", keySchema(index.hashKey(), index.rangeKey()));
@@ -83,8 +92,8 @@ final class TableDescriptions {
         }
         node.put("IndexStatus", "ACTIVE");
         node.set("ProvisionedThroughput", throughput(index.readCapacityUnits(), index.writeCapacityUnits()));
-        node.put("IndexSizeBytes", 0);
-        node.put("ItemCount", 0);
+        node.put("IndexSizeBytes", stats[1]);
+        node.put("ItemCount", stats[0]);
         node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
         return node;
     }

@@ -89,8 +89,11 @@ public final class TableOperations {
         TableDefinition table = describable(Json.text(request, "TableName"));
         long[] stats = database.read(connection -> new long[] {
             items.count(connection, table.id()), items.totalSize(connection, table.id())});
+        Map<String, long[]> indexStats = table.globalIndexes().isEmpty() && table.localIndexes().isEmpty()
+                ? Map.of() : database.read(connection -> IndexReads.stats(connection, items, table));
         ObjectNode response = Json.object();
-        response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region()));
+        response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
+                indexStats));
         return response;
     }
 
