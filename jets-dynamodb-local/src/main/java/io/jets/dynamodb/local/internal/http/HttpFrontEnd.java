@@ -125,6 +125,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         if (!(request instanceof ObjectNode object)) {
             throw ApiException.serialization(null);
         }
+        RequestMemberTypes.check(object);
         return operation.handle(object, new RequestContext(region(exchange), requestId));
     }
 

@@ -1,0 +1,177 @@
+package io.jets.dynamodb.local.internal.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JSON types of the request members every operation shares. DynamoDB deserializes a request before it
+ * validates anything, so a member of the wrong JSON type ({@code "Limit": "abc"}, {@code {"S": 1}}) is a
+ * SerializationException naming the conversion that failed, never a ValidationException or a silent coercion.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error
+ *     handling with DynamoDB</a>
+ */
+final class RequestMemberTypes {
+
+    private static final Set<String> INTEGERS = Set.of("Limit", "Segment", "TotalSegments");
+    private static final Set<String> STRINGS = Set.of("TableName", "IndexName", "Select", "ReturnValues",
+            "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValuesOnConditionCheckFailure",
+            "ConditionExpression", "FilterExpression", "KeyConditionExpression", "ProjectionExpression",
+            "UpdateExpression", "ConditionalOperator", "ExclusiveStartTableName", "BillingMode",
+            "ClientRequestToken");
+    private static final Set<String> ITEMS = Set.of("Item", "Key", "ExclusiveStartKey",
+            "ExpressionAttributeValues");
+
+    private RequestMemberTypes() {
+    }
+
+    static void check(ObjectNode request) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode value = member.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            String name = member.getKey();
+            if (INTEGERS.contains(name)) {
+                integer(value);
+            } else if (STRINGS.contains(name)) {
+                string(value);
+            } else if (name.equals("ConsistentRead") || name.equals("ScanIndexForward")) {
+                bool(value);
+            } else if (name.equals("ExpressionAttributeNames")) {
+                map(value);
+                value.forEach(RequestMemberTypes::string);
+            } else if (ITEMS.contains(name)) {
+                map(value);
+                value.forEach(RequestMemberTypes::attributeValue);
+            }
+        }
+    }
+
+    private static void attributeValue(JsonNode value) {
+        if (value.isNull()) {
+            return;
+        }
+        structure(value);
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode content = member.getValue();
+            if (content.isNull()) {
+                continue;
+            }
+            switch (member.getKey()) {
+                case "S", "N" -> string(content);
+                case "B" -> blob(content);
+                case "BOOL", "NULL" -> bool(content);
+                case "SS", "NS" -> {
+                    list(content);
+                    content.forEach(RequestMemberTypes::string);
+                }
+                case "BS" -> {
+                    list(content);
+                    content.forEach(RequestMemberTypes::blob);
+                }
+                case "L" -> {
+                    list(content);
+                    content.forEach(RequestMemberTypes::attributeValue);
+                }
+                case "M" -> {
+                    map(content);
+                    content.forEach(RequestMemberTypes::attributeValue);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void integer(JsonNode value) {
+        if (value.isNumber()) {
+            return;
+        }
+        container(value);
+        throw ApiException.serialization("class " + javaClass(value) + " can not be converted to an Integer");
+    }
+
+    private static void string(JsonNode value) {
+        if (value.isTextual() || value.isNull()) {
+            return;
+        }
+        container(value);
+        throw ApiException.serialization("class " + javaClass(value) + " can not be converted to an String");
+    }
+
+    private static void blob(JsonNode value) {
+        if (value.isTextual() || value.isNull()) {
+            return;
+        }
+        container(value);
+        throw ApiException.serialization("class " + javaClass(value) + " can not be converted to a Blob");
+    }
+
+    /** Strings are left to the operation: DynamoDB converts some of them ("true", "false") to booleans. */
+    private static void bool(JsonNode value) {
+        if (value.isBoolean() || value.isTextual() || (value.isNumber() && !value.isIntegralNumber())) {
+            return;
+        }
+        container(value);
+        throw ApiException.serialization("class " + javaClass(value) + " can not be converted to an Boolean");
+    }
+
+    private static void list(JsonNode value) {
+        if (value.isObject()) {
+            throw ApiException.serialization("Start of structure or map found where not expected.");
+        }
+        if (!value.isArray()) {
+            throw ApiException.serialization("Expected list or null");
+        }
+    }
+
+    private static void map(JsonNode value) {
+        if (value.isArray()) {
+            throw ApiException.serialization("Start of list found where not expected");
+        }
+        if (!value.isObject()) {
+            throw ApiException.serialization("Expected map or null");
+        }
+    }
+
+    private static void structure(JsonNode value) {
+        if (value.isArray()) {
+            throw ApiException.serialization("Start of list found where not expected");
+        }
+        if (!value.isObject()) {
+            throw ApiException.serialization("Expected null");
+        }
+    }
+
+    private static void container(JsonNode value) {
+        if (value.isArray()) {
+            throw ApiException.serialization("Start of list found where not expected");
+        }
+        if (value.isObject()) {
+            throw ApiException.serialization("Start of structure or map found where not expected.");
+        }
+    }
+
+    /** The Java class DynamoDB's deserializer reports for a JSON scalar. */
+    private static String javaClass(JsonNode value) {
+        if (value.isBoolean()) {
+            return "java.lang.Boolean";
+        }
+        if (value.isTextual()) {
+            return "java.lang.String";
+        }
+        if (!value.isIntegralNumber()) {
+            return "java.lang.Double";
+        }
+        long number = value.asLong();
+        return number >= Short.MIN_VALUE && number <= Short.MAX_VALUE ? "java.lang.Short"
+                : number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE ? "java.lang.Integer" : "java.lang.Long";
+    }
+}

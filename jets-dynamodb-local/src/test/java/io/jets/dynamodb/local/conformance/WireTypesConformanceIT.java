@@ -1,0 +1,133 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Requests no SDK would send: members of the wrong JSON type are SerializationExceptions naming the failed
+ * conversion (DynamoDB deserializes before it validates), and the answers keep DynamoDB's envelope and headers.
+ */
+class WireTypesConformanceIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalServer local;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        local.dynamoDb.createTable(b -> b.tableName("wire").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        local.dynamoDb.putItem(b -> b.tableName("wire").item(item("id", s("a"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void limitAsString_isSerializationException_beforeAnyValidation() throws Exception {
+        var response = post("Scan", "{\"TableName\":\"x\",\"Limit\":\"abc\"}");
+
+        assertSerializationError(response, "class java.lang.String can not be converted to an Integer");
+    }
+
+    @Test
+    void stringAttributeAsNumber_isSerializationException_notACoercion() throws Exception {
+        var response = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":1}}}");
+
+        assertSerializationError(response, "class java.lang.Short can not be converted to an String");
+    }
+
+    @Test
+    void itemAsString_isSerializationException() throws Exception {
+        var response = post("PutItem", "{\"TableName\":\"wire\",\"Item\":\"x\"}");
+
+        assertSerializationError(response, "Expected map or null");
+    }
+
+    @Test
+    void consistentReadAsObject_isSerializationException() throws Exception {
+        var response = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"a\"}},"
+                + "\"ConsistentRead\":{}}");
+
+        assertSerializationError(response, "Start of structure or map found where not expected.");
+    }
+
+    @Test
+    void listMemberOfAnAttributeValueAsString_isSerializationException() throws Exception {
+        var response = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"b\"},"
+                + "\"tags\":{\"SS\":\"red\"}}}");
+
+        assertSerializationError(response, "Expected list or null");
+    }
+
+    @Test
+    void tableNameAsList_isSerializationException() throws Exception {
+        var response = post("DescribeTable", "{\"TableName\":[\"wire\"]}");
+
+        assertSerializationError(response, "Start of list found where not expected");
+    }
+
+    @Test
+    void unknownMembers_areIgnored() throws Exception {
+        var response = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"a\"}},\"Extra\":1}");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"Item\":{\"id\":{\"S\":\"a\"}}}"));
+    }
+
+    @Test
+    void everyAnswer_carriesJsonContentType_requestId_andCrc32OfTheBody() throws Exception {
+        var response = post("DescribeTable", "{\"TableName\":\"absent\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        CRC32 crc = new CRC32();
+        crc.update(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(response.headers().firstValue("x-amz-crc32")).hasValue(Long.toString(crc.getValue()));
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("__type").asText())
+                .isEqualTo("com.amazonaws.dynamodb.v20120810#ResourceNotFoundException");
+        assertThat(error.get("message").asText()).isEqualTo("Requested resource not found: Table: absent not found");
+    }
+
+    private static void assertSerializationError(HttpResponse<String> response, String message) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("__type").asText()).isEqualTo("com.amazon.coral.service#SerializationException");
+        assertThat(error.path("message").asText(error.path("Message").asText())).isEqualTo(message);
+    }
+
+    private static HttpResponse<String> post(String operation, String body) throws Exception {
+        URI endpoint = local.server.endpoint();
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/dynamodb/"
+                        + "aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
+                .header("X-Amz-Date", "20240101T000000Z")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
