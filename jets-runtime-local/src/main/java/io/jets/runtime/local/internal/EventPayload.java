@@ -51,9 +51,14 @@ public final class EventPayload {
             copyInOrder((ObjectNode) dynamodb, streamData, DYNAMODB_ORDER, Set.of("ApproximateCreationDateTime"));
         }
         event.set("dynamodb", streamData);
-        // userIdentity (TTL deletions) follows dynamodb, as on Lambda.
-        if (raw.has("userIdentity")) {
-            event.set("userIdentity", raw.get("userIdentity"));
+        // userIdentity (TTL deletions) follows dynamodb, as on Lambda. GetRecords names its fields Type and
+        // PrincipalId; Lambda's event names them type and principalId, in that order.
+        JsonNode identity = raw.get("userIdentity");
+        if (identity != null && identity.isObject()) {
+            ObjectNode shaped = event.putObject("userIdentity");
+            shaped.set("type", identity.has("Type") ? identity.get("Type") : identity.get("type"));
+            shaped.set("principalId",
+                    identity.has("PrincipalId") ? identity.get("PrincipalId") : identity.get("principalId"));
         }
         event.put("eventSourceARN", streamArn);
         String key = streamData.path("Keys").toString();
