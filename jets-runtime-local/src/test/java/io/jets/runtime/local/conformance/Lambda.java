@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -74,22 +75,28 @@ final class Lambda implements AutoCloseable {
         }
     }
 
-    final DynamoDbLocal server = DynamoDbLocal.builder().port(0).inMemory().start();
-    final DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(server.endpoint())
-            .region(Region.US_WEST_2)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create()).build();
-    final DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(server.endpoint())
-            .region(Region.US_WEST_2)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create()).build();
+    final DynamoDbLocal server;
+    final DynamoDbClient dynamo;
+    final DynamoDbStreamsClient streams;
     final List<Invocation> invocations = new CopyOnWriteArrayList<>();
     final ByteArrayOutputStream statusBytes = new ByteArrayOutputStream();
     final Path state;
     private final List<LocalRuntime> runtimes = new ArrayList<>();
 
     Lambda(Path state) {
+        this(state, server -> server);
+    }
+
+    /** With the server's stream settings (shard rollover, iterator lifetime, TTL interval) as the test needs. */
+    Lambda(Path state, UnaryOperator<DynamoDbLocal.Builder> serverSettings) {
         this.state = state;
+        this.server = serverSettings.apply(DynamoDbLocal.builder().port(0).inMemory()).start();
+        this.dynamo = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.US_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.streams = DynamoDbStreamsClient.builder().endpointOverride(server.endpoint()).region(Region.US_WEST_2)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /** aws dynamodb create-table (id S HASH) and update-table with the given view type; returns the stream ARN. */

@@ -1,0 +1,98 @@
+package io.jets.runtime.local.conformance;
+
+import static io.jets.runtime.local.conformance.Lambda.function;
+import static io.jets.runtime.local.conformance.Lambda.trigger;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What happens below the table: shards that roll over (parents read before children, nothing lost), shard
+ * iterators that expire during a long idle, a trigger given as a full stream ARN, and TTL deletions.
+ */
+class ShardConformanceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TempDir
+    Path state;
+
+    @Test
+    void shardRollover_readsParentsBeforeChildren_andLosesNothing() throws Exception {
+        try (Lambda lambda = new Lambda(state, server -> server.shardRollover(Duration.ofMillis(200)))) {
+            String streamArn = lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger().batchSize(3)));
+            List<String> written = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String id = String.format("id-%02d", i);
+                lambda.put(id, "x");
+                written.add(id);
+                Thread.sleep(60);
+            }
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() >= 12);
+            assertThat(lambda.streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards())
+                    .hasSizeGreaterThan(1);
+            assertThat(lambda.deliveredIds()).containsExactlyElementsOf(written);
+        }
+    }
+
+    @Test
+    void expiredShardIterator_afterALongIdle_neverStallsTheMapping() throws Exception {
+        try (Lambda lambda = new Lambda(state, server -> server.iteratorLifetime(Duration.ofMillis(300)))) {
+            lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger()));
+            lambda.put("before", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("before"));
+            Thread.sleep(1500);
+            lambda.put("after", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("after"));
+            assertThat(lambda.deliveredIds()).containsExactly("before", "after");
+        }
+    }
+
+    @Test
+    void triggerOnAFullStreamArn_readsThatStream_andReportsItAsEventSource() {
+        try (Lambda lambda = new Lambda(state)) {
+            String streamArn = lambda.table();
+            lambda.start((f, e, c) -> null, function(new Lambda.Trigger(streamArn)));
+            lambda.put("a", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("a"));
+            assertThat(lambda.invocations.get(0).records().get(0).path("eventSourceARN").asText())
+                    .isEqualTo(streamArn);
+        }
+    }
+
+    @Test
+    void ttlDeletion_isARemoveWithTheServiceUserIdentity_betweenDynamodbAndEventSourceArn() {
+        try (Lambda lambda = new Lambda(state, server -> server.ttlInterval(Duration.ofMillis(100)))) {
+            lambda.table();
+            lambda.dynamo.updateTimeToLive(b -> b.tableName(Lambda.TABLE)
+                    .timeToLiveSpecification(t -> t.enabled(true).attributeName("expires")));
+            lambda.start((f, e, c) -> null, function(trigger()));
+            String past = Long.toString(Instant.now().minusSeconds(60).getEpochSecond());
+            lambda.dynamo.putItem(b -> b.tableName(Lambda.TABLE).item(Map.of(
+                    "id", AttributeValue.fromS("old"), "expires", AttributeValue.fromN(past))));
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 2);
+
+            List<JsonNode> records = new ArrayList<>();
+            lambda.invocations.forEach(i -> records.addAll(i.records()));
+            assertThat(records.get(0).has("userIdentity")).isFalse();
+            JsonNode remove = records.get(1);
+            assertThat(remove.path("eventName").asText()).isEqualTo("REMOVE");
+            assertThat(EventPayloadConformanceIT.fieldNames(remove)).containsExactly("eventID", "eventName",
+                    "eventVersion", "eventSource", "awsRegion", "dynamodb", "userIdentity", "eventSourceARN");
+            assertThat(remove.path("userIdentity").toString())
+                    .isEqualTo("{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}");
+        }
+    }
+}
