@@ -138,6 +138,26 @@ class BatchAndTransactionIT {
     }
 
     @Test
+    void transactWrite_streamsOneRecordPerChange_andNoneWhenCanceled() {
+        String arn = Clients.createTable(client, "tx-stream", false, StreamViewType.NEW_IMAGE);
+        client.putItem(b -> b.tableName("tx-stream").item(Map.of("id", s("gone"))));
+
+        client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("tx-stream").item(Map.of("id", s("new")))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName("tx-stream").key(Map.of("id", s("gone"))))
+                        .build()));
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("tx-stream").item(Map.of("id", s("never"))))
+                        .build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName("tx-stream")
+                        .key(Map.of("id", s("missing"))).conditionExpression("attribute_exists(id)")).build())))
+                .isInstanceOf(TransactionCanceledException.class);
+
+        assertThat(ConcurrencyIT.readAll(streams, arn)).extracting(Record::eventName)
+                .containsExactly(OperationType.INSERT, OperationType.INSERT, OperationType.REMOVE);
+    }
+
+    @Test
     void transactWrite_twoActionsOnOneItem_isValidationError() {
         Clients.createTable(client, "tx-twice", false, null);
 
