@@ -54,6 +54,32 @@ class BatchingConformanceIT {
     }
 
     @Test
+    void batchingWindow_invokesAsSoonAsTheBatchIsFull_withoutWaitingForTheWindowToEnd() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger().batchSize(3).batchingWindow(30)));
+            for (int i = 0; i < 3; i++) {
+                lambda.put("id-" + i, "x");
+            }
+            // Well inside the 30 s window.
+            await().atMost(Duration.ofSeconds(10)).until(() -> lambda.deliveredIds().size() == 3);
+            assertThat(lambda.invocations).hasSize(1);
+        }
+    }
+
+    @Test
+    void batchingWindow_holdsAnIncompleteBatchUntilTheWindowEnds() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger().batchSize(10).batchingWindow(1)));
+            long start = System.nanoTime();
+            lambda.put("id-0", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        }
+    }
+
+    @Test
     void randomFailures_neverLoseOrReorderARecord_andEachFailedBatchIsRetriedFromItsFirstRecord() {
         Random random = new Random(20261125L);
         try (Lambda lambda = new Lambda(state)) {

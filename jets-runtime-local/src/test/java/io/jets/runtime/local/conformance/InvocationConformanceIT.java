@@ -40,7 +40,7 @@ class InvocationConformanceIT {
             assertThat(context.getFunctionVersion()).isEqualTo("$LATEST");
             assertThat(context.getMemoryLimitInMB()).isEqualTo(512);
             assertThat(context.getLogGroupName()).isEqualTo("/aws/lambda/" + Lambda.PHYSICAL);
-            assertThat(context.getLogStreamName()).isNotBlank();
+            assertThat(context.getLogStreamName()).matches("\\d{4}/\\d\\d/\\d\\d/\\[\\$LATEST\\][0-9a-f]{32}");
             assertThat(context.getAwsRequestId())
                     .matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             assertThat(context.getInvokedFunctionArn())

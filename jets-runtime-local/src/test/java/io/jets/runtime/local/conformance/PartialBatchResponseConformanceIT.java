@@ -103,6 +103,12 @@ class PartialBatchResponseConformanceIT {
     }
 
     @Test
+    void itemIdentifierUnderABadKeyName_failsTheWholeBatch() {
+        List<Lambda.Invocation> calls = run(seq -> "{\"batchItemFailures\":[{\"itemId\":\"" + seq.get(2) + "\"}]}", 2);
+        assertThat(calls.get(1).ids()).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
     void reportedFailures_withoutTheFunctionResponseType_areIgnored() {
         AtomicInteger count = new AtomicInteger();
         try (Lambda lambda = new Lambda(state)) {
