@@ -15,21 +15,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * ConsumedCapacity as DynamoDB reports it: reads cost one unit per started 4 KB (half for eventually consistent
- * reads), writes one unit per started 1 KB of the larger of the old and new item, and INDEXES splits the table
- * from its indexes.
+ * reads), writes one unit per started 1 KB of the larger of the old and new item, INDEXES splits the table from
+ * its indexes, and transactions cost twice as much and report read and write units apart.
  */
 class ConsumedCapacityConformanceIT {
 
@@ -171,6 +176,45 @@ class ConsumedCapacityConformanceIT {
 
         assertThat(response.consumedCapacity()).containsExactly(
                 ConsumedCapacity.builder().tableName("capacity").capacityUnits(2.0).build());
+    }
+
+    @Test
+    void transactWriteItems_chargesTwiceTheWriteUnits_andSplitsThemOut() {
+        var response = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .transactItems(
+                        TransactWriteItem.builder().put(Put.builder().tableName("capacity")
+                                .item(item("id", s("tx-1"))).build()).build(),
+                        TransactWriteItem.builder().put(Put.builder().tableName("capacity")
+                                .item(item("id", s("tx-2"))).build()).build()));
+
+        assertThat(response.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
+                .capacityUnits(4.0).writeCapacityUnits(4.0).build());
+    }
+
+    @Test
+    void transactWriteItems_withIndexes_showsTheSplitUnderTable() {
+        var response = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .transactItems(TransactWriteItem.builder().put(Put.builder().tableName("capacity")
+                        .item(item("id", s("tx-3"), "data", s(KILOBYTE_AND_A_HALF))).build()).build()));
+
+        var capacity = response.consumedCapacity().get(0);
+        assertThat(capacity.capacityUnits()).isEqualTo(4.0);
+        assertThat(capacity.table()).isEqualTo(Capacity.builder().capacityUnits(4.0).writeCapacityUnits(4.0).build());
+    }
+
+    @Test
+    void transactGetItems_chargesTwoReadUnitsPerItem_evenForAMissingOne() {
+        client.putItem(b -> b.tableName("capacity").item(item("id", s("tx-read"))));
+
+        var response = client.transactGetItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .transactItems(
+                        TransactGetItem.builder().get(Get.builder().tableName("capacity")
+                                .key(item("id", s("tx-read"))).build()).build(),
+                        TransactGetItem.builder().get(Get.builder().tableName("capacity")
+                                .key(item("id", s("tx-missing"))).build()).build()));
+
+        assertThat(response.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
+                .capacityUnits(4.0).readCapacityUnits(4.0).build());
     }
 
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {

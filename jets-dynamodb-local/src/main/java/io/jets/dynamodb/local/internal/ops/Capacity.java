@@ -81,6 +81,28 @@ final class Capacity {
         return response;
     }
 
+    /**
+     * Transactions: DynamoDB charges twice the units of the plain operation and, unlike single-item operations,
+     * splits them into {@code ReadCapacityUnits} or {@code WriteCapacityUnits} (also under Table with INDEXES).
+     */
+    static ObjectNode addTransactional(ObjectNode response, JsonNode request, java.util.Map<String, Double> units,
+                                       String splitField) {
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
+            com.fasterxml.jackson.databind.node.ArrayNode list = response.putArray("ConsumedCapacity");
+            units.forEach((table, tableUnits) -> {
+                ObjectNode capacity = list.addObject();
+                capacity.put("TableName", table);
+                capacity.put("CapacityUnits", tableUnits);
+                capacity.put(splitField, tableUnits);
+                if ("INDEXES".equals(mode)) {
+                    capacity.putObject("Table").put("CapacityUnits", tableUnits).put(splitField, tableUnits);
+                }
+            });
+        }
+        return response;
+    }
+
     static ObjectNode of(String tableName, double units, String mode) {
         ObjectNode capacity = Json.object();
         capacity.put("TableName", tableName);

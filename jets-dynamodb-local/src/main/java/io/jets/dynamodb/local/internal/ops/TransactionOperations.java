@@ -73,6 +73,7 @@ public final class TransactionOperations {
             }
             actions.add(action);
         }
+        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.write(connection -> {
             List<ObjectNode> existing = new ArrayList<>();
             ArrayNode reasons = Json.array();
@@ -98,9 +99,12 @@ public final class TransactionOperations {
             for (int i = 0; i < actions.size(); i++) {
                 Action action = actions.get(i);
                 ObjectNode current = existing.get(i);
+                ObjectNode written = null;
                 switch (action.kind()) {
-                    case "Put" -> writer.write(connection, action.table(), action.key(), current, action.item(),
-                            false);
+                    case "Put" -> {
+                        written = action.item();
+                        writer.write(connection, action.table(), action.key(), current, written, false);
+                    }
                     case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
                     case "Update" -> {
                         ObjectNode next = action.update() == null
@@ -109,18 +113,20 @@ public final class TransactionOperations {
                                         new HashSet<>(action.table().keyNames())));
                         ItemWriter.checkSize(next);
                         writer.write(connection, action.table(), action.key(), current, next, false);
+                        written = next;
                     }
                     default -> {
-                        // ConditionCheck changes nothing
+                        // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
+                units.merge(action.table().name(), 2 * Capacity.writeUnits(current, written), Double::sum);
             }
             return null;
         });
         if (token != null) {
             remember(token, request);
         }
-        return Json.object();
+        return Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
     }
 
     private Action prepare(JsonNode transactItem) {
@@ -211,9 +217,12 @@ public final class TransactionOperations {
         }
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
+        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
             for (int i = 0; i < keys.size(); i++) {
                 ObjectNode found = writer.read(connection, tables.get(i), keys.get(i));
+                units.merge(tables.get(i).name(), 2 * Capacity.readUnits(
+                        found == null ? 0 : AttributeValues.itemSize(found), true), Double::sum);
                 ObjectNode entry = responses.addObject();
                 if (found != null) {
                     entry.set("Item", projections.get(i) == null ? found : projections.get(i).apply(found));
@@ -221,6 +230,6 @@ public final class TransactionOperations {
             }
             return null;
         });
-        return response;
+        return Capacity.addTransactional(response, request, units, "ReadCapacityUnits");
     }
 }
