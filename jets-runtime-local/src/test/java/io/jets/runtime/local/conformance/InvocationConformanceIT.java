@@ -90,6 +90,52 @@ class InvocationConformanceIT {
     }
 
     @Test
+    void handlerLoopingPastItsTimeout_withoutHeedingInterrupts_isAFailure_andTheMappingGoesOn() {
+        AtomicInteger calls = new AtomicInteger();
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.put("a", "x");
+            lambda.start((f, e, c) -> {
+                if (calls.getAndIncrement() == 0) {
+                    long spins = 0;
+                    while (spins >= 0) {
+                        spins++;
+                    }
+                }
+                return null;
+            }, function(Lambda.FUNCTION, 1, 0, trigger()));
+            await().atMost(WAIT).until(() -> lambda.invocations.size() == 2);
+            lambda.put("b", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("b"));
+            assertThat(lambda.deliveredIds()).containsExactly("a", "a", "b");
+        }
+    }
+
+    @Test
+    void oneFunctionOnTwoTables_hasOneMappingPerTable_andBatchesNeverMixTables() {
+        try (Lambda lambda = new Lambda(state)) {
+            String testArn = lambda.table();
+            String otherArn = lambda.table("demo-dev_other-table",
+                    software.amazon.awssdk.services.dynamodb.model.StreamViewType.NEW_AND_OLD_IMAGES);
+            lambda.start((f, e, c) -> null, new io.jets.core.index.FunctionDefinition(Lambda.FUNCTION,
+                    "app.ClerkEvent", "file", java.util.List.of(),
+                    java.util.List.of(trigger().build(), new Lambda.Trigger("other-table").build()), 0, 0,
+                    java.util.Map.of(), ""));
+            lambda.put("a", "x");
+            lambda.put("demo-dev_other-table", "b", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 2);
+            for (Lambda.Invocation invocation : lambda.invocations) {
+                assertThat(invocation.records().stream().map(r -> r.path("eventSourceARN").asText()).distinct())
+                        .hasSize(1);
+            }
+            assertThat(lambda.invocations.stream().flatMap(i -> i.records().stream())
+                    .map(r -> r.path("dynamodb").path("Keys").path("id").path("S").asText() + "@"
+                            + r.path("eventSourceARN").asText()))
+                    .containsExactlyInAnyOrder("a@" + testArn, "b@" + otherArn);
+        }
+    }
+
+    @Test
     void aFailingFunction_doesNotHoldUpAnotherFunctionOnTheSameTable() {
         try (Lambda lambda = new Lambda(state)) {
             lambda.table();
