@@ -93,12 +93,6 @@ public final class AttributeValues {
         JsonNode content = value.get(type);
         switch (type) {
             case "N" -> validateNumber(content.asText());
-            case "NULL" -> {
-                if (!content.asBoolean()) {
-                    throw ApiException.validation("One or more parameter values were invalid: "
-                            + "Null attribute value types must have the value of true");
-                }
-            }
             case "SS" -> validateSet(content, "string");
             case "NS" -> validateSet(content, "number");
             case "BS" -> validateSet(content, "binary");
@@ -222,7 +216,8 @@ public final class AttributeValues {
         return switch (type) {
             case "N" -> compare(a, b) == 0;
             case "B" -> Arrays.equals(bytes(x), bytes(y));
-            case "BOOL", "NULL" -> x.asBoolean() == y.asBoolean();
+            case "BOOL" -> x.asBoolean() == y.asBoolean();
+            case "NULL" -> true;
             case "SS", "NS", "BS" -> x.size() == y.size() && containsAll(type, x, y);
             case "L" -> listsEqual(x, y);
             case "M" -> mapsEqual(x, y);
@@ -328,7 +323,10 @@ public final class AttributeValues {
         return ItemSize.utf8Length(s);
     }
 
-    /** The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form. */
+    /**
+     * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, and
+     * {@code {"NULL": false}}, which DynamoDB accepts, as {@code {"NULL": true}}.
+     */
     public static JsonNode normalize(JsonNode value) {
         String type = type(value);
         if (type == null) {
@@ -338,6 +336,8 @@ public final class AttributeValues {
         switch (type) {
             case "N":
                 return number(canonicalNumber(new BigDecimal(content.asText())));
+            case "NULL":
+                return content.asBoolean() ? value : JSON.objectNode().put("NULL", true);
             case "NS": {
                 ObjectNode result = JSON.objectNode();
                 ArrayNode members = result.putArray("NS");

@@ -72,9 +72,11 @@ class AttributeValuesTest {
     }
 
     @Test
-    void nullMustBeTrue() {
-        assertValidation(() -> validate("{'NULL':false}"),
-                "One or more parameter values were invalid: Null attribute value types must have the value of true");
+    void nullFalse_isAccepted_andNormalizedToTrue() {
+        validate("{'NULL':false}");
+
+        assertThat(AttributeValues.normalize(node("{'NULL':false}"))).isEqualTo(node("{'NULL':true}"));
+        assertThat(AttributeValues.equal(node("{'NULL':false}"), node("{'NULL':true}"))).isTrue();
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.n;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Values as DynamoDB stores and returns them: numbers normalized, binary round trips, empty strings and binary
+ * allowed outside keys, and {@code {"NULL": false}} accepted as NULL.
+ */
+class ItemValuesConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("values").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void nullFalse_isAccepted_andReadBackAsNullTrue() {
+        client.putItem(b -> b.tableName("values").item(item("id", s("null"),
+                "gone", AttributeValue.builder().nul(false).build())));
+
+        var stored = client.getItem(b -> b.tableName("values").key(item("id", s("null")))).item();
+
+        assertThat(stored).isEqualTo(item("id", s("null"), "gone", AttributeValue.fromNul(true)));
+    }
+
+    @Test
+    void numbers_areReturnedWithoutExponentOrTrailingZeros() {
+        client.putItem(b -> b.tableName("values").item(item("id", s("numbers"), "a", n("0001.500"), "b", n("1E+3"),
+                "c", n("-0.00100"), "d", n("-0"), "set", AttributeValue.fromNs(List.of("10.0", "2e1")))));
+
+        var stored = client.getItem(b -> b.tableName("values").key(item("id", s("numbers")))).item();
+
+        assertThat(stored.get("a").n()).isEqualTo("1.5");
+        assertThat(stored.get("b").n()).isEqualTo("1000");
+        assertThat(stored.get("c").n()).isEqualTo("-0.001");
+        assertThat(stored.get("d").n()).isEqualTo("0");
+        assertThat(stored.get("set").ns()).containsExactlyInAnyOrder("10", "20");
+    }
+
+    @Test
+    void binary_roundTripsEveryByte_andEmptyValuesAreAllowedOutsideKeys() {
+        byte[] bytes = new byte[256];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) i;
+        }
+        client.putItem(b -> b.tableName("values").item(item("id", s("binary"),
+                "all", AttributeValue.fromB(SdkBytes.fromByteArray(bytes)),
+                "none", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[0])),
+                "empty", s(""))));
+
+        var stored = client.getItem(b -> b.tableName("values").key(item("id", s("binary")))).item();
+
+        assertThat(stored.get("all").b().asByteArray()).isEqualTo(bytes);
+        assertThat(stored.get("none").b().asByteArray()).isEmpty();
+        assertThat(stored.get("empty").s()).isEmpty();
+    }
+
+    @Test
+    void updatedNew_ofANestedPath_returnsOnlyThatPath() {
+        client.putItem(b -> b.tableName("values").item(item("id", s("nested"),
+                "m", AttributeValue.fromM(Map.of("x", s("old"), "y", s("kept"))))));
+
+        var attributes = client.updateItem(b -> b.tableName("values").key(item("id", s("nested")))
+                .updateExpression("SET m.x = :v").expressionAttributeValues(Map.of(":v", s("new")))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+
+        assertThat(attributes).isEqualTo(Map.of("m", AttributeValue.fromM(Map.of("x", s("new")))));
+    }
+}
