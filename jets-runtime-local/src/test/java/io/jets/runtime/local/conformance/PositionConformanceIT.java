@@ -56,6 +56,18 @@ class PositionConformanceIT {
     }
 
     @Test
+    void startingPositionLatest_onAStreamEnabledAfterStart_deliversTheFirstRecordWrittenToIt() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.start((f, e, c) -> null, function(trigger().position(StartingPosition.LATEST)));
+            await().atMost(WAIT).until(() -> lambda.status().contains("aws dynamodb create-table"));
+            lambda.table();
+            lambda.put("first", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("first"));
+            assertThat(lambda.deliveredIds()).containsExactly("first");
+        }
+    }
+
+    @Test
     void restart_neitherReplaysProcessedRecordsNorSkipsThoseWrittenWhileDown() {
         for (StartingPosition position : StartingPosition.values()) {
             try (Lambda lambda = new Lambda(state.resolve(position.name()))) {
