@@ -134,6 +134,23 @@ public final class Jets implements AutoCloseable {
         return mine;
     }
 
+    /**
+     * Watches {@code function} for {@code period} and fails the test if it is invoked again in that time: for
+     * writes that must not reach the handler, such as a put that changes nothing (no stream record) or a record
+     * that the trigger's filters drop.
+     */
+    public void assertNoFurtherInvocations(String function, Duration period) {
+        requireFunction(function);
+        int before = invocations(function).size();
+        List<HandlerInvocation> seen = ofFunction(await(all -> ofFunction(all, function).size() > before, period),
+                function);
+        if (seen.size() > before) {
+            HandlerInvocation unexpected = seen.get(before);
+            throw new AssertionFailedError("Expected no further invocation of " + function + " within "
+                    + period.toMillis() + " ms, got one with: " + unexpected.payload());
+        }
+    }
+
     /** Waits up to {@link #DEFAULT_TIMEOUT} until {@code function} has handled {@code count} records. */
     public List<DynamodbStreamRecord> awaitRecords(String function, int count) {
         return awaitRecords(function, count, DEFAULT_TIMEOUT);

@@ -65,6 +65,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  *       they were batched; {@code awaitInvocations(function, n)} counts invocations, failed ones included, each
  *       with its exact payload and what the handler threw. Both fail the test after 10 s (or a given
  *       {@code Duration}) with what they got and the function's log.</li>
+ *   <li>{@code assertNoFurtherInvocations(function, period)} checks that a write does not reach the handler (a
+ *       put that changes nothing writes no stream record).</li>
  *   <li>{@code logs(function)} is the function's log as {@code jets logs} shows it, START/END/REPORT lines
  *       included.</li>
  * </ul>

@@ -26,6 +26,7 @@
  * {@code awaitRecords(function, n)} waits (10 s by default) until the handler returned normally for n records;
  * {@code awaitInvocations(function, n)} returns n invocations, failed ones included, each with its payload and
  * what the handler threw. On time-out they fail the test with what arrived, the mapping's state and the log.
+ * {@code assertNoFurtherInvocations(function, period)} checks that a write does not reach the handler.
  *
  * <h2>Unit tests, no server: {@link io.jets.test.DynamodbEvents}</h2>
  * <pre>{@code

@@ -52,6 +52,22 @@ class JetsExtensionIT {
     }
 
     @Test
+    void assertNoFurtherInvocations_passesForAPutThatChangesNothing_andFailsForOneThatDoes() {
+        jets.putItem("test-table", Map.of("id", "id-1", "name", "name-1"));
+        jets.awaitRecords("clerk_event-file", 1);
+
+        jets.putItem("test-table", Map.of("id", "id-1", "name", "name-1"));
+        jets.assertNoFurtherInvocations("clerk_event-file", Duration.ofMillis(500));
+
+        jets.putItem("test-table", Map.of("id", "id-1", "name", "name-1-edit-1"));
+        assertThatThrownBy(() -> jets.assertNoFurtherInvocations("clerk_event-file", Duration.ofSeconds(5)))
+                .isExactlyInstanceOf(AssertionFailedError.class)
+                .hasMessageStartingWith("Expected no further invocation of clerk_event-file within 5000 ms, got one "
+                        + "with: {\"Records\":[{")
+                .hasMessageContaining("\"eventName\":\"MODIFY\"");
+    }
+
+    @Test
     void putItem_writesPlainValuesToTheNamespacedTable() {
         jets.putItem("test-table", Map.of("id", "id-2", "count", 3, "tags", java.util.Set.of("a")));
 
