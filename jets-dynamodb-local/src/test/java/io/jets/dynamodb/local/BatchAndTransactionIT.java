@@ -86,15 +86,21 @@ class BatchAndTransactionIT {
     }
 
     @Test
-    void batchGet_over100Keys_isValidationError() {
+    void batchGet_over100KeysAcrossTables_isValidationError() {
         Clients.createTable(client, "batch-get-big", false, null);
+        Clients.createTable(client, "batch-get-big-too", false, null);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int i = 0; i < 101; i++) {
+        List<Map<String, AttributeValue>> moreKeys = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
             keys.add(Map.of("id", s("k" + i)));
+            if (i < 41) {
+                moreKeys.add(Map.of("id", s("k" + i)));
+            }
         }
 
-        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("batch-get-big",
-                KeysAndAttributes.builder().keys(keys).build()))))
+        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of(
+                "batch-get-big", KeysAndAttributes.builder().keys(keys).build(),
+                "batch-get-big-too", KeysAndAttributes.builder().keys(moreKeys).build()))))
                 .hasMessageStartingWith("Too many items requested for the BatchGetItem call");
     }
 

@@ -49,14 +49,26 @@ public final class BatchOperations {
         if (!requestItems.isObject()) {
             throw ApiException.serialization(null);
         }
+        if (requestItems.isEmpty()) {
+            throw ApiException.validation("The requestItems parameter is required for BatchWriteItem");
+        }
         int total = 0;
         for (JsonNode requests : requestItems) {
             total += requests.size();
+            if (requests.size() < 1 || requests.size() > 25) {
+                // DynamoDB echoes the whole map, then the constraint on each table's list
+                StringBuilder echo = new StringBuilder("{");
+                requestItems.fields().forEachRemaining(e -> echo.append(echo.length() > 1 ? ", " : "")
+                        .append(e.getKey()).append("=").append(e.getValue().isArray() ? "[" + String.join(", ",
+                                java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false)
+                                        .map(Json::write).toList()) + "]" : Json.write(e.getValue())));
+                throw ApiException.validation("1 validation error detected: Value '" + echo + "}' at 'requestItems'"
+                        + " failed to satisfy constraint: Map value must satisfy constraint: [Member must have"
+                        + " length less than or equal to 25, Member must have length greater than or equal to 1]");
+            }
         }
-        if (total < 1 || total > 25) {
-            throw ApiException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
-                    + " constraint: Map value must satisfy constraint: [Member must have length less than or"
-                    + " equal to 25, Member must have length greater than or equal to 1]");
+        if (total > 25) {
+            throw ApiException.validation("Too many items requested for the BatchWriteItem call");
         }
         List<Write> writes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
@@ -97,6 +109,12 @@ public final class BatchOperations {
         if (put != null) {
             ObjectNode item = (ObjectNode) put.get("Item");
             AttributeValues.validateItem(item);
+            for (String name : table.keyNames()) {
+                // unlike PutItem, a batch put reports a key of the wrong type as a schema mismatch
+                if (item.has(name) && !table.typeOf(name).equals(AttributeValues.type(item.get(name)))) {
+                    throw Keys.mismatch();
+                }
+            }
             ObjectNode key = Keys.ofItem(table, item);
             ObjectNode stored = AttributeValues.normalizeItem(item);
             ItemWriter.checkSize(stored);
@@ -110,15 +128,20 @@ public final class BatchOperations {
         JsonNode requestItems = request.get("RequestItems");
         new Constraints().required("requestItems", requestItems).check();
         if (!requestItems.isObject() || requestItems.isEmpty()) {
-            throw requestItems.isObject() ? ApiException.validation("1 validation error detected: Value '{}' at"
-                    + " 'requestItems' failed to satisfy constraint: Member must have length greater than or equal"
-                    + " to 1") : ApiException.serialization(null);
+            throw requestItems.isObject()
+                    ? ApiException.validation("The requestItems parameter is required for BatchGetItem")
+                    : ApiException.serialization(null);
         }
         int total = 0;
         List<Get> gets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode keysAndAttributes = entry.getValue();
+            if (keysAndAttributes.path("Keys").size() > 100) {
+                throw ApiException.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal"
+                        + " to 100");
+            }
             total += keysAndAttributes.path("Keys").size();
             if (total > 100) {
                 throw ApiException.validation("Too many items requested for the BatchGetItem call");

@@ -57,6 +57,8 @@ public final class ItemWriter {
     static void checkIndexKeys(TableDefinition table, ObjectNode item) {
         List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
         indexes.addAll(table.globalIndexes());
+        // when an attribute keys several indexes, DynamoDB names the alphabetically first
+        indexes.sort(java.util.Comparator.comparing(IndexDefinition::name));
         for (IndexDefinition index : indexes) {
             for (String attribute : index.rangeKey() == null ? List.of(index.hashKey())
                     : List.of(index.hashKey(), index.rangeKey())) {

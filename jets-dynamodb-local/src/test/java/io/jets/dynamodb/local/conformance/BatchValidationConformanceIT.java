@@ -1,0 +1,145 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.n;
+import static io.jets.dynamodb.local.conformance.LocalServer.range;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** The messages BatchGetItem and BatchWriteItem refuse bad batches with, as DynamoDB words them today. */
+class BatchValidationConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("batch").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk")));
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        client.createTable(b -> b.tableName("batch-indexed").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
+                        attribute("alt", ScalarAttributeType.S))
+                .keySchema(hash("pk"), range("sk"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi1").keySchema(hash("pk"),
+                        range("alt")).projection(all).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsi1").keySchema(hash("alt"))
+                        .projection(all).build()));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void batchWriteItem_withNoTables_needsRequestItems() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of())),
+                "The requestItems parameter is required for BatchWriteItem");
+    }
+
+    @Test
+    void batchGetItem_withNoTables_needsRequestItems() {
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of())),
+                "The requestItems parameter is required for BatchGetItem");
+    }
+
+    @Test
+    void batchGetItem_over100KeysForOneTable_failsTheKeysConstraint() {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            keys.add(item("pk", s("k" + i)));
+        }
+
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of("batch",
+                        KeysAndAttributes.builder().keys(keys).build()))),
+                "1 validation error detected: Value at 'RequestItems.batch.member.Keys' failed to satisfy"
+                        + " constraint: Member must have length less than or equal to 100");
+    }
+
+    @Test
+    void batchWriteItem_over25Requests_echoesTheRequestsThenTheConstraint() {
+        List<WriteRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            requests.add(put(item("pk", s("bw-" + i))));
+        }
+
+        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch", requests))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .matches("(?s)^1 validation error detected: Value '\\{batch=\\[.+\\]\\}' at 'requestItems'"
+                                + " failed to satisfy constraint: Map value must satisfy constraint: \\[Member must"
+                                + " have length less than or equal to 25, Member must have length greater than or"
+                                + " equal to 1\\]$"));
+    }
+
+    @Test
+    void batchWriteItem_putWithAWronglyTypedTableKey_doesNotMatchTheSchema() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch",
+                        List.of(put(item("pk", n("5"))))))),
+                "The provided key element does not match the schema");
+    }
+
+    @Test
+    void batchWriteItem_wronglyTypedIndexKey_namesTheAlphabeticallyFirstIndex() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch-indexed",
+                        List.of(put(item("pk", s("a"), "sk", n("1"), "alt", n("5"))))))),
+                "One or more parameter values were invalid: Type mismatch for Index Key alt Expected: S Actual: N"
+                        + " IndexName: gsi1");
+    }
+
+    @Test
+    void batchWriteItem_emptyIndexKey_namesTheAlphabeticallyFirstIndex() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch-indexed",
+                        List.of(put(item("pk", s("a"), "sk", n("1"), "alt", s(""))))))),
+                "One or more parameter values are not valid. A value specified for a secondary index key is not"
+                        + " supported. The AttributeValue for a key attribute cannot contain an empty string value."
+                        + " IndexName: gsi1, IndexKey: alt");
+    }
+
+    @Test
+    void batchWriteItem_sameKeyTwice_isRefused() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch", List.of(
+                        put(item("pk", s("twice"))),
+                        WriteRequest.builder().deleteRequest(d -> d.key(item("pk", s("twice")))).build())))),
+                "Provided list of item keys contains duplicates");
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static void assertValidation(ThrowingCallable call, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo(message));
+    }
+}
