@@ -79,6 +79,44 @@ class ConcurrencyConformanceIT {
     }
 
     @Test
+    void parallelizationFactor_withRandomFailures_losesNothing_andKeepsFirstDeliveriesInOrderPerItemKey() {
+        Random random = new Random(42L);
+        try (Lambda lambda = new Lambda(state)) {
+            String streamArn = lambda.table();
+            lambda.start((f, e, c) -> {
+                synchronized (random) {
+                    if (random.nextInt(3) == 0) {
+                        throw new IllegalStateException("random failure");
+                    }
+                }
+                return null;
+            }, parallel(3, 4, false));
+            for (int i = 0; i < 48; i++) {
+                int key;
+                synchronized (random) {
+                    key = random.nextInt(6);
+                }
+                lambda.put("key-" + key, "v" + i);
+            }
+            List<String> written = lambda.streamRecords(streamArn).stream()
+                    .map(r -> r.dynamodb().sequenceNumber()).toList();
+            await().atMost(WAIT).until(() -> lambda.deliveredSequenceNumbers().containsAll(written));
+
+            Map<String, List<BigInteger>> firstPerKey = new HashMap<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            lambda.invocations.forEach(i -> i.records().forEach(r -> {
+                String sequence = r.path("dynamodb").path("SequenceNumber").asText();
+                if (seen.add(sequence)) {
+                    firstPerKey.computeIfAbsent(r.path("dynamodb").path("Keys").path("id").path("S").asText(),
+                            k -> new ArrayList<>()).add(new BigInteger(sequence));
+                }
+            }));
+            assertThat(seen).hasSize(written.size());
+            firstPerKey.values().forEach(sequence -> assertThat(sequence).isSorted());
+        }
+    }
+
+    @Test
     void batch_isCutAtSixMegabytesOfPayload() {
         String big = "x".repeat(380 * 1024);
         try (Lambda lambda = new Lambda(state)) {

@@ -68,6 +68,28 @@ class WindowAndLifecycleConformanceIT {
     }
 
     @Test
+    void tumblingWindow_eachInvokeGetsTheStateTheLastInvokeOfItsWindowReturned() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> count(e), function(trigger().batchSize(1).tumblingWindow(900)));
+            for (int i = 0; i < 4; i++) {
+                lambda.put("id-" + i, "x");
+            }
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 4);
+            for (int i = 1; i < lambda.invocations.size(); i++) {
+                JsonNode previous = lambda.invocations.get(i - 1).event();
+                JsonNode event = lambda.invocations.get(i).event();
+                if (previous.path("window").equals(event.path("window"))) {
+                    assertThat(event.path("state").path("count").asInt())
+                            .isEqualTo(previous.path("state").path("count").asInt() + previous.path("Records").size());
+                } else {
+                    assertThat(event.path("state").toString()).isEqualTo("{}");
+                }
+            }
+        }
+    }
+
+    @Test
     void tumblingWindow_responseWithoutState_failsTheInvoke_andItIsRetried() {
         AtomicInteger calls = new AtomicInteger();
         try (Lambda lambda = new Lambda(state)) {
