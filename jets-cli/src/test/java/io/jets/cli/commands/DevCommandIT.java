@@ -106,6 +106,18 @@ class DevCommandIT {
         }
     }
 
+    @Test
+    void dev_onAPortInUse_saysSoInOneLineAndLeavesNothingRunning() {
+        try (DynamoDbLocal taken = DynamoDbLocal.builder().port(0).inMemory().start()) {
+            CliRun run = CliRun.in(project, "dev", "--port", String.valueOf(taken.port()), "--in-memory");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("Error: Port " + taken.port() + " is already in use. Stop what runs there, "
+                    + "or choose another port with --port (0 picks a free one)." + System.lineSeparator());
+            assertThat(project.resolve(".jets/dev.json")).doesNotExist();
+        }
+    }
+
     private static JsonNode awaitStatus(RunningCommand dev) {
         Path file = project.resolve(".jets/dev.json");
         await().atMost(Duration.ofSeconds(120)).until(() -> {
