@@ -179,7 +179,7 @@ class QueryScanIT {
     void scan_segmentWithoutTotal_isValidationError() {
         assertThatThrownBy(() -> client.scan(b -> b.tableName("strings").segment(1)))
                 .hasMessageStartingWith("The TotalSegments parameter is required but was not present in the"
-                        + " request when parameter Segment is present");
+                        + " request when Segment parameter is present");
     }
 
     @Test

@@ -43,6 +43,12 @@ public final class QueryOperations {
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        JsonNode limit = request.get("Limit");
+        if (limit != null && limit.isNumber() && limit.asLong() < 1) {
+            // Query words this constraint differently from Scan: no value, and the member name capitalized
+            throw ApiException.validation("1 validation error detected: Value at 'Limit' failed to satisfy"
+                    + " constraint: Member must have value greater than or equal to 1");
+        }
         ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
         KeyCondition condition = expressions.keyCondition(read.hashKey(), read.rangeKey());
         if (condition == null) {
@@ -192,7 +198,7 @@ public final class QueryOperations {
         }
         if (total == null) {
             throw ApiException.validation("The TotalSegments parameter is required but was not present in the"
-                    + " request when parameter Segment is present");
+                    + " request when Segment parameter is present");
         }
         if (segment == null) {
             throw ApiException.validation("The Segment parameter is required but was not present in the request"

@@ -46,6 +46,9 @@ public final class TableOperations {
     }
 
     public ObjectNode createTable(ObjectNode request, RequestContext context) {
+        if (!request.hasNonNull("TableName")) {
+            throw ApiException.validation("The parameter 'TableName' is required but was not present in the request");
+        }
         JsonNode streamSpecification = request.get("StreamSpecification");
         new Constraints().tableName("tableName", request.get("TableName"))
                 .required("attributeDefinitions", request.get("AttributeDefinitions"))

@@ -26,12 +26,14 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         requireMembers(request.get("AttributeDefinitions"), "attributeDefinitions", "AttributeName",
                 "AttributeType");
         requireMembers(request.get("KeySchema"), "keySchema", "AttributeName", "KeyType");
+        int position = 0;
         for (JsonNode definition : request.get("AttributeDefinitions")) {
+            position++;
             String type = Json.text(definition, "AttributeType");
             if (type == null || !SCALAR_TYPES.contains(type)) {
                 throw ApiException.validation("1 validation error detected: Value '" + type + "' at"
-                        + " 'attributeDefinitions.1.member.attributeType' failed to satisfy constraint: Member must"
-                        + " satisfy enum value set: [B, N, S]");
+                        + " 'attributeDefinitions." + position + ".member.attributeType' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [B, N, S]");
             }
             definitions.add(new AttributeDefinition(Json.text(definition, "AttributeName"), type));
         }
@@ -40,7 +42,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         if (key[1] != null) {
             used.add(key[1]);
         }
-        List<IndexDefinition> locals = indexes(request.get("LocalSecondaryIndexes"), used, null);
+        JsonNode localIndexes = request.get("LocalSecondaryIndexes");
+        if (key[1] == null && localIndexes != null && !localIndexes.isNull() && !localIndexes.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: Table KeySchema does not have a"
+                    + " range key, which is required when specifying a LocalSecondaryIndex");
+        }
+        List<IndexDefinition> locals = indexes(localIndexes, used, null);
         for (IndexDefinition index : locals) {
             if (!index.hashKey().equals(key[0])) {
                 throw ApiException.validation("One or more parameter values were invalid: Index KeySchema does not"
@@ -84,9 +91,21 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
 
     private static String[] keySchema(JsonNode schema) {
         if (schema.size() < 1 || schema.size() > 2) {
-            throw ApiException.validation("1 validation error detected: Value '" + schema + "' at 'keySchema'"
+            // DynamoDB echoes the list the way its Java model prints it
+            List<String> elements = new ArrayList<>();
+            schema.forEach(element -> elements.add("KeySchemaElement(attributeName="
+                    + Json.text(element, "AttributeName") + ", keyType=" + Json.text(element, "KeyType") + ")"));
+            throw ApiException.validation("1 validation error detected: Value '" + elements + "' at 'keySchema'"
                     + " failed to satisfy constraint: Member must have length "
                     + (schema.size() < 1 ? "greater than or equal to 1" : "less than or equal to 2"));
+        }
+        for (int i = 0; i < schema.size(); i++) {
+            String keyType = Json.text(schema.get(i), "KeyType");
+            if (!"HASH".equals(keyType) && !"RANGE".equals(keyType)) {
+                throw ApiException.validation("1 validation error detected: Value '" + keyType + "' at 'keySchema."
+                        + (i + 1) + ".member.keyType' failed to satisfy constraint: Member must satisfy enum value"
+                        + " set: [HASH, RANGE]");
+            }
         }
         if (!"HASH".equals(Json.text(schema.get(0), "KeyType"))) {
             throw ApiException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
@@ -100,8 +119,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             }
             range = Json.text(schema.get(1), "AttributeName");
             if (range.equals(hash)) {
-                throw ApiException.validation(
-                        "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+                throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
             }
         }
         return new String[] {hash, range};

@@ -1,0 +1,138 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.range;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Exact ValidationException messages of CreateTable, Query and Scan for mistakes test suites make on purpose. */
+class ValidationMessagesConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("messages").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
+                .keySchema(hash("pk"), range("sk")));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void createTable_localIndexOnAHashOnlyTable_needsARangeKey() {
+        assertValidation(() -> client.createTable(b -> b.tableName("lsi-no-range")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S),
+                                attribute("alt", ScalarAttributeType.S))
+                        .keySchema(hash("pk"))
+                        .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi1")
+                                .keySchema(hash("pk"), range("alt"))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .build())),
+                "One or more parameter values were invalid: Table KeySchema does not have a range key, which is"
+                        + " required when specifying a LocalSecondaryIndex");
+        assertThat(client.listTables().tableNames()).doesNotContain("lsi-no-range");
+    }
+
+    @Test
+    void createTable_unknownKeyType_failsTheEnumConstraint() {
+        assertValidation(() -> client.createTable(b -> b.tableName("bad-key-type")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType("INVALID").build())),
+                "1 validation error detected: Value 'INVALID' at 'keySchema.1.member.keyType' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [HASH, RANGE]");
+    }
+
+    @Test
+    void createTable_threeKeyElements_echoesThemAsDynamoDbPrintsThem() {
+        assertValidation(() -> client.createTable(b -> b.tableName("three-keys")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S),
+                                attribute("sk", ScalarAttributeType.S), attribute("extra", ScalarAttributeType.S))
+                        .keySchema(hash("pk"), range("sk"), range("extra"))),
+                "1 validation error detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH),"
+                        + " KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=extra,"
+                        + " keyType=RANGE)]' at 'keySchema' failed to satisfy constraint: Member must have length less"
+                        + " than or equal to 2");
+    }
+
+    @Test
+    void createTable_sameAttributeAsHashAndRange_isAnInvalidKeySchema() {
+        assertValidation(() -> client.createTable(b -> b.tableName("same-key")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                        .keySchema(hash("pk"), range("pk"))),
+                "Invalid KeySchema: Some index key attribute have no definition");
+    }
+
+    @Test
+    void createTable_withoutTableName_namesTheMissingParameter() {
+        assertValidation(() -> client.createTable(b -> b.billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk"))),
+                "The parameter 'TableName' is required but was not present in the request");
+    }
+
+    @Test
+    void scan_segmentWithoutTotalSegments_namesTheMissingParameter() {
+        assertValidation(() -> client.scan(b -> b.tableName("messages").segment(0)),
+                "The TotalSegments parameter is required but was not present in the request when Segment parameter"
+                        + " is present");
+    }
+
+    @Test
+    void query_limitZero_isWordedWithoutTheValue() {
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :v")
+                        .expressionAttributeValues(Map.of(":v", s("x"))).limit(0)),
+                "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value"
+                        + " greater than or equal to 1");
+    }
+
+    @Test
+    void scan_limitZero_echoesTheValue() {
+        assertValidation(() -> client.scan(b -> b.tableName("messages").limit(0)),
+                "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void dataPlaneOnAMissingTable_isResourceNotFound_withoutTheTableName() {
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("absent-table")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("Requested resource not found"));
+    }
+
+    private static void assertValidation(ThrowingCallable call, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo(message));
+    }
+}
