@@ -67,6 +67,20 @@ final class ReadRequest {
         this.filter = expressions.filter(legacyFilter);
         this.projection = expressions.projection();
         String requested = Json.text(request, "Select");
+        if (requested != null) {
+            String projectionMember = request.hasNonNull("ProjectionExpression") ? "ProjectionExpression"
+                    : "AttributesToGet";
+            if (requested.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
+                // Query reports this inside the validation-error envelope, Scan bare
+                throw ApiException.validation(("QueryFilter".equals(legacyFilter) ? "1 validation error detected: "
+                        : "") + "Must specify the AttributesToGet or ProjectionExpression when choosing to get"
+                        + " SPECIFIC_ATTRIBUTES");
+            }
+            if (!requested.equals("SPECIFIC_ATTRIBUTES") && projection != null) {
+                throw ApiException.validation("Cannot specify the " + projectionMember + " when choosing to get "
+                        + (requested.equals("COUNT") ? "only the Count" : requested));
+            }
+        }
         if (requested == null) {
             requested = projection != null ? "SPECIFIC_ATTRIBUTES"
                     : index != null ? "ALL_PROJECTED_ATTRIBUTES" : "ALL_ATTRIBUTES";

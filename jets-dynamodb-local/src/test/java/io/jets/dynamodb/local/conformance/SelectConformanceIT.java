@@ -1,0 +1,102 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.range;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/** Select against the projection: which combinations DynamoDB refuses, and with which words for Query and Scan. */
+class SelectConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("select").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
+                .keySchema(hash("pk"), range("sk")));
+        client.putItem(b -> b.tableName("select").item(item("pk", s("p"), "sk", s("a"), "data", s("d"))));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    @Test
+    void query_specificAttributesWithoutProjection_isRefusedInsideTheEnvelope() {
+        assertValidation(() -> client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.SPECIFIC_ATTRIBUTES)),
+                "1 validation error detected: Must specify the AttributesToGet or ProjectionExpression when choosing"
+                        + " to get SPECIFIC_ATTRIBUTES");
+    }
+
+    @Test
+    void scan_specificAttributesWithoutProjection_isRefusedBare() {
+        assertValidation(() -> client.scan(b -> b.tableName("select").select(Select.SPECIFIC_ATTRIBUTES)),
+                "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
+    }
+
+    @Test
+    void allAttributesWithAProjectionExpression_isRefused() {
+        assertValidation(() -> client.scan(b -> b.tableName("select").select(Select.ALL_ATTRIBUTES)
+                        .projectionExpression("pk")),
+                "Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES");
+    }
+
+    @Test
+    void countWithAProjectionExpression_isRefused() {
+        assertValidation(() -> client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.COUNT)
+                        .projectionExpression("sk")),
+                "Cannot specify the ProjectionExpression when choosing to get only the Count");
+    }
+
+    @Test
+    void countWithAttributesToGet_isRefused() {
+        assertValidation(() -> client.scan(b -> b.tableName("select").select(Select.COUNT).attributesToGet("pk")),
+                "Cannot specify the AttributesToGet when choosing to get only the Count");
+    }
+
+    @Test
+    void allProjectedAttributesWithoutAnIndex_isRefused() {
+        assertValidation(() -> client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
+                        .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.ALL_PROJECTED_ATTRIBUTES)),
+                "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+    }
+
+    @Test
+    void specificAttributesWithAProjection_returnsOnlyThoseAttributes() {
+        var items = client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.SPECIFIC_ATTRIBUTES)
+                .projectionExpression("sk")).items();
+
+        assertThat(items).containsExactly(item("sk", s("a")));
+    }
+
+    private static void assertValidation(ThrowingCallable call, String message) {
+        assertThatThrownBy(call)
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo(message));
+    }
+}
