@@ -116,6 +116,35 @@ class WindowAndLifecycleConformanceIT {
     }
 
     @Test
+    void missingTableAndStream_eachPrintTheSeedsCommandOnce_withTheEndpoint_andTheMappingAttachesByItself()
+            throws Exception {
+        try (Lambda lambda = new Lambda(state)) {
+            String endpoint = lambda.server.endpoint().toString();
+            lambda.start((f, e, c) -> null, function(trigger()));
+            String createTable = "aws dynamodb create-table --endpoint-url " + endpoint
+                    + " --table-name demo-dev_test-table --attribute-definitions AttributeName=id,AttributeType=S"
+                    + " --key-schema AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST";
+            await().atMost(WAIT).until(() -> lambda.status().contains(createTable));
+            Thread.sleep(1200); // a few polls of the waiting mapping
+            assertThat(lambda.status().split(java.util.regex.Pattern.quote(createTable), -1)).hasSize(2);
+
+            lambda.dynamo.createTable(b -> b.tableName(Lambda.TABLE)
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                    .keySchema(k -> k.attributeName("id").keyType("HASH")).billingMode("PAY_PER_REQUEST"));
+            String updateTable = "aws dynamodb update-table --endpoint-url " + endpoint
+                    + " --table-name demo-dev_test-table"
+                    + " --stream-specification \"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"";
+            await().atMost(WAIT).until(() -> lambda.status().contains(updateTable));
+            Thread.sleep(1200);
+            assertThat(lambda.status().split(java.util.regex.Pattern.quote(updateTable), -1)).hasSize(2);
+
+            lambda.enableStream(Lambda.TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
+            lambda.put("a", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("a"));
+        }
+    }
+
+    @Test
     void streamDisabledAndReEnabled_theMappingFollowsTheNewArn_andSaysOnceThatAwsNeedsARedeploy() {
         try (Lambda lambda = new Lambda(state)) {
             String oldArn = lambda.table();
