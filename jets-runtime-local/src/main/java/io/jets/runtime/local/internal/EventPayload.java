@@ -94,7 +94,7 @@ public final class EventPayload {
 
     public byte[] bytes(JsonNode node) {
         try {
-            return json.writeValueAsString(node).getBytes(StandardCharsets.UTF_8);
+            return json.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,21 +17,31 @@ import java.util.Optional;
 /**
  * {@link StreamsApi} over the DynamoDB JSON 1.0 protocol with a keep-alive HTTP client. Reading the answers as raw
  * JSON (rather than through the SDK model) keeps every record field exactly as the service produced it.
+ *
+ * <p>Each call is made on the reader's own thread with a blocking {@link HttpURLConnection} (connections are
+ * kept alive and reused): an asynchronous client would pass every GetRecords through its selector and executor
+ * threads, and on a busy machine each of those hand-offs adds scheduling delay to put → handler latency.
  */
 public final class HttpStreamsApi implements StreamsApi {
 
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final String DYNAMODB = "DynamoDB_20120810.";
 
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final int READ_TIMEOUT_MILLIS = 30_000;
+
     private final URI endpoint;
+    private final URL url;
     private final ObjectMapper json;
-    private final HttpClient http;
 
     public HttpStreamsApi(URI endpoint, ObjectMapper json) {
         this.endpoint = endpoint;
         this.json = json;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            this.url = endpoint.toURL();
+        } catch (java.net.MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("endpoint must be an http URL, got: " + endpoint, e);
+        }
     }
 
     @Override
@@ -95,23 +105,35 @@ public final class HttpStreamsApi implements StreamsApi {
     }
 
     private JsonNode call(String target, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-amz-json-1.0")
-                .header("X-Amz-Target", target)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot reach DynamoDB at " + endpoint + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (Thread.currentThread().isInterrupted()) {
             throw new StreamsApiException("Interrupted", "call to " + target + " interrupted");
         }
-        JsonNode answer = parse(response.body());
-        if (response.statusCode() != 200) {
+        byte[] request = bytes(body);
+        int status;
+        byte[] responseBody;
+        try {
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setUseCaches(false);
+            connection.setFixedLengthStreamingMode(request.length);
+            connection.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
+            connection.setRequestProperty("X-Amz-Target", target);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(request);
+            }
+            status = connection.getResponseCode();
+            // reading the body to its end and closing the stream keeps the connection alive for the next call
+            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                responseBody = in == null ? new byte[0] : in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot reach DynamoDB at " + endpoint + ": " + e.getMessage(), e);
+        }
+        JsonNode answer = parse(responseBody);
+        if (status != 200) {
             String type = answer.path("__type").asText("UnknownError");
             String message = answer.has("message") ? answer.path("message").asText()
                     : answer.path("Message").asText("");
