@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.ops.RequestContext;
@@ -15,9 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -33,16 +29,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
 
-    static {
-        // Without TCP_NODELAY the JDK server's separate header and body writes meet delayed ACKs: ~40 ms per
-        // request on keep-alive connections. The property is read once, when the first server is created.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final BlockingHttpServer server;
     private final Map<String, Operation> operations;
     private final SignatureVerifier signatures;
 
@@ -51,20 +38,11 @@ public final class HttpFrontEnd implements AutoCloseable {
                         SignatureVerifier signatures) throws IOException {
         this.operations = Map.copyOf(operations);
         this.signatures = signatures;
-        this.server = HttpServer.create(new InetSocketAddress(bindAddress, port), 256);
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(32, runnable -> {
-            Thread thread = new Thread(runnable, "jets-dynamodb-local-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        this.server = new BlockingHttpServer(new InetSocketAddress(bindAddress, port), 256, this::serve);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -198,7 +176,6 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,0 +1,309 @@
+package io.jets.dynamodb.local.internal.http;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An HTTP/1.1 server that serves each keep-alive connection on its own thread, start to finish: read the request,
+ * run the handler, write the answer, read the next request. SDK clients keep a handful of connections open, so
+ * this is a handful of threads.
+ *
+ * <p>Why not the JDK's {@code HttpServer}: it passes every request from its selector thread to a worker and the
+ * connection back again, and formats a {@code Date} header on each answer. On a loaded machine each hand-off
+ * waits for the scheduler, which roughly doubled the latency of a small request, and the date formatting alone
+ * was a tenth of the server's CPU time per PutItem.
+ */
+final class BlockingHttpServer implements AutoCloseable {
+
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
+
+    private final ServerSocket socket;
+    private final HttpHandler handler;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger threads = new AtomicInteger();
+    private volatile boolean closed;
+
+    BlockingHttpServer(InetSocketAddress address, int backlog, HttpHandler handler) throws IOException {
+        this.handler = handler;
+        this.socket = new ServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(address, backlog);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        Thread acceptor = new Thread(this::accept, "jets-dynamodb-local-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    int port() {
+        return socket.getLocalPort();
+    }
+
+    private void accept() {
+        while (!closed) {
+            Socket connection;
+            try {
+                connection = socket.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                continue; // a connection that failed while being accepted concerns only its client
+            }
+            connections.add(connection);
+            Thread thread = new Thread(() -> serve(connection), "jets-dynamodb-local-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    private void serve(Socket connection) {
+        try (connection) {
+            connection.setTcpNoDelay(true);
+            InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
+            OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
+            while (!closed) {
+                String requestLine = readLine(in);
+                if (requestLine == null) {
+                    return; // the client closed its idle connection
+                }
+                if (requestLine.isEmpty()) {
+                    continue; // stray CRLF between requests
+                }
+                String[] parts = requestLine.split(" ");
+                if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+                    writeBadRequest(out);
+                    return;
+                }
+                Headers headers = readHeaders(in);
+                if (headers == null) {
+                    writeBadRequest(out);
+                    return;
+                }
+                InputStream body = body(in, headers);
+                if (body == null) {
+                    writeBadRequest(out);
+                    return;
+                }
+                if ("100-continue".equalsIgnoreCase(headers.getFirst("Expect"))) {
+                    out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                BlockingExchange exchange = new BlockingExchange(parts[0], uri(parts[1]), parts[2], headers, body,
+                        out, (InetSocketAddress) connection.getRemoteSocketAddress(),
+                        (InetSocketAddress) connection.getLocalSocketAddress());
+                handler.handle(exchange);
+                exchange.close();
+                if (!keepAlive(parts[2], headers)) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the connection broke or sent something unreadable: drop it, as the client will see
+        } finally {
+            connections.remove(connection);
+        }
+    }
+
+    private static boolean keepAlive(String protocol, Headers headers) {
+        String connection = headers.getFirst("Connection");
+        if (connection != null && connection.equalsIgnoreCase("close")) {
+            return false;
+        }
+        return !protocol.equals("HTTP/1.0") || (connection != null && connection.equalsIgnoreCase("keep-alive"));
+    }
+
+    private static URI uri(String target) {
+        try {
+            return new URI(target);
+        } catch (URISyntaxException e) {
+            return URI.create("/");
+        }
+    }
+
+    /** The request body, bounded by Content-Length or de-chunked; null when its framing is unreadable. */
+    private static InputStream body(InputStream in, Headers headers) throws IOException {
+        String encoding = headers.getFirst("Transfer-Encoding");
+        if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
+            return new java.io.ByteArrayInputStream(readChunked(in));
+        }
+        String length = headers.getFirst("Content-Length");
+        if (length == null) {
+            return InputStream.nullInputStream();
+        }
+        try {
+            long bytes = Long.parseLong(length.trim());
+            return bytes < 0 ? null : new FixedLengthInputStream(in, bytes);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static byte[] readChunked(InputStream in) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        while (true) {
+            String sizeLine = readLine(in);
+            if (sizeLine == null) {
+                throw new IOException("connection closed inside a chunked body");
+            }
+            int semicolon = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+            if (size == 0) {
+                while (true) { // trailers, up to the empty line
+                    String trailer = readLine(in);
+                    if (trailer == null || trailer.isEmpty()) {
+                        return body.toByteArray();
+                    }
+                }
+            }
+            byte[] chunk = in.readNBytes(size);
+            if (chunk.length < size) {
+                throw new IOException("connection closed inside a chunk");
+            }
+            body.writeBytes(chunk);
+            readLine(in);
+        }
+    }
+
+    private static Headers readHeaders(InputStream in) throws IOException {
+        Headers headers = new Headers();
+        int total = 0;
+        while (true) {
+            String line = readLine(in);
+            if (line == null) {
+                return null;
+            }
+            if (line.isEmpty()) {
+                return headers;
+            }
+            total += line.length();
+            int colon = line.indexOf(':');
+            if (colon <= 0 || total > MAX_HEADER_BYTES) {
+                return null;
+            }
+            headers.add(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+        }
+    }
+
+    /** A line without its CRLF (or bare LF), or null at the end of the stream before any byte. */
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder(64);
+        int c;
+        while ((c = in.read()) != -1) {
+            if (c == '\n') {
+                int end = line.length();
+                if (end > 0 && line.charAt(end - 1) == '\r') {
+                    line.setLength(end - 1);
+                }
+                return line.toString();
+            }
+            if (line.length() > MAX_HEADER_BYTES) {
+                throw new IOException("header line too long");
+            }
+            line.append((char) c);
+        }
+        return line.length() == 0 ? null : line.toString();
+    }
+
+    private static void writeBadRequest(OutputStream out) throws IOException {
+        out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing on shutdown: nothing left to do with the error
+        }
+        for (Socket connection : connections) {
+            try {
+                connection.close();
+            } catch (IOException ignored) {
+                // same
+            }
+        }
+    }
+
+    /** At most {@code remaining} bytes of the connection: one request's body. */
+    private static final class FixedLengthInputStream extends InputStream {
+        private final InputStream in;
+        private long remaining;
+
+        FixedLengthInputStream(InputStream in, long length) {
+            this.in = in;
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int c = in.read();
+            if (c == -1) {
+                throw new SocketException("connection closed inside a request body");
+            }
+            remaining--;
+            return c;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+            if (n == -1) {
+                throw new SocketException("connection closed inside a request body");
+            }
+            remaining -= n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return (int) Math.min(in.available(), remaining);
+        }
+
+        /** Whatever the handler left unread is skipped, so the next request starts where it should. */
+        @Override
+        public void close() throws IOException {
+            while (remaining > 0) {
+                if (skip(remaining) <= 0 && read() == -1) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = in.skip(Math.min(n, remaining));
+            remaining -= skipped;
+            return skipped;
+        }
+    }
+}
