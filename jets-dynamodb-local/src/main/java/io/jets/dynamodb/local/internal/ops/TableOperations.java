@@ -135,8 +135,11 @@ public final class TableOperations {
             catalog.update(connection, table);
             return table;
         });
+        long[] stats = database.read(connection -> new long[] {
+            items.count(connection, updated.id()), items.totalSize(connection, updated.id())});
         ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", 0, 0, context.region()));
+        response.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
+                context.region()));
         return response;
     }
 
@@ -169,8 +172,12 @@ public final class TableOperations {
         new Constraints().tableName("tableName", request.get("TableName")).check();
         String name = Json.text(request, "TableName");
         long now = clock.millis();
+        long[] stats = new long[2];
         TableDefinition deleted = database.write(connection -> {
             TableDefinition table = describable(name);
+            // DeleteTable describes the table as it was, item count and size included
+            stats[0] = items.count(connection, table.id());
+            stats[1] = items.totalSize(connection, table.id());
             if (table.deletionProtection()) {
                 throw ApiException.validation("Resource cannot be deleted as it is currently protected against"
                         + " deletion. Disable deletion protection first.");
@@ -182,7 +189,8 @@ public final class TableOperations {
             return table;
         });
         ObjectNode response = Json.object();
-        ObjectNode description = TableDescriptions.describe(deleted, "DELETING", 0, 0, context.region());
+        ObjectNode description = TableDescriptions.describe(deleted, "DELETING", stats[0], stats[1],
+                context.region());
         response.set("TableDescription", description);
         return response;
     }

@@ -1,0 +1,99 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+
+/** What DescribeTable, UpdateTable, DeleteTable and ListTables answer about a table, field by field. */
+class TablesConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    private static void create(String name) {
+        client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+    }
+
+    @Test
+    void describeTable_ofAPayPerRequestTable_reportsZeroThroughput_andTheBillingMode() {
+        Instant before = Instant.now().minusSeconds(1);
+        create("described");
+        client.putItem(b -> b.tableName("described").item(item("id", s("abc"), "v", s("x"))));
+
+        var table = client.describeTable(b -> b.tableName("described")).table();
+
+        assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(table.itemCount()).isEqualTo(1);
+        assertThat(table.tableSizeBytes()).isEqualTo(7);
+        assertThat(table.provisionedThroughput().readCapacityUnits()).isZero();
+        assertThat(table.provisionedThroughput().writeCapacityUnits()).isZero();
+        assertThat(table.provisionedThroughput().numberOfDecreasesToday()).isZero();
+        assertThat(table.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.tableArn()).isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/described");
+        assertThat(table.tableId()).isNotBlank();
+        assertThat(table.creationDateTime()).isBetween(before, Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void updateTable_describesTheTableWithItsItems() {
+        create("updated");
+        client.putItem(b -> b.tableName("updated").item(item("id", s("abc"))));
+
+        var table = client.updateTable(b -> b.tableName("updated").deletionProtectionEnabled(true))
+                .tableDescription();
+
+        assertThat(table.itemCount()).isEqualTo(1);
+        assertThat(table.tableSizeBytes()).isEqualTo(5);
+        assertThat(table.deletionProtectionEnabled()).isTrue();
+    }
+
+    @Test
+    void deleteTable_answersDeleting_withTheTableAsItWas() {
+        create("deleted");
+        client.putItem(b -> b.tableName("deleted").item(item("id", s("abc"))));
+
+        var table = client.deleteTable(b -> b.tableName("deleted")).tableDescription();
+
+        assertThat(table.tableStatus()).isEqualTo(TableStatus.DELETING);
+        assertThat(table.itemCount()).isEqualTo(1);
+        assertThat(table.tableSizeBytes()).isEqualTo(5);
+        assertThat(client.listTables().tableNames()).doesNotContain("deleted");
+    }
+
+    @Test
+    void listTables_pagesInNameOrder() {
+        create("list-c");
+        create("list-a");
+        create("list-b");
+
+        var first = client.listTables(b -> b.exclusiveStartTableName("list-").limit(2));
+        var second = client.listTables(b -> b.exclusiveStartTableName(first.lastEvaluatedTableName()).limit(2));
+
+        assertThat(first.tableNames()).containsExactly("list-a", "list-b");
+        assertThat(first.lastEvaluatedTableName()).isEqualTo("list-b");
+        assertThat(second.tableNames()).startsWith("list-c");
+    }
+}
