@@ -104,6 +104,26 @@ class EventPayloadConformanceIT {
     }
 
     @Test
+    void removeOnANewAndOldImagesStream_carriesTheOldImageOnly() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger()));
+            lambda.put("id-1", "name-1");
+            lambda.delete(Lambda.TABLE, "id-1");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 2);
+
+            List<JsonNode> records = new ArrayList<>();
+            lambda.invocations.forEach(i -> records.addAll(i.records()));
+            JsonNode remove = records.get(1);
+            assertThat(remove.path("eventName").asText()).isEqualTo("REMOVE");
+            assertThat(fieldNames(remove.path("dynamodb"))).containsExactly("ApproximateCreationDateTime", "Keys",
+                    "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType");
+            assertThat(remove.path("dynamodb").path("OldImage").path("name").toString())
+                    .isEqualTo("{\"S\":\"name-1\"}");
+        }
+    }
+
+    @Test
     void keysOnlyStream_deliversOnlyTheKeys() {
         try (Lambda lambda = new Lambda(state)) {
             lambda.table(Lambda.TABLE, StreamViewType.KEYS_ONLY);

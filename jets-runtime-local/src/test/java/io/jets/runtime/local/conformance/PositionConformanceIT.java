@@ -90,6 +90,35 @@ class PositionConformanceIT {
     }
 
     @Test
+    void disabledMapping_invokesNothing_andOnceEnabledResumesFromItsCheckpoint() throws Exception {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            LocalRuntime enabled = lambda.start((f, e, c) -> null, function(trigger()));
+            lambda.put("a", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("a"));
+            enabled.close();
+
+            io.jets.core.index.TriggerDefinition on = trigger().build();
+            io.jets.core.index.TriggerDefinition off = new io.jets.core.index.TriggerDefinition(on.source(),
+                    on.batchSize(), on.maximumBatchingWindowInSeconds(), on.startingPosition(),
+                    on.parallelizationFactor(), on.bisectBatchOnFunctionError(), on.maximumRetryAttempts(),
+                    on.maximumRecordAgeInSeconds(), on.onFailure(), on.filters(), on.reportBatchItemFailures(),
+                    on.tumblingWindowInSeconds(), false);
+            LocalRuntime disabled = lambda.start((f, e, c) -> null, new io.jets.core.index.FunctionDefinition(
+                    Lambda.FUNCTION, "app.ClerkEvent", "file", List.of(), List.of(off), 0, 0, java.util.Map.of(), ""));
+            lambda.put("b", "x");
+            Thread.sleep(1000); // four of Lambda's polls
+            assertThat(lambda.deliveredIds()).containsExactly("a");
+            assertThat(disabled.status()).extracting(s -> s.state().name()).containsExactly("DISABLED");
+            disabled.close();
+
+            lambda.start((f, e, c) -> null, function(trigger()));
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("b"));
+            assertThat(lambda.deliveredIds()).containsExactly("a", "b");
+        }
+    }
+
+    @Test
     void restart_duringAFailingBatch_deliversThatBatchAgain() {
         try (Lambda lambda = new Lambda(state)) {
             lambda.table();
