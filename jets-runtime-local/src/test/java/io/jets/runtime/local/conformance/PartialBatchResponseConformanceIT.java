@@ -109,6 +109,41 @@ class PartialBatchResponseConformanceIT {
     }
 
     @Test
+    void reportedFailures_useUpRetries_thenTheRecordsFromTheLowestReportedOneAreDiscarded() throws Exception {
+        String queue = "arn:aws:sqs:us-west-2:123456789012:clerk-dlq";
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            for (String id : List.of("a", "b", "c", "d", "e")) {
+                lambda.put(id, "x");
+            }
+            lambda.start((f, e, c) -> {
+                for (com.fasterxml.jackson.databind.JsonNode record : e.path("Records")) {
+                    if (record.path("dynamodb").path("Keys").path("id").path("S").asText().equals("c")) {
+                        return failures(record.path("dynamodb").path("SequenceNumber").asText());
+                    }
+                }
+                return null;
+            }, function(trigger().reportFailures().retries(1).onFailure(queue)));
+            await().atMost(WAIT).until(() -> io.jets.runtime.local.failures.LocalFailures.in(state).list().size() == 1);
+            lambda.put("f", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("f"));
+
+            assertThat(lambda.invocations).extracting(Lambda.Invocation::ids).containsExactly(
+                    List.of("a", "b", "c", "d", "e"), List.of("c", "d", "e"), List.of("f"));
+            var record = Lambda.JSON.readTree(
+                    io.jets.runtime.local.failures.LocalFailures.in(state).list().get(0).json());
+            List<String> sequence = lambda.invocations.get(1).sequenceNumbers();
+            assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(2);
+            assertThat(record.path("DDBStreamBatchInfo").path("startSequenceNumber").asText())
+                    .isEqualTo(sequence.get(0));
+            assertThat(record.path("DDBStreamBatchInfo").path("endSequenceNumber").asText())
+                    .isEqualTo(sequence.get(2));
+            assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void reportedFailures_withoutTheFunctionResponseType_areIgnored() {
         AtomicInteger count = new AtomicInteger();
         try (Lambda lambda = new Lambda(state)) {
