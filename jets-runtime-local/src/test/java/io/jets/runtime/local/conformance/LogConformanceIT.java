@@ -53,7 +53,7 @@ class LogConformanceIT {
             assertThat(log.subList(1, 3)).containsExactly("event INSERT", "logged through the context");
             assertThat(log.get(3)).isEqualTo("END RequestId: " + id);
             assertThat(log.get(4)).matches("REPORT RequestId: " + id + "\tDuration: \\d+\\.\\d\\d ms\tBilled Duration: \\d+ ms"
-                    + "\tMemory Size: 1536 MB\tMax Memory Used: \\d+ MB(\tInit Duration: \\d+\\.\\d\\d ms)?");
+                    + "\tMemory Size: 1536 MB\tMax Memory Used: \\d+ MB(\tInit Duration: \\d+\\.\\d\\d ms)?\t?");
         }
     }
 
