@@ -128,6 +128,32 @@ class RetryConformanceIT {
     }
 
     @Test
+    void s3OnFailureDestination_usesS3sKeyLayout_andAddsTheEventAsPayload() throws Exception {
+        try (Lambda lambda = new Lambda(state)) {
+            String streamArn = lambda.table();
+            lambda.put("poison", "1");
+            lambda.start(failingOn("poison"),
+                    function(trigger().retries(0).onFailure("arn:aws:s3:::clerk-failures")));
+            await().atMost(WAIT).until(() -> LocalFailures.in(state).list().size() == 1);
+
+            FailureRecord failure = LocalFailures.in(state).list().get(0);
+            String shardId = lambda.shardId(streamArn);
+            assertThat(failure.destination()).isEqualTo("s3/clerk-failures");
+            assertThat(failure.id()).matches("s3/clerk-failures/aws/lambda/"
+                    + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/"
+                    + java.util.regex.Pattern.quote(shardId)
+                    + "/\\d{4}/\\d\\d/\\d\\d/\\d{4}-\\d\\d-\\d\\dT\\d\\d\\.\\d\\d\\.\\d\\d-"
+                    + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            JsonNode record = Lambda.JSON.readTree(failure.json());
+            assertThat(EventPayloadConformanceIT.fieldNames(record)).containsExactly("requestContext",
+                    "responseContext", "version", "timestamp", "DDBStreamBatchInfo", "payload");
+            assertThat(record.path("payload").isTextual()).isTrue();
+            JsonNode payload = Lambda.JSON.readTree(record.path("payload").asText());
+            assertThat(payload).isEqualTo(lambda.invocations.get(0).event());
+        }
+    }
+
+    @Test
     void maximumRetryAttemptsZero_invokesOnce_andDiscardsTheBatch() {
         try (Lambda lambda = new Lambda(state)) {
             lambda.table();
