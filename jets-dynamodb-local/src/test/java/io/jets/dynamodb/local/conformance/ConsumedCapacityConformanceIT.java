@@ -217,6 +217,19 @@ class ConsumedCapacityConformanceIT {
                 .capacityUnits(4.0).readCapacityUnits(4.0).build());
     }
 
+    @Test
+    void executeStatement_reportsTheUnitsOfItsReadOrWrite() {
+        var insert = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .statement("INSERT INTO \"capacity\" VALUE {'id': 'partiql', 'data': '" + KILOBYTE_AND_A_HALF + "'}"));
+        var select = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .statement("SELECT * FROM \"capacity\" WHERE id = 'partiql'").consistentRead(true));
+
+        assertThat(insert.consumedCapacity())
+                .isEqualTo(ConsumedCapacity.builder().tableName("capacity").capacityUnits(2.0).build());
+        assertThat(select.consumedCapacity())
+                .isEqualTo(ConsumedCapacity.builder().tableName("capacity").capacityUnits(1.0).build());
+    }
+
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }

@@ -6,12 +6,12 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 
 /** ConsumedCapacity in the shape DynamoDB returns when ReturnConsumedCapacity is TOTAL or INDEXES. */
-final class Capacity {
+public final class Capacity {
 
     private Capacity() {
     }
 
-    static ObjectNode add(ObjectNode response, JsonNode request, String tableName, double units) {
+    public static ObjectNode add(ObjectNode response, JsonNode request, String tableName, double units) {
         String mode = Json.text(request, "ReturnConsumedCapacity");
         if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
             response.set("ConsumedCapacity", of(tableName, units, mode));
@@ -38,13 +38,13 @@ final class Capacity {
      * Read units as DynamoDB charges them: one per started 4 KB of the bytes read (at least one), halved for an
      * eventually consistent read.
      */
-    static double readUnits(long bytes, boolean consistent) {
+    public static double readUnits(long bytes, boolean consistent) {
         long units = Math.max(1, (bytes + 4095) / 4096);
         return consistent ? units : units / 2.0;
     }
 
     /** Write units: one per started 1 KB of the larger of the item before and after the write (at least one). */
-    static double writeUnits(ObjectNode before, ObjectNode after) {
+    public static double writeUnits(ObjectNode before, ObjectNode after) {
         long bytes = Math.max(before == null ? 0 : AttributeValues.itemSize(before),
                 after == null ? 0 : AttributeValues.itemSize(after));
         return Math.max(1, (bytes + 1023) / 1024);

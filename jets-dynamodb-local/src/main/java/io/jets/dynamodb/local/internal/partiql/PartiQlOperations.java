@@ -11,6 +11,7 @@ import io.jets.dynamodb.local.internal.expr.ExpressionContext;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.expr.Update;
+import io.jets.dynamodb.local.internal.ops.Capacity;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.Keys;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -55,20 +56,24 @@ public final class PartiQlOperations {
         TableDefinition table = catalog.require(statement.table());
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
+        double units;
         if (statement.kind().equals("SELECT")) {
             List<ObjectNode> selected = select(table, statement);
             int offset = offset(Json.text(request, "NextToken"));
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
             int end = (int) Math.min((long) offset + limit, selected.size());
-            selected.subList(Math.min(offset, selected.size()), end).forEach(found::add);
+            List<ObjectNode> page = selected.subList(Math.min(offset, selected.size()), end);
+            page.forEach(found::add);
+            units = Capacity.readUnits(page.stream().mapToLong(AttributeValues::itemSize).sum(),
+                    request.path("ConsistentRead").asBoolean(false));
             if (end < selected.size()) {
                 response.put("NextToken", Base64.getEncoder().encodeToString(
                         Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
-            write(table, statement);
+            units = write(table, statement);
         }
-        return response;
+        return Capacity.add(response, request, table.name(), units);
     }
 
     public ObjectNode batchExecuteStatement(ObjectNode request) {
@@ -129,7 +134,8 @@ public final class PartiQlOperations {
         return result;
     }
 
-    private void write(TableDefinition table, PartiQlStatement statement) {
+    /** Applies an INSERT, UPDATE or DELETE and answers the write units it cost. */
+    private double write(TableDefinition table, PartiQlStatement statement) {
         if (statement.kind().equals("INSERT")) {
             ObjectNode item = statement.item();
             AttributeValues.validateItem(item);
@@ -144,7 +150,7 @@ public final class PartiQlOperations {
                 writer.write(connection, table, key, null, stored, false);
                 return null;
             });
-            return;
+            return Capacity.writeUnits(null, stored);
         }
         ObjectNode key = Json.object();
         for (String name : table.keyNames()) {
@@ -159,13 +165,13 @@ public final class PartiQlOperations {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = Expressions.condition(statement.condition(), context);
         Update update = statement.update() == null ? null : Expressions.update(statement.update(), context);
-        database.write(connection -> {
+        return database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, checkedKey);
             if (existing == null) {
                 if (update != null) {
                     throw ApiException.conditionalCheckFailed();
                 }
-                return null;
+                return Capacity.writeUnits(null, null);
             }
             if (!condition.test(existing)) {
                 throw ApiException.conditionalCheckFailed();
@@ -176,7 +182,7 @@ public final class PartiQlOperations {
                 ItemWriter.checkSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
-            return null;
+            return Capacity.writeUnits(existing, next);
         });
     }
 
