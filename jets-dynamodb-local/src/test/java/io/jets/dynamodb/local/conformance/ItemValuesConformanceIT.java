@@ -6,6 +6,7 @@ import static io.jets.dynamodb.local.conformance.LocalServer.item;
 import static io.jets.dynamodb.local.conformance.LocalServer.n;
 import static io.jets.dynamodb.local.conformance.LocalServer.s;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,13 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Values as DynamoDB stores and returns them: numbers normalized, binary round trips, empty strings and binary
- * allowed outside keys, and {@code {"NULL": false}} accepted as NULL.
+ * allowed outside keys, {@code {"NULL": false}} accepted as NULL, and the size limits of key values.
  */
 class ItemValuesConformanceIT {
 
@@ -81,6 +83,35 @@ class ItemValuesConformanceIT {
         assertThat(stored.get("all").b().asByteArray()).isEqualTo(bytes);
         assertThat(stored.get("none").b().asByteArray()).isEmpty();
         assertThat(stored.get("empty").s()).isEmpty();
+    }
+
+    @Test
+    void partitionKeyOver2048Bytes_isRefused_withDynamoDbsMessage() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("values").item(item("id", s("k".repeat(2049))))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("One or more parameter values were invalid: Size of hashkey has exceeded the"
+                                + " maximum size limit of2048 bytes"));
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("values").key(item("id", s("é".repeat(1025))))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("One or more parameter values were invalid: Size of hashkey has exceeded");
+        client.putItem(b -> b.tableName("values").item(item("id", s("k".repeat(2048)))));
+    }
+
+    @Test
+    void sortKeyOver1024Bytes_isRefused_withDynamoDbsMessage() {
+        client.createTable(b -> b.tableName("sorted").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.B))
+                .keySchema(hash("id"), LocalServer.range("sk")));
+
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("sorted").item(item("id", s("a"),
+                "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[1025]))))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("One or more parameter values were invalid: Aggregated size of all range keys has"
+                                + " exceeded the size limit of 1024 bytes"));
+        client.putItem(b -> b.tableName("sorted").item(item("id", s("a"),
+                "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[1024])))));
     }
 
     @Test

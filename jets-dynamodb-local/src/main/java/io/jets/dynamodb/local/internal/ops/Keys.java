@@ -61,6 +61,32 @@ public final class Keys {
                     + " key attribute cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
                     + " value. Key: " + name);
         }
+        checkKeySize(table.hashKey().equals(name), actual, value.get(actual).asText());
+    }
+
+    /** DynamoDB's key size limits: 2048 bytes for a partition key, 1024 for a sort key (numbers are exempt). */
+    private static void checkKeySize(boolean partition, String type, String text) {
+        long bytes;
+        if (type.equals("S")) {
+            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        } else if (type.equals("B")) {
+            try {
+                bytes = java.util.Base64.getDecoder().decode(text).length;
+            } catch (IllegalArgumentException notBase64) {
+                return;
+            }
+        } else {
+            return;
+        }
+        if (partition && bytes > 2048) {
+            // sic: DynamoDB's message has no space before the limit
+            throw ApiException.validation("One or more parameter values were invalid: Size of hashkey has exceeded"
+                    + " the maximum size limit of2048 bytes");
+        }
+        if (!partition && bytes > 1024) {
+            throw ApiException.validation("One or more parameter values were invalid: Aggregated size of all range"
+                    + " keys has exceeded the size limit of 1024 bytes");
+        }
     }
 
     static ApiException mismatch() {
