@@ -13,19 +13,23 @@ import java.util.UUID;
 
 /**
  * The Lambda {@link Context} of a local invocation: the values Lambda would give the function, with the remaining
- * time counted down to {@code deadline} on {@code clock}, and a logger that writes to {@code System.out} (where
- * the local runtime captures each function's log, as Lambda captures stdout).
+ * time counted down to {@code deadline} on {@code clock}, and a logger: by default one that writes to
+ * {@code System.out} (as Lambda captures stdout), or the one a runtime passes to write to the function's log.
  *
  * <pre>{@code
  * Context context = LocalContext.create("demo-dev-clerk_event-file", Duration.ofSeconds(30), 1536, Clock.systemUTC());
  * dispatcher.invoke("clerk_event-file", payload, response, context);
+ *
+ * // a runtime that names the request, stream and ARN itself and logs to its own sink
+ * Context invocation = new LocalContext(physicalName, requestId, clock.instant().plus(timeout), clock, memory,
+ *         logGroupName, logStreamName, functionArn, logger);
  * }</pre>
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/java-context.html">Lambda context object in Java</a>
  */
 public record LocalContext(String functionName, String awsRequestId, Instant deadline, Clock clock,
                            int memoryLimitInMB, String logGroupName, String logStreamName,
-                           String invokedFunctionArn) implements Context {
+                           String invokedFunctionArn, LambdaLogger logger) implements Context {
 
     public static final String FUNCTION_VERSION = "$LATEST";
 
@@ -34,6 +38,7 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
         Objects.requireNonNull(awsRequestId, "awsRequestId");
         Objects.requireNonNull(deadline, "deadline");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(logger, "logger");
         if (memoryLimitInMB <= 0) {
             throw new IllegalArgumentException("memoryLimitInMB must be positive, got: " + memoryLimitInMB);
         }
@@ -41,7 +46,8 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
 
     /**
      * A context for one invocation of {@code functionName} (the physical name, {@code demo-dev-clerk_event-file})
-     * with a fresh request id, the deadline {@code timeout} from now, and Lambda's log group and stream names.
+     * with a fresh request id, the deadline {@code timeout} from now, Lambda's log group and stream names, and a
+     * logger that writes to {@code System.out}.
      */
     public static LocalContext create(String functionName, Duration timeout, int memoryLimitInMB, Clock clock) {
         Instant now = clock.instant();
@@ -49,7 +55,7 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
                 + UUID.randomUUID().toString().replace("-", "");
         return new LocalContext(functionName, UUID.randomUUID().toString(), now.plus(timeout), clock,
                 memoryLimitInMB, "/aws/lambda/" + functionName, stream,
-                "arn:aws:lambda:local:000000000000:function:" + functionName);
+                "arn:aws:lambda:local:000000000000:function:" + functionName, StandardOutLogger.INSTANCE);
     }
 
     @Override
@@ -106,7 +112,7 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
 
     @Override
     public LambdaLogger getLogger() {
-        return StandardOutLogger.INSTANCE;
+        return logger;
     }
 
     /** Looks up {@code System.out} on every call, so that a runtime that redirects it per function sees the lines. */

@@ -1,11 +1,17 @@
 package io.jets.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LocalContextTest {
@@ -50,6 +56,44 @@ class LocalContextTest {
         });
 
         assertThat(printed).isEqualTo("first\nsecond\n");
+    }
+
+    @Test
+    void constructor_withTheRuntimesValues_givesThemAndLogsThroughItsLogger() {
+        List<String> logged = new ArrayList<>();
+        LambdaLogger logger = new LambdaLogger() {
+            @Override
+            public void log(String message) {
+                logged.add(message);
+            }
+
+            @Override
+            public void log(byte[] message) {
+                logged.add(new String(message, StandardCharsets.UTF_8));
+            }
+        };
+        LocalContext context = new LocalContext("demo-dev-clerk_event-file", "5f0c8a8e-8f1c-4d0e-9d8c-3f6a2b1c0d9e",
+                clock.instant().plusSeconds(3), clock, 512, "/aws/lambda/demo-dev-clerk_event-file",
+                "2026/11/25/[$LATEST]0123456789abcdef0123456789abcdef",
+                "arn:aws:lambda:us-east-1:000000000000:function:demo-dev-clerk_event-file", logger);
+
+        context.getLogger().log("through the runtime");
+        context.getLogger().log("bytes too".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(context.getAwsRequestId()).isEqualTo("5f0c8a8e-8f1c-4d0e-9d8c-3f6a2b1c0d9e");
+        assertThat(context.getLogStreamName()).isEqualTo("2026/11/25/[$LATEST]0123456789abcdef0123456789abcdef");
+        assertThat(context.getInvokedFunctionArn())
+                .isEqualTo("arn:aws:lambda:us-east-1:000000000000:function:demo-dev-clerk_event-file");
+        assertThat(context.getRemainingTimeInMillis()).isEqualTo(3_000);
+        assertThat(logged).containsExactly("through the runtime", "bytes too");
+    }
+
+    @Test
+    void constructor_withoutALogger_isRejected() {
+        assertThatThrownBy(() -> new LocalContext("f", "id", clock.instant(), clock, 128, "/aws/lambda/f", "s",
+                "arn", null))
+                .isExactlyInstanceOf(NullPointerException.class)
+                .hasMessage("logger");
     }
 
     /** A clock the test moves by hand. */

@@ -3,9 +3,11 @@ package io.jets.runtime.local.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.core.LocalContext;
 import io.jets.runtime.local.logs.FunctionLogWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,10 +52,13 @@ public final class Invoker {
         }
         log.write("START RequestId: " + requestId + " Version: $LATEST");
         long start = System.nanoTime();
-        InvocationContext context = new InvocationContext(requestId, settings.physicalName(),
+        // The deadline runs on the system clock, not the runtime's: a test's fixed Clock must not stop it.
+        Clock clock = Clock.systemUTC();
+        LocalContext context = new LocalContext(settings.physicalName(), requestId,
+                clock.instant().plus(settings.timeout()), clock, settings.memorySize(), settings.logGroupName(),
+                container.logStreamName(),
                 "arn:aws:lambda:" + region + ":" + account + ":function:" + settings.physicalName(),
-                settings.logGroupName(), container.logStreamName(), settings.memorySize(),
-                start + settings.timeout().toNanos(), log);
+                new FunctionLogger(log));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread worker = new Thread(() -> {
