@@ -41,6 +41,30 @@ class BatchingConformanceIT {
     }
 
     @Test
+    void recordsWrittenWhileTheFunctionRuns_arriveTogetherInTheNextBatch() {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> {
+                if (e.path("Records").get(0).path("dynamodb").path("Keys").path("id").path("S").asText()
+                        .equals("first")) {
+                    release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                return null;
+            }, function(trigger()));
+            lambda.put("first", "x");
+            await().atMost(WAIT).until(() -> lambda.invocations.size() == 1);
+            for (int i = 0; i < 10; i++) {
+                lambda.put("id-" + i, "x");
+            }
+            release.countDown();
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 11);
+            assertThat(lambda.invocations).hasSize(2);
+            assertThat(lambda.invocations.get(1).ids()).hasSize(10);
+        }
+    }
+
+    @Test
     void batchingWindow_waitsToFillTheBatch() {
         try (Lambda lambda = new Lambda(state)) {
             lambda.table();
