@@ -146,6 +146,8 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "UntagResource", (request, context) -> control.untagResource(request));
         operations.put(DYNAMODB + "ListTagsOfResource", (request, context) -> control.listTagsOfResource(request));
         operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
+        operations.put(DYNAMODB + "DescribeContinuousBackups",
+                (request, context) -> control.describeContinuousBackups(request));
         operations.put(DYNAMODB + "DescribeEndpoints",
                 (request, context) -> control.describeEndpoints(endpoint().getAuthority()));
     }

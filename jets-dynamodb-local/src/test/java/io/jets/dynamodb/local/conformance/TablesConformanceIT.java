@@ -5,6 +5,7 @@ import static io.jets.dynamodb.local.conformance.LocalServer.hash;
 import static io.jets.dynamodb.local.conformance.LocalServer.item;
 import static io.jets.dynamodb.local.conformance.LocalServer.s;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-/** What DescribeTable, UpdateTable, DeleteTable and ListTables answer about a table, field by field. */
+/**
+ * What DescribeTable, UpdateTable, DeleteTable, ListTables and DescribeContinuousBackups answer about a table,
+ * field by field.
+ */
 class TablesConformanceIT {
 
     private static LocalServer local;
@@ -81,6 +86,22 @@ class TablesConformanceIT {
         assertThat(table.itemCount()).isEqualTo(1);
         assertThat(table.tableSizeBytes()).isEqualTo(5);
         assertThat(client.listTables().tableNames()).doesNotContain("deleted");
+    }
+
+    @Test
+    void describeContinuousBackups_answersAsForANewTable_andTableNotFoundForAMissingOne() {
+        create("backed-up");
+
+        var description = client.describeContinuousBackups(b -> b.tableName("backed-up"))
+                .continuousBackupsDescription();
+
+        assertThat(description.continuousBackupsStatusAsString()).isEqualTo("ENABLED");
+        assertThat(description.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString())
+                .isEqualTo("DISABLED");
+        assertThatThrownBy(() -> client.describeContinuousBackups(b -> b.tableName("never-created")))
+                .isInstanceOf(TableNotFoundException.class)
+                .satisfies(e -> assertThat(((TableNotFoundException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("Table not found: never-created"));
     }
 
     @Test
