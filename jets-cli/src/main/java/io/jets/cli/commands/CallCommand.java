@@ -9,6 +9,7 @@ import io.jets.cli.Workspace;
 import io.jets.cli.app.LoadedApp;
 import io.jets.cli.app.MavenApp;
 import io.jets.core.LocalContext;
+import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.deploy.aws.AwsClients;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,6 +24,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -83,8 +85,9 @@ public final class CallCommand implements Callable<Integer> {
         }
         try (LoadedApp loaded = LoadedApp.load(app)) {
             FunctionDefinition definition = loaded.function(function);
-            LocalContext context = LocalContext.create(project.config().physicalFunctionName(function),
-                    LoadedApp.timeout(definition, project.config()), LoadedApp.memorySize(definition, project.config()),
+            ProjectConfig config = project.config();
+            LocalContext context = LocalContext.create(config.physicalFunctionName(function),
+                    Duration.ofSeconds(config.timeoutSeconds(definition)), config.memorySize(definition),
                     workspace.clock());
             ByteArrayOutputStream response = new ByteArrayOutputStream();
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
