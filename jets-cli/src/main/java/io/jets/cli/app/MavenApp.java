@@ -27,6 +27,8 @@ public final class MavenApp {
 
     /** Environment variable naming the Maven executable (default {@code mvn} on the PATH). */
     public static final String MAVEN_VARIABLE = "JETS_MVN";
+    /** The file in {@code .jets/out} that keeps the runtime classpath until the pom changes. */
+    public static final String RUNTIME_CLASSPATH = "runtime-classpath.txt";
 
     private static final String BUILD_CLASSPATH =
             "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
@@ -65,18 +67,19 @@ public final class MavenApp {
     }
 
     /**
-     * The application's runtime dependencies (jars), without its own classes. Asking Maven takes seconds, so
-     * the answer is kept in {@code .jets/out/classpath.txt} until the pom changes.
+     * The application's runtime dependencies (jars), without its own classes: compile and runtime scope only,
+     * so test libraries reach neither the local runtime nor the deployment jar. Asking Maven takes seconds, so
+     * the answer is kept in {@code .jets/out/runtime-classpath.txt} until the pom changes.
      */
     public List<Path> dependencies() {
-        Path cache = stateDirectory.resolve("out").resolve("classpath.txt");
+        Path cache = stateDirectory.resolve("out").resolve(RUNTIME_CLASSPATH);
         Path pom = root.resolve("pom.xml");
         try {
             if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(pom)) < 0) {
                 Files.createDirectories(cache.getParent());
                 MavenRunner.Result result = maven.run(List.of("-q", "-B", "-Dstyle.color=never", BUILD_CLASSPATH,
-                        "-Dmdep.outputFile=" + cache.toAbsolutePath(), "-Dmdep.includeScope=runtime"));
-                result.orThrow("Cannot resolve the dependencies of " + root);
+                        "-Dmdep.outputFile=" + cache.toAbsolutePath(), "-DincludeScope=runtime"));
+                result.orThrow("Cannot resolve the runtime dependencies of " + root);
             }
             return parseClasspath(Files.readString(cache, StandardCharsets.UTF_8));
         } catch (IOException e) {

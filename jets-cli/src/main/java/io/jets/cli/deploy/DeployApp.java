@@ -4,10 +4,8 @@ import io.jets.cli.CliException;
 import io.jets.cli.Project;
 import io.jets.cli.Workspace;
 import io.jets.cli.app.MavenApp;
-import io.jets.cli.app.MavenRunner;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.HandlerIndex;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -15,25 +13,17 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The application the deploy commands work on: compiled with Maven (unless told not to) and its handler index. */
 final class DeployApp {
 
-    /** Where the runtime classpath is kept until the pom changes. */
-    static final String RUNTIME_CLASSPATH = "runtime-classpath.txt";
-    private static final String BUILD_CLASSPATH =
-            "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
-
     private final Project project;
     private final MavenApp maven;
-    private final MavenRunner runner;
 
-    private DeployApp(Project project, MavenApp maven, MavenRunner runner) {
+    private DeployApp(Project project, MavenApp maven) {
         this.project = project;
         this.maven = maven;
-        this.runner = runner;
     }
 
     static DeployApp open(Workspace workspace, boolean compile) {
@@ -42,9 +32,7 @@ final class DeployApp {
         if (compile) {
             maven.compile().orThrow("Compilation of " + project.root() + " failed");
         }
-        MavenRunner runner = new MavenRunner(workspace.environment().getOrDefault(MavenApp.MAVEN_VARIABLE, "mvn"),
-                project.root());
-        return new DeployApp(project, maven, runner);
+        return new DeployApp(project, maven);
     }
 
     Project project() {
@@ -55,29 +43,9 @@ final class DeployApp {
         return maven.classesDirectory();
     }
 
-    /**
-     * The jars Lambda needs besides the application's classes: compile and runtime scope only, so test
-     * libraries never reach the deployment jar. Kept in {@code .jets/out/runtime-classpath.txt} until the pom
-     * changes, as asking Maven takes seconds.
-     */
+    /** The jars Lambda needs besides the application's classes: {@link MavenApp#dependencies()}. */
     List<Path> dependencies() {
-        Path cache = out(RUNTIME_CLASSPATH);
-        Path pom = project.root().resolve("pom.xml");
-        try {
-            if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(pom)) < 0) {
-                runner.run(List.of("-q", "-B", BUILD_CLASSPATH, "-Dmdep.outputFile=" + cache.toAbsolutePath(),
-                        "-DincludeScope=runtime")).orThrow("Cannot resolve the runtime dependencies of " + project.root());
-            }
-            List<Path> jars = new ArrayList<>();
-            for (String entry : Files.readString(cache).strip().split(File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    jars.add(Path.of(entry.strip()));
-                }
-            }
-            return jars;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + cache + ": " + e.getMessage(), e);
-        }
+        return maven.dependencies();
     }
 
     /** The handlers in {@code target/classes}, read from the compile-time index only. */

@@ -2,6 +2,7 @@ package io.jets.cli.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jets.cli.app.MavenApp;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ final class DeployFixture {
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                 "-classpath", System.getProperty("java.class.path"), "--release", "17", source.toString());
         assertThat(exit).as("javac of the fixture").isZero();
-        Path cache = Files.createDirectories(dir.resolve(".jets/out")).resolve(DeployApp.RUNTIME_CLASSPATH);
+        Path cache = Files.createDirectories(dir.resolve(".jets/out")).resolve(MavenApp.RUNTIME_CLASSPATH);
         Files.writeString(cache, runtimeJars().stream().collect(Collectors.joining(File.pathSeparator)));
         return dir;
     }
