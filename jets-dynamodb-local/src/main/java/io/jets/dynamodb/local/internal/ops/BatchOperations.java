@@ -85,18 +85,24 @@ public final class BatchOperations {
                 writes.add(write);
             }
         }
-        Map<String, Double> units = new java.util.LinkedHashMap<>();
+        Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
         database.write(connection -> {
             for (Write write : writes) {
                 ObjectNode existing = writer.read(connection, write.table(), write.key());
                 writer.write(connection, write.table(), write.key(), existing, write.item(), false);
-                units.merge(write.table().name(), Capacity.writeUnits(existing, write.item()), Double::sum);
+                charges.computeIfAbsent(write.table().name(), name -> new WriteCharge())
+                        .add(write.table(), existing, write.item());
             }
             return null;
         });
         ObjectNode response = Json.object();
         response.putObject("UnprocessedItems");
-        return Capacity.addPerTable(response, request, units);
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
+            ArrayNode consumed = response.putArray("ConsumedCapacity");
+            charges.forEach((name, charge) -> consumed.add(charge.describe(name, mode)));
+        }
+        return response;
     }
 
     private static Write parse(TableDefinition table, JsonNode one) {

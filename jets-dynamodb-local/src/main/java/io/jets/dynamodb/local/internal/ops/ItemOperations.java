@@ -64,7 +64,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), Capacity.writeUnits(old, stored));
+        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, stored));
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -122,7 +122,8 @@ public final class ItemOperations {
             response.set("Attributes", attributes);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), Capacity.writeUnits(result[0], result[1]));
+        return WriteCharge.addTo(response, request, table.name(),
+                new WriteCharge().add(table, result[0], result[1]));
     }
 
     public ObjectNode deleteItem(ObjectNode request) {
@@ -149,7 +150,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return Capacity.add(response, request, table.name(), Capacity.writeUnits(old, null));
+        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, null));
     }
 
     static void check(Condition condition, ObjectNode existing, boolean returnOnFailure) {

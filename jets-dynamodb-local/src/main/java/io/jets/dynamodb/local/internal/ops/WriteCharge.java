@@ -1,0 +1,125 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The write units one or more writes to a table cost, split as ReturnConsumedCapacity INDEXES shows them: the table
+ * write, plus one write per index whose stored view of the item changed (two when its index key moved: a delete
+ * and an insert). An index the item is not in, or whose view did not change, costs nothing and shows no entry.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes">
+ *     Provisioned throughput considerations for global secondary indexes</a>
+ */
+final class WriteCharge {
+
+    private double table;
+    private final Map<String, Double> globalIndexes = new TreeMap<>();
+    private final Map<String, Double> localIndexes = new TreeMap<>();
+
+    /** Adds one write replacing {@code before} (null when absent) with {@code after} (null for a delete). */
+    WriteCharge add(TableDefinition definition, ObjectNode before, ObjectNode after) {
+        table += Capacity.writeUnits(before, after);
+        for (IndexDefinition index : definition.globalIndexes()) {
+            charge(globalIndexes, index.name(), indexWrites(definition, index, before, after));
+        }
+        for (IndexDefinition index : definition.localIndexes()) {
+            charge(localIndexes, index.name(), indexWrites(definition, index, before, after));
+        }
+        return this;
+    }
+
+    private static void charge(Map<String, Double> indexes, String name, double units) {
+        if (units > 0) {
+            indexes.merge(name, units, Double::sum);
+        }
+    }
+
+    double total() {
+        return table + globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()
+                + localIndexes.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** The ConsumedCapacity entry for {@code mode} (TOTAL or INDEXES). */
+    ObjectNode describe(String tableName, String mode) {
+        ObjectNode capacity = Json.object();
+        capacity.put("TableName", tableName);
+        capacity.put("CapacityUnits", total());
+        if ("INDEXES".equals(mode)) {
+            capacity.putObject("Table").put("CapacityUnits", table);
+            if (!globalIndexes.isEmpty()) {
+                ObjectNode arms = capacity.putObject("GlobalSecondaryIndexes");
+                globalIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units));
+            }
+            if (!localIndexes.isEmpty()) {
+                ObjectNode arms = capacity.putObject("LocalSecondaryIndexes");
+                localIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units));
+            }
+        }
+        return capacity;
+    }
+
+    /** Sets ConsumedCapacity on a single-item write's response when the request asks for it. */
+    static ObjectNode addTo(ObjectNode response, JsonNode request, String tableName, WriteCharge charge) {
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
+            response.set("ConsumedCapacity", charge.describe(tableName, mode));
+        }
+        return response;
+    }
+
+    private static double indexWrites(TableDefinition table, IndexDefinition index, ObjectNode before,
+                                      ObjectNode after) {
+        ObjectNode old = view(table, index, before);
+        ObjectNode next = view(table, index, after);
+        if (old == null && next == null) {
+            return 0;
+        }
+        if (old == null) {
+            return Capacity.writeUnits(null, next);
+        }
+        if (next == null) {
+            return Capacity.writeUnits(old, null);
+        }
+        boolean keyMoved = !Objects.equals(old.get(index.hashKey()), next.get(index.hashKey()))
+                || (index.rangeKey() != null && !Objects.equals(old.get(index.rangeKey()), next.get(index.rangeKey())));
+        if (keyMoved) {
+            return Capacity.writeUnits(old, null) + Capacity.writeUnits(null, next);
+        }
+        return old.equals(next) ? 0 : Capacity.writeUnits(old, next);
+    }
+
+    /** What the index stores for {@code item}, or null when the item lacks the index key (sparse index). */
+    private static ObjectNode view(TableDefinition table, IndexDefinition index, ObjectNode item) {
+        if (item == null || !item.has(index.hashKey()) || (index.rangeKey() != null && !item.has(index.rangeKey()))) {
+            return null;
+        }
+        if ("ALL".equals(index.projectionType())) {
+            return item;
+        }
+        Set<String> names = new LinkedHashSet<>(table.keyNames());
+        names.add(index.hashKey());
+        if (index.rangeKey() != null) {
+            names.add(index.rangeKey());
+        }
+        if ("INCLUDE".equals(index.projectionType())) {
+            names.addAll(index.nonKeyAttributes());
+        }
+        ObjectNode projected = Json.object();
+        for (String name : names) {
+            JsonNode value = item.get(name);
+            if (value != null) {
+                projected.set(name, value);
+            }
+        }
+        return projected;
+    }
+}

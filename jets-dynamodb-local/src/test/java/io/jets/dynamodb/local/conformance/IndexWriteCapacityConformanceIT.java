@@ -1,0 +1,162 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
+import static io.jets.dynamodb.local.conformance.LocalServer.hash;
+import static io.jets.dynamodb.local.conformance.LocalServer.item;
+import static io.jets.dynamodb.local.conformance.LocalServer.range;
+import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Write units on a table with indexes: each index whose stored view of the item changes costs a write (two when
+ * its key moves), an index the write does not touch shows no entry, and TOTAL folds the index units in.
+ */
+class IndexWriteCapacityConformanceIT {
+
+    private static LocalServer local;
+    private static DynamoDbClient client;
+    private static int next;
+
+    @BeforeAll
+    static void start() {
+        local = LocalServer.start();
+        client = local.dynamoDb;
+        client.createTable(b -> b.tableName("indexed").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S),
+                        attribute("gsiPk", ScalarAttributeType.S), attribute("lsiSk", ScalarAttributeType.S))
+                .keySchema(hash("pk"), range("sk"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsi-inc").keySchema(hash("gsiPk"))
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("proj").build()).build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi1")
+                        .keySchema(hash("pk"), range("lsiSk"))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    private static String fresh() {
+        return "item-" + next++;
+    }
+
+    private static ConsumedCapacity put(Map<String, AttributeValue> item) {
+        return client.putItem(b -> b.tableName("indexed").item(item)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    }
+
+    private static ConsumedCapacity update(String pk, String expression, Map<String, AttributeValue> values) {
+        return client.updateItem(b -> b.tableName("indexed").key(item("pk", s(pk), "sk", s("1")))
+                .updateExpression(expression).expressionAttributeValues(values)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+    }
+
+    private static String seeded() {
+        String pk = fresh();
+        put(item("pk", s(pk), "sk", s("1"), "gsiPk", s("g"), "lsiSk", s("L1"), "proj", s("p"), "unindexed", s("o")));
+        return pk;
+    }
+
+    private static void assertArms(ConsumedCapacity capacity, double total, double table, Double gsi, Double lsi) {
+        assertThat(capacity.capacityUnits()).isEqualTo(total);
+        assertThat(capacity.table().capacityUnits()).isEqualTo(table);
+        if (gsi == null) {
+            assertThat(capacity.hasGlobalSecondaryIndexes()).isFalse();
+        } else {
+            assertThat(capacity.globalSecondaryIndexes().get("gsi-inc").capacityUnits()).isEqualTo(gsi);
+        }
+        if (lsi == null) {
+            assertThat(capacity.hasLocalSecondaryIndexes()).isFalse();
+        } else {
+            assertThat(capacity.localSecondaryIndexes().get("lsi1").capacityUnits()).isEqualTo(lsi);
+        }
+    }
+
+    @Test
+    void put_intoBothIndexes_chargesEachBesideTheTable() {
+        assertArms(put(item("pk", s(fresh()), "sk", s("1"), "gsiPk", s("g"), "lsiSk", s("L"), "proj", s("p"))),
+                3, 1, 1.0, 1.0);
+    }
+
+    @Test
+    void put_ofASparseItem_chargesOnlyTheTable() {
+        assertArms(put(item("pk", s(fresh()), "sk", s("1"), "unindexed", s("o"))), 1, 1, null, null);
+    }
+
+    @Test
+    void identicalOverwrite_chargesNoIndex() {
+        Map<String, AttributeValue> same = item("pk", s(fresh()), "sk", s("1"), "gsiPk", s("g"), "lsiSk", s("L"));
+        put(same);
+
+        assertArms(put(same), 1, 1, null, null);
+    }
+
+    @Test
+    void total_foldsTheIndexUnitsIn_withoutArms() {
+        var capacity = client.putItem(b -> b.tableName("indexed")
+                .item(item("pk", s(fresh()), "sk", s("1"), "gsiPk", s("g"), "proj", s("p")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+
+        assertThat(capacity.capacityUnits()).isEqualTo(2.0);
+        assertThat(capacity.table()).isNull();
+        assertThat(capacity.hasGlobalSecondaryIndexes()).isFalse();
+    }
+
+    @Test
+    void update_ofAnAttributeTheGlobalIndexDoesNotProject_chargesOnlyTheLocalIndex() {
+        assertArms(update(seeded(), "SET unindexed = :v", Map.of(":v", s("o2"))), 2, 1, null, 1.0);
+    }
+
+    @Test
+    void update_ofTheGlobalIndexKey_chargesADeleteAndAnInsert() {
+        assertArms(update(seeded(), "SET gsiPk = :v", Map.of(":v", s("moved"))), 4, 1, 2.0, 1.0);
+    }
+
+    @Test
+    void update_removingTheGlobalIndexKey_chargesOneDelete() {
+        assertArms(update(seeded(), "REMOVE gsiPk", null), 3, 1, 1.0, 1.0);
+    }
+
+    @Test
+    void delete_chargesEveryIndexTheItemWasIn() {
+        String pk = seeded();
+
+        var capacity = client.deleteItem(b -> b.tableName("indexed").key(item("pk", s(pk), "sk", s("1")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+
+        assertArms(capacity, 3, 1, 1.0, 1.0);
+    }
+
+    @Test
+    void batchWrite_reportsOneEntryWithTheArmsTheBatchTouched() {
+        var response = client.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .requestItems(Map.of("indexed", List.of(
+                        WriteRequest.builder().putRequest(PutRequest.builder().item(item("pk", s(fresh()),
+                                "sk", s("1"), "gsiPk", s("g"), "proj", s("p"))).build()).build(),
+                        WriteRequest.builder().putRequest(PutRequest.builder().item(item("pk", s(fresh()),
+                                "sk", s("1"), "unindexed", s("o"))).build()).build()))));
+
+        assertThat(response.consumedCapacity()).hasSize(1);
+        assertArms(response.consumedCapacity().get(0), 3, 2, 1.0, null);
+    }
+}
