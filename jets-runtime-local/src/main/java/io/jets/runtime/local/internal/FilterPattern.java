@@ -63,7 +63,9 @@ public final class FilterPattern {
     private static boolean matchesAny(JsonNode matchers, JsonNode actual) {
         for (JsonNode matcher : matchers) {
             if (matcher.isObject() && matcher.has("exists")) {
-                boolean present = actual != null;
+                // Exists looks at leaf values only: an object, such as a DynamoDB attribute's {"S": …}, counts as
+                // absent, so on Lambda {"status":[{"exists":true}]} never matches; {"status":{"S":[…]}} does.
+                boolean present = actual != null && !actual.isObject();
                 if (matcher.get("exists").asBoolean() == present) {
                     return true;
                 }
