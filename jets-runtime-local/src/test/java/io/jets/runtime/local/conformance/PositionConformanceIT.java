@@ -160,6 +160,26 @@ class PositionConformanceIT {
     }
 
     @Test
+    void filterExists_looksAtLeafValues_soItMustNameTheAttributesType() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            LocalRuntime runtime = lambda.start((f, e, c) -> null,
+                    function("leaf_event-file", 0, 0,
+                            trigger().filters("{\"dynamodb\":{\"NewImage\":{\"name\":{\"S\":[{\"exists\":true}]}}}}")),
+                    function("node_event-file", 0, 0,
+                            trigger().filters("{\"dynamodb\":{\"NewImage\":{\"name\":[{\"exists\":true}]}}}")));
+            lambda.put("a", "x");
+            await().atMost(WAIT).until(() -> lambda.of("leaf_event-file").size() == 1);
+            assertThat(lambda.of("leaf_event-file").get(0).ids()).containsExactly("a");
+            String sequenceNumber = lambda.of("leaf_event-file").get(0).sequenceNumbers().get(0);
+            // The other mapping has read past the record (dropped and checkpointed it) without an invoke.
+            await().atMost(WAIT).until(() -> runtime.status().stream()
+                    .anyMatch(s -> s.function().equals("node_event-file") && s.position().equals(sequenceNumber)));
+            assertThat(lambda.of("node_event-file")).isEmpty();
+        }
+    }
+
+    @Test
     void filters_areOrEd_andKeysWithinAPatternAndEd() {
         List<String> patterns = List.of(
                 "{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"name\":{\"S\":[{\"prefix\":\"ke\"}]}}}}",
