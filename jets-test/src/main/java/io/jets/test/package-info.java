@@ -28,15 +28,18 @@
  * what the handler threw. On time-out they fail the test with what arrived, the mapping's state and the log.
  * {@code assertNoFurtherInvocations(function, period)} checks that a write does not reach the handler.
  *
- * <h2>Unit tests, no server: {@link io.jets.test.DynamodbEvents}</h2>
+ * <h2>Unit tests, no server: {@link io.jets.core.testing.DynamodbEvents}</h2>
+ * jets-core builds the exact payloads Lambda delivers (the same ones {@code jets generate:payload} writes):
  * <pre>{@code
- * DynamodbEvent event = DynamodbEvents.forTable("demo-dev_test-table")
- *         .modify(Map.of("id", "id-1", "name", "name-1"), Map.of("id", "id-1", "name", "name-1-edit-1"))
+ * DynamodbEvent event = DynamodbEvents.modify("demo-dev_test-table")
+ *         .key("id", "id-1")
+ *         .oldImage(Map.of("name", "name-1"))
+ *         .newImage(Map.of("name", "name-1-edit-1"))
  *         .toEvent();
  * new ClerkEvent().audit(event);                       // a handler method that takes the event
  * }</pre>
  * The payload is Lambda's exact JSON ({@code toJson()}), so it can also be fed to
- * {@code FunctionDispatcher.create(loader, HandlerIndex.load(loader)).invoke("clerk_event-file", events.toInputStream(),
+ * {@code FunctionDispatcher.create(loader, HandlerIndex.load(loader)).invoke("clerk_event-file", record.toInputStream(),
  * out, context)}, which runs the handler exactly as the deployed entry point does.
  */
 package io.jets.test;

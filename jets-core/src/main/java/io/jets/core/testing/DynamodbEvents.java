@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.events.DynamodbEventJson;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,6 +23,10 @@ import java.util.List;
  * DynamodbEvent batch = DynamodbEvents.toEvent(
  *         DynamodbEvents.insert("orders").key("id", "o-1").newImage(Map.of("total", 12)),
  *         DynamodbEvents.remove("orders").key("id", "o-0").oldImage(Map.of("total", 3)));
+ *
+ * FunctionDispatcher dispatcher = FunctionDispatcher.create(loader, HandlerIndex.load(loader));
+ * dispatcher.invoke("clerk_event-file", DynamodbEvents.insert("demo-dev_test-table").key("id", "id-1")
+ *         .toInputStream(), response, context);
  * }</pre>
  *
  * Images always include the key attributes, as DynamoDB's do; what the stream view type leaves out (the old
@@ -58,6 +65,14 @@ public final class DynamodbEvents {
     /** {@link #toJson(StreamRecordBuilder...)} as the aws-lambda-java-events type. */
     public static DynamodbEvent toEvent(StreamRecordBuilder... records) {
         return DynamodbEventJson.parse(tree(records));
+    }
+
+    /**
+     * {@link #toJson(StreamRecordBuilder...)} as UTF-8 bytes to read, the input of
+     * {@code FunctionDispatcher.invoke}, which runs the handler exactly as the deployed entry point does.
+     */
+    public static InputStream toInputStream(StreamRecordBuilder... records) {
+        return new ByteArrayInputStream(toJson(records).getBytes(StandardCharsets.UTF_8));
     }
 
     static ObjectNode tree(StreamRecordBuilder... records) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.JetsException;
 import io.jets.core.events.DynamodbEventJson;
 import io.jets.core.images.Images;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -168,6 +169,11 @@ public final class StreamRecordBuilder {
 
     public DynamodbEvent toEvent() {
         return DynamodbEvents.toEvent(this);
+    }
+
+    /** An event holding this one record, as the input of {@code FunctionDispatcher.invoke}. */
+    public InputStream toInputStream() {
+        return DynamodbEvents.toInputStream(this);
     }
 
     ObjectNode recordTree(int position) {

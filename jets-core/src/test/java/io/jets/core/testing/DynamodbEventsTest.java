@@ -9,10 +9,14 @@ import io.jets.core.JetsException;
 import io.jets.core.events.DynamodbEventJson;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,63 @@ class DynamodbEventsTest {
         assertThatThrownBy(() -> DynamodbEvents.insert("orders").sequenceNumber("abc"))
                 .isExactlyInstanceOf(JetsException.class)
                 .hasMessage("SequenceNumber must be a numeric string of up to 40 digits, got: abc");
+    }
+
+    @Test
+    void streamViewType_decidesWhichImagesTheRecordCarries() {
+        var keysOnly = DynamodbEvents.modify("t-1").key("id", "a").oldImage(Map.of("n", 1)).newImage(Map.of("n", 2))
+                .streamViewType("KEYS_ONLY").toEvent().getRecords().get(0);
+        var newImage = DynamodbEvents.remove("t-1").key("id", "a").oldImage(Map.of("n", 1))
+                .streamViewType("NEW_IMAGE").toEvent().getRecords().get(0);
+        var oldImage = DynamodbEvents.insert("t-1").key("id", "a")
+                .streamViewType("OLD_IMAGE").toEvent().getRecords().get(0);
+
+        assertThat(keysOnly.getDynamodb().getNewImage()).isNull();
+        assertThat(keysOnly.getDynamodb().getOldImage()).isNull();
+        assertThat(keysOnly.getDynamodb().getKeys()).containsOnlyKeys("id");
+        assertThat(keysOnly.getDynamodb().getSizeBytes()).isEqualTo(3L);
+        assertThat(keysOnly.getDynamodb().getStreamViewType()).isEqualTo("KEYS_ONLY");
+        assertThat(newImage.getDynamodb().getNewImage()).isNull();
+        assertThat(newImage.getDynamodb().getOldImage()).isNull();
+        assertThat(oldImage.getDynamodb().getNewImage()).isNull();
+        assertThat(oldImage.getDynamodb().getOldImage()).isNull();
+    }
+
+    @Test
+    void values_becomeDynamoDbJsonOfTheirType() {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", "a");
+        item.put("count", 42);
+        item.put("price", new BigDecimal("12345678901234567890.123456789"));
+        item.put("active", true);
+        item.put("nothing", null);
+        item.put("data", new byte[] {1, 2, 3});
+        item.put("tags", new LinkedHashSet<>(List.of("x", "y")));
+        item.put("sizes", new LinkedHashSet<>(List.of(1, 2)));
+        item.put("list", Arrays.asList("s", 1));
+        item.put("map", Map.of("k", "v"));
+
+        JsonNode image = DynamodbEventJson.readTree(DynamodbEvents.insert("typed").key("id", "a").newImage(item)
+                .toJson()).at("/Records/0/dynamodb/NewImage");
+
+        assertThat(image.toString()).isEqualTo("{\"id\":{\"S\":\"a\"},\"count\":{\"N\":\"42\"},"
+                + "\"price\":{\"N\":\"12345678901234567890.123456789\"},\"active\":{\"BOOL\":true},"
+                + "\"nothing\":{\"NULL\":true},\"data\":{\"B\":\"AQID\"},\"tags\":{\"SS\":[\"x\",\"y\"]},"
+                + "\"sizes\":{\"NS\":[\"1\",\"2\"]},\"list\":{\"L\":[{\"S\":\"s\"},{\"N\":\"1\"}]},"
+                + "\"map\":{\"M\":{\"k\":{\"S\":\"v\"}}}}");
+    }
+
+    @Test
+    void toInputStream_readsAsTheSameJson() throws IOException {
+        StreamRecordBuilder insert = DynamodbEvents.insert("orders").key("id", "o-1").at(CREATED);
+        StreamRecordBuilder remove = DynamodbEvents.remove("orders").key("id", "o-0").at(CREATED);
+
+        try (InputStream one = insert.toInputStream();
+             InputStream batch = DynamodbEvents.toInputStream(insert, remove)) {
+            assertThat(new String(one.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(insert.toJson());
+            assertThat(new String(batch.readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(DynamodbEvents.toJson(insert, remove));
+        }
     }
 
     private static Map<String, Object> ordered(Object... pairs) {

@@ -9,7 +9,7 @@ import java.util.Set;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Plain Java values as SDK {@link AttributeValue}s, with the same mapping as {@link AttributeJson}. */
+/** Plain Java values as SDK {@link AttributeValue}s, for the items {@code Jets.putItem} writes. */
 public final class AttributeValues {
 
     private AttributeValues() {
