@@ -41,6 +41,32 @@ public interface DynamoDbLocal extends AutoCloseable {
      */
     void addStreamListener(Runnable listener);
 
+    /**
+     * Answers one DynamoDB or DynamoDB Streams JSON 1.0 request in this process, exactly as the HTTP endpoint
+     * would but without a socket: how a runtime embedded with the server reads its streams.
+     *
+     * <pre>{@code
+     * DynamoDbLocal.Answer answer = server.call("DynamoDB_20120810.ListTables", "{}".getBytes(UTF_8));
+     * }</pre>
+     *
+     * @param target the {@code X-Amz-Target}, e.g. {@code DynamoDBStreams_20120810.GetRecords}
+     * @param body the JSON request
+     * @throws IllegalStateException when the server is closed
+     */
+    default Answer call(String target, byte[] body) {
+        throw new UnsupportedOperationException("this server answers over HTTP only, at " + endpoint());
+    }
+
+    /**
+     * The answer to {@link #call}: the HTTP status and the JSON body (an AWS error envelope when not 200). The body
+     * is made for this caller alone and is not copied: a page of GetRecords can run to megabytes.
+     */
+    record Answer(int status, byte[] body) {
+        public Answer {
+            java.util.Objects.requireNonNull(body, "body");
+        }
+    }
+
     /** Stops accepting requests and closes storage; acknowledged writes are already durable. */
     @Override
     void close();

@@ -82,7 +82,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(Builder settings) {
         this.settings = settings;
-        this.api = settings.api != null ? settings.api : new HttpStreamsApi(settings.endpoint, json);
+        this.api = settings.api != null ? settings.api
+                : new HttpStreamsApi(settings.endpoint, json, inProcess(settings.embedded, settings.endpoint));
         this.failures = new FailureWriter(settings.stateDirectory, settings.clock, json);
         this.functions = List.copyOf(settings.functions);
         this.pool = new DispatcherPool(settings.dispatchers, settings.clock);
@@ -93,6 +94,21 @@ public final class LocalRuntime implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Calls into the embedded server when it is the one the runtime reads; null means over HTTP. */
+    private static HttpStreamsApi.Transport inProcess(DynamoDbLocal server, URI endpoint) {
+        if (server == null || !server.endpoint().equals(endpoint)) {
+            return null;
+        }
+        return (target, body) -> {
+            try {
+                DynamoDbLocal.Answer answer = server.call(target, body);
+                return new HttpStreamsApi.Reply(answer.status(), answer.body());
+            } catch (IllegalStateException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        };
     }
 
     /** Starts every enabled mapping; each waits for its table and stream if they do not exist yet. */
@@ -178,6 +194,7 @@ public final class LocalRuntime implements AutoCloseable {
     public static final class Builder {
         private URI endpoint;
         private Consumer<Runnable> wakeUp;
+        private DynamoDbLocal embedded;
         private ProjectConfig config;
         private List<FunctionDefinition> functions;
         private Supplier<FunctionDispatcher> dispatchers;
@@ -195,8 +212,12 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Be woken by the embedded server whenever it commits stream records (no polling delay). */
+        /**
+         * Be woken by the embedded server whenever it commits stream records (no polling delay); when it is also
+         * the {@link #endpoint(URI)}, its streams are read in-process, without HTTP round trips.
+         */
         public Builder wakeUpOn(DynamoDbLocal server) {
+            this.embedded = server;
             return wakeUpOn(server::addStreamListener);
         }
 

@@ -40,6 +40,7 @@ public final class LocalServer implements DynamoDbLocal {
     private final StreamRecords records;
     private final HttpFrontEnd http;
     private final ScheduledExecutorService background;
+    private volatile boolean closed;
 
     public LocalServer(ServerConfig config) {
         this.config = config;
@@ -177,12 +178,22 @@ public final class LocalServer implements DynamoDbLocal {
     }
 
     @Override
+    public Answer call(String target, byte[] body) {
+        if (closed) {
+            throw new IllegalStateException("The server at " + endpoint() + " is closed");
+        }
+        HttpFrontEnd.Answer answer = http.answer(target, body);
+        return new Answer(answer.status(), answer.body());
+    }
+
+    @Override
     public void addStreamListener(Runnable listener) {
         records.addListener(listener);
     }
 
     @Override
     public void close() {
+        closed = true;
         background.shutdownNow();
         try {
             background.awaitTermination(5, TimeUnit.SECONDS);

@@ -20,7 +20,8 @@ import java.util.Optional;
  *
  * <p>Each call is made on the reader's own thread with a blocking {@link HttpURLConnection} (connections are
  * kept alive and reused): an asynchronous client would pass every GetRecords through its selector and executor
- * threads, and on a busy machine each of those hand-offs adds scheduling delay to put → handler latency.
+ * threads, and on a busy machine each of those hand-offs adds scheduling delay to put → handler latency. A
+ * runtime embedded with its server passes a {@link Transport} that answers in-process instead.
  */
 public final class HttpStreamsApi implements StreamsApi {
 
@@ -30,11 +31,27 @@ public final class HttpStreamsApi implements StreamsApi {
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int READ_TIMEOUT_MILLIS = 30_000;
 
+    /** Carries one request to the server: the answer's HTTP status and body. */
+    @FunctionalInterface
+    public interface Transport {
+        Reply send(String target, byte[] body) throws IOException;
+    }
+
+    /** An answer as the server sent it. */
+    public record Reply(int status, byte[] body) {
+    }
+
     private final URI endpoint;
     private final URL url;
     private final ObjectMapper json;
+    private final Transport transport;
 
     public HttpStreamsApi(URI endpoint, ObjectMapper json) {
+        this(endpoint, json, null);
+    }
+
+    /** Sends every request through {@code transport}, or over HTTP to {@code endpoint} when it is null. */
+    public HttpStreamsApi(URI endpoint, ObjectMapper json, Transport transport) {
         this.endpoint = endpoint;
         this.json = json;
         try {
@@ -42,6 +59,7 @@ public final class HttpStreamsApi implements StreamsApi {
         } catch (java.net.MalformedURLException | IllegalArgumentException e) {
             throw new IllegalArgumentException("endpoint must be an http URL, got: " + endpoint, e);
         }
+        this.transport = transport != null ? transport : this::overHttp;
     }
 
     @Override
@@ -108,38 +126,40 @@ public final class HttpStreamsApi implements StreamsApi {
         if (Thread.currentThread().isInterrupted()) {
             throw new StreamsApiException("Interrupted", "call to " + target + " interrupted");
         }
-        byte[] request = bytes(body);
-        int status;
-        byte[] responseBody;
+        Reply reply;
         try {
-            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-            connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-            connection.setReadTimeout(READ_TIMEOUT_MILLIS);
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setUseCaches(false);
-            connection.setFixedLengthStreamingMode(request.length);
-            connection.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
-            connection.setRequestProperty("X-Amz-Target", target);
-            try (OutputStream out = connection.getOutputStream()) {
-                out.write(request);
-            }
-            status = connection.getResponseCode();
-            // reading the body to its end and closing the stream keeps the connection alive for the next call
-            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                responseBody = in == null ? new byte[0] : in.readAllBytes();
-            }
+            reply = transport.send(target, bytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reach DynamoDB at " + endpoint + ": " + e.getMessage(), e);
         }
-        JsonNode answer = parse(responseBody);
-        if (status != 200) {
+        JsonNode answer = parse(reply.body());
+        if (reply.status() != 200) {
             String type = answer.path("__type").asText("UnknownError");
             String message = answer.has("message") ? answer.path("message").asText()
                     : answer.path("Message").asText("");
             throw new StreamsApiException(type.substring(type.indexOf('#') + 1), message);
         }
         return answer;
+    }
+
+    private Reply overHttp(String target, byte[] request) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        connection.setReadTimeout(READ_TIMEOUT_MILLIS);
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setUseCaches(false);
+        connection.setFixedLengthStreamingMode(request.length);
+        connection.setRequestProperty("Content-Type", "application/x-amz-json-1.0");
+        connection.setRequestProperty("X-Amz-Target", target);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(request);
+        }
+        int status = connection.getResponseCode();
+        // reading the body to its end and closing the stream keeps the connection alive for the next call
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            return new Reply(status, in == null ? new byte[0] : in.readAllBytes());
+        }
     }
 
     private byte[] bytes(JsonNode node) {

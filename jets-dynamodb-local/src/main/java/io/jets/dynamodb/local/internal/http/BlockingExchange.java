@@ -126,6 +126,11 @@ final class BlockingExchange extends HttpExchange {
         }
     }
 
+    /** The answer's body as written so far: how an in-process caller reads it. */
+    byte[] responseBytes() {
+        return responseBody.toByteArray();
+    }
+
     @Override
     public InetSocketAddress getRemoteAddress() {
         return remote;

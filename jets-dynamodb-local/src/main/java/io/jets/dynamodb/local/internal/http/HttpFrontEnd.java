@@ -3,14 +3,19 @@ package io.jets.dynamodb.local.internal.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.ops.RequestContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +33,7 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    private static final String IN_PROCESS = "io.jets.in-process";
 
     private final BlockingHttpServer server;
     private final Map<String, Operation> operations;
@@ -43,6 +49,31 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * Answers one request without a socket, through exactly the handling an HTTP request gets: what an embedding
+     * process's own reads use, saving the round trip through the loopback and two thread wake-ups per call.
+     */
+    public Answer answer(String target, byte[] body) {
+        Headers headers = new Headers();
+        headers.set("Content-Type", "application/x-amz-json-1.0");
+        headers.set("X-Amz-Target", target);
+        InetSocketAddress local = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+        BlockingExchange exchange = new BlockingExchange("POST", URI.create("/"), "HTTP/1.1", headers,
+                new ByteArrayInputStream(body), OutputStream.nullOutputStream(), local, local);
+        // the caller is this process, not a network client: there is no signature to check
+        exchange.setAttribute(IN_PROCESS, Boolean.TRUE);
+        try {
+            serve(exchange);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Answer(exchange.getResponseCode(), exchange.responseBytes());
+    }
+
+    /** An in-process answer: the HTTP status and the body a client would read. */
+    public record Answer(int status, byte[] body) {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
@@ -89,7 +120,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             throw ApiException.unknownOperation();
         }
         byte[] raw = readBody(exchange);
-        if (signatures != null) {
+        if (signatures != null && exchange.getAttribute(IN_PROCESS) == null) {
             signatures.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders(), raw);
         }
