@@ -13,8 +13,6 @@ import java.util.TreeMap;
  *
  * <pre>
  * functions.runtime=java17                 # or java21
- * functions.timeout=30                     # seconds, 1..900; @FunctionConfig overrides per function
- * functions.memory_size=1536               # MB, 128..10240
  * functions.snap_start=false               # SnapStart on published versions
  * functions.log_retention_days=30          # a CloudWatch Logs retention value
  * functions.environment.STAGE=beta         # added to every function's environment
@@ -22,8 +20,11 @@ import java.util.TreeMap;
  * iam.policy_statements.clerk_event-file=[…]   # for one function only
  * iam.replace_default_policy=false         # true: only the statements above, none generated
  * </pre>
+ *
+ * A function's timeout and memory size ({@code functions.timeout}, {@code functions.memory_size}) are the same
+ * locally and on AWS, so {@link io.jets.core.config.ProjectConfig} resolves them for every command.
  */
-public record DeploySettings(String runtime, int timeoutSeconds, int memorySize, boolean snapStart,
+public record DeploySettings(String runtime, boolean snapStart,
                              int logRetentionDays, Map<String, String> environment,
                              List<Map<String, Object>> policyStatements,
                              Map<String, List<Map<String, Object>>> functionPolicyStatements,
@@ -42,8 +43,6 @@ public record DeploySettings(String runtime, int timeoutSeconds, int memorySize,
         if (!RUNTIMES.contains(runtime)) {
             throw new DeployException("functions.runtime must be java17 or java21, got: " + runtime);
         }
-        requireRange("functions.timeout", timeoutSeconds, 1, 900);
-        requireRange("functions.memory_size", memorySize, 128, 10240);
         if (!RETENTION_DAYS.contains(logRetentionDays)) {
             throw new DeployException("functions.log_retention_days must be one of " + RETENTION_DAYS + ", got: "
                     + logRetentionDays);
@@ -53,7 +52,7 @@ public record DeploySettings(String runtime, int timeoutSeconds, int memorySize,
         functionPolicyStatements = Map.copyOf(functionPolicyStatements);
     }
 
-    /** Jets' defaults: java17, 30 s, 1536 MB, no SnapStart, 30 days of logs, the generated policy only. */
+    /** Jets' defaults: java17, no SnapStart, 30 days of logs, the generated policy only. */
     public static DeploySettings defaults() {
         return from(Map.of());
     }
@@ -70,8 +69,6 @@ public record DeploySettings(String runtime, int timeoutSeconds, int memorySize,
         });
         return new DeploySettings(
                 properties.getOrDefault("functions.runtime", "java17").trim(),
-                integer(properties, "functions.timeout", 30),
-                integer(properties, "functions.memory_size", 1536),
                 bool(properties, "functions.snap_start"),
                 integer(properties, "functions.log_retention_days", 30),
                 environment,
@@ -112,11 +109,5 @@ public record DeploySettings(String runtime, int timeoutSeconds, int memorySize,
             throw new DeployException(key + " must be true or false, got: " + value);
         }
         return Boolean.parseBoolean(value);
-    }
-
-    private static void requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new DeployException(name + " must be between " + min + " and " + max + ", got: " + value);
-        }
     }
 }

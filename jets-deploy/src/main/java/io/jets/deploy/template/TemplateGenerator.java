@@ -156,8 +156,8 @@ public final class TemplateGenerator {
         properties.put("Handler", HANDLER);
         properties.put("Code", properties("S3Bucket", Fn.ref(CODE_BUCKET), "S3Key", Fn.ref(CODE_KEY)));
         properties.put("Role", Fn.getAtt(id + "Role", "Arn"));
-        properties.put("MemorySize", function.memorySize() > 0 ? function.memorySize() : settings.memorySize());
-        properties.put("Timeout", function.timeoutSeconds() > 0 ? function.timeoutSeconds() : settings.timeoutSeconds());
+        properties.put("MemorySize", config.memorySize(function));
+        properties.put("Timeout", config.timeoutSeconds(function));
         Map<String, Object> variables = new TreeMap<>(settings.environment());
         variables.putAll(function.environment());
         variables.put(LambdaHandler.FUNCTION_VARIABLE, function.name());

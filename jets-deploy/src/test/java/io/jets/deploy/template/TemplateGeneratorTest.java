@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jets.core.JetsException;
+import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.TriggerDefinition;
 import io.jets.deploy.DeployException;
@@ -68,6 +70,30 @@ class TemplateGeneratorTest {
         assertThat(function.at("/Environment/Variables/JETS_FUNCTION").asText()).isEqualTo("clerk_event-file");
         assertThat(tree().at("/Resources/ClerkEventFileLogGroup/Properties/LogGroupName").asText())
                 .isEqualTo("/aws/lambda/demo-dev-clerk_event-file");
+    }
+
+    @Test
+    void generate_projectTimeoutAndMemory_applyWhereAFunctionSetsNone() throws Exception {
+        ProjectConfig config = new ProjectConfig("demo", "dev", "demo-dev", "_",
+                Map.of("functions.timeout", "120", "functions.memory_size", "512"));
+
+        JsonNode resources = MAPPER.readTree(new TemplateGenerator(config, DeploySettings.defaults())
+                .generate(FUNCTIONS, STREAMS).toJson()).path("Resources");
+
+        assertThat(resources.at("/ClerkEventFileFunction/Properties/Timeout").asInt()).isEqualTo(120);
+        assertThat(resources.at("/ClerkEventFileFunction/Properties/MemorySize").asInt()).isEqualTo(512);
+        assertThat(resources.at("/AuditEventOrdersFunction/Properties/Timeout").asInt()).isEqualTo(60);
+        assertThat(resources.at("/AuditEventOrdersFunction/Properties/MemorySize").asInt()).isEqualTo(1024);
+    }
+
+    @Test
+    void generate_projectMemoryOutsideLambdasRange_isRejectedNamingTheSetting() {
+        ProjectConfig config = new ProjectConfig("demo", "dev", "demo-dev", "_", Map.of("functions.memory_size", "64"));
+        TemplateGenerator generator = new TemplateGenerator(config, DeploySettings.defaults());
+
+        assertThatThrownBy(() -> generator.generate(FUNCTIONS, STREAMS))
+                .isExactlyInstanceOf(JetsException.class)
+                .hasMessage("functions.memory_size in jets.properties must be between 128 and 10240, got: 64");
     }
 
     @Test
