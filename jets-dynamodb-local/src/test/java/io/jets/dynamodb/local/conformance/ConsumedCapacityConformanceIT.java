@@ -203,6 +203,22 @@ class ConsumedCapacityConformanceIT {
     }
 
     @Test
+    void transactWriteItems_replayedWithTheSameToken_isBilledAsATransactionalRead() {
+        var write = TransactWriteItem.builder().put(Put.builder().tableName("capacity")
+                .item(item("id", s("tx-replayed"), "data", s(KILOBYTE_AND_A_HALF))).build()).build();
+
+        var first = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .clientRequestToken("replay-token").transactItems(write));
+        var replay = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .clientRequestToken("replay-token").transactItems(write));
+
+        assertThat(first.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
+                .capacityUnits(4.0).writeCapacityUnits(4.0).build());
+        assertThat(replay.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
+                .capacityUnits(2.0).readCapacityUnits(2.0).build());
+    }
+
+    @Test
     void transactGetItems_chargesTwoReadUnitsPerItem_evenForAMissingOne() {
         client.putItem(b -> b.tableName("capacity").item(item("id", s("tx-read"))));
 

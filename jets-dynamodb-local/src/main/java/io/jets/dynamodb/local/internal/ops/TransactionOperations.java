@@ -62,7 +62,7 @@ public final class TransactionOperations {
         }
         String token = Json.text(request, "ClientRequestToken");
         if (token != null && replayed(token, request)) {
-            return Json.object();
+            return replayCapacity(request, items);
         }
         List<Action> actions = new ArrayList<>();
         Set<String> targets = new HashSet<>();
@@ -127,6 +127,27 @@ public final class TransactionOperations {
             remember(token, request);
         }
         return Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
+    }
+
+    /**
+     * A replay with the same ClientRequestToken changes nothing; DynamoDB bills it as a transactional read of the
+     * items the transaction wrote.
+     */
+    private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
+        List<Action> actions = new ArrayList<>();
+        for (JsonNode item : items) {
+            actions.add(prepare(item));
+        }
+        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+        database.read(connection -> {
+            for (Action action : actions) {
+                ObjectNode current = writer.read(connection, action.table(), action.key());
+                units.merge(action.table().name(), 2 * Capacity.readUnits(
+                        current == null ? 0 : AttributeValues.itemSize(current), true), Double::sum);
+            }
+            return null;
+        });
+        return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
     }
 
     private Action prepare(JsonNode transactItem) {
