@@ -52,19 +52,7 @@ public final class ItemOperations {
         ObjectNode key = Keys.ofItem(table, item);
         ObjectNode stored = AttributeValues.normalizeItem(item);
         ItemWriter.checkSize(stored);
-        boolean returnOnFailure = returnOldOnFailure(request);
-        ObjectNode old = database.write(connection -> {
-            ObjectNode existing = writer.read(connection, table, key);
-            check(condition, existing, returnOnFailure);
-            writer.write(connection, table, key, existing, stored, false);
-            return existing;
-        });
-        ObjectNode response = Json.object();
-        if (returnValues.equals("ALL_OLD") && old != null) {
-            response.set("Attributes", old);
-        }
-        Capacity.addCollectionMetrics(response, request, table, key);
-        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, stored));
+        return replace(request, table, key, stored, condition, returnValues);
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -138,11 +126,20 @@ public final class ItemOperations {
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
+        return replace(request, table, key, null, condition, returnValues);
+    }
+
+    /**
+     * PutItem's and DeleteItem's write: the item at {@code key} becomes {@code stored} (null deletes it) if the
+     * condition holds, and the response carries the old item for ALL_OLD and the capacity the write consumed.
+     */
+    private ObjectNode replace(ObjectNode request, TableDefinition table, ObjectNode key, ObjectNode stored,
+                               Condition condition, String returnValues) {
         boolean returnOnFailure = returnOldOnFailure(request);
         ObjectNode old = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);
             check(condition, existing, returnOnFailure);
-            writer.write(connection, table, key, existing, null, false);
+            writer.write(connection, table, key, existing, stored, false);
             return existing;
         });
         ObjectNode response = Json.object();
@@ -150,7 +147,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, null));
+        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, stored));
     }
 
     static void check(Condition condition, ObjectNode existing, boolean returnOnFailure) {
