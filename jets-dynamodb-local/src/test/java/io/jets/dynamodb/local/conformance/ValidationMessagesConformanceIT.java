@@ -120,6 +120,20 @@ class ValidationMessagesConformanceIT {
     }
 
     @Test
+    void sharedEnumMembers_outsideTheirValueSets_failTheEnumConstraint() {
+        assertValidation(() -> client.getItem(b -> b.tableName("messages").key(Map.of("pk", s("a"), "sk", s("b")))
+                        .returnConsumedCapacity("EVERYTHING")),
+                "1 validation error detected: Value 'EVERYTHING' at 'returnConsumedCapacity' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
+        assertValidation(() -> client.putItem(b -> b.tableName("messages").item(Map.of("pk", s("a"), "sk", s("b")))
+                        .returnItemCollectionMetrics("ALL").returnValuesOnConditionCheckFailure("ALL_NEW")),
+                "2 validation errors detected: Value 'ALL' at 'returnItemCollectionMetrics' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [SIZE, NONE]; Value 'ALL_NEW' at"
+                        + " 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy"
+                        + " enum value set: [ALL_OLD, NONE]");
+    }
+
+    @Test
     void dataPlaneOnAMissingTable_isResourceNotFound_withoutTheTableName() {
         assertThatThrownBy(() -> client.scan(b -> b.tableName("absent-table")))
                 .isInstanceOf(ResourceNotFoundException.class)

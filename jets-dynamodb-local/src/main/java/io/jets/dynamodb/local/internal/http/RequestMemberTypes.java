@@ -3,7 +3,9 @@ package io.jets.dynamodb.local.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +13,8 @@ import java.util.Set;
  * The JSON types of the request members every operation shares. DynamoDB deserializes a request before it
  * validates anything, so a member of the wrong JSON type ({@code "Limit": "abc"}, {@code {"S": 1}}) is a
  * SerializationException naming the conversion that failed, never a ValidationException or a silent coercion.
+ * The shared enum members (ReturnConsumedCapacity, ReturnItemCollectionMetrics, ConditionalOperator,
+ * ReturnValuesOnConditionCheckFailure) are then checked against their value sets.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html">Error
  *     handling with DynamoDB</a>
@@ -25,6 +29,13 @@ final class RequestMemberTypes {
             "ClientRequestToken");
     private static final Set<String> ITEMS = Set.of("Item", "Key", "ExclusiveStartKey",
             "ExpressionAttributeValues");
+
+    /** Enum members shared by the operations, with the value sets in the order DynamoDB lists them. */
+    private static final Map<String, List<String>> ENUMS = Map.of(
+            "ReturnConsumedCapacity", List.of("INDEXES", "TOTAL", "NONE"),
+            "ReturnItemCollectionMetrics", List.of("SIZE", "NONE"),
+            "ConditionalOperator", List.of("OR", "AND"),
+            "ReturnValuesOnConditionCheckFailure", List.of("ALL_OLD", "NONE"));
 
     private RequestMemberTypes() {
     }
@@ -50,6 +61,27 @@ final class RequestMemberTypes {
                 map(value);
                 value.forEach(RequestMemberTypes::attributeValue);
             }
+        }
+        checkEnums(request);
+    }
+
+    /**
+     * Once deserialized, a shared enum member outside its value set fails DynamoDB's constraint check, whatever
+     * the operation.
+     */
+    private static void checkEnums(ObjectNode request) {
+        List<String> errors = new ArrayList<>();
+        ENUMS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(member -> {
+            JsonNode value = request.get(member.getKey());
+            if (value != null && value.isTextual() && !member.getValue().contains(value.asText())) {
+                errors.add("Value '" + value.asText() + "' at '" + Character.toLowerCase(member.getKey().charAt(0))
+                        + member.getKey().substring(1) + "' failed to satisfy constraint: Member must satisfy enum"
+                        + " value set: [" + String.join(", ", member.getValue()) + "]");
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
+                    + " detected: " + String.join("; ", errors));
         }
     }
 
