@@ -115,6 +115,21 @@ class ItemValuesConformanceIT {
     }
 
     @Test
+    void anItemOfExactly400Kilobytes_isStored_andOneByteMoreIsRefused() {
+        // names count: "id" + "big" + "d" + the value
+        String fits = "x".repeat(400 * 1024 - 6);
+        client.putItem(b -> b.tableName("values").item(item("id", s("big"), "d", s(fits))));
+
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("values").item(item("id", s("big"),
+                "d", s(fits + "x")))))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("Item size has exceeded the maximum allowed size"));
+        assertThat(client.getItem(b -> b.tableName("values").key(item("id", s("big")))).item().get("d").s())
+                .hasSize(fits.length());
+    }
+
+    @Test
     void updatedNew_ofANestedPath_returnsOnlyThatPath() {
         client.putItem(b -> b.tableName("values").item(item("id", s("nested"),
                 "m", AttributeValue.fromM(Map.of("x", s("old"), "y", s("kept"))))));
