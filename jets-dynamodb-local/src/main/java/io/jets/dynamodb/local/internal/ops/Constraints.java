@@ -69,6 +69,21 @@ final class Constraints {
         return this;
     }
 
+    /** An optional list member of {@code min..max} elements; DynamoDB's message quotes no value for a list. */
+    Constraints length(String member, JsonNode list, int min, int max) {
+        if (list == null || list.isNull()) {
+            return this;
+        }
+        if (list.size() < min) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length greater"
+                    + " than or equal to " + min);
+        } else if (list.size() > max) {
+            violations.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less"
+                    + " than or equal to " + max);
+        }
+        return this;
+    }
+
     void check() {
         if (violations.isEmpty()) {
             return;

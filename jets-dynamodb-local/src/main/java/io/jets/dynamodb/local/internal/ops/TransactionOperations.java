@@ -54,12 +54,7 @@ public final class TransactionOperations {
 
     public ObjectNode transactWriteItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
-        new Constraints().required("transactItems", items).check();
-        if (items.size() < 1 || items.size() > 100) {
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy"
-                    + " constraint: Member must have length " + (items.size() < 1
-                    ? "greater than or equal to 1" : "less than or equal to 100"));
-        }
+        new Constraints().required("transactItems", items).length("transactItems", items, 1, 100).check();
         String token = Json.text(request, "ClientRequestToken");
         if (token != null && replayed(token, request)) {
             return replayCapacity(request, items);
@@ -215,12 +210,7 @@ public final class TransactionOperations {
 
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
-        new Constraints().required("transactItems", items).check();
-        if (items.size() < 1 || items.size() > 100) {
-            throw ApiException.validation("1 validation error detected: Value at 'transactItems' failed to satisfy"
-                    + " constraint: Member must have length " + (items.size() < 1
-                    ? "greater than or equal to 1" : "less than or equal to 100"));
-        }
+        new Constraints().required("transactItems", items).length("transactItems", items, 1, 100).check();
         List<TableDefinition> tables = new ArrayList<>();
         List<ObjectNode> keys = new ArrayList<>();
         List<Projection> projections = new ArrayList<>();
