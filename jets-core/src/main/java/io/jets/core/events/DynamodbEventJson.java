@@ -1,5 +1,8 @@
 package io.jets.core.events;
 
+import static io.jets.core.events.StreamRecordJson.putIfPresent;
+import static io.jets.core.events.StreamRecordJson.text;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
@@ -214,17 +217,6 @@ public final class DynamodbEventJson {
         List<DynamodbStreamRecord> records = new ArrayList<>();
         json.path("Records").forEach(node -> records.add(StreamRecordJson.read(node)));
         return records;
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     private static Boolean bool(JsonNode node, String field) {

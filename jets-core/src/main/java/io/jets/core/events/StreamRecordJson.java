@@ -102,13 +102,14 @@ final class StreamRecordJson {
         return json;
     }
 
-    private static void putIfPresent(ObjectNode node, String field, String value) {
+    static void putIfPresent(ObjectNode node, String field, String value) {
         if (value != null) {
             node.put(field, value);
         }
     }
 
-    private static String text(JsonNode node, String field) {
+    /** The field's text, null when it is absent or JSON null. */
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
