@@ -12,6 +12,8 @@ import java.util.Set;
 final class ConditionChecks {
 
     private static final Set<String> ATTRIBUTE_TYPES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
+    private static final Set<String> ORDERING = Set.of("<", "<=", ">", ">=");
+    private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
 
     private ConditionChecks() {
     }
@@ -35,9 +37,14 @@ final class ConditionChecks {
         }
     }
 
-    /** Values of the wrong type given to size, begins_with, attribute_type or BETWEEN. */
+    /** Values of the wrong type given to size, begins_with, attribute_type, an ordering comparison or BETWEEN. */
     static void operandTypes(ConditionNode condition, ExpressionKind kind) {
         List<Operand> operands = operands(condition);
+        if (condition instanceof ConditionNode.Compare compare && ORDERING.contains(compare.operator())) {
+            orderable(List.of(compare.left(), compare.right()), compare.operator(), kind);
+        } else if (condition instanceof ConditionNode.Between between) {
+            orderable(List.of(between.value(), between.low(), between.high()), "BETWEEN", kind);
+        }
         for (Operand operand : operands) {
             if (operand instanceof Operand.Size size) {
                 String type = staticType(size.operand());
@@ -81,6 +88,16 @@ final class ConditionChecks {
                 throw ApiException.validation(kind.invalid("The BETWEEN operator requires upper bound to be greater "
                         + "than or equal to lower bound; lower bound operand: AttributeValue: " + describe(low.value())
                         + ", upper bound operand: AttributeValue: " + describe(high.value())));
+            }
+        }
+    }
+
+    /** Only strings, numbers and binary have an order; a value of another type cannot be compared. */
+    private static void orderable(List<Operand> operands, String operator, ExpressionKind kind) {
+        for (Operand operand : operands) {
+            String type = operand instanceof Operand.ValueOperand value ? AttributeValues.type(value.value()) : null;
+            if (type != null && !ORDERED_TYPES.contains(type)) {
+                throw incorrectOperandType(kind, operator, type);
             }
         }
     }

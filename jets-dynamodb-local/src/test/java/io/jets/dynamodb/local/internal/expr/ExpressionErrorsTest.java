@@ -114,6 +114,21 @@ class ExpressionErrorsTest {
     }
 
     @Test
+    void orderingComparison_withAValueThatHasNoOrder_isRefused() {
+        assertValidation(() -> condition("a < :v", "{':v':{'BOOL':true}}"),
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
+                        + "function: <, operand type: BOOL");
+        assertValidation(() -> condition(":v >= a", "{':v':{'NULL':true}}"),
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
+                        + "function: >=, operand type: NULL");
+        assertValidation(() -> condition("a BETWEEN :v AND :v", "{':v':{'BOOL':false}}"),
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
+                        + "function: BETWEEN, operand type: BOOL");
+        condition("a = :v", "{':v':{'BOOL':true}}");
+        condition("a < :v", "{':v':{'S':'x'}}");
+    }
+
+    @Test
     void functionOperandTypes_areCheckedAgainstTheValues() {
         assertValidation(() -> condition("begins_with(a, :v)", "{':v':{'N':'1'}}"),
                 "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or "
