@@ -2,7 +2,6 @@ package io.jets.dynamodb.local.internal.expr;
 
 import io.jets.dynamodb.local.internal.ApiException;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -130,12 +129,7 @@ final class ConditionParser {
         if (operator.isWord("IN")) {
             tokens.next();
             tokens.expect("(");
-            List<Operand> candidates = new ArrayList<>();
-            candidates.add(parseOperandParens());
-            while (tokens.peek().is(",")) {
-                tokens.next();
-                candidates.add(parseOperandParens());
-            }
+            List<Operand> candidates = tokens.commaSeparated(this::parseOperandParens);
             tokens.expect(")");
             if (candidates.size() > MAX_IN_OPERANDS && operandError == null) {
                 operandError = "The IN operator is provided with too many operands; number of operands: "
@@ -202,12 +196,7 @@ final class ConditionParser {
 
     private List<Operand> parseArguments() {
         tokens.expect("(");
-        List<Operand> arguments = new ArrayList<>();
-        arguments.add(parseOperandParens());
-        while (tokens.peek().is(",")) {
-            tokens.next();
-            arguments.add(parseOperandParens());
-        }
+        List<Operand> arguments = tokens.commaSeparated(this::parseOperandParens);
         tokens.expect(")");
         return List.copyOf(arguments);
     }

@@ -2,7 +2,6 @@ package io.jets.dynamodb.local.internal.expr;
 
 import io.jets.dynamodb.local.internal.ApiException;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,12 +55,7 @@ final class Parser {
 
     static Result<List<DocumentPath>> projection(String text) {
         TokenStream tokens = new TokenStream(text, ExpressionKind.PROJECTION);
-        List<DocumentPath> paths = new ArrayList<>();
-        paths.add(tokens.parsePath());
-        while (tokens.peek().is(",")) {
-            tokens.next();
-            paths.add(tokens.parsePath());
-        }
+        List<DocumentPath> paths = tokens.commaSeparated(tokens::parsePath);
         tokens.throwDeferred(TokenStream.Slot.RESERVED);
         return new Result<>(List.copyOf(paths), tokens.placeholders(0), null);
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The tokens of one expression being parsed, with what the grammars share: document paths, the placeholders
@@ -82,6 +83,17 @@ final class TokenStream {
             throw syntaxError();
         }
         next();
+    }
+
+    /** One or more items separated by commas, each parsed by {@code item}. */
+    <T> List<T> commaSeparated(Supplier<T> item) {
+        List<T> items = new ArrayList<>();
+        items.add(item.get());
+        while (peek().is(",")) {
+            next();
+            items.add(item.get());
+        }
+        return items;
     }
 
     boolean atEnd() {

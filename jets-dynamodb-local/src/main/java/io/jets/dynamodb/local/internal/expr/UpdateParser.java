@@ -35,11 +35,7 @@ final class UpdateParser {
                 tokens.defer(TokenStream.Slot.SECTION,
                         "The \"" + type + "\" section can only be used once in an update expression;");
             }
-            actions.add(parseAction(type));
-            while (tokens.peek().is(",")) {
-                tokens.next();
-                actions.add(parseAction(type));
-            }
+            actions.addAll(tokens.commaSeparated(() -> parseAction(type)));
         }
         tokens.throwDeferred(TokenStream.Slot.RESERVED, TokenStream.Slot.UNKNOWN_FUNCTION, TokenStream.Slot.SECTION);
         return new Parser.Result<>(List.copyOf(actions), tokens.placeholders(0), functionError);
@@ -131,12 +127,7 @@ final class UpdateParser {
     private Operand parseFunction() {
         String name = tokens.next().text();
         tokens.expect("(");
-        List<Operand> arguments = new ArrayList<>();
-        arguments.add(parseOperandParens());
-        while (tokens.peek().is(",")) {
-            tokens.next();
-            arguments.add(parseOperandParens());
-        }
+        List<Operand> arguments = tokens.commaSeparated(this::parseOperandParens);
         tokens.expect(")");
         Operand first = arguments.get(0);
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
