@@ -37,22 +37,13 @@ public final class ItemOperations {
     }
 
     public ObjectNode putItem(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
-                .required("item", request.get("Item"))
-                .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
-                        "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
-                .check();
-        String returnValues = returnValues(request, PUT_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
-        Condition condition = expressions.condition();
-        expressions.verifyAllUsed();
-        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        SingleWrite write = checkSingleWrite(request, "item", "Item");
         ObjectNode item = (ObjectNode) request.get("Item");
         AttributeValues.validateItem(item);
-        ObjectNode key = Keys.ofItem(table, item);
+        ObjectNode key = Keys.ofItem(write.table(), item);
         ObjectNode stored = AttributeValues.normalizeItem(item);
         ItemWriter.checkSize(stored);
-        return replace(request, table, key, stored, condition, returnValues);
+        return replace(request, write, key, stored);
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -115,8 +106,19 @@ public final class ItemOperations {
     }
 
     public ObjectNode deleteItem(ObjectNode request) {
+        SingleWrite write = checkSingleWrite(request, "key", "Key");
+        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(write.table(), request.get("Key")));
+        return replace(request, write, key, null);
+    }
+
+    /** PutItem's and DeleteItem's table, condition and ReturnValues, once their parameters are valid. */
+    private record SingleWrite(TableDefinition table, Condition condition, String returnValues) {
+    }
+
+    /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
+    private SingleWrite checkSingleWrite(ObjectNode request, String member, String field) {
         new Constraints().tableName("tableName", request.get("TableName"))
-                .required("key", request.get("Key"))
+                .required(member, request.get(field))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
                 .check();
@@ -124,26 +126,24 @@ public final class ItemOperations {
         RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
-        TableDefinition table = catalog.require(Json.text(request, "TableName"));
-        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
-        return replace(request, table, key, null, condition, returnValues);
+        return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues);
     }
 
     /**
      * PutItem's and DeleteItem's write: the item at {@code key} becomes {@code stored} (null deletes it) if the
      * condition holds, and the response carries the old item for ALL_OLD and the capacity the write consumed.
      */
-    private ObjectNode replace(ObjectNode request, TableDefinition table, ObjectNode key, ObjectNode stored,
-                               Condition condition, String returnValues) {
+    private ObjectNode replace(ObjectNode request, SingleWrite write, ObjectNode key, ObjectNode stored) {
+        TableDefinition table = write.table();
         boolean returnOnFailure = returnOldOnFailure(request);
         ObjectNode old = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);
-            check(condition, existing, returnOnFailure);
+            check(write.condition(), existing, returnOnFailure);
             writer.write(connection, table, key, existing, stored, false);
             return existing;
         });
         ObjectNode response = Json.object();
-        if (returnValues.equals("ALL_OLD") && old != null) {
+        if (write.returnValues().equals("ALL_OLD") && old != null) {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
