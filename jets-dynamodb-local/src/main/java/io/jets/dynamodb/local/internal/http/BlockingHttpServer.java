@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class BlockingHttpServer implements AutoCloseable {
 
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    // like the JDK server, a connection idle for long is closed, so abandoned ones do not keep their thread
+    private static final int IDLE_TIMEOUT_MILLIS = 5 * 60 * 1000;
 
     private final ServerSocket socket;
     private final HttpHandler handler;
@@ -80,6 +82,7 @@ final class BlockingHttpServer implements AutoCloseable {
     private void serve(Socket connection) {
         try (connection) {
             connection.setTcpNoDelay(true);
+            connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
             while (!closed) {

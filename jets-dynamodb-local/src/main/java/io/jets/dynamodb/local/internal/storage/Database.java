@@ -7,13 +7,15 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The SQLite store: one writer connection behind a lock (so stream sequence numbers follow commit order) and,
- * for a file store, one reader connection per serving thread reading committed WAL snapshots concurrently.
+ * for a file store, a pool of reader connections reading committed WAL snapshots concurrently.
  *
  * <p>A write is acknowledged only after its transaction commits. With WAL and {@code synchronous=NORMAL} a
  * commit is in the OS before the client hears back, so it survives the server process being killed.
@@ -46,7 +48,9 @@ public final class Database implements AutoCloseable {
     private final boolean inMemory;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
-    private final ThreadLocal<Connection> readers = new ThreadLocal<>();
+    // Pooled rather than one per thread: the HTTP front end serves each client connection on its own thread, so
+    // per-thread readers would open a SQLite connection per client connection and keep it after the client left.
+    private final Deque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
 
@@ -103,10 +107,14 @@ public final class Database implements AutoCloseable {
             return;
         }
         try {
-            Connection connection = reader();
-            connection.setAutoCommit(true);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            Connection connection = borrowReader();
+            try {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+            } finally {
+                idleReaders.offerFirst(connection);
             }
         } catch (SQLException e) {
             throw new StorageException("checkpoint failed: " + e.getMessage(), e);
@@ -140,23 +148,27 @@ public final class Database implements AutoCloseable {
             return write(work);
         }
         try {
-            Connection connection = reader();
-            connection.setAutoCommit(false);
+            Connection connection = borrowReader();
             try {
-                return work.run(connection);
+                connection.setAutoCommit(false);
+                try {
+                    return work.run(connection);
+                } finally {
+                    connection.rollback();
+                }
             } finally {
-                connection.rollback();
+                idleReaders.offerFirst(connection);
             }
         } catch (SQLException e) {
             throw new StorageException("read failed: " + e.getMessage(), e);
         }
     }
 
-    private Connection reader() throws SQLException {
-        Connection connection = readers.get();
+    /** An idle reader, or a new one when every reader is busy: as many as reads ever ran at once. */
+    private Connection borrowReader() throws SQLException {
+        Connection connection = idleReaders.pollFirst();
         if (connection == null) {
             connection = open();
-            readers.set(connection);
             synchronized (allReaders) {
                 allReaders.add(connection);
             }
@@ -206,6 +218,7 @@ public final class Database implements AutoCloseable {
                     closeQuietly(connection);
                 }
                 allReaders.clear();
+                idleReaders.clear();
             }
             closeQuietly(writer);
         } finally {
