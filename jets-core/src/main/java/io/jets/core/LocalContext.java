@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,6 +35,8 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
 
     public static final String FUNCTION_VERSION = "$LATEST";
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
+
     public LocalContext {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(awsRequestId, "awsRequestId");
@@ -51,11 +55,17 @@ public record LocalContext(String functionName, String awsRequestId, Instant dea
      */
     public static LocalContext create(String functionName, Duration timeout, int memoryLimitInMB, Clock clock) {
         Instant now = clock.instant();
-        String stream = now.toString().substring(0, 10).replace('-', '/') + "/[" + FUNCTION_VERSION + "]"
-                + UUID.randomUUID().toString().replace("-", "");
         return new LocalContext(functionName, UUID.randomUUID().toString(), now.plus(timeout), clock,
-                memoryLimitInMB, "/aws/lambda/" + functionName, stream,
+                memoryLimitInMB, "/aws/lambda/" + functionName, newLogStreamName(now),
                 "arn:aws:lambda:local:000000000000:function:" + functionName, StandardOutLogger.INSTANCE);
+    }
+
+    /**
+     * A new log stream name as Lambda gives each execution environment: the UTC day it started, the version and
+     * 32 hex digits, {@code 2026/11/25/[$LATEST]0f3c…}.
+     */
+    public static String newLogStreamName(Instant started) {
+        return DAY.format(started) + "/[" + FUNCTION_VERSION + "]" + UUID.randomUUID().toString().replace("-", "");
     }
 
     @Override

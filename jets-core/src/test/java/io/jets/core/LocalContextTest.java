@@ -46,6 +46,15 @@ class LocalContextTest {
     }
 
     @Test
+    void newLogStreamName_isTheUtcDayTheVersionAndAFreshHexId() {
+        String first = LocalContext.newLogStreamName(Instant.parse("2026-11-25T23:59:59Z"));
+        String second = LocalContext.newLogStreamName(Instant.parse("2026-11-25T23:59:59Z"));
+
+        assertThat(first).matches("2026/11/25/\\[\\$LATEST][0-9a-f]{32}");
+        assertThat(second).matches("2026/11/25/\\[\\$LATEST][0-9a-f]{32}").isNotEqualTo(first);
+    }
+
+    @Test
     void logger_writesEachMessageAsALineOnStandardOut() throws Exception {
         LocalContext context = LocalContext.create("f", Duration.ofSeconds(3), 128, clock);
 

@@ -1,12 +1,10 @@
 package io.jets.runtime.local.internal;
 
 import io.jets.core.FunctionDispatcher;
+import io.jets.core.LocalContext;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -15,8 +13,6 @@ import java.util.function.Supplier;
  * discards the execution environment.
  */
 public final class DispatcherPool {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final Supplier<FunctionDispatcher> factory;
     private final Clock clock;
@@ -45,7 +41,7 @@ public final class DispatcherPool {
                 return container;
             }
         }
-        String stream = DAY.format(clock.instant()) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
+        String stream = LocalContext.newLogStreamName(clock.instant());
         long start = System.nanoTime();
         FunctionDispatcher dispatcher = factory.get();
         return new Container(dispatcher, stream, Math.max(1, System.nanoTime() - start));
