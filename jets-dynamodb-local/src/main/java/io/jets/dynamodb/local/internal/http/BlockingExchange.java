@@ -119,7 +119,9 @@ final class BlockingExchange extends HttpExchange {
             }
             head.append("Content-Length: ").append(responseBody.size()).append("\r\n\r\n");
             connection.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            responseBody.writeTo(connection);
+            if (!method.equals("HEAD")) { // a HEAD answer tells the length of a body it does not carry
+                responseBody.writeTo(connection);
+            }
             connection.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
