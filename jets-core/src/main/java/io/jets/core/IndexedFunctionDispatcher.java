@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jets.core.config.ProjectConfig;
 import io.jets.core.events.DynamodbEventJson;
 import io.jets.core.images.Images;
 import io.jets.core.index.FunctionDefinition;
@@ -46,7 +47,8 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
             throws Exception {
         Target target = target(functionName);
         Context effectiveContext = context != null ? context
-                : LocalContext.create(functionName, Duration.ofMinutes(15), 1536, Clock.systemUTC());
+                : LocalContext.create(functionName, Duration.ofMinutes(15),
+                        ProjectConfig.DEFAULT_MEMORY_SIZE, Clock.systemUTC());
         Invocation invocation = new Invocation(DynamodbEventJson.readTree(event), effectiveContext);
         Object[] arguments = new Object[target.parameters().size()];
         for (int i = 0; i < arguments.length; i++) {
