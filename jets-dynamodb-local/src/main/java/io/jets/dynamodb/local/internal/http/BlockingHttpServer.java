@@ -2,7 +2,6 @@ package io.jets.dynamodb.local.internal.http;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpHandler;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -83,7 +82,7 @@ final class BlockingHttpServer implements AutoCloseable {
         try (connection) {
             connection.setTcpNoDelay(true);
             connection.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-            InputStream in = new BufferedInputStream(connection.getInputStream(), 16 * 1024);
+            InputStream in = new ConnectionInput(connection.getInputStream());
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
             while (!closed) {
                 String requestLine = readLine(in);
@@ -248,6 +247,63 @@ final class BlockingHttpServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // same
             }
+        }
+    }
+
+    /**
+     * The connection's bytes through a buffer of its own: headers are read a byte at a time, and
+     * {@code BufferedInputStream} takes a lock for each one.
+     */
+    private static final class ConnectionInput extends InputStream {
+        private final InputStream in;
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
+
+        ConnectionInput(InputStream in) {
+            this.in = in;
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (position == limit && !fill()) {
+                return -1;
+            }
+            return buffer[position++] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] target, int offset, int length) throws IOException {
+            if (length == 0) {
+                return 0;
+            }
+            if (position == limit) {
+                if (length >= buffer.length) {
+                    return in.read(target, offset, length); // a large body skips the copy
+                }
+                if (!fill()) {
+                    return -1;
+                }
+            }
+            int n = Math.min(length, limit - position);
+            System.arraycopy(buffer, position, target, offset, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int available() throws IOException {
+            return limit - position + in.available();
         }
     }
 
