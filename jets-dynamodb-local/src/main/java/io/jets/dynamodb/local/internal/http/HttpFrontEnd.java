@@ -17,8 +17,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -34,6 +35,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     private static final String IN_PROCESS = "io.jets.in-process";
+    private static final HexFormat REQUEST_ID_HEX = HexFormat.of().withUpperCase();
 
     private final BlockingHttpServer server;
     private final Map<String, Operation> operations;
@@ -77,7 +79,10 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
 
     private void serve(HttpExchange exchange) throws IOException {
-        String requestId = UUID.randomUUID().toString().replace("-", "").toUpperCase();
+        // unique is enough for a request id: UUID.randomUUID() draws from a SecureRandom shared by every thread
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String requestId = REQUEST_ID_HEX.toHexDigits(random.nextLong())
+                + REQUEST_ID_HEX.toHexDigits(random.nextLong());
         try {
             if (!exchange.getRequestMethod().equals("POST")) {
                 // DynamoDB answers health checks on GET /
