@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -247,122 +246,6 @@ final class BlockingHttpServer implements AutoCloseable {
             } catch (IOException ignored) {
                 // same
             }
-        }
-    }
-
-    /**
-     * The connection's bytes through a buffer of its own: headers are read a byte at a time, and
-     * {@code BufferedInputStream} takes a lock for each one.
-     */
-    private static final class ConnectionInput extends InputStream {
-        private final InputStream in;
-        private final byte[] buffer = new byte[16 * 1024];
-        private int position;
-        private int limit;
-
-        ConnectionInput(InputStream in) {
-            this.in = in;
-        }
-
-        private boolean fill() throws IOException {
-            int n = in.read(buffer, 0, buffer.length);
-            if (n <= 0) {
-                return false;
-            }
-            position = 0;
-            limit = n;
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (position == limit && !fill()) {
-                return -1;
-            }
-            return buffer[position++] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (position == limit) {
-                if (length >= buffer.length) {
-                    return in.read(target, offset, length); // a large body skips the copy
-                }
-                if (!fill()) {
-                    return -1;
-                }
-            }
-            int n = Math.min(length, limit - position);
-            System.arraycopy(buffer, position, target, offset, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return limit - position + in.available();
-        }
-    }
-
-    /** At most {@code remaining} bytes of the connection: one request's body. */
-    private static final class FixedLengthInputStream extends InputStream {
-        private final InputStream in;
-        private long remaining;
-
-        FixedLengthInputStream(InputStream in, long length) {
-            this.in = in;
-            this.remaining = length;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int c = in.read();
-            if (c == -1) {
-                throw new SocketException("connection closed inside a request body");
-            }
-            remaining--;
-            return c;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (remaining <= 0) {
-                return -1;
-            }
-            int n = in.read(buffer, offset, (int) Math.min(length, remaining));
-            if (n == -1) {
-                throw new SocketException("connection closed inside a request body");
-            }
-            remaining -= n;
-            return n;
-        }
-
-        @Override
-        public int available() throws IOException {
-            return (int) Math.min(in.available(), remaining);
-        }
-
-        /** Whatever the handler left unread is skipped, so the next request starts where it should. */
-        @Override
-        public void close() throws IOException {
-            while (remaining > 0) {
-                if (skip(remaining) <= 0 && read() == -1) {
-                    return;
-                }
-            }
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = in.skip(Math.min(n, remaining));
-            remaining -= skipped;
-            return skipped;
         }
     }
 }
