@@ -2,6 +2,7 @@ package io.jets.runtime.local.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.core.LocalContext;
 import io.jets.runtime.local.failures.LocalFailures;
 import io.jets.runtime.local.logs.FunctionLogWriter;
 import java.io.IOException;
@@ -53,7 +54,7 @@ public final class FailureWriter {
                 .put("condition", condition)
                 .put("approximateInvokeCount", invokeCount);
         ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
-                .put("executedVersion", "$LATEST");
+                .put("executedVersion", LocalContext.FUNCTION_VERSION);
         if (last != null && !last.succeeded()) {
             response.put("functionError", "Unhandled");
         }

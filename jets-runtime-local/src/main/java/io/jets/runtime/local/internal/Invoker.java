@@ -50,7 +50,7 @@ public final class Invoker {
             return new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, e.getClass().getName(),
                     e.getMessage());
         }
-        log.write("START RequestId: " + requestId + " Version: $LATEST");
+        log.write("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
         long start = System.nanoTime();
         // The deadline runs on the system clock, not the runtime's: a test's fixed Clock must not stop it.
         Clock clock = Clock.systemUTC();
