@@ -20,7 +20,7 @@ if [[ -z "$classpath" ]]; then
     (cd "$root" && mvn -q -B -pl jets-dynamodb-local -am install -DskipTests)
   fi
   (cd "$root" && mvn -q -B -pl jets-dynamodb-local dependency:build-classpath \
-      -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt")
+      -DincludeScope=runtime -Dmdep.outputFile="$work/classpath.txt")
   classpath="$module/target/classes:$(cat "$work/classpath.txt")"
 fi
 
