@@ -106,4 +106,7 @@ except ClientError as e:
 print("ok: boto3 create, waiter, put, update, paginated query, conditional failure")
 PY
 
+# The broader boto3 checks, against the same server.
+python3 "$module/src/test/scripts/conformance_boto3.py" "$endpoint"
+
 echo "interop: all checks passed"
