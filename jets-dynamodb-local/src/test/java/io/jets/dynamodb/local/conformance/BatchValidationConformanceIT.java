@@ -1,14 +1,15 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
-import static io.jets.dynamodb.local.conformance.LocalServer.hash;
-import static io.jets.dynamodb.local.conformance.LocalServer.item;
-import static io.jets.dynamodb.local.conformance.LocalServer.n;
-import static io.jets.dynamodb.local.conformance.LocalServer.range;
-import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jets.dynamodb.local.LocalServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class BatchValidationConformanceIT {
     @BeforeAll
     static void start() {
         local = LocalServer.start();
-        client = local.dynamoDb;
+        client = local.dynamoDb();
         client.createTable(b -> b.tableName("batch").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk")));
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();

@@ -1,13 +1,14 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
-import static io.jets.dynamodb.local.conformance.LocalServer.hash;
-import static io.jets.dynamodb.local.conformance.LocalServer.item;
-import static io.jets.dynamodb.local.conformance.LocalServer.n;
-import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jets.dynamodb.local.LocalServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,7 +34,7 @@ class ItemValuesConformanceIT {
     @BeforeAll
     static void start() {
         local = LocalServer.start();
-        client = local.dynamoDb;
+        client = local.dynamoDb();
         client.createTable(b -> b.tableName("values").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
     }
@@ -102,7 +103,7 @@ class ItemValuesConformanceIT {
     void sortKeyOver1024Bytes_isRefused_withDynamoDbsMessage() {
         client.createTable(b -> b.tableName("sorted").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.B))
-                .keySchema(hash("id"), LocalServer.range("sk")));
+                .keySchema(hash("id"), Attributes.range("sk")));
 
         assertThatThrownBy(() -> client.putItem(b -> b.tableName("sorted").item(item("id", s("a"),
                 "sk", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[1025]))))))

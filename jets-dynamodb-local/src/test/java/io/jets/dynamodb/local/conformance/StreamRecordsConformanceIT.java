@@ -1,12 +1,13 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
-import static io.jets.dynamodb.local.conformance.LocalServer.hash;
-import static io.jets.dynamodb.local.conformance.LocalServer.item;
-import static io.jets.dynamodb.local.conformance.LocalServer.n;
-import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jets.dynamodb.local.LocalServer;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,8 @@ class StreamRecordsConformanceIT {
     @BeforeAll
     static void start() {
         local = LocalServer.start();
-        client = local.dynamoDb;
-        streams = local.streams;
+        client = local.dynamoDb();
+        streams = local.streams();
     }
 
     @AfterAll

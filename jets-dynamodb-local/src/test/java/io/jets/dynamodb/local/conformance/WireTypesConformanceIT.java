@@ -1,13 +1,14 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.LocalServer.attribute;
-import static io.jets.dynamodb.local.conformance.LocalServer.hash;
-import static io.jets.dynamodb.local.conformance.LocalServer.item;
-import static io.jets.dynamodb.local.conformance.LocalServer.s;
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jets.dynamodb.local.LocalServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +34,9 @@ class WireTypesConformanceIT {
     @BeforeAll
     static void start() {
         local = LocalServer.start();
-        local.dynamoDb.createTable(b -> b.tableName("wire").billingMode(BillingMode.PAY_PER_REQUEST)
+        local.dynamoDb().createTable(b -> b.tableName("wire").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
-        local.dynamoDb.putItem(b -> b.tableName("wire").item(item("id", s("a"))));
+        local.dynamoDb().putItem(b -> b.tableName("wire").item(item("id", s("a"))));
     }
 
     @AfterAll
@@ -119,7 +120,7 @@ class WireTypesConformanceIT {
     }
 
     private static HttpResponse<String> post(String operation, String body) throws Exception {
-        URI endpoint = local.server.endpoint();
+        URI endpoint = local.endpoint();
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810." + operation)
