@@ -24,22 +24,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class BatchAndTransactionIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
-        streams = Clients.streams(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
+        streams = local.streams();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        streams.close();
-        server.close();
+        local.close();
     }
 
     private static WriteRequest put(String id) {

@@ -23,22 +23,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class ControlIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private DynamoDbLocal server;
+    private LocalServer local;
     private DynamoDbClient client;
     private DynamoDbStreamsClient streams;
 
     @BeforeEach
     void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().clock(clock).ttlInterval(Duration.ofMillis(100)).start();
-        client = Clients.dynamoDb(server.endpoint());
-        streams = Clients.streams(server.endpoint());
+        local = LocalServer.start(b -> b.clock(clock).ttlInterval(Duration.ofMillis(100)));
+        client = local.dynamoDb();
+        streams = local.streams();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        streams.close();
-        server.close();
+        local.close();
     }
 
     @Test
@@ -82,6 +80,6 @@ class ControlIT {
     void describeLimits_andEndpoints_answer() {
         assertThat(client.describeLimits(b -> { }).tableMaxWriteCapacityUnits()).isEqualTo(40000L);
         assertThat(client.describeEndpoints(b -> { }).endpoints().get(0).address())
-                .isEqualTo("127.0.0.1:" + server.port());
+                .isEqualTo("127.0.0.1:" + local.port());
     }
 }

@@ -21,13 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class IndexesIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
         client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
                         attribute("status", ScalarAttributeType.S), attribute("total", ScalarAttributeType.N))
@@ -51,8 +51,7 @@ class IndexesIT {
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.close();
+        local.close();
     }
 
     @Test

@@ -18,21 +18,20 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 class ItemsIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
         Clients.createTable(client, "items", false, null);
         Clients.createTable(client, "items-sorted", true, null);
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.close();
+        local.close();
     }
 
     @Test

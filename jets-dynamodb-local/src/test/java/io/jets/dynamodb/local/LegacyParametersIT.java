@@ -20,13 +20,13 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /** The pre-expression parameters older SDKs and apps still send, wired through every operation that takes them. */
 class LegacyParametersIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
         Clients.createTable(client, "legacy", true, null);
         for (int i = 1; i <= 4; i++) {
             String sk = Integer.toString(i);
@@ -36,8 +36,7 @@ class LegacyParametersIT {
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.close();
+        local.close();
     }
 
     @Test

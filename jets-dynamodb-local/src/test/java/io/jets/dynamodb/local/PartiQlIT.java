@@ -21,23 +21,21 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class PartiQlIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
-        streams = Clients.streams(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
+        streams = local.streams();
         Clients.createTable(client, "music", true, null);
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        streams.close();
-        server.close();
+        local.close();
     }
 
     @Test

@@ -21,13 +21,13 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 class QueryScanIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
         Clients.createTable(client, "numbers", true, null);
         for (String sk : List.of("-10", "-1.5", "0", "2", "10", "100", "1e3")) {
             client.putItem(b -> b.tableName("numbers").item(Map.of("id", s("p"), "sk", n(sk), "even",
@@ -43,8 +43,7 @@ class QueryScanIT {
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.close();
+        local.close();
     }
 
     private static List<String> sortKeys(QueryResponse response) {

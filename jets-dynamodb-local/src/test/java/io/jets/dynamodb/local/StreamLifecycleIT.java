@@ -23,23 +23,21 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamLifecycleIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private DynamoDbLocal server;
+    private LocalServer local;
     private DynamoDbClient client;
     private DynamoDbStreamsClient streams;
 
     @BeforeEach
     void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().clock(clock).shardRollover(Duration.ofHours(1))
-                .streamRetention(Duration.ofHours(24)).iteratorLifetime(Duration.ofMinutes(15)).start();
-        client = Clients.dynamoDb(server.endpoint());
-        streams = Clients.streams(server.endpoint());
+        local = LocalServer.start(b -> b.clock(clock).shardRollover(Duration.ofHours(1))
+                .streamRetention(Duration.ofHours(24)).iteratorLifetime(Duration.ofMinutes(15)));
+        client = local.dynamoDb();
+        streams = local.streams();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        streams.close();
-        server.close();
+        local.close();
     }
 
     private void put(String table, String id) {

@@ -25,22 +25,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class StreamsIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
     private static DynamoDbStreamsClient streams;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
-        streams = Clients.streams(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
+        streams = local.streams();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        streams.close();
-        server.close();
+        local.close();
     }
 
     private static List<Record> readAll(String streamArn) {
@@ -244,7 +242,7 @@ class StreamsIT {
     @Test
     void streamListener_runsAfterEachCommittedRecord() {
         AtomicInteger calls = new AtomicInteger();
-        server.addStreamListener(calls::incrementAndGet);
+        local.server().addStreamListener(calls::incrementAndGet);
         Clients.createTable(client, "streams-listener", false, StreamViewType.KEYS_ONLY);
         Clients.createTable(client, "streams-listener-off", false, null);
         int before = calls.get();

@@ -22,19 +22,18 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 class TablesIT {
 
-    private static DynamoDbLocal server;
+    private static LocalServer local;
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-        client = Clients.dynamoDb(server.endpoint());
+        local = LocalServer.start();
+        client = local.dynamoDb();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.close();
+        local.close();
     }
 
     @Test
