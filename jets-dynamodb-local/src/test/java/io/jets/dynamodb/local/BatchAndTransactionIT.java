@@ -8,9 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -24,21 +23,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class BatchAndTransactionIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-    private static DynamoDbStreamsClient streams;
-
-    @BeforeAll
-    static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-        streams = local.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+    private static final DynamoDbStreamsClient streams = local.streams();
 
     private static WriteRequest put(String id) {
         return WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s(id)))).build();

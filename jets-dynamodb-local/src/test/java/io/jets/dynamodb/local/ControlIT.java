@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -23,21 +22,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class ControlIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private LocalServer local;
-    private DynamoDbClient client;
-    private DynamoDbStreamsClient streams;
 
-    @BeforeEach
-    void start() {
-        local = LocalServer.start(b -> b.clock(clock).ttlInterval(Duration.ofMillis(100)));
-        client = local.dynamoDb();
-        streams = local.streams();
-    }
-
-    @AfterEach
-    void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    final LocalServer local = LocalServer.start(b -> b.clock(clock).ttlInterval(Duration.ofMillis(100)));
+    private final DynamoDbClient client = local.dynamoDb();
+    private final DynamoDbStreamsClient streams = local.streams();
 
     @Test
     void timeToLive_deletesExpiredItems_withServiceIdentityInTheStream() {

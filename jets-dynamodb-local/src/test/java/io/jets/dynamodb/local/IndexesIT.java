@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -21,13 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 class IndexesIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
                         attribute("status", ScalarAttributeType.S), attribute("total", ScalarAttributeType.N))
@@ -47,11 +46,6 @@ class IndexesIT {
     private static void put(String id, String sk, String status, String total, String note) {
         client.putItem(b -> b.tableName("orders").item(Map.of("id", s(id), "sk", n(sk), "status", s(status),
                 "total", n(total), "note", s(note))));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

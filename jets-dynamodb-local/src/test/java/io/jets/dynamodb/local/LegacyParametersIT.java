@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -20,23 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 /** The pre-expression parameters older SDKs and apps still send, wired through every operation that takes them. */
 class LegacyParametersIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         Clients.createTable(client, "legacy", true, null);
         for (int i = 1; i <= 4; i++) {
             String sk = Integer.toString(i);
             client.putItem(b -> b.tableName("legacy").item(Map.of("id", s("p"), "sk", n(sk), "v", n(sk))));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -21,21 +21,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class PartiQlIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-    private static DynamoDbStreamsClient streams;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+    private static final DynamoDbStreamsClient streams = local.streams();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-        streams = local.streams();
         Clients.createTable(client, "music", true, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

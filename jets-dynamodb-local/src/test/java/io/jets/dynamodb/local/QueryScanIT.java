@@ -10,9 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -21,13 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 class QueryScanIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         Clients.createTable(client, "numbers", true, null);
         for (String sk : List.of("-10", "-1.5", "0", "2", "10", "100", "1e3")) {
             client.putItem(b -> b.tableName("numbers").item(Map.of("id", s("p"), "sk", n(sk), "even",
@@ -39,11 +38,6 @@ class QueryScanIT {
             String id = "item-" + i;
             client.putItem(b -> b.tableName("strings").item(Map.of("id", s(id))));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static List<String> sortKeys(QueryResponse response) {

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -23,22 +22,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamLifecycleIT {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private LocalServer local;
-    private DynamoDbClient client;
-    private DynamoDbStreamsClient streams;
 
-    @BeforeEach
-    void start() {
-        local = LocalServer.start(b -> b.clock(clock).shardRollover(Duration.ofHours(1))
-                .streamRetention(Duration.ofHours(24)).iteratorLifetime(Duration.ofMinutes(15)));
-        client = local.dynamoDb();
-        streams = local.streams();
-    }
-
-    @AfterEach
-    void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    final LocalServer local = LocalServer.start(b -> b.clock(clock).shardRollover(Duration.ofHours(1))
+            .streamRetention(Duration.ofHours(24)).iteratorLifetime(Duration.ofMinutes(15)));
+    private final DynamoDbClient client = local.dynamoDb();
+    private final DynamoDbStreamsClient streams = local.streams();
 
     private void put(String table, String id) {
         client.putItem(b -> b.tableName(table).item(Map.of("id", s(id))));

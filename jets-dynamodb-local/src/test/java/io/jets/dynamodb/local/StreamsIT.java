@@ -9,9 +9,8 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -25,21 +24,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class StreamsIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-    private static DynamoDbStreamsClient streams;
-
-    @BeforeAll
-    static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-        streams = local.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+    private static final DynamoDbStreamsClient streams = local.streams();
 
     private static List<Record> readAll(String streamArn) {
         StreamDescription description = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription();

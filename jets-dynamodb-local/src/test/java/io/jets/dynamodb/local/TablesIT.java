@@ -5,9 +5,8 @@ import static io.jets.dynamodb.local.Clients.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -22,19 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 class TablesIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-
-    @BeforeAll
-    static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @Test
     void createTable_thenDescribeTable_reportsSchemaArnAndStream() {

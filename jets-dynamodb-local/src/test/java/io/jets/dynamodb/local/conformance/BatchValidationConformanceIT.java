@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -33,13 +33,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /** The messages BatchGetItem and BatchWriteItem refuse bad batches with, as DynamoDB words them today. */
 class BatchValidationConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("batch").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk")));
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
@@ -51,11 +50,6 @@ class BatchValidationConformanceIT {
                         range("alt")).projection(all).build())
                 .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("gsi1").keySchema(hash("alt"))
                         .projection(all).build()));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

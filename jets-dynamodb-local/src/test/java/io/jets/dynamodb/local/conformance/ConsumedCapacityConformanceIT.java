@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jets.dynamodb.local.LocalServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.Capacity;
@@ -41,13 +41,12 @@ class ConsumedCapacityConformanceIT {
 
     private static final String KILOBYTE_AND_A_HALF = "x".repeat(1500);
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("capacity").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(hash("id")));
@@ -61,11 +60,6 @@ class ConsumedCapacityConformanceIT {
             String sk = Integer.toString(i);
             client.putItem(b -> b.tableName("capacity-indexed").item(item("pk", s("p"), "sk", n(sk), "g", s("G"))));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jets.dynamodb.local.LocalServer;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -26,21 +26,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 class ExpressionParametersConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("placeholders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
         client.putItem(b -> b.tableName("placeholders").item(item("id", s("a"), "count", n("1"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

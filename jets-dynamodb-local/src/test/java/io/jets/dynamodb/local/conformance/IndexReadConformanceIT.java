@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -30,13 +30,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  */
 class IndexReadConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("customer", ScalarAttributeType.S),
                         attribute("order", ScalarAttributeType.N), attribute("status", ScalarAttributeType.S),
@@ -57,11 +56,6 @@ class IndexReadConformanceIT {
         }
         client.putItem(b -> b.tableName("orders").item(item("customer", s("bob"), "order", n("1"),
                 "total", n("5"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

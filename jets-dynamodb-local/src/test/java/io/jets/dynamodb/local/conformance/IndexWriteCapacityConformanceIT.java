@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jets.dynamodb.local.LocalServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -32,14 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 class IndexWriteCapacityConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
     private static int next;
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("indexed").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S),
                         attribute("gsiPk", ScalarAttributeType.S), attribute("lsiSk", ScalarAttributeType.S))
@@ -50,11 +49,6 @@ class IndexWriteCapacityConformanceIT {
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("lsi1")
                         .keySchema(hash("pk"), range("lsiSk"))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     private static String fresh() {

@@ -11,9 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -23,13 +23,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 /** Query paging: Limit counts evaluated items before the filter, and a start key must lie inside the query. */
 class QueryPagingConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("device", ScalarAttributeType.S), attribute("at", ScalarAttributeType.N))
                 .keySchema(hash("device"), range("at")));
@@ -39,11 +38,6 @@ class QueryPagingConformanceIT {
                     "level", s(Integer.parseInt(at) % 2 == 0 ? "warn" : "info"))));
         }
         client.putItem(b -> b.tableName("events").item(item("device", s("d2"), "at", n("1"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

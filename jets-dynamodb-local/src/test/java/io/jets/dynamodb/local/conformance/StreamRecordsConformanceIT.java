@@ -12,9 +12,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -32,21 +31,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class StreamRecordsConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-    private static DynamoDbStreamsClient streams;
-
-    @BeforeAll
-    static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-        streams = local.streams();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+    private static final DynamoDbStreamsClient streams = local.streams();
 
     private static String create(String name, StreamViewType viewType) {
         return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -9,9 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -24,19 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  */
 class TablesConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
-
-    @BeforeAll
-    static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     private static void create(String name) {
         client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)

@@ -10,9 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jets.dynamodb.local.LocalServer;
 import java.util.Map;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -26,21 +26,15 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /** Exact ValidationException messages of CreateTable, Query and Scan for mistakes test suites make on purpose. */
 class ValidationMessagesConformanceIT {
 
-    private static LocalServer local;
-    private static DynamoDbClient client;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
-        client = local.dynamoDb();
         client.createTable(b -> b.tableName("messages").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
                 .keySchema(hash("pk"), range("sk")));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test

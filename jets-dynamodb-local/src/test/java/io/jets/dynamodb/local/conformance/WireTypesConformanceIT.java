@@ -14,9 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.zip.CRC32;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
@@ -29,19 +29,14 @@ class WireTypesConformanceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static LocalServer local;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
 
     @BeforeAll
     static void start() {
-        local = LocalServer.start();
         local.dynamoDb().createTable(b -> b.tableName("wire").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
         local.dynamoDb().putItem(b -> b.tableName("wire").item(item("id", s("a"))));
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
     }
 
     @Test
