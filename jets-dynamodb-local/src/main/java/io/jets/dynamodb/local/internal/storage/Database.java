@@ -9,16 +9,19 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite store: one writer connection behind a lock (so stream sequence numbers follow commit order) and,
- * for a file store, a pool of reader connections reading committed WAL snapshots concurrently.
+ * The SQLite store: one writer connection behind a lock (so stream sequence numbers follow commit order) and a
+ * pool of reader connections reading committed WAL snapshots concurrently.
  *
  * <p>A write is acknowledged only after its transaction commits. With WAL and {@code synchronous=NORMAL} a
  * commit is in the OS before the client hears back, so it survives the server process being killed.
+ *
+ * <p>An in-memory store is a database file in a fresh temporary directory, deleted on {@link #close()}, with
+ * {@code synchronous=OFF}: nothing outlives the server, and reads still run on pooled readers beside the
+ * writer (a SQLite {@code mode=memory} database would serve every read and write through one connection).
  */
 public final class Database implements AutoCloseable {
 
@@ -44,8 +47,11 @@ public final class Database implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS records_by_shard ON records (shard_id, seq)",
     };
 
+    /** Statements kept per connection: the fixed ones the stores use, plus room for per-request SQL. */
+    private static final int STATEMENTS_PER_CONNECTION = 64;
+
     private final String url;
-    private final boolean inMemory;
+    private final Path temporaryDirectory;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Connection writer;
     // Pooled rather than one per thread: the HTTP front end serves each client connection on its own thread, so
@@ -54,9 +60,9 @@ public final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
 
-    private Database(String url, boolean inMemory) {
+    private Database(String url, Path temporaryDirectory) {
         this.url = url;
-        this.inMemory = inMemory;
+        this.temporaryDirectory = temporaryDirectory;
         try {
             this.writer = open();
             try (Statement statement = writer.createStatement()) {
@@ -66,6 +72,7 @@ public final class Database implements AutoCloseable {
             }
             writer.setAutoCommit(false);
         } catch (SQLException e) {
+            deleteTemporaryDirectory();
             throw new StorageException("cannot open the store at " + url + ": " + e.getMessage(), e);
         }
     }
@@ -77,25 +84,32 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create the data directory " + directory + ": " + e.getMessage(), e);
         }
-        return new Database("jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath(), false);
+        return new Database("jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath(), null);
     }
 
+    /** A store kept for the life of this object only: its files live in a temporary directory deleted on close. */
     public static Database inMemory() {
-        return new Database("jdbc:sqlite:file:jets-" + UUID.randomUUID() + "?mode=memory", true);
+        Path directory;
+        try {
+            directory = Files.createTempDirectory("jets-dynamodb-");
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create a temporary directory for the in-memory store: "
+                    + e.getMessage() + ". Set java.io.tmpdir to a writable directory.", e);
+        }
+        return new Database("jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath(), directory);
     }
 
     private Connection open() throws SQLException {
         Connection connection = DriverManager.getConnection(url);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 10000");
-            if (!inMemory) {
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA synchronous = NORMAL");
-                // checkpoints (the only fsyncs in WAL mode) run on the checkpointer, never on a writer
-                statement.execute("PRAGMA wal_autocheckpoint = 0");
-            }
+            statement.execute("PRAGMA journal_mode = WAL");
+            // an in-memory store promises nothing after exit, so it never waits for the disk
+            statement.execute(temporaryDirectory == null ? "PRAGMA synchronous = NORMAL" : "PRAGMA synchronous = OFF");
+            // checkpoints (the only fsyncs in WAL mode) run on the checkpointer, never on a writer
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
         }
-        return connection;
+        return StatementCache.wrap(connection, STATEMENTS_PER_CONNECTION);
     }
 
     /**
@@ -103,9 +117,6 @@ public final class Database implements AutoCloseable {
      * periodically so that the WAL stays small while writes never wait for an fsync.
      */
     public void checkpoint() {
-        if (inMemory) {
-            return;
-        }
         try {
             Connection connection = borrowReader();
             try {
@@ -144,9 +155,6 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a consistent snapshot of committed data. */
     public <T> T read(SqlWork<T> work) {
-        if (inMemory) {
-            return write(work);
-        }
         try {
             Connection connection = borrowReader();
             try {
@@ -221,8 +229,28 @@ public final class Database implements AutoCloseable {
                 idleReaders.clear();
             }
             closeQuietly(writer);
+            deleteTemporaryDirectory();
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** Where an in-memory store keeps its files while open; null for a durable store. */
+    Path temporaryDirectory() {
+        return temporaryDirectory;
+    }
+
+    private void deleteTemporaryDirectory() {
+        if (temporaryDirectory == null || !Files.exists(temporaryDirectory)) {
+            return;
+        }
+        try (var paths = Files.walk(temporaryDirectory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("jets-dynamodb-local: cannot delete the in-memory store's files in "
+                    + temporaryDirectory + ": " + e.getMessage());
         }
     }
 
