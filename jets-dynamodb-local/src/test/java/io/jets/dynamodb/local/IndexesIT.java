@@ -26,7 +26,7 @@ class IndexesIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N),
                         attribute("status", ScalarAttributeType.S), attribute("total", ScalarAttributeType.N))

@@ -23,7 +23,7 @@ class ItemsIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         Clients.createTable(client, "items", false, null);
         Clients.createTable(client, "items-sorted", true, null);
     }

@@ -25,7 +25,7 @@ class LegacyParametersIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         Clients.createTable(client, "legacy", true, null);
         for (int i = 1; i <= 4; i++) {
             String sk = Integer.toString(i);

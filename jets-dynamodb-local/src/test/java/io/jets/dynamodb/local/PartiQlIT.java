@@ -27,7 +27,7 @@ class PartiQlIT {
     private static final DynamoDbStreamsClient streams = local.streams();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         Clients.createTable(client, "music", true, null);
     }
 

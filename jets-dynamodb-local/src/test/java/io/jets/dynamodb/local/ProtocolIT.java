@@ -9,25 +9,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The wire protocol as raw HTTP, for what SDK clients hide: headers, envelopes, gzip bodies. */
 class ProtocolIT {
 
-    private static DynamoDbLocal server;
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbLocal server = local.server();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static HttpResponse<String> post(String target, byte[] body, boolean gzip) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.endpoint())

@@ -26,7 +26,7 @@ class QueryScanIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         Clients.createTable(client, "numbers", true, null);
         for (String sk : List.of("-10", "-1.5", "0", "2", "10", "100", "1e3")) {
             client.putItem(b -> b.tableName("numbers").item(Map.of("id", s("p"), "sk", n(sk), "even",

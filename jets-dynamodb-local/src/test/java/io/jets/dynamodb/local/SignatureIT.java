@@ -7,9 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -19,17 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 class SignatureIT {
 
-    private static DynamoDbLocal server;
-
-    @BeforeAll
-    static void start() {
-        server = DynamoDbLocal.builder().port(0).inMemory().requireSignature("AKIDLOCAL", "local-secret").start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start(b -> b.requireSignature("AKIDLOCAL", "local-secret"));
+    private static final DynamoDbLocal server = local.server();
 
     private static DynamoDbClient client(String accessKey, String secret) {
         return DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)

@@ -38,7 +38,7 @@ class BatchValidationConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("batch").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk")));
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();

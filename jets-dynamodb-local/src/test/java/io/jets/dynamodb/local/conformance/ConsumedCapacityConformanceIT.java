@@ -46,7 +46,7 @@ class ConsumedCapacityConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("capacity").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S))
                 .keySchema(hash("id")));

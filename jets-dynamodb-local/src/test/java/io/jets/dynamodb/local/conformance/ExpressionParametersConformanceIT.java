@@ -31,7 +31,7 @@ class ExpressionParametersConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("placeholders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
         client.putItem(b -> b.tableName("placeholders").item(item("id", s("a"), "count", n("1"))));

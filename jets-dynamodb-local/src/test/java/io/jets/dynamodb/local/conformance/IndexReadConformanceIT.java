@@ -35,7 +35,7 @@ class IndexReadConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("orders").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("customer", ScalarAttributeType.S),
                         attribute("order", ScalarAttributeType.N), attribute("status", ScalarAttributeType.S),

@@ -38,7 +38,7 @@ class IndexWriteCapacityConformanceIT {
     private static int next;
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("indexed").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S),
                         attribute("gsiPk", ScalarAttributeType.S), attribute("lsiSk", ScalarAttributeType.S))

@@ -33,7 +33,7 @@ class ItemValuesConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("values").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
     }

@@ -28,7 +28,7 @@ class QueryPagingConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("device", ScalarAttributeType.S), attribute("at", ScalarAttributeType.N))
                 .keySchema(hash("device"), range("at")));

@@ -28,7 +28,7 @@ class SelectConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("select").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
                 .keySchema(hash("pk"), range("sk")));

@@ -31,7 +31,7 @@ class ValidationMessagesConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         client.createTable(b -> b.tableName("messages").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
                 .keySchema(hash("pk"), range("sk")));

@@ -33,7 +33,7 @@ class WireTypesConformanceIT {
     static final LocalServer local = LocalServer.start();
 
     @BeforeAll
-    static void start() {
+    static void createTables() {
         local.dynamoDb().createTable(b -> b.tableName("wire").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
         local.dynamoDb().putItem(b -> b.tableName("wire").item(item("id", s("a"))));
