@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -26,25 +28,21 @@ final class Clients {
     }
 
     static DynamoDbClient dynamoDb(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(30)).build())
-                .build();
+        return pointedAt(DynamoDbClient.builder(), endpoint).build();
     }
 
     static DynamoDbStreamsClient streams(URI endpoint) {
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
+        return pointedAt(DynamoDbStreamsClient.builder(), endpoint).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B pointedAt(B builder,
+            URI endpoint) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryPolicy(RetryPolicy.none()).build())
-                .build();
+                        .retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(30)).build());
     }
 
     /** Creates a table keyed by {@code id} (S), optionally with sort key {@code sk} (N) and a stream. */
