@@ -4,12 +4,12 @@ import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.util.Map;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,14 +134,5 @@ class ValidationMessagesConformanceIT {
                 .isInstanceOf(ResourceNotFoundException.class)
                 .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
                         .isEqualTo("Requested resource not found"));
-    }
-
-    private static void assertValidation(ThrowingCallable call, String message) {
-        assertThatThrownBy(call)
-                .isInstanceOf(DynamoDbException.class)
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
-                        .isEqualTo("ValidationException"))
-                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorMessage())
-                        .isEqualTo(message));
     }
 }
