@@ -86,19 +86,22 @@ public final class BatchOperations {
             }
         }
         Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
+        boolean charged = WriteCharge.requested(request);
         database.write(connection -> {
             for (Write write : writes) {
                 ObjectNode existing = writer.read(connection, write.table(), write.key());
                 writer.write(connection, write.table(), write.key(), existing, write.item(), false);
-                charges.computeIfAbsent(write.table().name(), name -> new WriteCharge())
-                        .add(write.table(), existing, write.item());
+                if (charged) {
+                    charges.computeIfAbsent(write.table().name(), name -> new WriteCharge())
+                            .add(write.table(), existing, write.item());
+                }
             }
             return null;
         });
         ObjectNode response = Json.object();
         response.putObject("UnprocessedItems");
         String mode = Json.text(request, "ReturnConsumedCapacity");
-        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
+        if (charged) {
             ArrayNode consumed = response.putArray("ConsumedCapacity");
             charges.forEach((name, charge) -> consumed.add(charge.describe(name, mode)));
         }

@@ -101,8 +101,7 @@ public final class ItemOperations {
             response.set("Attributes", attributes);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return WriteCharge.addTo(response, request, table.name(),
-                new WriteCharge().add(table, result[0], result[1]));
+        return WriteCharge.addTo(response, request, table, result[0], result[1]);
     }
 
     public ObjectNode deleteItem(ObjectNode request) {
@@ -147,7 +146,7 @@ public final class ItemOperations {
             response.set("Attributes", old);
         }
         Capacity.addCollectionMetrics(response, request, table, key);
-        return WriteCharge.addTo(response, request, table.name(), new WriteCharge().add(table, old, stored));
+        return WriteCharge.addTo(response, request, table, old, stored);
     }
 
     static void check(Condition condition, ObjectNode existing, boolean returnOnFailure) {
