@@ -47,6 +47,9 @@ public final class Jets implements AutoCloseable {
     private final LocalRuntime runtime;
     private final InvocationLog invocations;
     private final Path stateDirectory;
+    // Per function, how many invocations the test has already been shown by an await or assert: "further"
+    // invocations are counted from there, so one that arrives before the assert is called is not missed.
+    private final Map<String, Integer> observed = new java.util.concurrent.ConcurrentHashMap<>();
 
     Jets(ProjectConfig config, List<FunctionDefinition> functions, DynamoDbLocal server, DynamoDbClient client,
          LocalRuntime runtime, InvocationLog invocations, Path stateDirectory) {
@@ -113,6 +116,7 @@ public final class Jets implements AutoCloseable {
     /** Forgets the invocations recorded so far. */
     public void clearInvocations() {
         invocations.clear();
+        observed.clear();
     }
 
     /** Waits up to {@link #DEFAULT_TIMEOUT} for {@code count} invocations of {@code function}, failed ones included. */
@@ -131,19 +135,22 @@ public final class Jets implements AutoCloseable {
         if (mine.size() < count) {
             throw timedOut(function, count + " invocation(s)", mine.size() + " invocation(s)", timeout);
         }
+        observed.put(function, mine.size());
         return mine;
     }
 
     /**
-     * Watches {@code function} for {@code period} and fails the test if it is invoked again in that time: for
-     * writes that must not reach the handler, such as a put that changes nothing (no stream record) or a record
-     * that the trigger's filters drop.
+     * Watches {@code function} for {@code period} and fails the test if it has been invoked beyond the invocations
+     * an earlier {@code await…} or {@code assertNoFurtherInvocations} call returned or saw (all of them, if there
+     * was none): for writes that must not reach the handler, such as a put that changes nothing (no stream record)
+     * or a record that the trigger's filters drop. An invocation that arrives before this method is called counts.
      */
     public void assertNoFurtherInvocations(String function, Duration period) {
         requireFunction(function);
-        int before = invocations(function).size();
+        int before = observed.getOrDefault(function, 0);
         List<HandlerInvocation> seen = ofFunction(await(all -> ofFunction(all, function).size() > before, period),
                 function);
+        observed.put(function, seen.size());
         if (seen.size() > before) {
             HandlerInvocation unexpected = seen.get(before);
             throw new AssertionFailedError("Expected no further invocation of " + function + " within "
@@ -164,7 +171,9 @@ public final class Jets implements AutoCloseable {
         requireFunction(function);
         await(all -> handledRecords(all, function) >= count, timeout);
         List<DynamodbStreamRecord> records = new ArrayList<>();
-        for (HandlerInvocation invocation : invocations(function)) {
+        List<HandlerInvocation> mine = invocations(function);
+        observed.put(function, mine.size());
+        for (HandlerInvocation invocation : mine) {
             if (invocation.succeeded()) {
                 records.addAll(invocation.records());
             }
