@@ -34,6 +34,15 @@ public final class Json {
         }
     }
 
+    /** Parses stored UTF-8 JSON, as the store holds items and stream records. */
+    public static ObjectNode parseObject(byte[] utf8) {
+        try {
+            return (ObjectNode) MAPPER.readTree(utf8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON is corrupt: " + e.getMessage(), e);
+        }
+    }
+
     public static String write(JsonNode node) {
         try {
             return MAPPER.writeValueAsString(node);

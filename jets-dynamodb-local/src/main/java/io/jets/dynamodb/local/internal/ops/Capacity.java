@@ -11,6 +11,12 @@ public final class Capacity {
     private Capacity() {
     }
 
+    /** Whether the request asks for ConsumedCapacity, so that item sizes are worth working out. */
+    public static boolean requested(JsonNode request) {
+        String mode = Json.text(request, "ReturnConsumedCapacity");
+        return "TOTAL".equals(mode) || "INDEXES".equals(mode);
+    }
+
     public static ObjectNode add(ObjectNode response, JsonNode request, String tableName, double units) {
         String mode = Json.text(request, "ReturnConsumedCapacity");
         if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {

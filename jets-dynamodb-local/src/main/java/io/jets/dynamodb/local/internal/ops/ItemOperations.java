@@ -60,7 +60,8 @@ public final class ItemOperations {
             response.set("Item", projection == null ? item : projection.apply(item));
         }
         return Capacity.add(response, request, table.name(), Capacity.readUnits(
-                item == null ? 0 : AttributeValues.itemSize(item), request.path("ConsistentRead").asBoolean(false)));
+                item == null || !Capacity.requested(request) ? 0 : AttributeValues.itemSize(item),
+                request.path("ConsistentRead").asBoolean(false)));
     }
 
     public ObjectNode updateItem(ObjectNode request) {

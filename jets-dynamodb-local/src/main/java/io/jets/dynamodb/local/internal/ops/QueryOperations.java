@@ -80,7 +80,9 @@ public final class QueryOperations {
             return read.respond(List.of(), null, request);
         }
         return database.read(connection -> {
-            List<ObjectNode> evaluated = new ArrayList<>();
+            // the store's bounds are exactly the key condition (keys are encoded in DynamoDB's order, prefixes
+            // included), so every row it returns matches and needs no parsing to be checked
+            List<Row> evaluated = new ArrayList<>();
             long bytes = 0;
             byte[] after = startAfter;
             while (true) {
@@ -88,17 +90,14 @@ public final class QueryOperations {
                 List<Row> rows = items.partition(connection, table.id(), hash, bounds[0], bounds[1], after, forward,
                         want);
                 for (Row row : rows) {
-                    if (!condition.matches(row.item())) {
-                        continue;
-                    }
-                    evaluated.add(row.item());
+                    evaluated.add(row);
                     bytes += row.size();
                     if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
-                        return read.respond(evaluated, row.item(), request);
+                        return read.respondRows(evaluated, row, request);
                     }
                 }
                 if (rows.size() < want) {
-                    return read.respond(evaluated, null, request);
+                    return read.respondRows(evaluated, null, request);
                 }
                 after = rows.get(rows.size() - 1).range();
             }
@@ -123,7 +122,7 @@ public final class QueryOperations {
             return page(read, IndexReads.after(read, mine, start, true), request);
         }
         return database.read(connection -> {
-            List<ObjectNode> evaluated = new ArrayList<>();
+            List<Row> evaluated = new ArrayList<>();
             long bytes = 0;
             byte[] afterHash = start == null ? null : Keys.hash(table, start);
             byte[] afterRange = start == null ? null : Keys.range(table, start);
@@ -133,14 +132,14 @@ public final class QueryOperations {
                     if (segment != null && !inSegment(row.hash(), segment)) {
                         continue;
                     }
-                    evaluated.add(row.item());
+                    evaluated.add(row);
                     bytes += row.size();
                     if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
-                        return read.respond(evaluated, row.item(), request);
+                        return read.respondRows(evaluated, row, request);
                     }
                 }
                 if (rows.size() < CHUNK) {
-                    return read.respond(evaluated, null, request);
+                    return read.respondRows(evaluated, null, request);
                 }
                 afterHash = rows.get(rows.size() - 1).hash();
                 afterRange = rows.get(rows.size() - 1).range();

@@ -3,13 +3,16 @@ package io.jets.dynamodb.local.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -153,15 +156,44 @@ final class ReadRequest {
         return projected;
     }
 
+    /**
+     * Builds the response from rows of the table read in key order; {@code lastEvaluated} null when the read is
+     * complete. Without a filter or projection the items are answered as stored, without being parsed.
+     */
+    ObjectNode respondRows(List<Row> evaluated, Row lastEvaluated, ObjectNode request) {
+        if (index != null || filter != null || projection != null) {
+            List<ObjectNode> parsed = new ArrayList<>(evaluated.size());
+            for (Row row : evaluated) {
+                parsed.add(row.item());
+            }
+            return respond(parsed, lastEvaluated == null ? null : lastEvaluated.item(), request);
+        }
+        ObjectNode response = Json.object();
+        long bytes = 0;
+        ArrayNode items = select.equals("COUNT") ? null : response.putArray("Items");
+        for (Row row : evaluated) {
+            bytes += row.size();
+            if (items != null) {
+                items.addRawValue(new RawValue(row.json()));
+            }
+        }
+        response.put("Count", evaluated.size());
+        response.put("ScannedCount", evaluated.size());
+        return finish(response, lastEvaluated == null ? null : lastEvaluated.item(), bytes, request);
+    }
+
     /** Builds the response from the evaluated items; {@code lastEvaluated} null when the read is complete. */
     ObjectNode respond(List<ObjectNode> evaluated, ObjectNode lastEvaluated, ObjectNode request) {
         ObjectNode response = Json.object();
         ArrayNode items = Json.array();
         int count = 0;
         long bytes = 0;
+        boolean charged = Capacity.requested(request);
         for (ObjectNode item : evaluated) {
             ObjectNode visible = asStored(item);
-            bytes += AttributeValues.itemSize(visible);
+            if (charged) {
+                bytes += AttributeValues.itemSize(visible);
+            }
             ObjectNode readable = fetchesFromTable() ? item : visible;
             if (filter != null && !filter.test(readable)) {
                 continue;
@@ -177,6 +209,11 @@ final class ReadRequest {
         }
         response.put("Count", count);
         response.put("ScannedCount", evaluated.size());
+        return finish(response, lastEvaluated, bytes, request);
+    }
+
+    /** Adds LastEvaluatedKey and the consumed capacity of {@code bytes} read. */
+    private ObjectNode finish(ObjectNode response, ObjectNode lastEvaluated, long bytes, ObjectNode request) {
         if (lastEvaluated != null) {
             ObjectNode key = Json.object();
             for (String name : evaluatedKeyNames()) {

@@ -15,8 +15,47 @@ import java.util.List;
  */
 public final class ItemStore {
 
-    /** A stored item with its encoded key, as scans and queries page through them. */
-    public record Row(byte[] hash, byte[] range, ObjectNode item, long size) {
+    /**
+     * A stored item with its encoded key and DynamoDB size, as scans and queries page through them. The item's
+     * JSON is parsed only when asked for: a plain Query or Scan answers with the stored text as it is.
+     */
+    public static final class Row {
+        private final byte[] hash;
+        private final byte[] range;
+        private final byte[] json;
+        private final long size;
+        private ObjectNode item;
+
+        Row(byte[] hash, byte[] range, byte[] json, long size) {
+            this.hash = hash;
+            this.range = range;
+            this.json = json;
+            this.size = size;
+        }
+
+        public byte[] hash() {
+            return hash;
+        }
+
+        public byte[] range() {
+            return range;
+        }
+
+        /** The item as stored: DynamoDB JSON in UTF-8, numbers already normalised. */
+        public StoredJson json() {
+            return new StoredJson(json);
+        }
+
+        public long size() {
+            return size;
+        }
+
+        public ObjectNode item() {
+            if (item == null) {
+                item = Json.parseObject(json);
+            }
+            return item;
+        }
     }
 
     public ObjectNode get(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
@@ -26,7 +65,7 @@ public final class ItemStore {
             select.setBytes(2, hash);
             select.setBytes(3, range);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Json.parseObject(rows.getString(1)) : null;
+                return rows.next() ? Json.parseObject(rows.getBytes(1)) : null;
             }
         }
     }
@@ -129,8 +168,7 @@ public final class ItemStore {
         List<Row> result = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                result.add(new Row(rows.getBytes(1), rows.getBytes(2), Json.parseObject(rows.getString(3)),
-                        rows.getLong(4)));
+                result.add(new Row(rows.getBytes(1), rows.getBytes(2), rows.getBytes(3), rows.getLong(4)));
             }
         }
         return result;
