@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -191,8 +192,8 @@ public final class StreamOperations {
                 if (taken == limit || (taken > 0 && bytes >= PAGE_BYTES)) {
                     break;
                 }
-                list.add(record.record());
-                bytes += record.record().path("dynamodb").path("SizeBytes").asLong();
+                list.addRawValue(new RawValue(record.answer()));
+                bytes += record.sizeBytes();
                 next = record.seq() + 1;
                 taken++;
             }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.StoredJson;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,8 +27,59 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class StreamRecords {
 
-    /** A stored record and its counter value. */
-    public record StoredRecord(long seq, ObjectNode record) {
+    /**
+     * A stored record: its counter value and its JSON as stored, with an empty SequenceNumber that is filled in on
+     * the way out. Reading a page copies bytes instead of parsing every record and writing it out again.
+     */
+    public record StoredRecord(long seq, byte[] json) {
+
+        private static final byte[] PLACEHOLDER = "\"SequenceNumber\":\"\"".getBytes(StandardCharsets.UTF_8);
+        private static final byte[] SIZE_BYTES = "\"SizeBytes\":".getBytes(StandardCharsets.UTF_8);
+
+        /** The record as GetRecords answers it, sequence number included. */
+        public StoredJson answer() {
+            // The images come before the placeholder and hold only typed values ({"S": …}), so the last
+            // occurrence of the placeholder is the record's own.
+            int at = lastIndexOf(json, PLACEHOLDER);
+            if (at < 0) {
+                ObjectNode record = Json.parseObject(json);
+                ((ObjectNode) record.get("dynamodb")).put("SequenceNumber", SequenceNumbers.format(seq));
+                return new StoredJson(Json.write(record).getBytes(StandardCharsets.UTF_8));
+            }
+            byte[] number = SequenceNumbers.format(seq).getBytes(StandardCharsets.US_ASCII);
+            int split = at + PLACEHOLDER.length - 1; // just before the closing quote
+            byte[] answer = new byte[json.length + number.length];
+            System.arraycopy(json, 0, answer, 0, split);
+            System.arraycopy(number, 0, answer, split, number.length);
+            System.arraycopy(json, split, answer, split + number.length, json.length - split);
+            return new StoredJson(answer);
+        }
+
+        /** The record's SizeBytes, which the 1 MB page cap of GetRecords counts. */
+        public long sizeBytes() {
+            int at = lastIndexOf(json, SIZE_BYTES);
+            if (at < 0) {
+                return Json.parseObject(json).path("dynamodb").path("SizeBytes").asLong();
+            }
+            long size = 0;
+            for (int i = at + SIZE_BYTES.length; i < json.length && json[i] >= '0' && json[i] <= '9'; i++) {
+                size = size * 10 + (json[i] - '0');
+            }
+            return size;
+        }
+
+        private static int lastIndexOf(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = haystack.length - needle.length; i >= 0; i--) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
     }
 
     private static final int TRIM_EVERY = 1000;
@@ -180,10 +233,7 @@ public final class StreamRecords {
             List<StoredRecord> records = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    ObjectNode record = Json.parseObject(rows.getString(2));
-                    ((ObjectNode) record.get("dynamodb")).put("SequenceNumber",
-                            SequenceNumbers.format(rows.getLong(1)));
-                    records.add(new StoredRecord(rows.getLong(1), record));
+                    records.add(new StoredRecord(rows.getLong(1), rows.getBytes(2)));
                 }
             }
             return records;
