@@ -5,7 +5,8 @@
 #
 # Settings (environment): WARMUP and MEASURE seconds per server operation (10, 20), CLIENTS (8),
 # PUTS for the latency benchmark (1000), PEER_PUTS and SLOW_PEER_PUTS for the 250 ms and 1 s polling peers
-# (200, 50), THROUGHPUT_RECORDS (100000), WRITERS (4), SKIP_BUILD=1 to reuse the last build.
+# (200, 50), THROUGHPUT_RECORDS (100000), WRITERS (4), HTTP_CLIENT (urlconnection, or apache) for the server
+# benchmark's SDK clients, SKIP_BUILD=1 to reuse the last build.
 # Results: benchmarks/target/results.tsv (written anew each run) and a Markdown report on stdout.
 set -euo pipefail
 
@@ -86,8 +87,8 @@ run_server() {
   for target in jets-durable jets-memory dynalite moto; do
     echo "== server benchmark: $target (warm-up ${WARMUP}s, measure ${MEASURE}s per operation, $CLIENTS clients)" >&2
     if ! start_peer "$target"; then echo "skipped $target: it did not start" >&2; continue; fi
-    java -cp "$(CP)" io.jets.benchmarks.ServerBenchmark --target "$target" --endpoint "http://127.0.0.1:$PEER_PORT" \
-      --warmup "$WARMUP" --measure "$MEASURE" --clients "$CLIENTS" --results "$RESULTS" || echo "$target failed" >&2
+    java -Dbench.http="${HTTP_CLIENT:-urlconnection}" -cp "$(CP)" io.jets.benchmarks.ServerBenchmark --target "$target" --endpoint "http://127.0.0.1:$PEER_PORT" \
+      --warmup "$WARMUP" --measure "$MEASURE" --clients "$CLIENTS" --results "$RESULTS" --server-pid "$PEER_PID" || echo "$target failed" >&2
     stop_peer
   done
 }

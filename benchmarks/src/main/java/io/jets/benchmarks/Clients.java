@@ -6,14 +6,16 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * SDK v2 clients for a local endpoint. Retries are off so that every failed call is counted instead of being
- * hidden inside a slower successful one.
+ * SDK v2 clients for a local endpoint, over the JDK's HttpURLConnection or, with {@code -Dbench.http=apache}
+ * (run.sh: {@code HTTP_CLIENT=apache}), the Apache client: the same client for every target of a run. Retries
+ * are off so that every failed call is counted instead of being hidden inside a slower successful one.
  */
 final class Clients {
 
@@ -33,7 +35,9 @@ final class Clients {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder("apache".equals(System.getProperty("bench.http"))
+                        ? ApacheHttpClient.builder().maxConnections(64).socketTimeout(Duration.ofSeconds(30))
+                        : UrlConnectionHttpClient.builder().socketTimeout(Duration.ofSeconds(30)))
                 .overrideConfiguration(noRetries())
                 .build();
     }

@@ -58,13 +58,15 @@ public final class ServerBenchmark {
         BenchTable.create(client, benchmark.table);
         benchmark.preload(client);
         String streams = BenchTable.streamSupport(client, Clients.streams(benchmark.endpoint), benchmark.table);
+        long serverPid = options.number("server-pid", -1);
         for (String operation : options.text("operations", "PutItem,GetItem,Query").split(",")) {
-            Phase phase = benchmark.run(operation);
-            System.out.printf("%-16s %-8s %10.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  stream: %s%n",
+            Phase phase = benchmark.run(operation, serverPid);
+            String cpu = phase.cpu().describe(phase.latencies.count());
+            System.out.printf("%-16s %-8s %10.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  stream: %s  %s%n",
                     target, operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
-                    phase.latencies.percentileMillis(99), phase.errors, streams);
+                    phase.latencies.percentileMillis(99), phase.errors, streams, cpu);
             results.append("server", target, operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
-                    phase.latencies.percentileMillis(99), phase.errors, "stream: " + streams);
+                    phase.latencies.percentileMillis(99), phase.errors, "stream: " + streams + "; " + cpu);
         }
     }
 
@@ -89,8 +91,8 @@ public final class ServerBenchmark {
         }
     }
 
-    private Phase run(String operation) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+    private Phase run(String operation, long serverPid) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
         try {
             long start = System.nanoTime() + 200_000_000L; // every client starts together
             long measureFrom = start + warmupNanos;
@@ -101,11 +103,12 @@ public final class ServerBenchmark {
                 int clientNumber = c;
                 futures.add(pool.submit(() -> drive(operation, clientNumber, start, measureFrom, end, errors)));
             }
+            Future<CpuUse> cpu = pool.submit(() -> CpuUse.during(serverPid, measureFrom, end));
             List<Latencies> parts = new ArrayList<>();
             for (Future<Latencies> future : futures) {
                 parts.add(future.get());
             }
-            return new Phase(Latencies.merge(parts), errors.get(), measureNanos);
+            return new Phase(Latencies.merge(parts), errors.get(), measureNanos, cpu.get());
         } finally {
             pool.shutdownNow();
         }
@@ -164,7 +167,7 @@ public final class ServerBenchmark {
         }
     }
 
-    private record Phase(Latencies latencies, long errors, long measureNanos) {
+    private record Phase(Latencies latencies, long errors, long measureNanos, CpuUse cpu) {
         double opsPerSecond() {
             return latencies.count() / (measureNanos / 1e9);
         }
