@@ -1,5 +1,6 @@
 package io.jets.cli.commands;
 
+import io.jets.cli.CliException;
 import io.jets.cli.JetsCommand;
 import io.jets.cli.Project;
 import io.jets.cli.Workspace;
@@ -13,11 +14,14 @@ import io.jets.core.index.TriggerDefinition;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.runtime.local.LocalRuntime;
 import io.jets.runtime.local.logs.LocalLogs;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -98,6 +102,7 @@ public final class DevCommand implements Callable<Integer> {
                     .functions(loaded.index().functions())
                     .dispatchers(loaded::newDispatcher)
                     .stateDirectory(project.stateDirectory())
+                    .checkpointDirectory(inMemory ? ephemeralCheckpoints(resources) : project.mappingsDirectory())
                     .clock(workspace.clock())
                     .status(LineForwarder.to(out))
                     .start();
@@ -186,6 +191,29 @@ public final class DevCommand implements Callable<Integer> {
             thread.setDaemon(true);
             thread.start();
             followers.add(thread);
+        }
+    }
+    /**
+     * Checkpoints of an in-memory run die with it: the server's streams are new on every start, and checkpoints left
+     * in .jets/mappings would otherwise meet those of the durable store's streams (and report a redeploy that never
+     * happened).
+     */
+    private static Path ephemeralCheckpoints(List<AutoCloseable> resources) {
+        try {
+            Path directory = Files.createTempDirectory("jets-dev-mappings");
+            resources.add(() -> deleteTree(directory));
+            return directory;
+        } catch (IOException e) {
+            throw new CliException("Cannot create a temporary directory for the in-memory run's checkpoints: "
+                    + e.getMessage() + ". Set java.io.tmpdir to a writable directory.");
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 }

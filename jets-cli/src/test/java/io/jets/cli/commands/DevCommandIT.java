@@ -79,6 +79,9 @@ class DevCommandIT {
                     + TABLE + "/stream/\\S+  position: \\d+");
         }
         assertThat(project.resolve(".jets/dev.json")).doesNotExist();
+        // an in-memory run's checkpoints die with its streams; they never mix with a durable run's
+        Path mappings = project.resolve(".jets/mappings");
+        assertThat(Files.exists(mappings) ? Files.list(mappings).toList() : List.of()).isEmpty();
     }
 
     @Test

@@ -164,7 +164,7 @@ public final class LocalRuntime implements AutoCloseable {
                     name -> FunctionLogWriter.open(settings.stateDirectory, name, settings.clock));
             Invoker invoker = new Invoker(functionSettings, log, router, json);
             for (TriggerDefinition trigger : function.triggers()) {
-                Checkpoint checkpoint = Checkpoint.load(MappingContext.checkpointFile(settings.stateDirectory,
+                Checkpoint checkpoint = Checkpoint.load(MappingContext.checkpointFile(settings.checkpointDirectory(),
                         function.name(), trigger.source()), json);
                 MappingContext context = new MappingContext(function, trigger, settings.config, settings.endpoint,
                         api, payload, checkpoint, signal, settings.wakeUp != null ? SIGNALLED_POLL : LAMBDA_POLL,
@@ -199,6 +199,7 @@ public final class LocalRuntime implements AutoCloseable {
         private List<FunctionDefinition> functions;
         private Supplier<FunctionDispatcher> dispatchers;
         private Path stateDirectory;
+        private Path checkpointDirectory;
         private Clock clock = Clock.systemUTC();
         private PrintStream status = System.out;
         private StreamsApi api;
@@ -249,6 +250,16 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where mapping checkpoints are kept; default {@code <stateDirectory>/mappings}. A runtime reading a
+         * server that forgets everything on exit (in memory) keeps them apart, so that they never meet the
+         * checkpoints of the durable store's streams.
+         */
+        public Builder checkpointDirectory(Path checkpointDirectory) {
+            this.checkpointDirectory = checkpointDirectory;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -280,6 +291,10 @@ public final class LocalRuntime implements AutoCloseable {
 
         public LocalRuntime start() {
             return build().start();
+        }
+
+        private Path checkpointDirectory() {
+            return checkpointDirectory != null ? checkpointDirectory : stateDirectory.resolve("mappings");
         }
 
         private static void require(Object value, String name, String setter) {

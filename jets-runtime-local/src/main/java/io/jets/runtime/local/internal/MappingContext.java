@@ -38,8 +38,8 @@ public record MappingContext(FunctionDefinition function, TriggerDefinition trig
     }
 
     /** {@code .jets/mappings/<function>@<source>.json}. */
-    public static Path checkpointFile(Path stateDirectory, String function, String source) {
-        return stateDirectory.resolve("mappings")
+    public static Path checkpointFile(Path checkpointDirectory, String function, String source) {
+        return checkpointDirectory
                 .resolve(function + "@" + source.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
     }
 
