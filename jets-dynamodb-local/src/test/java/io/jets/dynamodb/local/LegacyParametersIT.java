@@ -5,16 +5,19 @@ import static io.jets.dynamodb.local.Clients.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
 import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 
 /** The pre-expression parameters older SDKs and apps still send, wired through every operation that takes them. */
@@ -31,6 +34,22 @@ class LegacyParametersIT {
             String sk = Integer.toString(i);
             client.putItem(b -> b.tableName("legacy").item(Map.of("id", s("p"), "sk", n(sk), "v", n(sk))));
         }
+        Clients.createTable(client, "documents", true, null);
+        client.putItem(b -> b.tableName("documents").item(Map.of("id", s("doc"), "sk", n("1"),
+                "tags", AttributeValue.fromL(List.of(s("red"), s("blue"))),
+                "owner", AttributeValue.fromM(Map.of("name", s("ada"))), "draft", AttributeValue.fromBool(true))));
+        client.putItem(b -> b.tableName("documents").item(Map.of("id", s("doc"), "sk", n("2"),
+                "tags", AttributeValue.fromL(List.of(s("red"))),
+                "owner", AttributeValue.fromM(Map.of("name", s("bob"))), "draft", AttributeValue.fromBool(false))));
+    }
+
+    private static List<String> documentsWhere(String attribute, ComparisonOperator operator, AttributeValue value) {
+        return client.query(b -> b.tableName("documents")
+                .keyConditions(Map.of("id", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                        .attributeValueList(s("doc")).build()))
+                .queryFilter(Map.of(attribute, Condition.builder().comparisonOperator(operator)
+                        .attributeValueList(value).build()))).items().stream().map(item -> item.get("sk").n())
+                .toList();
     }
 
     @Test
@@ -78,5 +97,34 @@ class LegacyParametersIT {
                 .attributesToGet("v").projectionExpression("v")))
                 .hasMessageContaining("Can not use both expression and non-expression parameters in the same"
                         + " request");
+    }
+
+    @Test
+    void queryFilter_equalityOnListMapAndBoolean_comparesWholeValues() {
+        assertThat(documentsWhere("tags", ComparisonOperator.EQ, AttributeValue.fromL(List.of(s("red")))))
+                .containsExactly("2");
+        assertThat(documentsWhere("owner", ComparisonOperator.EQ, AttributeValue.fromM(Map.of("name", s("ada")))))
+                .containsExactly("1");
+        assertThat(documentsWhere("draft", ComparisonOperator.NE, AttributeValue.fromBool(true)))
+                .containsExactly("2");
+    }
+
+    @Test
+    void queryFilter_onPartitionOrSortKey_isValidationError() {
+        Condition equalsP = Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                .attributeValueList(s("p")).build();
+        Condition equalsOne = Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                .attributeValueList(n("1")).build();
+
+        assertThatThrownBy(() -> client.query(b -> b.tableName("legacy").keyConditions(Map.of("id", equalsP))
+                .queryFilter(Map.of("id", equalsP))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("QueryFilter can only contain non-primary key attributes: Primary key attribute: id");
+        assertThatThrownBy(() -> client.query(b -> b.tableName("legacy").keyConditions(Map.of("id", equalsP))
+                .queryFilter(Map.of("sk", equalsOne, "v", equalsOne))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
     }
 }

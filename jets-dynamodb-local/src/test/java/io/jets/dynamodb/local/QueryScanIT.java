@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -173,6 +174,22 @@ class QueryScanIT {
         assertThatThrownBy(() -> client.scan(b -> b.tableName("strings").segment(1)))
                 .hasMessageStartingWith("The TotalSegments parameter is required but was not present in the"
                         + " request when Segment parameter is present");
+    }
+
+    @Test
+    void scan_parallelSegment_refusesAStartKeyOfAnotherSegment() {
+        ScanResponse first = client.scan(b -> b.tableName("strings").segment(0).totalSegments(4).limit(1));
+        Map<String, AttributeValue> start = first.lastEvaluatedKey();
+
+        ScanResponse rest = client.scan(b -> b.tableName("strings").segment(0).totalSegments(4)
+                .exclusiveStartKey(start));
+        assertThat(rest.items()).doesNotContain(first.items().get(0));
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("strings").segment(1).totalSegments(4)
+                .exclusiveStartKey(start)))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use"
+                        + " ExclusiveStartKey with correct Segment. TotalSegments: 4 Segment: 1");
     }
 
     @Test

@@ -15,9 +15,8 @@ final class LegacyConditions {
 
     private static final String INVALID = "One or more parameter values were invalid: ";
     private static final Set<String> ORDERED_TYPES = Set.of("S", "N", "B");
+    /** Value types each operator accepts in a filter; EQ and NE compare values of any type, lists and maps too. */
     private static final Map<String, Set<String>> FILTER_TYPES = Map.ofEntries(
-            Map.entry("EQ", Set.of("S", "N", "B", "SS", "NS", "BS")),
-            Map.entry("NE", Set.of("S", "N", "B", "SS", "NS", "BS")),
             Map.entry("LE", ORDERED_TYPES), Map.entry("LT", ORDERED_TYPES),
             Map.entry("GE", ORDERED_TYPES), Map.entry("GT", ORDERED_TYPES),
             Map.entry("CONTAINS", ORDERED_TYPES), Map.entry("NOT_CONTAINS", ORDERED_TYPES),

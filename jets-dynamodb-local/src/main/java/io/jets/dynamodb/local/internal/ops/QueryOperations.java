@@ -65,6 +65,15 @@ public final class QueryOperations {
                 }
             }
         }
+        JsonNode queryFilter = request.get("QueryFilter");
+        if (queryFilter != null && queryFilter.isObject()) {
+            for (String name : new String[] {read.hashKey(), read.rangeKey()}) {
+                if (name != null && queryFilter.has(name)) {
+                    throw ApiException.validation("QueryFilter can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + name);
+                }
+            }
+        }
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         checkStartInBounds(condition, start);
@@ -116,6 +125,11 @@ public final class QueryOperations {
         ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
         expressions.verifyAllUsed();
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
+        if (start != null && segment != null && !inSegment(table, start, segment)) {
+            throw ApiException.validation("The provided starting key is invalid: Invalid ExclusiveStartKey. Please"
+                    + " use ExclusiveStartKey with correct Segment. TotalSegments: " + segment[1] + " Segment: "
+                    + segment[0]);
+        }
         if (read.index != null) {
             List<ObjectNode> all = database.read(connection -> IndexReads.query(connection, items, read, null, true));
             List<ObjectNode> mine = all.stream().filter(item -> inSegment(table, item, segment)).toList();
