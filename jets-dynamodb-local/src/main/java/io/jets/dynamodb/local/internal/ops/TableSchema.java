@@ -131,7 +131,11 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             return result;
         }
         Set<String> names = new LinkedHashSet<>();
+        String member = tableRequest == null ? "localSecondaryIndexes" : "globalSecondaryIndexes";
         for (JsonNode index : indexes) {
+            String path = member + "." + (result.size() + 1) + ".member.";
+            new Constraints().tableName(path + "indexName", index.get("IndexName")).check();
+            checkProjection(index.path("Projection"), path + "projection");
             result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode")));
             if (!names.add(result.get(result.size() - 1).name())) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
@@ -156,6 +160,57 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                     index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
         return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
                 throughput[1]);
+    }
+
+    /**
+     * ProjectionType is required and names one of the three projections; NonKeyAttributes, a list of distinct
+     * strings, goes with INCLUDE and only with it. {@code path} locates the projection in the request, as
+     * DynamoDB's constraint messages do ({@code globalSecondaryIndexes.1.member.projection}).
+     */
+    static void checkProjection(JsonNode projection, String path) {
+        if (projection.isMissingNode() || projection.isNull()) {
+            throw ApiException.validation("1 validation error detected: Value null at '" + path + "' failed to"
+                    + " satisfy constraint: Member must not be null");
+        }
+        JsonNode nonKey = projection.get("NonKeyAttributes");
+        if (nonKey != null && !nonKey.isNull()) {
+            if (!nonKey.isArray()) {
+                throw ApiException.serialization(null);
+            }
+            for (JsonNode attribute : nonKey) {
+                if (!attribute.isTextual()) {
+                    throw ApiException.serialization(null);
+                }
+            }
+        }
+        JsonNode typeNode = projection.get("ProjectionType");
+        String type = typeNode == null || typeNode.isNull() ? null : typeNode.asText();
+        if (type == null) {
+            throw ApiException.validation("One or more parameter values were invalid: Unknown ProjectionType: null");
+        }
+        if (!Set.of("ALL", "INCLUDE", "KEYS_ONLY").contains(type)) {
+            throw ApiException.validation("1 validation error detected: Value '" + type + "' at '" + path
+                    + ".projectionType' failed to satisfy constraint: Member must satisfy enum value set: [ALL,"
+                    + " INCLUDE, KEYS_ONLY]");
+        }
+        boolean hasNonKey = nonKey != null && !nonKey.isNull();
+        if (type.equals("INCLUDE") && !hasNonKey) {
+            throw ApiException.validation("One or more parameter values were invalid: ProjectionType is INCLUDE, but"
+                    + " NonKeyAttributes is not specified");
+        }
+        if (!type.equals("INCLUDE") && hasNonKey) {
+            throw ApiException.validation("One or more parameter values were invalid: ProjectionType is " + type
+                    + ", but NonKeyAttributes is specified");
+        }
+        if (hasNonKey) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (JsonNode attribute : nonKey) {
+                if (!seen.add(attribute.asText())) {
+                    throw ApiException.validation("One or more parameter values were invalid: Duplicate element in"
+                            + " NonKeyAttributes: " + attribute.asText());
+                }
+            }
+        }
     }
 
     /** Read and write capacity for a billing mode, with DynamoDB's errors for missing or forbidden values. */
@@ -198,8 +253,13 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 }
             }
         }
+        int position = 0;
         for (JsonNode update : request.get("GlobalSecondaryIndexUpdates")) {
+            position++;
             if (update.has("Create")) {
+                String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
+                new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
+                checkProjection(update.get("Create").path("Projection"), path + "projection");
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode());
                 if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
