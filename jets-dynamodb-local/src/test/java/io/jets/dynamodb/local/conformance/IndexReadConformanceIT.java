@@ -123,6 +123,24 @@ class IndexReadConformanceIT {
     }
 
     @Test
+    void readGlobalIndex_projectingAttributesItDoesNotHold_isRefused() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("orders").indexName("by-status")
+                .keyConditionExpression("#s = :s").projectionExpression("#s, note, placed")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":s", s("OPEN")))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("One or more parameter values were invalid: Global secondary index by-status does not"
+                        + " project [note, placed]");
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("orders").indexName("by-status")
+                .attributesToGet("customer", "placed")))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("One or more parameter values were invalid: Global secondary index by-status does not"
+                        + " project [placed]");
+    }
+
+    @Test
     void queryGlobalIndex_keysOnly_returnsTableAndIndexKeys_andLastEvaluatedKeyCarriesBoth() {
         var response = client.query(b -> b.tableName("orders").indexName("by-status").limit(2)
                 .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "status"))

@@ -49,6 +49,15 @@ public final class Projection {
         return new ArrayList<>(paths);
     }
 
+    /** The top-level attributes the paths start from, each once, in the order first requested. */
+    public List<String> topLevelNames() {
+        List<String> names = new ArrayList<>();
+        for (Object name : root.children.keySet()) {
+            names.add((String) name);
+        }
+        return names;
+    }
+
     /** A new item with only the projected attributes (empty when none exist). Never mutates the item. */
     public ObjectNode apply(ObjectNode item) {
         ObjectNode result = AttributeValues.JSON.objectNode();

@@ -104,6 +104,15 @@ final class ReadRequest {
                     + " not supported for global secondary index " + indexName + " because its projection type is"
                     + " not ALL");
         }
+        if (projection != null && global && !"ALL".equals(found.projectionType())) {
+            // a global index cannot fetch from its table, so asking for what it does not hold is refused
+            List<String> unprojected = projection.topLevelNames().stream()
+                    .filter(name -> !projectedByIndex(name)).toList();
+            if (!unprojected.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: Global secondary index "
+                        + indexName + " does not project [" + String.join(", ", unprojected) + "]");
+            }
+        }
         this.select = requested;
         this.consistent = request.path("ConsistentRead").asBoolean(false);
     }
@@ -135,6 +144,12 @@ final class ReadRequest {
             }
         }
         return List.copyOf(names);
+    }
+
+    /** True when the index read holds the attribute: a key of the table or index, or an included attribute. */
+    private boolean projectedByIndex(String name) {
+        return "ALL".equals(index.projectionType()) || evaluatedKeyNames().contains(name)
+                || ("INCLUDE".equals(index.projectionType()) && index.nonKeyAttributes().contains(name));
     }
 
     /** The item as the index holds it (its projection), or the item itself for a table read. */
