@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -100,6 +101,46 @@ class IndexDefinitionConformanceIT {
         assertValidation(() -> createWithIndexName("by zone"), "1 validation error detected: Value 'by zone' at"
                 + " 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must satisfy"
                 + " regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+
+    @Test
+    void createTable_localIndexWithoutSortKey_isValidationError() {
+        assertValidation(() -> client.createTable(b -> b.tableName("never-created")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("at", ScalarAttributeType.S))
+                .keySchema(hash("id"), range("at"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-id").keySchema(hash("id"))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())),
+                "One or more parameter values were invalid: Index KeySchema does not have a range key for index:"
+                        + " by-id");
+    }
+
+    @Test
+    void createTable_indexWithTheSameAttributeAsHashAndRange_isValidationError() {
+        assertValidation(() -> client.createTable(b -> b.tableName("never-created")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("at", ScalarAttributeType.S))
+                .keySchema(hash("id"), range("at"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-id").keySchema(hash("id"),
+                        range("id")).projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                        .build())),
+                "Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    }
+
+    @Test
+    void createTable_localAndGlobalIndexWithOneName_isValidationError() {
+        Projection keysOnly = Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build();
+
+        assertValidation(() -> client.createTable(b -> b.tableName("never-created")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("at", ScalarAttributeType.S),
+                        attribute("zone", ScalarAttributeType.S))
+                .keySchema(hash("id"), range("at"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-zone")
+                        .keySchema(hash("id"), range("zone")).projection(keysOnly).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-zone")
+                        .keySchema(hash("zone")).projection(keysOnly).build())),
+                "One or more parameter values were invalid: Duplicate index name: by-zone");
     }
 
     @Test

@@ -49,6 +49,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         }
         List<IndexDefinition> locals = indexes(localIndexes, used, null);
         for (IndexDefinition index : locals) {
+            if (index.rangeKey() == null) {
+                throw ApiException.validation("One or more parameter values were invalid: Index KeySchema does not"
+                        + " have a range key for index: " + index.name());
+            }
             if (!index.hashKey().equals(key[0])) {
                 throw ApiException.validation("One or more parameter values were invalid: Index KeySchema does not"
                         + " have the same leading hash key as table KeySchema for index: " + index.name()
@@ -56,6 +60,13 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             }
         }
         List<IndexDefinition> globals = indexes(request.get("GlobalSecondaryIndexes"), used, request);
+        for (IndexDefinition global : globals) {
+            // one IndexName space for both kinds: a read names its index without saying which kind it is
+            if (locals.stream().anyMatch(local -> local.name().equals(global.name()))) {
+                throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
+                        + global.name());
+            }
+        }
         checkDefinitions(definitions, used);
         return new TableSchema(definitions, key[0], key[1], globals, locals);
     }
@@ -146,6 +157,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
     }
 
     static IndexDefinition index(JsonNode index, Set<String> used, String billingMode) {
+        JsonNode schema = index.get("KeySchema");
+        if (schema != null && schema.size() == 2 && Json.text(schema.get(0), "AttributeName") != null
+                && Json.text(schema.get(0), "AttributeName").equals(Json.text(schema.get(1), "AttributeName"))) {
+            throw ApiException.validation("Both the Hash Key and the Range Key element in the KeySchema have the"
+                    + " same name");
+        }
         String[] key = keySchema(index.get("KeySchema"));
         used.add(key[0]);
         if (key[1] != null) {
@@ -240,8 +257,114 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             provisioned.path("WriteCapacityUnits").asLong()};
     }
 
+    /**
+     * The rules DynamoDB checks on GlobalSecondaryIndexUpdates before it changes anything: one action per entry
+     * and per index, one index created or deleted at a time, no index created twice, and the new key attributes
+     * typed in the request's AttributeDefinitions the way the table already types them.
+     */
+    private static void checkIndexUpdates(TableDefinition table, ObjectNode request) {
+        JsonNode updates = request.get("GlobalSecondaryIndexUpdates");
+        if (updates.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: List of"
+                    + " GlobalSecondaryIndexUpdates is empty");
+        }
+        Set<String> named = new LinkedHashSet<>();
+        int createsAndDeletes = 0;
+        for (JsonNode update : updates) {
+            List<String> actions = new ArrayList<>();
+            for (String action : List.of("Create", "Update", "Delete")) {
+                if (update.hasNonNull(action)) {
+                    actions.add(action);
+                }
+            }
+            if (actions.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: One of"
+                        + " GlobalSecondaryIndexUpdate.Update, GlobalSecondaryIndexUpdate.Create,"
+                        + " GlobalSecondaryIndexUpdate.Delete must not be null");
+            }
+            if (actions.size() > 1) {
+                throw ApiException.validation("One or more parameter values were invalid: Only one global secondary"
+                        + " index action is allowed per GlobalSecondaryIndexUpdate object");
+            }
+            String name = Json.text(update.get(actions.get(0)), "IndexName");
+            if (name != null && !named.add(name)) {
+                throw ApiException.validation("One or more parameter values were invalid: Only one global secondary"
+                        + " index update per index is allowed simultaneously. Index: " + name);
+            }
+            if (!actions.get(0).equals("Update")) {
+                createsAndDeletes++;
+            }
+        }
+        if (createsAndDeletes > 1) {
+            throw ApiException.dynamoDb("LimitExceededException", "Subscriber limit exceeded: Only 1 online index"
+                    + " can be created or deleted simultaneously per table");
+        }
+        for (JsonNode update : updates) {
+            if (update.hasNonNull("Delete")) {
+                String name = Json.text(update.get("Delete"), "IndexName");
+                if (table.localIndexes().stream().anyMatch(index -> index.name().equals(name))) {
+                    throw ApiException.validation("Cannot delete an index that is not a GlobalSecondaryIndex: "
+                            + name);
+                }
+            }
+            if (!update.hasNonNull("Create")) {
+                continue;
+            }
+            JsonNode create = update.get("Create");
+            String name = Json.text(create, "IndexName");
+            boolean exists = table.globalIndexes().stream().anyMatch(index -> index.name().equals(name))
+                    || table.localIndexes().stream().anyMatch(index -> index.name().equals(name));
+            if (exists) {
+                throw ApiException.validation("Attempting to create an index which already exists");
+            }
+            JsonNode definitions = request.get("AttributeDefinitions");
+            if (definitions == null || definitions.isNull()) {
+                throw ApiException.validation("One or more parameter values were invalid: AttributeDefinitions is not"
+                        + " specified for index: " + name);
+            }
+            for (JsonNode element : create.path("KeySchema")) {
+                String attribute = Json.text(element, "AttributeName");
+                String existing = table.typeOf(attribute);
+                for (JsonNode definition : definitions) {
+                    String type = Json.text(definition, "AttributeType");
+                    if (attribute != null && attribute.equals(Json.text(definition, "AttributeName"))
+                            && existing != null && !existing.equals(type)) {
+                        throw ApiException.validation("One or more parameter values were invalid: Attributes cannot be"
+                                + " redefined. Please check that your attribute has the same type as previously"
+                                + " defined. Existing schema: Schema:[SchemaElement: key{" + attribute + ":"
+                                + existing + ":" + existingKeyType(table, attribute) + "}] New schema:"
+                                + " Schema:[SchemaElement: key{" + attribute + ":" + type + ":"
+                                + Json.text(element, "KeyType") + "}]");
+                    }
+                }
+            }
+        }
+    }
+
+    /** How the table or one of its indexes already keys an attribute: HASH or RANGE. */
+    private static String existingKeyType(TableDefinition table, String attribute) {
+        List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
+        indexes.addAll(table.localIndexes());
+        if (attribute.equals(table.hashKey())) {
+            return "HASH";
+        }
+        if (attribute.equals(table.rangeKey())) {
+            return "RANGE";
+        }
+        for (IndexDefinition index : indexes) {
+            if (attribute.equals(index.hashKey())) {
+                return "HASH";
+            }
+            if (attribute.equals(index.rangeKey())) {
+                return "RANGE";
+            }
+        }
+        return "HASH";
+    }
+
     /** Applies GlobalSecondaryIndexUpdates (Create, Delete, Update) to a table definition. */
     static TableDefinition updateGlobalIndexes(TableDefinition table, ObjectNode request) {
+        checkIndexUpdates(table, request);
         List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
         List<AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions());
         JsonNode newDefinitions = request.get("AttributeDefinitions");
