@@ -36,7 +36,7 @@ final class IndexReads {
             List<Row> rows = items.scan(connection, read.table.id(), afterHash, afterRange, 1024);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (!item.has(read.hashKey()) || (read.rangeKey() != null && !item.has(read.rangeKey()))) {
+                if (!holds(read.table, read.index, item)) {
                     continue;
                 }
                 if (condition == null || condition.matches(item)) {
@@ -68,7 +68,7 @@ final class IndexReads {
             for (Row row : rows) {
                 for (IndexDefinition index : indexes) {
                     ObjectNode item = row.item();
-                    if (item.has(index.hashKey()) && (index.rangeKey() == null || item.has(index.rangeKey()))) {
+                    if (holds(table, index, item)) {
                         long[] entry = stats.get(index.name());
                         entry[0]++;
                         entry[1] += "ALL".equals(index.projectionType()) ? row.size()
@@ -81,6 +81,38 @@ final class IndexReads {
             }
             afterHash = rows.get(rows.size() - 1).hash();
             afterRange = rows.get(rows.size() - 1).range();
+        }
+    }
+
+    /**
+     * Whether the index holds the item: every index key attribute present with its defined type, not empty and
+     * within the key size limits. Writes refuse other values once the index exists, but items written before an
+     * index was added through UpdateTable may carry anything, and DynamoDB leaves those out of the index.
+     */
+    static boolean holds(TableDefinition table, IndexDefinition index, ObjectNode item) {
+        return holdsKey(table, item, index.hashKey(), 2048)
+                && (index.rangeKey() == null || holdsKey(table, item, index.rangeKey(), 1024));
+    }
+
+    private static boolean holdsKey(TableDefinition table, ObjectNode item, String attribute, int maxBytes) {
+        var value = item.get(attribute);
+        String type = table.typeOf(attribute);
+        if (value == null || type == null || !value.has(type)) {
+            return false;
+        }
+        String text = value.get(type).asText();
+        return switch (type) {
+            case "S" -> !text.isEmpty() && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes;
+            case "B" -> !text.isEmpty() && decodedLength(text) <= maxBytes;
+            default -> true;
+        };
+    }
+
+    private static long decodedLength(String base64) {
+        try {
+            return java.util.Base64.getDecoder().decode(base64).length;
+        } catch (IllegalArgumentException notBase64) {
+            return base64.length();
         }
     }
 

@@ -110,7 +110,8 @@ public final class TableOperations {
         String name = Json.text(request, "TableName");
         if (streamSpecification == null && request.get("BillingMode") == null
                 && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
-                && request.get("GlobalSecondaryIndexUpdates") == null) {
+                && (request.get("GlobalSecondaryIndexUpdates") == null
+                        || request.get("GlobalSecondaryIndexUpdates").isEmpty())) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
