@@ -84,6 +84,26 @@ class QueryPagingConformanceIT {
     }
 
     @Test
+    void malformedStartKey_isInvalidForQuery_andMismatchesTheSchemaForScan() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .expressionAttributeValues(Map.of(":d", s("d1"))).exclusiveStartKey(item("device", s("d1")))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("The provided starting key is invalid");
+        assertThatThrownBy(() -> client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                .expressionAttributeValues(Map.of(":d", s("d1")))
+                .exclusiveStartKey(item("device", s("d1"), "at", s("2")))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("The provided starting key is invalid");
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("events")
+                .exclusiveStartKey(item("device", s("d1"), "at", s("2")))))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("The provided starting key is invalid: The provided key element does not match the schema");
+    }
+
+    @Test
     void startKeyOutsideTheSortKeyCondition_doesNotMatchTheRangeKeyPredicate() {
         assertThatThrownBy(() -> client.query(b -> b.tableName("events")
                 .keyConditionExpression("device = :d AND #a > :a").expressionAttributeNames(Map.of("#a", "at"))

@@ -35,6 +35,7 @@ final class ReadRequest {
     final Condition filter;
     final Projection projection;
     final boolean consistent;
+    private final boolean query;
 
     ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
         new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
@@ -115,6 +116,7 @@ final class ReadRequest {
         }
         this.select = requested;
         this.consistent = request.path("ConsistentRead").asBoolean(false);
+        this.query = "QueryFilter".equals(legacyFilter);
     }
 
     /**
@@ -247,15 +249,19 @@ final class ReadRequest {
             return null;
         }
         if (!(startKey instanceof ObjectNode key) || key.size() != evaluatedKeyNames().size()) {
-            throw ApiException.validation("The provided starting key is invalid: The provided key element does not"
-                    + " match the schema");
+            throw invalidStartKey();
         }
         for (String name : evaluatedKeyNames()) {
-            if (!key.has(name)) {
-                throw ApiException.validation("The provided starting key is invalid: The provided key element does"
-                        + " not match the schema");
+            if (!key.has(name) || !key.get(name).has(table.typeOf(name))) {
+                throw invalidStartKey();
             }
         }
         return key;
+    }
+
+    /** A Scan of a table names the schema mismatch; a Query, or a Scan of an index, says no more than this. */
+    private ApiException invalidStartKey() {
+        return ApiException.validation(query || index != null ? "The provided starting key is invalid"
+                : "The provided starting key is invalid: The provided key element does not match the schema");
     }
 }
