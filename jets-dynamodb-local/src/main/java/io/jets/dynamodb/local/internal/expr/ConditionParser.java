@@ -19,6 +19,10 @@ final class ConditionParser {
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "<", "<=", ">", ">=");
     private static final Map<String, Integer> FUNCTIONS = Map.of("attribute_exists", 1, "attribute_not_exists", 1,
             "attribute_type", 2, "begins_with", 2, "contains", 2);
+    /** attribute_type tests a value too: only these two need a document path. */
+    private static final Set<String> PATH_FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists");
+    /** Functions of update expressions, which DynamoDB names as such when a condition uses them. */
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final int MAX_IN_OPERANDS = 100;
 
     private final TokenStream tokens;
@@ -153,12 +157,12 @@ final class ConditionParser {
         }
         Integer arity = FUNCTIONS.get(name);
         if (arity == null) {
-            tokens.defer(TokenStream.Slot.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+            unknownFunction(name);
             return new ConditionNode.Function("attribute_exists", arguments);
         }
         if (arguments.size() != arity) {
             operandCount(name, arguments.size());
-        } else if (name.startsWith("attribute_") && !(arguments.get(0) instanceof Operand.PathOperand)) {
+        } else if (PATH_FUNCTIONS.contains(name) && !(arguments.get(0) instanceof Operand.PathOperand)) {
             requirePath(name);
         }
         return new ConditionNode.Function(name, arguments);
@@ -176,9 +180,18 @@ final class ConditionParser {
             tokens.defer(TokenStream.Slot.MISUSED_FUNCTION,
                     "The function is not allowed to be used this way in an expression; function: " + name);
         } else {
-            tokens.defer(TokenStream.Slot.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+            unknownFunction(name);
         }
         return placeholder;
+    }
+
+    private void unknownFunction(String name) {
+        if (UPDATE_FUNCTIONS.contains(name)) {
+            tokens.defer(TokenStream.Slot.MISUSED_FUNCTION,
+                    "The function is not allowed in a condition expression; function: " + name);
+        } else {
+            tokens.defer(TokenStream.Slot.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
+        }
     }
 
     private void operandCount(String name, int count) {

@@ -99,26 +99,25 @@ public final class Update {
      * @param keyAttributeNames the table's key attributes, which an update may not touch
      */
     public ObjectNode apply(ObjectNode existingOrNull, ObjectNode key, Set<String> keyAttributeNames) {
-        for (Action action : actions) {
-            String attribute = action.path().first();
-            if (keyAttributeNames.contains(attribute)) {
-                throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute "
-                        + attribute + ". This attribute is part of the key");
-            }
-        }
+        checkKeyUntouched(keyAttributeNames);
         ObjectNode before = existingOrNull != null ? existingOrNull : key;
+        List<Action> sets = new ArrayList<>();
         List<JsonNode> setValues = new ArrayList<>();
         for (Action action : actions) {
             if (action.type() == ActionType.SET) {
+                sets.add(action);
                 setValues.add(UpdateOperands.required(action.value(), before));
             }
         }
         ObjectNode item = before.deepCopy();
-        int nextSet = 0;
-        for (Action action : actions) {
-            if (action.type() == ActionType.SET) {
-                set(item, action.path(), setValues.get(nextSet++).deepCopy());
-            }
+        // Elements set past a list's end are appended in the order of their indexes, not of the expression.
+        List<Integer> setOrder = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            setOrder.add(i);
+        }
+        setOrder.sort(Comparator.comparingInt(i -> lastIndex(sets.get(i).path())));
+        for (int i : setOrder) {
+            set(item, sets.get(i).path(), setValues.get(i).deepCopy());
         }
         List<Action> removes = new ArrayList<>();
         for (Action action : actions) {
@@ -139,6 +138,30 @@ public final class Update {
             }
         }
         return item;
+    }
+
+    /** Rejects an action on a key attribute, which no update may change. */
+    public void checkKeyUntouched(Set<String> keyAttributeNames) {
+        for (Action action : actions) {
+            String attribute = action.path().first();
+            if (keyAttributeNames.contains(attribute)) {
+                throw ApiException.validation("One or more parameter values were invalid: Cannot update attribute "
+                        + attribute + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    /**
+     * Whether the update only removes (REMOVE, DELETE, or AttributeUpdates DELETE): DynamoDB then creates no item
+     * where none exists, while an update with no action at all still creates one holding just the key.
+     */
+    public boolean onlyRemoves() {
+        for (Action action : actions) {
+            if (action.type() == ActionType.SET || action.type() == ActionType.ADD) {
+                return false;
+            }
+        }
+        return !actions.isEmpty();
     }
 
     /** The parts of the item the update touched — what ReturnValues UPDATED_OLD / UPDATED_NEW return. */

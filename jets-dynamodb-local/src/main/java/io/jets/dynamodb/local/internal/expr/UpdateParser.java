@@ -140,6 +140,10 @@ final class UpdateParser {
             return first;
         }
         if (name.equals("list_append")) {
+            if (first instanceof Operand.ListAppend || arguments.get(1) instanceof Operand.ListAppend) {
+                // if_not_exists may be nested in list_append, list_append itself may not
+                functionError("The function is not allowed to be used this way in an expression; function: " + name);
+            }
             return new Operand.ListAppend(first, arguments.get(1));
         }
         if (!(first instanceof Operand.PathOperand path)) {

@@ -83,6 +83,11 @@ public final class ItemOperations {
         ObjectNode[] result = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);
             check(condition, existing, returnOnFailure);
+            if (existing == null && update != null && update.onlyRemoves()) {
+                // nothing to remove from: no item is created, and paths into it are not checked
+                update.checkKeyUntouched(keyNames);
+                return new ObjectNode[] {null, null};
+            }
             ObjectNode next = update == null
                     ? (existing != null ? existing : key.deepCopy())
                     : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
@@ -95,7 +100,7 @@ public final class ItemOperations {
             case "ALL_OLD" -> result[0];
             case "ALL_NEW" -> result[1];
             case "UPDATED_OLD" -> result[0] == null || update == null ? null : update.updatedAttributes(result[0]);
-            case "UPDATED_NEW" -> update == null ? null : update.updatedAttributes(result[1]);
+            case "UPDATED_NEW" -> update == null || result[1] == null ? null : update.updatedAttributes(result[1]);
             default -> null;
         };
         if (attributes != null && !attributes.isEmpty()) {

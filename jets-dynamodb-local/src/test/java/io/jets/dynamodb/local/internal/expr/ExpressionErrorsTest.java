@@ -105,7 +105,8 @@ class ExpressionErrorsTest {
                 + "Incorrect number of operands for operator or function; operator or function: attribute_exists, "
                 + "number of operands: 2");
         assertValidation(() -> condition("if_not_exists(a, :v) = :v", "{':v':{'S':'x'}}"),
-                "Invalid ConditionExpression: Invalid function name; function: if_not_exists");
+                "Invalid ConditionExpression: The function is not allowed in a condition expression; function: "
+                        + "if_not_exists");
         assertValidation(() -> Expressions.update("SET a = size(b)", ctx(null, null)),
                 "Invalid UpdateExpression: Invalid function name; function: size");
         assertValidation(() -> condition("attribute_exists(:v)", "{':v':{'S':'x'}}"),
