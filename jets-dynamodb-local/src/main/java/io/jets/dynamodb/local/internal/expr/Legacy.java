@@ -49,6 +49,7 @@ public final class Legacy {
 
     /** {@code Expected} with its {@code ConditionalOperator} (null means AND). */
     public static Condition expected(JsonNode expected, String conditionalOperator) {
+        checkConditionalOperator(expected == null ? 0 : expected.size(), conditionalOperator);
         List<LegacyConditions.Comparison> conditions = new ArrayList<>();
         if (expected != null) {
             for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
@@ -57,6 +58,20 @@ public final class Legacy {
             }
         }
         return LegacyConditions.combine(conditions, conditionalOperator);
+    }
+
+    /** A ConditionalOperator joins two or more conditions: DynamoDB refuses it with fewer. */
+    public static void checkConditionalOperator(int conditions, String conditionalOperator) {
+        if (conditionalOperator == null) {
+            return;
+        }
+        if (conditions == 0) {
+            throw ApiException.validation("ConditionalOperator cannot be used without Filter or Expected");
+        }
+        if (conditions == 1) {
+            throw ApiException.validation(
+                    "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+        }
     }
 
     /** {@code QueryFilter} or {@code ScanFilter} with its {@code ConditionalOperator} (null means AND). */

@@ -97,6 +97,9 @@ final class LegacyConditions {
             values.forEach(AttributeValues::validateValue);
             checkCount(operator, values.size());
             checkSameType(values);
+            if (!operator.equals("EQ") && !operator.equals("NE")) {
+                checkTypes(operator, values);
+            }
             checkBetween(operator, values);
             return new Comparison(attribute, operator, values);
         }
@@ -127,16 +130,7 @@ final class LegacyConditions {
         values.forEach(AttributeValues::validateValue);
         checkCount(operator, values.size());
         checkSameType(values);
-        Set<String> allowed = FILTER_TYPES.get(operator);
-        if (allowed != null) {
-            for (JsonNode value : values) {
-                String type = AttributeValues.type(value);
-                if (!allowed.contains(type)) {
-                    throw invalid("ComparisonOperator " + operator + " is not valid for " + type
-                            + " AttributeValue type");
-                }
-            }
-        }
+        checkTypes(operator, values);
         checkBetween(operator, values);
         return new Comparison(attribute, operator, values);
     }
@@ -164,6 +158,20 @@ final class LegacyConditions {
         };
         if (!valid) {
             throw invalid("Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+        }
+    }
+
+    /** The types an operator compares; Expected's EQ and NE, which compare any type, skip this check. */
+    private static void checkTypes(String operator, List<JsonNode> values) {
+        Set<String> allowed = FILTER_TYPES.get(operator);
+        if (allowed != null) {
+            for (JsonNode value : values) {
+                String type = AttributeValues.type(value);
+                if (!allowed.contains(type)) {
+                    throw invalid("ComparisonOperator " + operator + " is not valid for " + type
+                            + " AttributeValue type");
+                }
+            }
         }
     }
 

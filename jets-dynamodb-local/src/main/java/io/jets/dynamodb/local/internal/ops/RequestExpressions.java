@@ -54,6 +54,7 @@ final class RequestExpressions {
         if (expected != null && !expected.isNull()) {
             return Legacy.expected(expected, Json.text(request, "ConditionalOperator"));
         }
+        Legacy.checkConditionalOperator(0, Json.text(request, "ConditionalOperator"));
         return null;
     }
 

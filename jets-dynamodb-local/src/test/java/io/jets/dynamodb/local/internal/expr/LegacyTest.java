@@ -40,7 +40,7 @@ class LegacyTest {
         assertThat(expected(entries, null)).isFalse();
         assertThat(expected(entries, "AND")).isFalse();
         assertThat(expected(entries, "OR")).isTrue();
-        assertThat(expected("{}", "OR")).isTrue();
+        assertValidation(() -> expected("{}", "OR"), "ConditionalOperator cannot be used without Filter or Expected");
     }
 
     @Test
