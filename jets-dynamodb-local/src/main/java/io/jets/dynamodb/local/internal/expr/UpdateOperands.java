@@ -29,9 +29,16 @@ final class UpdateOperands {
         return ApiException.validation("The document path provided in the update expression is invalid for update");
     }
 
-    /** A number result, refused as DynamoDB refuses it when beyond 38 digits or the supported magnitude. */
+    /**
+     * A number result, refused as DynamoDB refuses it beyond the supported magnitude; a result that needs more
+     * than 38 digits is reported as an overflow too, as DynamoDB reports it for arithmetic.
+     */
     static JsonNode checkedNumber(BigDecimal value) {
         String text = AttributeValues.canonicalNumber(value);
+        if (value.signum() != 0 && value.stripTrailingZeros().precision() > 38) {
+            throw ApiException.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
         AttributeValues.validateNumber(text);
         return AttributeValues.number(text);
     }

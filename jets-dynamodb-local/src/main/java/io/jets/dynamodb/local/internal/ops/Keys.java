@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.KeyEncoding;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.util.Iterator;
@@ -60,6 +61,10 @@ public final class Keys {
             throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a"
                     + " key attribute cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
                     + " value. Key: " + name);
+        }
+        if (actual.equals("N")) {
+            // a number key is held to the range and precision of any number
+            AttributeValues.validateValue(value);
         }
         checkKeySize(table.hashKey().equals(name), actual, value.get(actual).asText());
     }

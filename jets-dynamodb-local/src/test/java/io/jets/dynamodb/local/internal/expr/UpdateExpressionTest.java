@@ -200,6 +200,6 @@ class UpdateExpressionTest {
                 "Number overflow. Attempting to store a number with magnitude larger than supported range");
         assertValidation(() -> apply("{'id':{'S':'k'},'n':{'N':'1E+20'}}", "SET n = n + :small", null,
                         "{':small':{'N':'1E-20'}}"),
-                "Attempting to store more than 38 significant digits in a Number");
+                "Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 }
