@@ -135,4 +135,28 @@ class ItemValuesConformanceIT {
 
         assertThat(attributes).isEqualTo(Map.of("m", AttributeValue.fromM(Map.of("x", s("new")))));
     }
+
+    @Test
+    void documentsNestedUpTo32Levels_areStored_andDeeperOnesAreRefused() {
+        client.putItem(b -> b.tableName("values").item(item("id", s("deep"), "doc", nestedMaps(31))));
+        assertThat(client.getItem(b -> b.tableName("values").key(item("id", s("deep")))).item().get("doc"))
+                .isEqualTo(nestedMaps(31));
+
+        String tooDeep = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels"
+                + " beyond supported limit";
+        ValidationErrors.assertValidation(() -> client.putItem(b -> b.tableName("values")
+                .item(item("id", s("deeper"), "doc", nestedMaps(32)))), tooDeep);
+        ValidationErrors.assertValidation(() -> client.updateItem(b -> b.tableName("values")
+                .key(item("id", s("deep"))).updateExpression("SET doc = :doc")
+                .expressionAttributeValues(Map.of(":doc", AttributeValue.fromL(List.of(nestedMaps(31)))))), tooDeep);
+    }
+
+    /** {@code levels} maps, each the only member of the one around it, the innermost holding a number. */
+    private static AttributeValue nestedMaps(int levels) {
+        AttributeValue value = n("1");
+        for (int i = 0; i < levels; i++) {
+            value = AttributeValue.fromM(Map.of("in", value));
+        }
+        return value;
+    }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 public final class ItemWriter {
 
     static final long MAX_ITEM_SIZE = 400 * 1024;
+    /** DynamoDB's limit on nested levels, the item itself counted as the first. */
+    static final int MAX_NESTING = 32;
 
     private final ItemStore items;
     private final StreamRecords records;
@@ -106,10 +108,30 @@ public final class ItemWriter {
         }
     }
 
-    /** Rejects items over DynamoDB's 400 KB limit. */
+    /** Rejects items over DynamoDB's 400 KB limit, and items nested deeper than its 32 levels. */
     public static void checkSize(ObjectNode item) {
         if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
         }
+        for (JsonNode value : item) {
+            // the item is the first level, so an attribute may hold 31 levels of maps and lists
+            if (containerDepth(value) > MAX_NESTING - 1) {
+                throw ApiException.validation("Nesting Levels have exceeded supported limits: Attributes in the item"
+                        + " have nested levels beyond supported limit");
+            }
+        }
+    }
+
+    /** How many maps and lists are nested in a value, itself included. */
+    private static int containerDepth(JsonNode value) {
+        JsonNode members = value.has("M") ? value.get("M") : value.get("L");
+        if (members == null || !members.isContainerNode()) {
+            return 0;
+        }
+        int deepest = 0;
+        for (JsonNode member : members) {
+            deepest = Math.max(deepest, containerDepth(member));
+        }
+        return 1 + deepest;
     }
 }
