@@ -1,6 +1,8 @@
 package io.jets.dynamodb.local.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The one JSON mapper of the server. Numbers in items are strings in DynamoDB JSON, so no float handling. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            // attribute names reach 64 KB, beyond Jackson's default limit on member names
+            .streamReadConstraints(StreamReadConstraints.builder().maxNameLength(1 << 20).build())
+            .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

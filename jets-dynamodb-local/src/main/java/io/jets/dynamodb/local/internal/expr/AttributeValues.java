@@ -37,6 +37,8 @@ public final class AttributeValues {
 
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("9.9999999999999999999999999999999999999E+125");
     private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
+    /** Attribute names must be shorter than 64 KB in UTF-8. */
+    private static final int MAX_NAME_BYTES = 65536;
 
     private AttributeValues() {
     }
@@ -64,8 +66,18 @@ public final class AttributeValues {
 
     /** Validates every attribute of an item. */
     public static void validateItem(ObjectNode item) {
-        for (Iterator<JsonNode> it = item.elements(); it.hasNext(); ) {
-            validateValue(it.next());
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> attribute = it.next();
+            checkName(attribute.getKey());
+            validateValue(attribute.getValue());
+        }
+    }
+
+    /** Refuses an attribute name (top-level or a map member) of 64 KB or more, as DynamoDB does. */
+    public static void checkName(String name) {
+        if (name.length() >= MAX_NAME_BYTES / 3 && utf8Length(name) >= MAX_NAME_BYTES) {
+            throw ApiException.validation("1 validation error detected: Attribute name is too large, must be less "
+                    + "than " + MAX_NAME_BYTES + " bytes");
         }
     }
 
@@ -97,7 +109,10 @@ public final class AttributeValues {
             case "NS" -> validateSet(content, "number");
             case "BS" -> validateSet(content, "binary");
             case "L" -> content.forEach(AttributeValues::validateValue);
-            case "M" -> content.forEach(AttributeValues::validateValue);
+            case "M" -> content.fields().forEachRemaining(member -> {
+                checkName(member.getKey());
+                validateValue(member.getValue());
+            });
             default -> {
             }
         }

@@ -24,11 +24,14 @@ final class ConditionParser {
     /** Functions of update expressions, which DynamoDB names as such when a condition uses them. */
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
     private static final int MAX_IN_OPERANDS = 100;
+    /** DynamoDB's limit on comparisons, BETWEEN, IN, AND, OR and NOT in one expression; functions do not count. */
+    private static final int MAX_OPERATORS = 300;
 
     private final TokenStream tokens;
     private final Set<ConditionNode> groups = Collections.newSetFromMap(new IdentityHashMap<>());
     private String operandError;
     private String functionError;
+    private int operators;
 
     ConditionParser(TokenStream tokens) {
         this.tokens = tokens;
@@ -45,6 +48,7 @@ final class ConditionParser {
         ConditionNode left = parseAnd();
         while (tokens.peek().isWord("OR")) {
             tokens.next();
+            countOperator();
             left = new ConditionNode.Or(left, parseAnd());
         }
         return left;
@@ -54,6 +58,7 @@ final class ConditionParser {
         ConditionNode left = parseNot();
         while (tokens.peek().isWord("AND")) {
             tokens.next();
+            countOperator();
             left = new ConditionNode.And(left, parseNot());
         }
         return left;
@@ -62,6 +67,7 @@ final class ConditionParser {
     private ConditionNode parseNot() {
         if (tokens.peek().isWord("NOT")) {
             tokens.next();
+            countOperator();
             return new ConditionNode.Not(parseNot());
         }
         return parsePrimary();
@@ -73,6 +79,7 @@ final class ConditionParser {
         }
         // "(" opens either a group of conditions or a parenthesized operand such as "(a) = :v".
         TokenStream.Mark mark = tokens.mark();
+        int operatorsAtMark = operators;
         try {
             ConditionNode leaf = parseLeaf();
             if (leaf != null) {
@@ -82,6 +89,7 @@ final class ConditionParser {
             // not an operand: parse a group
         }
         tokens.reset(mark);
+        operators = operatorsAtMark;
         tokens.next();
         ConditionNode inner = parseOr();
         tokens.expect(")");
@@ -119,10 +127,12 @@ final class ConditionParser {
         Token operator = tokens.peek();
         if (operator.kind() == Token.Kind.SYMBOL && COMPARATORS.contains(operator.text())) {
             tokens.next();
+            countOperator();
             return new ConditionNode.Compare(left, operator.text(), parseOperandParens());
         }
         if (operator.isWord("BETWEEN")) {
             tokens.next();
+            countOperator();
             Operand low = parseOperandParens();
             if (!tokens.peek().isWord("AND")) {
                 throw tokens.syntaxError();
@@ -132,6 +142,7 @@ final class ConditionParser {
         }
         if (operator.isWord("IN")) {
             tokens.next();
+            countOperator();
             tokens.expect("(");
             List<Operand> candidates = tokens.commaSeparated(this::parseOperandParens);
             tokens.expect(")");
@@ -142,6 +153,12 @@ final class ConditionParser {
             return new ConditionNode.In(left, List.copyOf(candidates));
         }
         throw tokens.syntaxError();
+    }
+
+    private void countOperator() {
+        if (++operators > MAX_OPERATORS) {
+            throw tokens.error("The expression contains too many operators; operator count: " + operators);
+        }
     }
 
     private static boolean startsComparison(Token token) {

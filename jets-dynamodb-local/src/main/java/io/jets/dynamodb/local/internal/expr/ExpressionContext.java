@@ -55,6 +55,7 @@ public final class ExpressionContext {
                     throw ApiException.validation(
                             "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
                 }
+                AttributeValues.checkName(names.get(key).asText());
             }
         }
         if (values != null) {

@@ -84,6 +84,7 @@ public final class Legacy {
         List<Update.Action> actions = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = attributeUpdates.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
+            AttributeValues.checkName(e.getKey());
             DocumentPath path = DocumentPath.of(e.getKey());
             String action = e.getValue().path("Action").asText("PUT");
             JsonNode value = e.getValue().get("Value");
@@ -133,6 +134,7 @@ public final class Legacy {
         List<DocumentPath> paths = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode name : attributesToGet) {
+            AttributeValues.checkName(name.asText());
             if (!seen.add(name.asText())) {
                 throw LegacyConditions.invalid("Duplicate value in attribute name: " + name.asText());
             }

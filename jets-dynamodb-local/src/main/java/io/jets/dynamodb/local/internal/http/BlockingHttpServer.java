@@ -33,6 +33,7 @@ final class BlockingHttpServer implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
     // like the JDK server, a connection idle for long is closed, so abandoned ones do not keep their thread
     private static final int IDLE_TIMEOUT_MILLIS = 5 * 60 * 1000;
+    private static final long CONNECTION_STACK_BYTES = 16L * 1024 * 1024;
 
     private final ServerSocket socket;
     private final HttpHandler handler;
@@ -71,7 +72,9 @@ final class BlockingHttpServer implements AutoCloseable {
                 continue; // a connection that failed while being accepted concerns only its client
             }
             connections.add(connection);
-            Thread thread = new Thread(() -> serve(connection), "jets-dynamodb-local-" + threads.incrementAndGet());
+            // expressions of up to 4 KB may nest a couple of thousand levels deep, which the parsers recurse through
+            Thread thread = new Thread(null, () -> serve(connection), "jets-dynamodb-local-" + threads.incrementAndGet(),
+                    CONNECTION_STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
         }
