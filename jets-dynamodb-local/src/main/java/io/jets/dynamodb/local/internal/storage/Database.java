@@ -60,6 +60,34 @@ public final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
 
+    static final String TEMPORARY_PREFIX = "jets-dynamodb-";
+    private static final java.util.regex.Pattern TEMPORARY_NAME =
+            java.util.regex.Pattern.compile(TEMPORARY_PREFIX + "(\\d+)-.*");
+
+    /** Deletes in-memory stores' directories whose process is gone (killed, so never closed). */
+    static void removeAbandonedTemporaryDirectories() throws java.io.IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var entries = Files.newDirectoryStream(tmp, TEMPORARY_PREFIX + "*")) {
+            for (Path entry : entries) {
+                var name = TEMPORARY_NAME.matcher(entry.getFileName().toString());
+                if (name.matches() && Files.isDirectory(entry)
+                        && ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true)) {
+                    deleteTree(entry);
+                }
+            }
+        } catch (NumberFormatException | java.io.UncheckedIOException e) {
+            // a directory that is not ours or vanished meanwhile: leave it
+        }
+    }
+
+    private static void deleteTree(Path directory) throws java.io.IOException {
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private Database(String url, Path temporaryDirectory) {
         this.url = url;
         this.temporaryDirectory = temporaryDirectory;
@@ -87,11 +115,16 @@ public final class Database implements AutoCloseable {
         return new Database("jdbc:sqlite:" + directory.resolve("dynamodb.sqlite").toAbsolutePath(), null);
     }
 
-    /** A store kept for the life of this object only: its files live in a temporary directory deleted on close. */
+    /**
+     * A store kept for the life of this object only: its files live in a temporary directory deleted on close. The
+     * directory's name carries the process id, so that directories left by servers that were killed before they
+     * could close are recognised and removed by the next one.
+     */
     public static Database inMemory() {
         Path directory;
         try {
-            directory = Files.createTempDirectory("jets-dynamodb-");
+            removeAbandonedTemporaryDirectories();
+            directory = Files.createTempDirectory(TEMPORARY_PREFIX + ProcessHandle.current().pid() + "-");
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create a temporary directory for the in-memory store: "
                     + e.getMessage() + ". Set java.io.tmpdir to a writable directory.", e);
@@ -249,10 +282,8 @@ public final class Database implements AutoCloseable {
         if (temporaryDirectory == null || !Files.exists(temporaryDirectory)) {
             return;
         }
-        try (var paths = Files.walk(temporaryDirectory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            deleteTree(temporaryDirectory);
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             System.err.println("jets-dynamodb-local: cannot delete the in-memory store's files in "
                     + temporaryDirectory + ": " + e.getMessage());

@@ -31,6 +31,26 @@ class DatabaseTest {
     }
 
     @Test
+    void inMemory_removesDirectoriesLeftByKilledServers_andKeepsThoseOfLiveOnes() throws Exception {
+        Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path abandoned = java.nio.file.Files.createTempDirectory(tmp,
+                Database.TEMPORARY_PREFIX + finished.pid() + "-");
+        java.nio.file.Files.writeString(abandoned.resolve("dynamodb.sqlite"), "left behind by kill -9");
+        Path live = java.nio.file.Files.createTempDirectory(tmp,
+                Database.TEMPORARY_PREFIX + ProcessHandle.current().pid() + "-");
+        try {
+            Database.inMemory().close();
+
+            assertThat(abandoned).doesNotExist();
+            assertThat(live).exists();
+        } finally {
+            java.nio.file.Files.deleteIfExists(live);
+        }
+    }
+
+    @Test
     void inMemory_readsRunBesideEachOther_onSeparateConnections() throws Exception {
         try (Database database = Database.inMemory()) {
             database.write(connection -> insertTable(connection, "t1"));
