@@ -127,4 +127,23 @@ class LegacyParametersIT {
                 .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
                 .isEqualTo("QueryFilter can only contain non-primary key attributes: Primary key attribute: sk");
     }
+    @Test
+    void conditionalOperator_withAFilterOfFewerThanTwoConditions_isValidationError() {
+        Condition belowFour = Condition.builder().comparisonOperator(ComparisonOperator.LT)
+                .attributeValueList(n("4")).build();
+
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("legacy").scanFilter(Map.of("v", belowFour))
+                .conditionalOperator("OR")))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("ConditionalOperator can only be used when Filter or Expected has two or more elements");
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("legacy").conditionalOperator("AND")))
+                .isInstanceOf(DynamoDbException.class)
+                .extracting(e -> ((DynamoDbException) e).awsErrorDetails().errorMessage())
+                .isEqualTo("ConditionalOperator cannot be used without Filter or Expected");
+        var items = client.scan(b -> b.tableName("legacy").conditionalOperator("OR")
+                .scanFilter(Map.of("v", belowFour, "sk", Condition.builder()
+                        .comparisonOperator(ComparisonOperator.EQ).attributeValueList(n("4")).build()))).items();
+        assertThat(items).hasSize(4);
+    }
 }

@@ -65,9 +65,12 @@ final class RequestExpressions {
             return Expressions.filter(expression, context);
         }
         JsonNode legacy = request.get(legacyName);
+        String conditionalOperator = Json.text(request, "ConditionalOperator");
         if (legacy != null && !legacy.isNull()) {
-            return Legacy.filter(legacy, Json.text(request, "ConditionalOperator"));
+            Legacy.checkConditionalOperator(legacy.size(), conditionalOperator);
+            return Legacy.filter(legacy, conditionalOperator);
         }
+        Legacy.checkConditionalOperator(0, conditionalOperator);
         return null;
     }
 
