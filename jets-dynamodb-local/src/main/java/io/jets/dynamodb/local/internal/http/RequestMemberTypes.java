@@ -30,12 +30,15 @@ final class RequestMemberTypes {
     private static final Set<String> ITEMS = Set.of("Item", "Key", "ExclusiveStartKey",
             "ExpressionAttributeValues");
 
-    /** Enum members shared by the operations, with the value sets in the order DynamoDB lists them. */
-    private static final Map<String, List<String>> ENUMS = Map.of(
-            "ReturnConsumedCapacity", List.of("INDEXES", "TOTAL", "NONE"),
-            "ReturnItemCollectionMetrics", List.of("SIZE", "NONE"),
-            "ConditionalOperator", List.of("OR", "AND"),
-            "ReturnValuesOnConditionCheckFailure", List.of("ALL_OLD", "NONE"));
+    /**
+     * Enum members shared by the operations, with the value sets in the order DynamoDB lists them; the members in
+     * the order their errors are reported (by name).
+     */
+    private static final List<Map.Entry<String, List<String>>> ENUMS = List.of(
+            Map.entry("ConditionalOperator", List.of("OR", "AND")),
+            Map.entry("ReturnConsumedCapacity", List.of("INDEXES", "TOTAL", "NONE")),
+            Map.entry("ReturnItemCollectionMetrics", List.of("SIZE", "NONE")),
+            Map.entry("ReturnValuesOnConditionCheckFailure", List.of("ALL_OLD", "NONE")));
 
     private RequestMemberTypes() {
     }
@@ -71,14 +74,14 @@ final class RequestMemberTypes {
      */
     private static void checkEnums(ObjectNode request) {
         List<String> errors = new ArrayList<>();
-        ENUMS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(member -> {
+        for (Map.Entry<String, List<String>> member : ENUMS) {
             JsonNode value = request.get(member.getKey());
             if (value != null && value.isTextual() && !member.getValue().contains(value.asText())) {
                 errors.add("Value '" + value.asText() + "' at '" + Character.toLowerCase(member.getKey().charAt(0))
                         + member.getKey().substring(1) + "' failed to satisfy constraint: Member must satisfy enum"
                         + " value set: [" + String.join(", ", member.getValue()) + "]");
             }
-        });
+        }
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
                     + " detected: " + String.join("; ", errors));
