@@ -59,6 +59,7 @@ public final class Database implements AutoCloseable {
     private final Deque<Connection> idleReaders = new ConcurrentLinkedDeque<>();
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
+    private final java.util.Map<String, Object> transactionState = new java.util.HashMap<>();
 
     static final String TEMPORARY_PREFIX = "jets-dynamodb-";
     private static final java.util.regex.Pattern TEMPORARY_NAME =
@@ -187,8 +188,20 @@ public final class Database implements AutoCloseable {
                 throw (RuntimeException) e;
             }
         } finally {
+            transactionState.clear();
             writeLock.unlock();
         }
+    }
+
+    /**
+     * What a store remembers for the rest of the current write transaction only (a batch of 25 puts reads the
+     * stream's open shard once, not 25 times); forgotten when the transaction commits or rolls back.
+     */
+    public java.util.Map<String, Object> transactionState() {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("transactionState outside a write transaction");
+        }
+        return transactionState;
     }
 
     /** Runs {@code work} on a consistent snapshot of committed data. */

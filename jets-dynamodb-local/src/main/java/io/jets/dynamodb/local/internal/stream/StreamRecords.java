@@ -117,13 +117,18 @@ public final class StreamRecords {
             return;
         }
         long now = clock.millis();
-        Shard shard = streams.currentShard(connection, table.stream().arn());
+        String openShardKey = "open-shard:" + table.stream().arn();
+        Shard shard = (Shard) database.transactionState().get(openShardKey);
         if (shard == null) {
-            return;
+            shard = streams.currentShard(connection, table.stream().arn());
+            if (shard == null) {
+                return;
+            }
         }
         if (shard.createdMillis() + rollover.toMillis() <= now) {
             shard = streams.rollOver(connection, shard, now);
         }
+        database.transactionState().put(openShardKey, shard);
         // region and view type never change for a stream, so its definition is read once
         StreamDefinition stream = definitions.get(shard.streamArn());
         if (stream == null) {
