@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
@@ -40,6 +41,7 @@ public final class ItemWriter {
                       ObjectNode next, boolean byService) throws SQLException {
         byte[] hash = Keys.hash(table, key);
         byte[] range = Keys.range(table, key);
+        String nextJson = null;
         if (next == null) {
             if (old == null) {
                 return;
@@ -47,9 +49,12 @@ public final class ItemWriter {
             items.delete(connection, table.id(), hash, range);
         } else {
             checkIndexKeys(table, next);
-            items.put(connection, table.id(), hash, range, next, AttributeValues.itemSize(next));
+            // written out once: the stored item and the stream record's NewImage are the same text
+            nextJson = Json.write(next);
+            items.put(connection, table.id(), hash, range, nextJson, AttributeValues.itemSize(next));
         }
-        records.append(connection, table, Keys.project(table, old != null ? old : next), old, next, byService);
+        records.append(connection, table, Keys.project(table, old != null ? old : next), old, next, nextJson,
+                byService);
     }
 
     /**

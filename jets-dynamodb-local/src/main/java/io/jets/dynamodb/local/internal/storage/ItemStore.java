@@ -70,14 +70,15 @@ public final class ItemStore {
         }
     }
 
-    public void put(Connection connection, long tableId, byte[] hash, byte[] range, ObjectNode item, long size)
+    /** Stores an item given as its DynamoDB JSON, {@code size} being its DynamoDB item size. */
+    public void put(Connection connection, long tableId, byte[] hash, byte[] range, String itemJson, long size)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT OR REPLACE INTO items (table_id, hash, range, item, size) VALUES (?, ?, ?, ?, ?)")) {
             upsert.setLong(1, tableId);
             upsert.setBytes(2, hash);
             upsert.setBytes(3, range);
-            upsert.setString(4, Json.write(item));
+            upsert.setString(4, itemJson);
             upsert.setLong(5, size);
             upsert.executeUpdate();
         }

@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local.internal.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -111,7 +112,7 @@ public final class StreamRecords {
      * stream is enabled and the item really changed. {@code service} marks deletions made by time to live.
      */
     public void append(Connection connection, TableDefinition table, ObjectNode keys, ObjectNode oldImage,
-                       ObjectNode newImage, boolean service) throws SQLException {
+                       ObjectNode newImage, String newImageJson, boolean service) throws SQLException {
         if (!table.streamEnabled() || (oldImage == null && newImage == null)
                 || sameItem(oldImage, newImage)) {
             return;
@@ -135,7 +136,7 @@ public final class StreamRecords {
             stream = streams.find(connection, shard.streamArn());
             definitions.put(stream.arn(), stream);
         }
-        ObjectNode record = record(stream, keys, oldImage, newImage, now, service);
+        ObjectNode record = record(stream, keys, oldImage, newImage, newImageJson, now, service);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO records (shard_id, created, record) VALUES (?, ?, ?)")) {
             insert.setString(1, shard.shardId());
@@ -166,7 +167,7 @@ public final class StreamRecords {
     }
 
     private static ObjectNode record(StreamDefinition stream, ObjectNode keys, ObjectNode oldImage,
-                                     ObjectNode newImage, long now, boolean service) {
+                                     ObjectNode newImage, String newImageJson, long now, boolean service) {
         String viewType = stream.viewType();
         ObjectNode record = Json.object();
         // an event id only has to be unique, not unguessable: a SecureRandom draw per write costs more than the rest
@@ -183,7 +184,11 @@ public final class StreamRecords {
         body.set("Keys", keys);
         long size = AttributeValues.itemSize(keys);
         if (newImage != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
-            body.set("NewImage", newImage);
+            if (newImageJson != null) {
+                body.putRawValue("NewImage", new RawValue(newImageJson));
+            } else {
+                body.set("NewImage", newImage);
+            }
             size += AttributeValues.itemSize(newImage);
         }
         if (oldImage != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
