@@ -24,18 +24,22 @@ import java.util.Map;
 final class StatementCache implements InvocationHandler {
 
     private final Connection connection;
-    private final Map<String, PreparedStatement> statements;
+    private final Map<String, Cached> statements;
+
+    /** A real statement and the proxy handed out for it, made once: a proxy per call cost more than the call. */
+    private record Cached(PreparedStatement target, PreparedStatement proxy) {
+    }
 
     private StatementCache(Connection connection, int capacity) {
         this.connection = connection;
         this.statements = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
                 if (size() <= capacity) {
                     return false;
                 }
                 try {
-                    eldest.getValue().close();
+                    eldest.getValue().target().close();
                 } catch (SQLException ignored) {
                     // an evicted statement is of no further use either way
                 }
@@ -60,12 +64,16 @@ final class StatementCache implements InvocationHandler {
     }
 
     private PreparedStatement prepared(String sql) throws SQLException {
-        PreparedStatement statement = statements.get(sql);
-        if (statement == null || statement.isClosed()) {
-            statement = connection.prepareStatement(sql);
-            statements.put(sql, statement);
+        Cached cached = statements.get(sql);
+        if (cached == null || cached.target().isClosed()) {
+            PreparedStatement target = connection.prepareStatement(sql);
+            cached = new Cached(target, proxy(target));
+            statements.put(sql, cached);
         }
-        PreparedStatement target = statement;
+        return cached.proxy();
+    }
+
+    private static PreparedStatement proxy(PreparedStatement target) {
         ResultSet[] lastQuery = new ResultSet[1];
         return (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
                 new Class<?>[] {PreparedStatement.class}, (p, m, a) -> {
@@ -74,6 +82,7 @@ final class StatementCache implements InvocationHandler {
                         // snapshot pinned; closing it resets the statement for its next use
                         if (lastQuery[0] != null) {
                             lastQuery[0].close();
+                            lastQuery[0] = null;
                         }
                         target.clearParameters();
                         return null;
