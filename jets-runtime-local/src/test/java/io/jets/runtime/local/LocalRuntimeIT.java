@@ -69,7 +69,7 @@ class LocalRuntimeIT {
             assertThat(insert.path("eventSource").asText()).isEqualTo("aws:dynamodb");
             assertThat(insert.path("eventVersion").asText()).isEqualTo("1.1");
             assertThat(insert.path("eventSourceARN").asText()).isEqualTo(arn);
-            assertThat(insert.path("dynamodb").path("ApproximateCreationDateTime").isIntegralNumber()).isTrue();
+            assertThat(insert.path("dynamodb").path("ApproximateCreationDateTime").isFloatingPointNumber()).isTrue();
             assertThat(modify.path("dynamodb").path("OldImage").path("name").path("S").asText()).isEqualTo("name-1");
             assertThat(modify.path("dynamodb").path("NewImage").path("name").path("S").asText())
                     .isEqualTo("name-1-edit-1");

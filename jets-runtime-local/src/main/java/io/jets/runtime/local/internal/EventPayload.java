@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * Turns GetRecords records into the event Lambda hands a function: the fields of each record in the order Lambda
- * writes them, {@code ApproximateCreationDateTime} in whole epoch seconds, and {@code eventSourceARN} set to the
- * stream ARN (never the table ARN). See
+ * writes them, {@code ApproximateCreationDateTime} in whole epoch seconds written as a floating-point number
+ * ({@code 1.550272599E9}), and {@code eventSourceARN} set to the stream ARN (never the table ARN). See
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html">Using AWS Lambda with Amazon DynamoDB</a>.
  */
 public final class EventPayload {
@@ -46,7 +46,9 @@ public final class EventPayload {
         JsonNode dynamodb = raw.path("dynamodb");
         ObjectNode streamData = json.createObjectNode();
         long created = dynamodb.path("ApproximateCreationDateTime").asLong(0);
-        streamData.put("ApproximateCreationDateTime", created);
+        // Whole seconds, written as a floating-point number (1.550272599E9) as Lambda does: Python handlers get a
+        // float, and the same JSON number type reaches every runtime.
+        streamData.put("ApproximateCreationDateTime", (double) created);
         if (dynamodb.isObject()) {
             copyInOrder((ObjectNode) dynamodb, streamData, DYNAMODB_ORDER, Set.of("ApproximateCreationDateTime"));
         }

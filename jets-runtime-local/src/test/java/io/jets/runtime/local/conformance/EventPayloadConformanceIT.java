@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The event a function receives is the one Lambda builds from the stream: the seed page's field order and names,
- * the STREAM ARN as eventSourceARN, whole epoch seconds, and only the images the stream's view type carries.
+ * the STREAM ARN as eventSourceARN, whole epoch seconds written as a floating-point number, and only the images
+ * the stream's view type carries.
  */
 class EventPayloadConformanceIT {
 
@@ -61,7 +62,10 @@ class EventPayloadConformanceIT {
                         .matches("arn:aws:dynamodb:us-west-2:\\d{12}:table/demo-dev_test-table/stream/"
                                 + "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
                 JsonNode created = record.path("dynamodb").path("ApproximateCreationDateTime");
-                assertThat(created.isIntegralNumber()).as("epoch seconds as a whole number: %s", created).isTrue();
+                // Lambda writes whole epoch seconds as a floating-point number (1.578648338E9): a Python handler
+                // gets a float, not an int.
+                assertThat(created.isFloatingPointNumber()).as("epoch seconds as a float: %s", created).isTrue();
+                assertThat(created.doubleValue()).isEqualTo(Math.rint(created.doubleValue()));
                 assertThat(created.asLong()).isBetween(before, after);
                 assertThat(record.path("dynamodb").path("SizeBytes").isIntegralNumber()).isTrue();
                 assertThat(record.path("dynamodb").path("SizeBytes").asInt()).isPositive();
