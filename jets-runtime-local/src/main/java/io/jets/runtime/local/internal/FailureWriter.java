@@ -1,5 +1,6 @@
 package io.jets.runtime.local.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.LocalContext;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -55,8 +58,14 @@ public final class FailureWriter {
                 .put("approximateInvokeCount", invokeCount);
         ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
                 .put("executedVersion", LocalContext.FUNCTION_VERSION);
-        if (last != null && !last.succeeded()) {
-            response.put("functionError", "Unhandled");
+        if (last != null) {
+            // A function that returned normally but reported item failures has no function error: AWS still
+            // writes the field, as null.
+            if (last.succeeded()) {
+                response.putNull("functionError");
+            } else {
+                response.put("functionError", "Unhandled");
+            }
         }
         record.put("version", "1.0");
         record.put("timestamp", FunctionLogWriter.TIMESTAMP.format(now));
@@ -73,6 +82,9 @@ public final class FailureWriter {
         Path file;
         if (service.equals("s3")) {
             record.put("payload", new String(event, StandardCharsets.UTF_8));
+            // The object Lambda writes to S3 has its keys in alphabetical order at every level, unlike the
+            // SQS and SNS message body; the payload is a string and keeps the event's own order.
+            record = sortedKeys(record);
             file = LocalFailures.root(stateDirectory).resolve("s3").resolve(name)
                     .resolve("aws/lambda").resolve(mappingUuid).resolve(shardId).resolve(S3_DAY.format(now))
                     .resolve(S3_TIME.format(now) + "-" + UUID.randomUUID());
@@ -87,5 +99,17 @@ public final class FailureWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write failure record " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private ObjectNode sortedKeys(ObjectNode node) {
+        ObjectNode sorted = json.createObjectNode();
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.sort(Comparator.naturalOrder());
+        for (String name : names) {
+            JsonNode value = node.get(name);
+            sorted.set(name, value.isObject() ? sortedKeys((ObjectNode) value) : value);
+        }
+        return sorted;
     }
 }

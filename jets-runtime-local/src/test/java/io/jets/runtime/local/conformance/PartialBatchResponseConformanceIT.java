@@ -144,6 +144,75 @@ class PartialBatchResponseConformanceIT {
     }
 
     @Test
+    void exhaustedItemFailure_sendsTheReportedRecordOn_withAFunctionErrorOfNull() throws Exception {
+        String queue = "arn:aws:sqs:us-west-2:123456789012:clerk-dlq";
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            for (String id : List.of("a", "b", "c", "d", "e", "poison")) {
+                lambda.put(id, "x");
+            }
+            // The function returned normally and named one record: Lambda retries from it, and once the retries
+            // are used up its on-failure record says there was no function error, as an explicit null.
+            lambda.start((f, e, c) -> {
+                for (com.fasterxml.jackson.databind.JsonNode record : e.path("Records")) {
+                    if (record.path("dynamodb").path("Keys").path("id").path("S").asText().equals("poison")) {
+                        return failures(record.path("dynamodb").path("SequenceNumber").asText());
+                    }
+                }
+                return "{\"batchItemFailures\":[]}";
+            }, function(trigger().batchSize(3).reportFailures().retries(3).onFailure(queue)));
+            await().atMost(WAIT).until(() -> io.jets.runtime.local.failures.LocalFailures.in(state).list().size() == 1);
+
+            assertThat(lambda.invocations).extracting(Lambda.Invocation::ids).containsExactly(
+                    List.of("a", "b", "c"), List.of("d", "e", "poison"), List.of("poison"), List.of("poison"),
+                    List.of("poison"));
+            var record = Lambda.JSON.readTree(
+                    io.jets.runtime.local.failures.LocalFailures.in(state).list().get(0).json());
+            String poison = lambda.invocations.get(4).sequenceNumbers().get(0);
+            assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(4);
+            assertThat(record.path("responseContext").toString())
+                    .isEqualTo("{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":null}");
+            assertThat(record.path("DDBStreamBatchInfo").path("startSequenceNumber").asText()).isEqualTo(poison);
+            assertThat(record.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(poison);
+            assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void itemIdentifierThatIsANumber_failsTheWholeBatch_untilItsRetriesAreUsedUp() throws Exception {
+        String queue = "arn:aws:sqs:us-west-2:123456789012:clerk-dlq";
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.put("a", "x");
+            lambda.start((f, e, c) -> "{\"batchItemFailures\":[{\"itemIdentifier\":123}]}",
+                    function(trigger().batchSize(3).reportFailures().retries(3).onFailure(queue)));
+            await().atMost(WAIT).until(() -> io.jets.runtime.local.failures.LocalFailures.in(state).list().size() == 1);
+
+            assertThat(lambda.invocations).extracting(Lambda.Invocation::ids).containsExactly(
+                    List.of("a"), List.of("a"), List.of("a"), List.of("a"));
+            var record = Lambda.JSON.readTree(
+                    io.jets.runtime.local.failures.LocalFailures.in(state).list().get(0).json());
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(4);
+            assertThat(record.path("responseContext").toString())
+                    .isEqualTo("{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":null}");
+            assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void responseThatIsAnEmptyList_isSuccess() {
+        assertThat(run(seq -> "[]", 1)).extracting(Lambda.Invocation::ids)
+                .containsExactly(List.of("a", "b", "c", "d", "e"), List.of("f"));
+    }
+
+    @Test
+    void responseThatIsAnEmptyString_isSuccess() {
+        assertThat(run(seq -> "\"\"", 1)).extracting(Lambda.Invocation::ids)
+                .containsExactly(List.of("a", "b", "c", "d", "e"), List.of("f"));
+    }
+
+    @Test
     void reportedFailures_withoutTheFunctionResponseType_areIgnored() {
         AtomicInteger count = new AtomicInteger();
         try (Lambda lambda = new Lambda(state)) {
