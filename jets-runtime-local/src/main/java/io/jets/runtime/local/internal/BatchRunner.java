@@ -65,7 +65,7 @@ public final class BatchRunner {
             Part part = parts.pollFirst();
             List<StreamRecord> expired = expiredPrefix(part.records());
             if (!expired.isEmpty()) {
-                failures.discarded(expired, "RecordAgeExceeded", part.invokes(), part.last());
+                failures.discarded(expired, FailureWriter.RECORD_AGE_EXCEEDED, part.invokes(), part.last());
                 handled.accept(expired.get(expired.size() - 1));
                 if (expired.size() < part.records().size()) {
                     parts.addFirst(new Part(part.records().subList(expired.size(), part.records().size()),

@@ -35,6 +35,9 @@ public final class FailureWriter {
     private static final DateTimeFormatter FILE_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS").withZone(ZoneOffset.UTC);
 
+    /** The condition of records discarded for being older than MaximumRecordAgeInSeconds. */
+    public static final String RECORD_AGE_EXCEEDED = "RecordAgeExceeded";
+
     private final Path stateDirectory;
     private final Clock clock;
     private final ObjectMapper json;
@@ -51,17 +54,20 @@ public final class FailureWriter {
                       byte[] event) {
         Instant now = clock.instant();
         ObjectNode record = json.createObjectNode();
+        // Records discarded for their age: AWS counts at least one invocation and writes no responseContext,
+        // whether or not the function ever saw them.
+        boolean expired = condition.equals(RECORD_AGE_EXCEEDED);
         record.putObject("requestContext")
                 .put("requestId", last == null ? UUID.randomUUID().toString() : last.requestId())
                 .put("functionArn", functionArn)
                 .put("condition", condition)
-                .put("approximateInvokeCount", invokeCount);
-        ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
-                .put("executedVersion", LocalContext.FUNCTION_VERSION);
-        if (last != null) {
+                .put("approximateInvokeCount", expired ? Math.max(1, invokeCount) : invokeCount);
+        if (!expired) {
+            ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
+                    .put("executedVersion", LocalContext.FUNCTION_VERSION);
             // A function that returned normally but reported item failures has no function error: AWS still
             // writes the field, as null.
-            if (last.succeeded()) {
+            if (last == null || last.succeeded()) {
                 response.putNull("functionError");
             } else {
                 response.put("functionError", "Unhandled");

@@ -215,6 +215,10 @@ class RetryConformanceIT {
             assertThat(lambda.of("old_event-file")).isEmpty();
             JsonNode record = Lambda.JSON.readTree(LocalFailures.in(state).list().get(0).json());
             assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RecordAgeExceeded");
+            // Never sent to the function, yet AWS counts one invocation and writes no responseContext.
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+            assertThat(EventPayloadConformanceIT.fieldNames(record))
+                    .containsExactly("requestContext", "version", "timestamp", "DDBStreamBatchInfo");
             assertThat(record.path("requestContext").path("functionArn").asText()).endsWith(":function:demo-dev-old_event-file");
             assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
         }
@@ -239,6 +243,7 @@ class RetryConformanceIT {
             JsonNode record = Lambda.JSON.readTree(LocalFailures.in(state).list().get(0).json());
             assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RecordAgeExceeded");
             assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(invoked);
+            assertThat(record.has("responseContext")).isFalse();
             assertThat(lambda.deliveredIds()).last().isEqualTo("after");
         }
     }
