@@ -248,6 +248,38 @@ class RetryConformanceIT {
         }
     }
 
+    @Test
+    void expiredOlderRecords_areDiscardedAsTheirOwnBatch_andTheYoungerRestIsDeliveredTogether() throws Exception {
+        try (Lambda lambda = new Lambda(state)) {
+            String streamArn = lambda.table();
+            lambda.put("old", "1");
+            Thread.sleep(6000);
+            for (String id : List.of("y1", "y2", "y3", "y4", "y5")) {
+                lambda.put(id, "1");
+            }
+            Instant young = lambda.streamRecords(streamArn).get(1).dynamodb().approximateCreationDateTime();
+            // The runtime's clock puts the 60 s limit 4.5 s before the young records: "old" has expired, they
+            // have not, and stay so for 4.5 s.
+            Instant limit = young.minusMillis(4500).plusSeconds(60);
+            Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), limit));
+            lambda.start(clock, (f, e, c) -> null, function(trigger().batchSize(10).retries(0).maxAge(60)
+                    .onFailure(QUEUE)));
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 5
+                    && LocalFailures.in(state).list().size() == 1);
+
+            assertThat(lambda.invocations).extracting(Lambda.Invocation::ids)
+                    .containsExactly(List.of("y1", "y2", "y3", "y4", "y5"));
+            JsonNode record = Lambda.JSON.readTree(LocalFailures.in(state).list().get(0).json());
+            assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RecordAgeExceeded");
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
+            assertThat(record.has("responseContext")).isFalse();
+            String old = lambda.streamRecords(streamArn).get(0).dynamodb().sequenceNumber();
+            assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
+            assertThat(record.path("DDBStreamBatchInfo").path("startSequenceNumber").asText()).isEqualTo(old);
+            assertThat(record.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(old);
+        }
+    }
+
     /** The system clock, moved forward by the test. */
     private static final class MovableClock extends Clock {
         private volatile Duration offset = Duration.ZERO;
