@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords.
@@ -31,6 +32,9 @@ public final class StreamOperations {
     private static final Set<String> ITERATOR_TYPES =
             Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
     private static final long PAGE_BYTES = 1024 * 1024;
+    /** What a stream ARN looks like; anything else is refused before any stream is looked up. */
+    private static final Pattern STREAM_ARN =
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/.+");
 
     private final Database database;
     private final StreamStore streams;
@@ -52,6 +56,9 @@ public final class StreamOperations {
         int limit = request.path("Limit").asInt(100);
         String table = Json.text(request, "TableName");
         String start = Json.text(request, "ExclusiveStartStreamArn");
+        if (start != null) {
+            requireWellFormed(start);
+        }
         List<StreamDefinition> all = database.read(connection -> streams.list(connection, table));
         List<StreamDefinition> after = all.stream()
                 .filter(stream -> start == null || stream.arn().compareTo(start) > 0).toList();
@@ -73,6 +80,7 @@ public final class StreamOperations {
         int limit = request.path("Limit").asInt(100);
         String arn = Json.text(request, "StreamArn");
         String start = Json.text(request, "ExclusiveStartShardId");
+        requireWellFormed(arn);
         return database.read(connection -> {
             StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
             List<Shard> shards = streams.shards(connection, arn);
@@ -86,12 +94,11 @@ public final class StreamOperations {
             description.put("TableName", stream.tableName());
             description.set("KeySchema", TableDescriptions.keySchema(stream.hashKey(), stream.rangeKey()));
             ArrayNode list = description.putArray("Shards");
+            // shard ids sort in creation order, so a page starts after the given id whether or not it exists
             int skip = 0;
             if (start != null) {
-                for (int i = 0; i < shards.size(); i++) {
-                    if (shards.get(i).shardId().equals(start)) {
-                        skip = i + 1;
-                    }
+                while (skip < shards.size() && shards.get(skip).shardId().compareTo(start) <= 0) {
+                    skip++;
                 }
             }
             List<Shard> page = shards.subList(Math.min(skip, shards.size()), Math.min(skip + limit, shards.size()));
@@ -125,6 +132,11 @@ public final class StreamOperations {
         String shardId = Json.text(request, "ShardId");
         String type = Json.text(request, "ShardIteratorType");
         String sequenceNumber = Json.text(request, "SequenceNumber");
+        requireWellFormed(arn);
+        if (sequenceNumber != null && (type.equals("TRIM_HORIZON") || type.equals("LATEST"))) {
+            throw ApiException.validation("The SequenceNumber parameter is not allowed for ShardIteratorType "
+                    + type);
+        }
         long position = database.read(connection -> {
             requireStream(streams.find(connection, arn), arn);
             Shard shard = streams.shard(connection, shardId);
@@ -204,6 +216,12 @@ public final class StreamOperations {
             }
             return response;
         });
+    }
+
+    private static void requireWellFormed(String arn) {
+        if (!STREAM_ARN.matcher(arn).matches()) {
+            throw ApiException.validation("Invalid StreamArn");
+        }
     }
 
     private static StreamDefinition requireStream(StreamDefinition stream, String arn) {

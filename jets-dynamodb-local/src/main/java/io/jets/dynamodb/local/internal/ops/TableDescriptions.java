@@ -66,9 +66,10 @@ final class TableDescriptions {
             }
         }
         if (table.stream() != null) {
-            ObjectNode specification = description.putObject("StreamSpecification");
-            specification.put("StreamEnabled", table.stream().enabled());
+            // a disabled stream leaves no StreamSpecification behind, only the latest stream's ARN and label
             if (table.stream().enabled()) {
+                ObjectNode specification = description.putObject("StreamSpecification");
+                specification.put("StreamEnabled", true);
                 specification.put("StreamViewType", table.stream().viewType());
             }
             description.put("LatestStreamLabel", table.stream().label());

@@ -148,6 +148,10 @@ public final class TableOperations {
                                          RequestContext context, long now) throws java.sql.SQLException {
         boolean enable = specification.path("StreamEnabled").asBoolean(false);
         if (enable) {
+            if (!specification.hasNonNull("StreamViewType")) {
+                throw ApiException.validation("One or more parameter values were invalid: If stream is being enabled"
+                        + " then UpdateViewType is required");
+            }
             if (table.streamEnabled()) {
                 throw ApiException.validation("Table already has an enabled stream: TableName: " + table.name());
             }
@@ -156,12 +160,12 @@ public final class TableOperations {
                     table.hashKey(), table.rangeKey(), now);
             return table.withStream(new StreamState(true, viewType, stream.arn(), stream.label()));
         }
-        if (!table.streamEnabled()) {
-            throw ApiException.validation("Table already has no stream enabled: TableName: " + table.name());
-        }
         if (specification.hasNonNull("StreamViewType")) {
-            throw ApiException.validation("One or more parameter values were invalid: StreamViewType cannot be"
-                    + " specified when StreamEnabled is false");
+            throw ApiException.validation("One or more parameter values were invalid: If stream is being disabled,"
+                    + " then UpdateViewType must not be specified");
+        }
+        if (!table.streamEnabled()) {
+            throw ApiException.validation("Table has no stream to disable: TableName: " + table.name());
         }
         StreamDefinition stream = streams.find(connection, table.stream().arn());
         streams.disable(connection, stream, now);
@@ -225,8 +229,8 @@ public final class TableOperations {
         }
         String viewType = Json.text(specification, "StreamViewType");
         if (viewType == null) {
-            throw ApiException.validation("One or more parameter values were invalid: Enabled stream requires"
-                    + " StreamViewType to be set");
+            throw ApiException.validation("One or more parameter values were invalid: Table is being created with a"
+                    + " stream enabled, UpdateViewType is required");
         }
         return viewType;
     }

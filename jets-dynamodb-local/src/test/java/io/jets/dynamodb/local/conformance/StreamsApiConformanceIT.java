@@ -1,0 +1,135 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jets.dynamodb.local.LocalServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * How the Streams API and UpdateTable's StreamSpecification refuse what DynamoDB refuses: ARNs that are not
+ * stream ARNs, sequence numbers given to iterator types that take none, and stream switches that change nothing.
+ */
+class StreamsApiConformanceIT {
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+    private static final DynamoDbStreamsClient streams = local.streams();
+
+    private static String create(String name, boolean withStream) {
+        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                .streamSpecification(withStream ? StreamSpecification.builder().streamEnabled(true)
+                        .streamViewType(StreamViewType.KEYS_ONLY).build() : null))
+                .tableDescription().latestStreamArn();
+    }
+
+    private static Shard onlyShard(String streamArn) {
+        return streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards().get(0);
+    }
+
+    @Test
+    void describeStream_withAnArnThatIsNoStreamArn_isAValidationError() {
+        assertValidation(() -> streams.describeStream(b -> b.streamArn("orders-table-events-stream-of-last-week")),
+                "Invalid StreamArn");
+        assertValidation(() -> streams.listStreams(b -> b.exclusiveStartStreamArn(
+                "orders-table-events-stream-of-last-week")), "Invalid StreamArn");
+    }
+
+    @Test
+    void getShardIterator_withAnArnThatIsNoStreamArn_isAValidationError() {
+        String arn = create("iterator-bad-arn", true);
+        String shardId = onlyShard(arn).shardId();
+
+        assertValidation(() -> streams.getShardIterator(b -> b.streamArn("orders-table-events-stream-of-last-week")
+                .shardId(shardId).shardIteratorType(ShardIteratorType.LATEST)), "Invalid StreamArn");
+    }
+
+    @Test
+    void getShardIterator_withASequenceNumber_forTrimHorizonOrLatest_isAValidationError() {
+        String arn = create("iterator-extra-sequence", true);
+        Shard shard = onlyShard(arn);
+        String start = shard.sequenceNumberRange().startingSequenceNumber();
+
+        for (ShardIteratorType type : new ShardIteratorType[] {ShardIteratorType.TRIM_HORIZON,
+            ShardIteratorType.LATEST}) {
+            assertThatThrownBy(() -> streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(type).sequenceNumber(start)))
+                    .isInstanceOf(DynamoDbException.class)
+                    .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                            .isEqualTo("ValidationException"))
+                    .hasMessageContaining("SequenceNumber");
+        }
+    }
+
+    @Test
+    void describeStream_afterAShardIdPastTheLastOne_listsNoShards() {
+        String arn = create("shards-after-last", true);
+
+        var page = streams.describeStream(b -> b.streamArn(arn).exclusiveStartShardId("shardId-99999999999999999999"))
+                .streamDescription();
+
+        assertThat(page.shards()).isEmpty();
+        assertThat(page.lastEvaluatedShardId()).isNull();
+    }
+
+    @Test
+    void updateTable_switchingTheStreamToWhatItIs_isAValidationError() {
+        create("stream-never", false);
+        create("stream-already", true);
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("stream-never")
+                .streamSpecification(s -> s.streamEnabled(false))),
+                "Table has no stream to disable: TableName: stream-never");
+        assertValidation(() -> client.updateTable(b -> b.tableName("stream-already")
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE))),
+                "Table already has an enabled stream: TableName: stream-already");
+    }
+
+    @Test
+    void streamSpecification_withoutAViewTypeToEnable_orWithOneToDisable_isAValidationError() {
+        create("stream-view-type", true);
+
+        assertValidation(() -> client.createTable(b -> b.tableName("stream-no-view-type")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                .streamSpecification(s -> s.streamEnabled(true))),
+                "One or more parameter values were invalid: Table is being created with a stream enabled,"
+                        + " UpdateViewType is required");
+        assertValidation(() -> client.updateTable(b -> b.tableName("stream-view-type")
+                .streamSpecification(s -> s.streamEnabled(false).streamViewType(StreamViewType.KEYS_ONLY))),
+                "One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must"
+                        + " not be specified");
+        client.updateTable(b -> b.tableName("stream-view-type").streamSpecification(s -> s.streamEnabled(false)));
+        assertValidation(() -> client.updateTable(b -> b.tableName("stream-view-type")
+                .streamSpecification(s -> s.streamEnabled(true))),
+                "One or more parameter values were invalid: If stream is being enabled then UpdateViewType is"
+                        + " required");
+    }
+
+    @Test
+    void describeTable_afterTheStreamIsDisabled_hasNoStreamSpecification_butKeepsTheLatestStream() {
+        String arn = create("stream-switched-off", true);
+
+        client.updateTable(b -> b.tableName("stream-switched-off").streamSpecification(s -> s.streamEnabled(false)));
+        var table = client.describeTable(b -> b.tableName("stream-switched-off")).table();
+
+        assertThat(table.streamSpecification()).isNull();
+        assertThat(table.latestStreamArn()).isEqualTo(arn);
+        assertThat(table.latestStreamLabel()).isEqualTo(arn.substring(arn.lastIndexOf('/') + 1));
+    }
+}
