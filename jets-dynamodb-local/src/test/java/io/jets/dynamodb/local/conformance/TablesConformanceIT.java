@@ -3,7 +3,9 @@ package io.jets.dynamodb.local.conformance;
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
@@ -76,6 +79,38 @@ class TablesConformanceIT {
         assertThat(table.itemCount()).isEqualTo(1);
         assertThat(table.tableSizeBytes()).isEqualTo(5);
         assertThat(client.listTables().tableNames()).doesNotContain("deleted");
+    }
+
+    @Test
+    void deleteTable_leavesTheSchemaOutOfItsDescription() {
+        client.createTable(b -> b.tableName("deleted-with-indexes").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("customer", ScalarAttributeType.S),
+                        attribute("order", ScalarAttributeType.S), attribute("placed", ScalarAttributeType.S))
+                .keySchema(hash("customer"), range("order"))
+                .globalSecondaryIndexes(i -> i.indexName("by-placed").keySchema(hash("placed"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))
+                .localSecondaryIndexes(i -> i.indexName("by-customer-placed")
+                        .keySchema(hash("customer"), range("placed"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+
+        var table = client.deleteTable(b -> b.tableName("deleted-with-indexes")).tableDescription();
+
+        assertThat(table.tableName()).isEqualTo("deleted-with-indexes");
+        assertThat(table.tableId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        assertThat(table.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+        assertThat(table.creationDateTime()).isNull();
+        assertThat(table.hasKeySchema()).isFalse();
+        assertThat(table.hasAttributeDefinitions()).isFalse();
+        assertThat(table.hasGlobalSecondaryIndexes()).isFalse();
+        assertThat(table.hasLocalSecondaryIndexes()).isFalse();
+    }
+
+    @Test
+    void createTable_definingAnAttributeTwice_isAValidationError() {
+        assertValidation(() -> client.createTable(b -> b.tableName("defined-twice")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S), attribute("sku", ScalarAttributeType.N))
+                .keySchema(hash("sku"))), "Attribute Name is duplicated: sku");
     }
 
     @Test

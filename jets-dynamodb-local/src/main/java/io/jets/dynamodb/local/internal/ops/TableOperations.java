@@ -196,6 +196,9 @@ public final class TableOperations {
         ObjectNode response = Json.object();
         ObjectNode description = TableDescriptions.describe(deleted, "DELETING", stats[0], stats[1],
                 context.region());
+        // DeleteTable leaves out the schema it could still describe
+        description.remove(List.of("CreationDateTime", "KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes",
+                "LocalSecondaryIndexes"));
         response.set("TableDescription", description);
         return response;
     }

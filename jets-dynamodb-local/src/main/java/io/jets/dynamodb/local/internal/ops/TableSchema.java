@@ -35,7 +35,11 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                         + " 'attributeDefinitions." + position + ".member.attributeType' failed to satisfy"
                         + " constraint: Member must satisfy enum value set: [B, N, S]");
             }
-            definitions.add(new AttributeDefinition(Json.text(definition, "AttributeName"), type));
+            String name = Json.text(definition, "AttributeName");
+            if (definitions.stream().anyMatch(known -> known.name().equals(name))) {
+                throw ApiException.validation("Attribute Name is duplicated: " + name);
+            }
+            definitions.add(new AttributeDefinition(name, type));
         }
         String[] key = keySchema(request.get("KeySchema"));
         Set<String> used = new LinkedHashSet<>(List.of(key[0]));
