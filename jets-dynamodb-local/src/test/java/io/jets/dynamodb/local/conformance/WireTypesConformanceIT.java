@@ -54,6 +54,15 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void attributeNameAsNumber_insideATransactionAction_isSerializationException() throws Exception {
+        var response = post("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"wire\","
+                + "\"Item\":{\"id\":{\"S\":\"b\"}},\"ConditionExpression\":\"attribute_not_exists(id)\","
+                + "\"ExpressionAttributeNames\":{\"#n\":7}}}]}");
+
+        assertSerializationError(response, "class java.lang.Short can not be converted to an String");
+    }
+
+    @Test
     void itemAsString_isSerializationException() throws Exception {
         var response = post("PutItem", "{\"TableName\":\"wire\",\"Item\":\"x\"}");
 

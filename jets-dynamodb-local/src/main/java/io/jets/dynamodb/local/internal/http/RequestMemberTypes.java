@@ -44,6 +44,11 @@ final class RequestMemberTypes {
     }
 
     static void check(ObjectNode request) {
+        checkMembers(request);
+        checkEnums(request);
+    }
+
+    private static void checkMembers(JsonNode request) {
         for (Iterator<Map.Entry<String, JsonNode>> it = request.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> member = it.next();
             JsonNode value = member.getValue();
@@ -63,9 +68,17 @@ final class RequestMemberTypes {
             } else if (ITEMS.contains(name)) {
                 map(value);
                 value.forEach(RequestMemberTypes::attributeValue);
+            } else if (name.equals("TransactItems") && value.isArray()) {
+                // each action (Put, Update, Get, ...) carries the same members as the single-item operations
+                for (JsonNode transactItem : value) {
+                    transactItem.forEach(action -> {
+                        if (action.isObject()) {
+                            checkMembers(action);
+                        }
+                    });
+                }
             }
         }
-        checkEnums(request);
     }
 
     /**

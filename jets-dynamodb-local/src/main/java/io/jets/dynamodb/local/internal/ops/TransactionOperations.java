@@ -30,6 +30,8 @@ import java.util.Set;
 public final class TransactionOperations {
 
     private static final long TOKEN_MILLIS = 10 * 60 * 1000;
+    private static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
+    private static final Set<String> RETURN_ON_FAILURE = Set.of("ALL_OLD", "NONE");
 
     private final Database database;
     private final TableCatalog catalog;
@@ -45,6 +47,16 @@ public final class TransactionOperations {
                           ObjectNode item, boolean returnOnFailure) {
     }
 
+    /**
+     * What one action's item does wrong that DynamoDB reports as that action's ValidationError cancellation
+     * reason rather than refusing the whole request: a key of the wrong type or missing, or an item over 400 KB.
+     */
+    private static final class ActionInvalid extends RuntimeException {
+        ActionInvalid(ApiException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
     public TransactionOperations(Database database, TableCatalog catalog, ItemWriter writer, Clock clock) {
         this.database = database;
         this.catalog = catalog;
@@ -56,13 +68,29 @@ public final class TransactionOperations {
         JsonNode items = request.get("TransactItems");
         new Constraints().required("transactItems", items).length("transactItems", items, 1, 100).check();
         String token = Json.text(request, "ClientRequestToken");
+        if (token != null && (token.isEmpty() || token.length() > 36)) {
+            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken'"
+                    + " failed to satisfy constraint: Member must have length "
+                    + (token.isEmpty() ? "greater than or equal to 1" : "less than or equal to 36"));
+        }
         if (token != null && replayed(token, request)) {
             return replayCapacity(request, items);
         }
         List<Action> actions = new ArrayList<>();
         Set<String> targets = new HashSet<>();
-        for (JsonNode item : items) {
-            Action action = prepare(item);
+        long payload = 0;
+        for (int i = 0; i < items.size(); i++) {
+            Action action;
+            try {
+                action = prepare(items.get(i), i);
+            } catch (ActionInvalid e) {
+                // the first invalid action cancels the transaction before any condition is evaluated
+                throw canceled(validationReasons(items.size(), i, e.getMessage()));
+            }
+            payload += payloadSize(items.get(i));
+            if (payload > MAX_PAYLOAD_BYTES) {
+                throw ApiException.validation("Transaction payload size cannot exceed 4 MB");
+            }
             if (!targets.add(action.table().name() + "|" + Json.write(Keys.project(action.table(), action.key())))) {
                 throw ApiException.validation("Transaction request cannot include multiple operations on one item");
             }
@@ -106,7 +134,11 @@ public final class TransactionOperations {
                                 ? (current != null ? current : action.key().deepCopy())
                                 : AttributeValues.normalizeItem(action.update().apply(current, action.key(),
                                         new HashSet<>(action.table().keyNames())));
-                        ItemWriter.checkSize(next);
+                        try {
+                            ItemWriter.checkSize(next);
+                        } catch (ApiException e) {
+                            throw canceled(validationReasons(actions.size(), i, e.getMessage()));
+                        }
                         writer.write(connection, action.table(), action.key(), current, next, false);
                         written = next;
                     }
@@ -130,8 +162,8 @@ public final class TransactionOperations {
      */
     private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
         List<Action> actions = new ArrayList<>();
-        for (JsonNode item : items) {
-            actions.add(prepare(item));
+        for (int i = 0; i < items.size(); i++) {
+            actions.add(prepare(items.get(i), i));
         }
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
@@ -145,14 +177,18 @@ public final class TransactionOperations {
         return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
     }
 
-    private Action prepare(JsonNode transactItem) {
+    private Action prepare(JsonNode transactItem, int index) {
         if (transactItem.size() != 1) {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         String kind = transactItem.fieldNames().next();
         JsonNode body = transactItem.get(kind);
-        new Constraints().tableName("transactItems.member." + Character.toLowerCase(kind.charAt(0))
-                + kind.substring(1) + ".tableName", body.get("TableName")).check();
+        String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
+                + kind.substring(1) + ".";
+        new Constraints().tableName(member + "tableName", body.get("TableName"))
+                .oneOf(member + "returnValuesOnConditionCheckFailure",
+                        body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]")
+                .check();
         RequestExpressions expressions = new RequestExpressions(body);
         Condition condition = expressions.condition();
         Update update = kind.equals("Update") ? expressions.update() : null;
@@ -163,21 +199,68 @@ public final class TransactionOperations {
             case "Put" -> {
                 ObjectNode item = (ObjectNode) body.get("Item");
                 AttributeValues.validateItem(item);
-                ObjectNode key = AttributeValues.normalizeItem(Keys.ofItem(table, item));
+                ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.ofItem(table, item)));
                 ObjectNode stored = AttributeValues.normalizeItem(item);
-                ItemWriter.checkSize(stored);
+                actionChecked(() -> {
+                    ItemWriter.checkSize(stored);
+                    return stored;
+                });
                 yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
             }
             case "Delete", "Update", "ConditionCheck" -> {
                 if (kind.equals("ConditionCheck") && condition == null) {
                     throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");
                 }
-                ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, body.get("Key")));
+                ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table,
+                        body.get("Key"))));
                 yield new Action(kind, table, key, condition, update, null, returnOnFailure);
             }
             default -> throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or"
                     + " Delete");
         };
+    }
+
+    /**
+     * Runs a key or item check of one action; a wrong or missing key type and an oversized item become that
+     * action's ValidationError, while the other refusals (an empty or oversized key value) still refuse the request.
+     */
+    private static ObjectNode actionChecked(java.util.function.Supplier<ObjectNode> check) {
+        try {
+            return check.get();
+        } catch (ApiException e) {
+            String message = e.getMessage();
+            if (message.startsWith("One or more parameter values were invalid: Type mismatch")
+                    || message.startsWith("One or more parameter values were invalid: Missing the key")
+                    || message.equals("The provided key element does not match the schema")
+                    || message.equals("Item size has exceeded the maximum allowed size")) {
+                throw new ActionInvalid(e);
+            }
+            throw e;
+        }
+    }
+
+    private static ArrayNode validationReasons(int actions, int invalid, String message) {
+        ArrayNode reasons = Json.array();
+        for (int i = 0; i < actions; i++) {
+            ObjectNode reason = reasons.addObject();
+            reason.put("Code", i == invalid ? "ValidationError" : "None");
+            if (i == invalid) {
+                reason.put("Message", message);
+            }
+        }
+        return reasons;
+    }
+
+    /** The bytes an action carries: its item or key and the values its expressions use. */
+    private static long payloadSize(JsonNode transactItem) {
+        JsonNode body = transactItem.elements().next();
+        long size = 0;
+        for (String member : List.of("Item", "Key", "ExpressionAttributeValues")) {
+            if (body.get(member) instanceof ObjectNode values) {
+                size += AttributeValues.itemSize(values);
+            }
+        }
+        return size;
     }
 
     private static ApiException canceled(ArrayNode reasons) {

@@ -1,0 +1,115 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import io.jets.dynamodb.local.LocalServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * What TransactWriteItems refuses as a whole and what it cancels action by action: a key of the wrong type is
+ * that action's ValidationError, while a bad token, a bad enum value or an oversized payload refuse the request.
+ */
+class TransactionsConformanceIT {
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+
+    @BeforeAll
+    static void createTable() {
+        client.createTable(b -> b.tableName("ledger").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("account", ScalarAttributeType.S)).keySchema(hash("account")));
+    }
+
+    private static TransactWriteItem put(Object... namesAndValues) {
+        return TransactWriteItem.builder().put(p -> p.tableName("ledger").item(item(namesAndValues))).build();
+    }
+
+    @Test
+    void keyOfTheWrongType_cancelsWithAValidationErrorReason_andLeavesTheOtherActionsUnchecked() {
+        var wrongKey = put("account", n("7"));
+        var alsoWrongKey = put("account", n("8"));
+        var falseCondition = TransactWriteItem.builder().put(p -> p.tableName("ledger")
+                .item(item("account", s("savings"))).conditionExpression("attribute_exists(account)")).build();
+
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(wrongKey, alsoWrongKey,
+                falseCondition)))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("Transaction cancelled, please refer cancellation reasons for specific"
+                        + " reasons [ValidationError, None, None]")
+                .satisfies(e -> assertThat(((TransactionCanceledException) e).cancellationReasons())
+                        .extracting(CancellationReason::code, CancellationReason::message)
+                        .containsExactly(
+                                tuple("ValidationError", "One or more parameter values"
+                                        + " were invalid: Type mismatch for key account expected: S actual: N"),
+                                tuple("None", null),
+                                tuple("None", null)));
+    }
+
+    @Test
+    void clientRequestToken_longerThan36Characters_isAValidationError() {
+        String token = "a".repeat(37);
+
+        client.transactWriteItems(b -> b.clientRequestToken("b".repeat(36)).transactItems(put("account",
+                s("checking"))));
+        assertValidation(() -> client.transactWriteItems(b -> b.clientRequestToken(token)
+                .transactItems(put("account", s("checking")))),
+                "1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy"
+                        + " constraint: Member must have length less than or equal to 36");
+    }
+
+    @Test
+    void returnValuesOnConditionCheckFailure_outsideItsValues_refusesTheWholeRequest() {
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(
+                put("account", s("loan")),
+                TransactWriteItem.builder().update(u -> u.tableName("ledger").key(item("account", s("loan-2")))
+                        .updateExpression("SET balance = :zero").expressionAttributeValues(item(":zero", n("0")))
+                        .returnValuesOnConditionCheckFailure("all_old")).build())),
+                "1 validation error detected: Value 'all_old' at"
+                        + " 'transactItems.2.member.update.returnValuesOnConditionCheckFailure' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [ALL_OLD, NONE]");
+    }
+
+    @Test
+    void itemsOverFourMegabytesInTotal_refuseTheRequest_whileThreeMegabytesGoIn() {
+        String statement = "x".repeat(100_000);
+        List<TransactWriteItem> five = new ArrayList<>();
+        List<TransactWriteItem> three = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            five.add(put("account", s("five-" + i), "statement", s(statement)));
+        }
+        for (int i = 0; i < 30; i++) {
+            three.add(put("account", s("three-" + i), "statement", s(statement)));
+        }
+
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(five)))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageContaining("size cannot exceed");
+        client.transactWriteItems(b -> b.transactItems(three));
+
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("five-0")))).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("three-29")))).item())
+                .containsKey("statement");
+    }
+}
