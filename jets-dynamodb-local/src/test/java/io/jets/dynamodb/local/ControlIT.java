@@ -53,6 +53,30 @@ class ControlIT {
     }
 
     @Test
+    void timeToLive_expiresNumbersInAnyNotation_butNotStrings_norTimesMoreThanFiveYearsOld()
+            throws InterruptedException {
+        Clients.createTable(client, "carts", false, null);
+        client.updateTimeToLive(b -> b.tableName("carts").timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName("expires")));
+        long past = clock.millis() / 1000 - 60;
+        client.putItem(b -> b.tableName("carts").item(Map.of("id", s("scientific"), "expires",
+                n(past / 10 + "e1"))));
+        client.putItem(b -> b.tableName("carts").item(Map.of("id", s("fraction"), "expires", n(past + ".25"))));
+        client.putItem(b -> b.tableName("carts").item(Map.of("id", s("as-string"), "expires",
+                s(Long.toString(past)))));
+        client.putItem(b -> b.tableName("carts").item(Map.of("id", s("ancient"), "expires",
+                n(Long.toString(past - 6L * 365 * 24 * 3600)))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                !client.getItem(b -> b.tableName("carts").key(Map.of("id", s("scientific")))).hasItem()
+                        && !client.getItem(b -> b.tableName("carts").key(Map.of("id", s("fraction")))).hasItem());
+        Thread.sleep(300);
+
+        assertThat(client.scan(b -> b.tableName("carts")).items()).extracting(item -> item.get("id").s())
+                .containsExactlyInAnyOrder("as-string", "ancient");
+    }
+
+    @Test
     void tags_areAddedListedAndRemoved() {
         Clients.createTable(client, "tagged", false, null);
         String arn = client.describeTable(b -> b.tableName("tagged")).table().tableArn();

@@ -63,6 +63,14 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void timeToLiveAttributeNameAsNumber_isSerializationException() throws Exception {
+        var response = post("UpdateTimeToLive", "{\"TableName\":\"wire\",\"TimeToLiveSpecification\":"
+                + "{\"AttributeName\":3,\"Enabled\":true}}");
+
+        assertSerializationError(response, "class java.lang.Short can not be converted to an String");
+    }
+
+    @Test
     void itemAsString_isSerializationException() throws Exception {
         var response = post("PutItem", "{\"TableName\":\"wire\",\"Item\":\"x\"}");
 

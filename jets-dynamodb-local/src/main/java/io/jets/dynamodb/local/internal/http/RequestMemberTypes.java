@@ -68,6 +68,8 @@ final class RequestMemberTypes {
             } else if (ITEMS.contains(name)) {
                 map(value);
                 value.forEach(RequestMemberTypes::attributeValue);
+            } else if (name.equals("TimeToLiveSpecification") && value.hasNonNull("AttributeName")) {
+                string(value.get("AttributeName"));
             } else if (name.equals("TransactItems") && value.isArray()) {
                 // each action (Put, Update, Get, ...) carries the same members as the single-item operations
                 for (JsonNode transactItem : value) {

@@ -37,6 +37,20 @@ final class Constraints {
         return this;
     }
 
+    /** A required attribute name member: 1..255 characters. */
+    Constraints attributeName(String member, JsonNode value) {
+        required(member, value);
+        if (value != null && !value.isNull()) {
+            String name = value.asText();
+            if (name.isEmpty()) {
+                violations.add(describe(name, member) + "Member must have length greater than or equal to 1");
+            } else if (name.length() > 255) {
+                violations.add(describe(name, member) + "Member must have length less than or equal to 255");
+            }
+        }
+        return this;
+    }
+
     Constraints required(String member, JsonNode value) {
         if (value == null || value.isNull()) {
             violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");

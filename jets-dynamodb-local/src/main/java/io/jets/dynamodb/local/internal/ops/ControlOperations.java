@@ -28,21 +28,24 @@ public final class ControlOperations {
     }
 
     public ObjectNode updateTimeToLive(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
-                .required("timeToLiveSpecification", request.get("TimeToLiveSpecification")).check();
         JsonNode specification = request.get("TimeToLiveSpecification");
+        new Constraints().tableName("tableName", request.get("TableName"))
+                .required("timeToLiveSpecification", specification).check();
+        new Constraints().attributeName("timeToLiveSpecification.attributeName", specification.get("AttributeName"))
+                .required("timeToLiveSpecification.enabled", specification.get("Enabled")).check();
         boolean enable = specification.path("Enabled").asBoolean(false);
         String attribute = Json.text(specification, "AttributeName");
-        if (attribute == null || attribute.isEmpty()) {
-            throw ApiException.validation("1 validation error detected: Value null at"
-                    + " 'timeToLiveSpecification.attributeName' failed to satisfy constraint: Member must not be null");
-        }
         database.write(connection -> {
             TableDefinition table = catalog.require(Json.text(request, "TableName"));
-            if (enable && table.ttlAttribute() != null) {
+            String current = table.ttlAttribute();
+            if (current != null && !current.equals(attribute)) {
+                throw ApiException.validation("TimeToLive is active on a different AttributeName: current"
+                        + " AttributeName is " + current);
+            }
+            if (enable && current != null) {
                 throw ApiException.validation("TimeToLive is already enabled");
             }
-            if (!enable && table.ttlAttribute() == null) {
+            if (!enable && current == null) {
                 throw ApiException.validation("TimeToLive is already disabled");
             }
             catalog.update(connection, table.withTtlAttribute(enable ? attribute : null));

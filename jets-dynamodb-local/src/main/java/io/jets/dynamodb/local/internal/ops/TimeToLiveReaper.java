@@ -20,6 +20,8 @@ import java.util.List;
  */
 public final class TimeToLiveReaper implements Runnable {
 
+    private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
+
     private final Database database;
     private final TableCatalog catalog;
     private final ItemStore items;
@@ -50,8 +52,14 @@ public final class TimeToLiveReaper implements Runnable {
         }
     }
 
+    private static boolean expired(BigDecimal expiry, BigDecimal now, BigDecimal oldest) {
+        return expiry.compareTo(now) < 0 && expiry.compareTo(oldest) >= 0;
+    }
+
     private void reap(TableDefinition table) {
         BigDecimal now = BigDecimal.valueOf(clock.millis() / 1000);
+        // DynamoDB leaves alone expiry times more than five years in the past: they are taken for another unit
+        BigDecimal oldest = now.subtract(BigDecimal.valueOf(FIVE_YEARS_SECONDS));
         List<ObjectNode> expired = database.read(connection -> {
             List<ObjectNode> found = new ArrayList<>();
             byte[] afterHash = null;
@@ -60,7 +68,7 @@ public final class TimeToLiveReaper implements Runnable {
                 List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1000);
                 for (Row row : rows) {
                     JsonNode value = row.item().path(table.ttlAttribute()).get("N");
-                    if (value != null && new BigDecimal(value.asText()).compareTo(now) < 0) {
+                    if (value != null && expired(new BigDecimal(value.asText()), now, oldest)) {
                         found.add(Keys.project(table, row.item()));
                     }
                 }
@@ -80,7 +88,7 @@ public final class TimeToLiveReaper implements Runnable {
                 ObjectNode item = writer.read(connection, current, key);
                 JsonNode value = item == null ? null : item.path(current.ttlAttribute()).get("N");
                 // the item may have been rewritten since the scan
-                if (value != null && new BigDecimal(value.asText()).compareTo(now) < 0) {
+                if (value != null && expired(new BigDecimal(value.asText()), now, oldest)) {
                     writer.write(connection, current, key, item, null, true);
                 }
                 return null;
