@@ -37,15 +37,16 @@ final class Constraints {
         return this;
     }
 
-    /** A required attribute name member: 1..255 characters. */
-    Constraints attributeName(String member, JsonNode value) {
+    /** A required string member of {@code min..max} characters. */
+    Constraints text(String member, JsonNode value, int min, int max) {
         required(member, value);
         if (value != null && !value.isNull()) {
-            String name = value.asText();
-            if (name.isEmpty()) {
-                violations.add(describe(name, member) + "Member must have length greater than or equal to 1");
-            } else if (name.length() > 255) {
-                violations.add(describe(name, member) + "Member must have length less than or equal to 255");
+            String text = value.asText();
+            int length = text.codePointCount(0, text.length());
+            if (length < min) {
+                violations.add(describe(text, member) + "Member must have length greater than or equal to " + min);
+            } else if (length > max) {
+                violations.add(describe(text, member) + "Member must have length less than or equal to " + max);
             }
         }
         return this;

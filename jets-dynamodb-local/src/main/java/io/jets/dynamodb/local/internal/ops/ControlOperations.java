@@ -31,7 +31,7 @@ public final class ControlOperations {
         JsonNode specification = request.get("TimeToLiveSpecification");
         new Constraints().tableName("tableName", request.get("TableName"))
                 .required("timeToLiveSpecification", specification).check();
-        new Constraints().attributeName("timeToLiveSpecification.attributeName", specification.get("AttributeName"))
+        new Constraints().text("timeToLiveSpecification.attributeName", specification.get("AttributeName"), 1, 255)
                 .required("timeToLiveSpecification.enabled", specification.get("Enabled")).check();
         boolean enable = specification.path("Enabled").asBoolean(false);
         String attribute = Json.text(specification, "AttributeName");
@@ -71,11 +71,15 @@ public final class ControlOperations {
     }
 
     public ObjectNode tagResource(ObjectNode request) {
+        new Constraints().required("tags", request.get("Tags")).check();
+        Map<String, String> added = TagRules.parse(request.get("Tags"));
         TableDefinition table = byArn(Json.text(request, "ResourceArn"));
-        Map<String, String> tags = new LinkedHashMap<>(table.tags());
-        for (JsonNode tag : request.path("Tags")) {
-            tags.put(tag.path("Key").asText(), tag.path("Value").asText());
+        if (added.isEmpty()) {
+            throw ApiException.validation("Atleast one Tag needs to be provided as Input.");
         }
+        Map<String, String> tags = new LinkedHashMap<>(table.tags());
+        tags.putAll(added);
+        TagRules.checkCount(tags.keySet());
         database.write(connection -> {
             catalog.update(connection, catalog.require(table.name()).withTags(tags));
             return null;
@@ -84,7 +88,11 @@ public final class ControlOperations {
     }
 
     public ObjectNode untagResource(ObjectNode request) {
+        new Constraints().required("tagKeys", request.get("TagKeys")).check();
         TableDefinition table = byArn(Json.text(request, "ResourceArn"));
+        if (request.get("TagKeys").isEmpty()) {
+            throw ApiException.validation("Atleast one Tag Key needs to be provided as Input.");
+        }
         Map<String, String> tags = new LinkedHashMap<>(table.tags());
         request.path("TagKeys").forEach(key -> tags.remove(key.asText()));
         database.write(connection -> {
@@ -107,7 +115,15 @@ public final class ControlOperations {
             throw ApiException.validation("1 validation error detected: Value null at 'resourceArn' failed to"
                     + " satisfy constraint: Member must not be null");
         }
+        if (!arn.startsWith("arn:")) {
+            throw ApiException.validation("One or more parameter values were invalid: ARNs must start with 'arn:': "
+                    + arn);
+        }
         int slash = arn.indexOf(":table/");
+        if (slash > 0 && arn.indexOf("/index/", slash) > 0) {
+            throw ApiException.validation("One or more parameter values were invalid: Invalid resource arn provided,"
+                    + " only table or stream is accepted. Provided resource arn: " + arn);
+        }
         if (!arn.startsWith("arn:aws:dynamodb:") || slash < 0) {
             throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }

@@ -67,12 +67,13 @@ public final class TableOperations {
         long[] throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughput"));
         String viewType = enabledViewType(streamSpecification);
         String name = Json.text(request, "TableName");
+        Map<String, String> tags = tags(request.get("Tags"));
         long now = clock.millis();
         TableDefinition created = database.write(connection -> {
             TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
                     schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                     throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null,
-                    request.path("DeletionProtectionEnabled").asBoolean(false), tags(request.get("Tags")));
+                    request.path("DeletionProtectionEnabled").asBoolean(false), tags);
             TableDefinition stored = catalog.insert(connection, table);
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
@@ -239,12 +240,11 @@ public final class TableOperations {
     }
 
     private static Map<String, String> tags(JsonNode tags) {
-        Map<String, String> result = new java.util.LinkedHashMap<>();
-        if (tags != null) {
-            for (JsonNode tag : tags) {
-                result.put(tag.path("Key").asText(), tag.path("Value").asText());
-            }
+        if (tags == null || tags.isNull()) {
+            return Map.of();
         }
+        Map<String, String> result = TagRules.parse(tags);
+        TagRules.checkCount(result.keySet());
         return result;
     }
 }
