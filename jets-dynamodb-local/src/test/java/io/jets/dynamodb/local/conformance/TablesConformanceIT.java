@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -111,6 +112,81 @@ class TablesConformanceIT {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("sku", ScalarAttributeType.S), attribute("sku", ScalarAttributeType.N))
                 .keySchema(hash("sku"))), "Attribute Name is duplicated: sku");
+    }
+
+    @Test
+    void createTable_withAnIndex_andADefinitionNoKeyUses_namesTheDefinitionsAndTheKeys() {
+        assertValidation(() -> client.createTable(b -> b.tableName("unused-definition")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S),
+                        attribute("warehouse", ScalarAttributeType.S), attribute("colour", ScalarAttributeType.S))
+                .keySchema(hash("sku"))
+                .globalSecondaryIndexes(i -> i.indexName("by-warehouse").keySchema(hash("warehouse"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))),
+                "One or more parameter values were invalid: Some AttributeDefinitions are not used."
+                        + " AttributeDefinitions: [sku, warehouse, colour], keys used: [sku, warehouse]");
+    }
+
+    @Test
+    void updateTable_withNothingToChange_namesWhatItTakes() {
+        create("nothing-to-change");
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("nothing-to-change")),
+                "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates,"
+                        + " SSESpecification, ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn,"
+                        + " MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or"
+                        + " TableClass is required");
+    }
+
+    @Test
+    void updateTable_combiningChangesDynamoDbMakesOneAtATime_isRefused_andChangesNothing() {
+        create("one-at-a-time");
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("one-at-a-time").deletionProtectionEnabled(true)
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))),
+                "One or more parameter values were invalid: DeletionProtection modification must be the only"
+                        + " operation in the request");
+        assertValidation(() -> client.updateTable(b -> b.tableName("one-at-a-time")
+                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(5L)
+                        .writeCapacityUnits(5L))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))),
+                "One or more parameter values were invalid: You cannot modify stream status while updating table"
+                        + " IOPS");
+        assertValidation(() -> client.updateTable(b -> b.tableName("one-at-a-time")
+                .attributeDefinitions(attribute("placed", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-placed").keySchema(hash("placed"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))),
+                "One or more parameter values were invalid: You cannot create or delete index while changing stream"
+                        + " status");
+
+        var table = client.describeTable(b -> b.tableName("one-at-a-time")).table();
+        assertThat(table.deletionProtectionEnabled()).isFalse();
+        assertThat(table.streamSpecification()).isNull();
+        assertThat(table.hasGlobalSecondaryIndexes()).isFalse();
+        assertThat(table.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+    }
+
+    @Test
+    void updateTable_provisionedThroughput_thatChangesNothing_orIsMissing_isRefused() {
+        client.createTable(b -> b.tableName("provisioned").billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(3L))
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        create("on-demand");
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("provisioned")
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(3L))),
+                "The provisioned throughput for the table will not change. The requested value equals the current"
+                        + " value. Current ReadCapacityUnits provisioned for the table: 5. Requested"
+                        + " ReadCapacityUnits: 5. Current WriteCapacityUnits provisioned for the table: 3. Requested"
+                        + " WriteCapacityUnits: 3. Refer to the Amazon DynamoDB Developer Guide for current limits and"
+                        + " how to request higher limits.");
+        assertValidation(() -> client.updateTable(b -> b.tableName("on-demand").billingMode(BillingMode.PROVISIONED)),
+                "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode"
+                        + " is PROVISIONED");
+        assertThat(client.updateTable(b -> b.tableName("provisioned")
+                .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(3L))).tableDescription()
+                .provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
     }
 
     @Test

@@ -114,15 +114,26 @@ public final class TableOperations {
                 && (request.get("GlobalSecondaryIndexUpdates") == null
                         || request.get("GlobalSecondaryIndexUpdates").isEmpty())) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
-                    + " GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                    + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
+                    + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
+                    + " WarmThroughput or TableClass is required");
         }
+        checkCombination(request);
         long now = clock.millis();
         TableDefinition updated = database.write(connection -> {
             TableDefinition table = describable(name);
             if (request.get("BillingMode") != null || request.get("ProvisionedThroughput") != null) {
                 String mode = Json.text(request, "BillingMode") == null ? table.billingMode()
                         : Json.text(request, "BillingMode");
+                if ("PROVISIONED".equals(mode) && !request.hasNonNull("ProvisionedThroughput")) {
+                    throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput"
+                            + " must be specified when BillingMode is PROVISIONED");
+                }
                 long[] throughput = TableSchema.throughput(mode, request.get("ProvisionedThroughput"));
+                if ("PROVISIONED".equals(table.billingMode()) && "PROVISIONED".equals(mode)
+                        && throughput[0] == table.readCapacityUnits() && throughput[1] == table.writeCapacityUnits()) {
+                    throw unchangedThroughput(table);
+                }
                 table = table.withBilling(mode, throughput[0], throughput[1]);
             }
             if (request.get("DeletionProtectionEnabled") != null) {
@@ -143,6 +154,40 @@ public final class TableOperations {
         response.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
                 context.region()));
         return response;
+    }
+
+    /**
+     * The changes one UpdateTable cannot make together: a deletion protection switch goes alone, and a stream switch
+     * goes neither with an index change nor with provisioned throughput.
+     */
+    private static void checkCombination(ObjectNode request) {
+        boolean stream = request.hasNonNull("StreamSpecification");
+        boolean indexes = request.hasNonNull("GlobalSecondaryIndexUpdates");
+        boolean throughput = request.hasNonNull("ProvisionedThroughput")
+                || "PROVISIONED".equals(Json.text(request, "BillingMode"));
+        boolean others = stream || indexes || request.hasNonNull("ProvisionedThroughput")
+                || request.hasNonNull("BillingMode");
+        if (request.hasNonNull("DeletionProtectionEnabled") && others) {
+            throw ApiException.validation("One or more parameter values were invalid: DeletionProtection modification"
+                    + " must be the only operation in the request");
+        }
+        if (stream && indexes) {
+            throw ApiException.validation("One or more parameter values were invalid: You cannot create or delete"
+                    + " index while changing stream status");
+        }
+        if (stream && throughput) {
+            throw ApiException.validation("One or more parameter values were invalid: You cannot modify stream status"
+                    + " while updating table IOPS");
+        }
+    }
+
+    private static ApiException unchangedThroughput(TableDefinition table) {
+        return ApiException.validation("The provisioned throughput for the table will not change. The requested"
+                + " value equals the current value. Current ReadCapacityUnits provisioned for the table: "
+                + table.readCapacityUnits() + ". Requested ReadCapacityUnits: " + table.readCapacityUnits()
+                + ". Current WriteCapacityUnits provisioned for the table: " + table.writeCapacityUnits()
+                + ". Requested WriteCapacityUnits: " + table.writeCapacityUnits() + ". Refer to the Amazon DynamoDB"
+                + " Developer Guide for current limits and how to request higher limits.");
     }
 
     private TableDefinition updateStream(java.sql.Connection connection, TableDefinition table, JsonNode specification,

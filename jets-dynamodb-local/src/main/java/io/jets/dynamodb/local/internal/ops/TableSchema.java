@@ -71,7 +71,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                         + global.name());
             }
         }
-        checkDefinitions(definitions, used);
+        checkDefinitions(definitions, used, !locals.isEmpty() || !globals.isEmpty());
         return new TableSchema(definitions, key[0], key[1], globals, locals);
     }
 
@@ -91,12 +91,18 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         constraints.check();
     }
 
-    private static void checkDefinitions(List<AttributeDefinition> definitions, Set<String> used) {
+    private static void checkDefinitions(List<AttributeDefinition> definitions, Set<String> used,
+                                         boolean indexed) {
         List<String> defined = definitions.stream().map(AttributeDefinition::name).toList();
         if (!defined.containsAll(used)) {
             throw ApiException.validation("One or more parameter values were invalid: Some index key attributes"
                     + " are not defined in AttributeDefinitions. Keys: [" + String.join(", ", used)
                     + "], AttributeDefinitions: [" + String.join(", ", defined) + "]");
+        }
+        if (defined.size() != used.size() && indexed) {
+            throw ApiException.validation("One or more parameter values were invalid: Some AttributeDefinitions are"
+                    + " not used. AttributeDefinitions: [" + String.join(", ", defined) + "], keys used: ["
+                    + String.join(", ", used) + "]");
         }
         if (defined.size() != used.size()) {
             throw ApiException.validation("One or more parameter values were invalid: Number of attributes in"
