@@ -78,6 +78,14 @@ class BatchValidationConformanceIT {
     }
 
     @Test
+    void batchGetItem_noKeysForATable_failsTheKeysConstraint() {
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of("batch",
+                        KeysAndAttributes.builder().keys(List.of()).build()))),
+                "1 validation error detected: Value at 'RequestItems.batch.member.Keys' failed to satisfy"
+                        + " constraint: Member must have length greater than or equal to 1");
+    }
+
+    @Test
     void batchWriteItem_over25Requests_echoesTheRequestsThenTheConstraint() {
         List<WriteRequest> requests = new ArrayList<>();
         for (int i = 0; i < 26; i++) {

@@ -151,6 +151,11 @@ public final class BatchOperations {
                         + ".member.Keys' failed to satisfy constraint: Member must have length less than or equal"
                         + " to 100");
             }
+            if (keysAndAttributes.path("Keys").isEmpty()) {
+                throw ApiException.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length greater than or equal"
+                        + " to 1");
+            }
             total += keysAndAttributes.path("Keys").size();
             if (total > 100) {
                 throw ApiException.validation("Too many items requested for the BatchGetItem call");
