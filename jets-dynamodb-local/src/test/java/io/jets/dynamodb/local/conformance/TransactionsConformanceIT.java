@@ -73,8 +73,56 @@ class TransactionsConformanceIT {
                 s("checking"))));
         assertValidation(() -> client.transactWriteItems(b -> b.clientRequestToken(token)
                 .transactItems(put("account", s("checking")))),
-                "1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy"
-                        + " constraint: Member must have length less than or equal to 36");
+                "1 validation error detected: Value at 'ClientRequestToken' failed to satisfy constraint: Member"
+                        + " must have length less than or equal to 36");
+    }
+
+    @Test
+    void transactItems_emptyOrOverAHundred_failTheLengthConstraint() {
+        List<TransactWriteItem> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add(put("account", s("bulk-" + i)));
+        }
+
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(List.of())),
+                "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(tooMany)),
+                "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: Member must"
+                        + " have length less than or equal to 100");
+        assertValidation(() -> client.transactGetItems(b -> b.transactItems(List.of())),
+                "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+    }
+
+    @Test
+    void everyActionsExpressions_areCheckedBeforeAnyTableIsLookedUp() {
+        var missingTable = TransactWriteItem.builder().put(p -> p.tableName("ledger-archive")
+                .item(item("account", s("closed")))).build();
+        var malformedCondition = TransactWriteItem.builder().conditionCheck(c -> c.tableName("ledger")
+                .key(item("account", s("savings"))).conditionExpression("attribute_not_exists(")).build();
+        var unusedValue = TransactWriteItem.builder().conditionCheck(c -> c.tableName("ledger")
+                .key(item("account", s("savings"))).conditionExpression("attribute_not_exists(account)")
+                .expressionAttributeValues(item(":limit", n("100")))).build();
+
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(missingTable, malformedCondition)),
+                "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(missingTable, unusedValue)),
+                "Value provided in ExpressionAttributeValues unused in expressions: keys: {:limit}");
+    }
+
+    @Test
+    void transactGetItems_keyNotMatchingTheSchema_cancelsWithAValidationErrorReason() {
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(
+                t -> t.get(g -> g.tableName("ledger").key(item("account", s("checking")))),
+                t -> t.get(g -> g.tableName("ledger").key(item("account", n("42")))))))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("Transaction cancelled, please refer cancellation reasons for specific"
+                        + " reasons [None, ValidationError]")
+                .satisfies(e -> assertThat(((TransactionCanceledException) e).cancellationReasons())
+                        .extracting(CancellationReason::code, CancellationReason::message)
+                        .containsExactly(tuple("None", null),
+                                tuple("ValidationError", "The provided key element does not match the schema")));
     }
 
     @Test

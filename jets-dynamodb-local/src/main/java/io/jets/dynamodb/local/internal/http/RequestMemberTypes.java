@@ -45,7 +45,17 @@ final class RequestMemberTypes {
 
     static void check(ObjectNode request) {
         checkMembers(request);
+        checkToken(request.get("ClientRequestToken"));
         checkEnums(request);
+    }
+
+    /** A client request token is 1 to 36 characters; DynamoDB reports it ahead of any other member. */
+    private static void checkToken(JsonNode token) {
+        if (token != null && token.isTextual() && (token.asText().isEmpty() || token.asText().length() > 36)) {
+            throw ApiException.validation("1 validation error detected: Value at 'ClientRequestToken' failed to"
+                    + " satisfy constraint: Member must have length " + (token.asText().isEmpty()
+                    ? "greater than or equal to 1" : "less than or equal to 36"));
+        }
     }
 
     private static void checkMembers(JsonNode request) {

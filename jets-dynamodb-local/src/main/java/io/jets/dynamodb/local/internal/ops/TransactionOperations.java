@@ -47,6 +47,10 @@ public final class TransactionOperations {
                           ObjectNode item, boolean returnOnFailure) {
     }
 
+    /** An action as the request states it, checked on its own before any table is looked up. */
+    private record Parsed(String kind, JsonNode body, Condition condition, Update update) {
+    }
+
     /**
      * What one action's item does wrong that DynamoDB reports as that action's ValidationError cancellation
      * reason rather than refusing the whole request: a key of the wrong type or missing, or an item over 400 KB.
@@ -66,15 +70,15 @@ public final class TransactionOperations {
 
     public ObjectNode transactWriteItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
-        new Constraints().required("transactItems", items).length("transactItems", items, 1, 100).check();
+        new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
         String token = Json.text(request, "ClientRequestToken");
-        if (token != null && (token.isEmpty() || token.length() > 36)) {
-            throw ApiException.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken'"
-                    + " failed to satisfy constraint: Member must have length "
-                    + (token.isEmpty() ? "greater than or equal to 1" : "less than or equal to 36"));
-        }
         if (token != null && replayed(token, request)) {
             return replayCapacity(request, items);
+        }
+        // every action's expressions and values are checked before any table is looked up
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            parsed.add(parse(items.get(i), i));
         }
         List<Action> actions = new ArrayList<>();
         Set<String> targets = new HashSet<>();
@@ -82,7 +86,7 @@ public final class TransactionOperations {
         for (int i = 0; i < items.size(); i++) {
             Action action;
             try {
-                action = prepare(items.get(i), i);
+                action = prepare(parsed.get(i));
             } catch (ActionInvalid e) {
                 // the first invalid action cancels the transaction before any condition is evaluated
                 throw canceled(validationReasons(items.size(), i, e.getMessage()));
@@ -163,7 +167,7 @@ public final class TransactionOperations {
     private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            actions.add(prepare(items.get(i), i));
+            actions.add(prepare(parse(items.get(i), i)));
         }
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
@@ -177,11 +181,14 @@ public final class TransactionOperations {
         return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
     }
 
-    private Action prepare(JsonNode transactItem, int index) {
+    private static Parsed parse(JsonNode transactItem, int index) {
         if (transactItem.size() != 1) {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         String kind = transactItem.fieldNames().next();
+        if (!Set.of("Put", "Delete", "Update", "ConditionCheck").contains(kind)) {
+            throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
+        }
         JsonNode body = transactItem.get(kind);
         String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
                 + kind.substring(1) + ".";
@@ -193,12 +200,24 @@ public final class TransactionOperations {
         Condition condition = expressions.condition();
         Update update = kind.equals("Update") ? expressions.update() : null;
         expressions.verifyAllUsed();
+        if (kind.equals("Put")) {
+            AttributeValues.validateItem((ObjectNode) body.get("Item"));
+        }
+        if (kind.equals("ConditionCheck") && condition == null) {
+            throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");
+        }
+        return new Parsed(kind, body, condition, update);
+    }
+
+    private Action prepare(Parsed parsed) {
+        String kind = parsed.kind();
+        JsonNode body = parsed.body();
+        Condition condition = parsed.condition();
         TableDefinition table = catalog.require(Json.text(body, "TableName"));
         boolean returnOnFailure = ItemOperations.returnOldOnFailure(body);
         return switch (kind) {
             case "Put" -> {
                 ObjectNode item = (ObjectNode) body.get("Item");
-                AttributeValues.validateItem(item);
                 ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.ofItem(table, item)));
                 ObjectNode stored = AttributeValues.normalizeItem(item);
                 actionChecked(() -> {
@@ -207,16 +226,11 @@ public final class TransactionOperations {
                 });
                 yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
             }
-            case "Delete", "Update", "ConditionCheck" -> {
-                if (kind.equals("ConditionCheck") && condition == null) {
-                    throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");
-                }
+            default -> {
                 ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table,
                         body.get("Key"))));
-                yield new Action(kind, table, key, condition, update, null, returnOnFailure);
+                yield new Action(kind, table, key, condition, parsed.update(), null, returnOnFailure);
             }
-            default -> throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or"
-                    + " Delete");
         };
     }
 
@@ -293,7 +307,7 @@ public final class TransactionOperations {
 
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
-        new Constraints().required("transactItems", items).length("transactItems", items, 1, 100).check();
+        new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
         List<TableDefinition> tables = new ArrayList<>();
         List<ObjectNode> keys = new ArrayList<>();
         List<Projection> projections = new ArrayList<>();
@@ -305,9 +319,16 @@ public final class TransactionOperations {
             RequestExpressions expressions = new RequestExpressions(get);
             projections.add(expressions.projection());
             expressions.verifyAllUsed();
+        }
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode get = items.get(i).get("Get");
             TableDefinition table = catalog.require(Json.text(get, "TableName"));
             tables.add(table);
-            keys.add(AttributeValues.normalizeItem(Keys.checkKey(table, get.get("Key"))));
+            try {
+                keys.add(AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table, get.get("Key")))));
+            } catch (ActionInvalid e) {
+                throw canceled(validationReasons(items.size(), i, e.getMessage()));
+            }
         }
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
