@@ -109,6 +109,13 @@ class BatchValidationConformanceIT {
     }
 
     @Test
+    void batchWriteItem_putWithoutTheTableKey_doesNotMatchTheSchema() {
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch",
+                        List.of(put(item("colour", s("teal"))))))),
+                "The provided key element does not match the schema");
+    }
+
+    @Test
     void batchWriteItem_wronglyTypedIndexKey_namesTheAlphabeticallyFirstIndex() {
         assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch-indexed",
                         List.of(put(item("pk", s("a"), "sk", n("1"), "alt", n("5"))))))),

@@ -119,8 +119,8 @@ public final class BatchOperations {
             ObjectNode item = (ObjectNode) put.get("Item");
             AttributeValues.validateItem(item);
             for (String name : table.keyNames()) {
-                // unlike PutItem, a batch put reports a key of the wrong type as a schema mismatch
-                if (item.has(name) && !table.typeOf(name).equals(AttributeValues.type(item.get(name)))) {
+                // unlike PutItem, a batch put reports a key missing or of the wrong type as a schema mismatch
+                if (!item.has(name) || !table.typeOf(name).equals(AttributeValues.type(item.get(name)))) {
                     throw Keys.mismatch();
                 }
             }
