@@ -59,9 +59,33 @@ class BatchValidationConformanceIT {
     }
 
     @Test
-    void batchGetItem_withNoTables_needsRequestItems() {
+    void batchGetItem_withNoTables_failsTheRequestItemsConstraint() {
         assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of())),
-                "The requestItems parameter is required for BatchGetItem");
+                "1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: Member must have"
+                        + " length greater than or equal to 1");
+    }
+
+    @Test
+    void batchGetItem_tableNameOutsideThePattern_failsTheMapKeysConstraint_echoingTheMap() {
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of("bad!name",
+                        KeysAndAttributes.builder().keys(item("pk", s("a"))).build()))),
+                "1 validation error detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at"
+                        + " 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member"
+                        + " must have length less than or equal to 255, Member must have length greater than or equal"
+                        + " to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+    }
+
+    @Test
+    void batchGetItem_projectionExpressionForOneTable_andAttributesToGetForAnother_mixTheStyles() {
+        var requestItems = new java.util.LinkedHashMap<String, KeysAndAttributes>();
+        requestItems.put("batch", KeysAndAttributes.builder().keys(item("pk", s("a")))
+                .projectionExpression("pk").build());
+        requestItems.put("batch-indexed", KeysAndAttributes.builder().keys(item("pk", s("a"), "sk", n("1")))
+                .attributesToGet("pk").build());
+
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(requestItems)),
+                "Can not use both expression and non-expression parameters in the same request: Non-expression"
+                        + " parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
     }
 
     @Test

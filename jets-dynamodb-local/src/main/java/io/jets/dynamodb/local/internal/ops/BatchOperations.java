@@ -133,14 +133,45 @@ public final class BatchOperations {
         return new Write(table, key, null);
     }
 
+    /** A table name outside DynamoDB's pattern fails the constraint on the map's keys, echoing the map as JSON. */
+    private static void checkTableNames(JsonNode requestItems) {
+        for (Iterator<String> names = requestItems.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
+                throw ApiException.validation("1 validation error detected: Value '" + Json.write(requestItems)
+                        + "' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint:"
+                        + " [Member must have length less than or equal to 255, Member must have length greater"
+                        + " than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            }
+        }
+    }
+
+    /** One table read with ProjectionExpression and another with AttributesToGet mix the two styles. */
+    private static void checkProjectionStyles(JsonNode requestItems) {
+        boolean expression = false;
+        boolean legacy = false;
+        for (JsonNode keysAndAttributes : requestItems) {
+            expression |= keysAndAttributes.hasNonNull("ProjectionExpression");
+            legacy |= keysAndAttributes.hasNonNull("AttributesToGet");
+        }
+        if (expression && legacy) {
+            throw ApiException.validation("Can not use both expression and non-expression parameters in the same"
+                    + " request: Non-expression parameters: {AttributesToGet} Expression parameters:"
+                    + " {ProjectionExpression}");
+        }
+    }
+
     public ObjectNode batchGetItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         new Constraints().required("requestItems", requestItems).check();
         if (!requestItems.isObject() || requestItems.isEmpty()) {
             throw requestItems.isObject()
-                    ? ApiException.validation("The requestItems parameter is required for BatchGetItem")
+                    ? ApiException.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy"
+                            + " constraint: Member must have length greater than or equal to 1")
                     : ApiException.serialization(null);
         }
+        checkTableNames(requestItems);
+        checkProjectionStyles(requestItems);
         int total = 0;
         List<Get> gets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
