@@ -162,7 +162,8 @@ public final class TableOperations {
      */
     private static void checkCombination(ObjectNode request) {
         boolean stream = request.hasNonNull("StreamSpecification");
-        boolean indexes = request.hasNonNull("GlobalSecondaryIndexUpdates");
+        // an empty list changes no index; it is refused on its own as an empty list
+        boolean indexes = request.path("GlobalSecondaryIndexUpdates").size() > 0;
         boolean throughput = request.hasNonNull("ProvisionedThroughput")
                 || "PROVISIONED".equals(Json.text(request, "BillingMode"));
         boolean others = stream || indexes || request.hasNonNull("ProvisionedThroughput")
