@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jets.dynamodb.local.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -48,6 +51,30 @@ class StreamsApiConformanceIT {
                 "Invalid StreamArn");
         assertValidation(() -> streams.listStreams(b -> b.exclusiveStartStreamArn(
                 "orders-table-events-stream-of-last-week")), "Invalid StreamArn");
+    }
+
+    @Test
+    void streamArns_ofAnyRegionTheClientSigns_areAccepted() {
+        try (var elsewhere = DynamoDbStreamsClient.builder()
+                .endpointOverride(local.endpoint())
+                .region(Region.of("Lab_Region"))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("x", "x")))
+                .build();
+             var tables = DynamoDbClient.builder().endpointOverride(local.endpoint())
+                .region(Region.of("Lab_Region"))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("x", "x")))
+                .build()) {
+            String arn = tables.createTable(b -> b.tableName("lab-table").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                    .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
+                    .tableDescription().latestStreamArn();
+
+            assertThat(arn).startsWith("arn:aws:dynamodb:Lab_Region:");
+            assertThat(elsewhere.describeStream(b -> b.streamArn(arn)).streamDescription().streamArn())
+                    .isEqualTo(arn);
+        }
     }
 
     @Test

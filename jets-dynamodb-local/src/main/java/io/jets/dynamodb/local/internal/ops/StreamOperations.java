@@ -34,7 +34,7 @@ public final class StreamOperations {
     private static final long PAGE_BYTES = 1024 * 1024;
     /** What a stream ARN looks like; anything else is refused before any stream is looked up. */
     private static final Pattern STREAM_ARN =
-            Pattern.compile("arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/.+");
+            Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/.+");
 
     private final Database database;
     private final StreamStore streams;
