@@ -66,6 +66,27 @@ class TransactionsConformanceIT {
     }
 
     @Test
+    void putOver400Kilobytes_refusesTheRequest_whileAnUpdateGrowingAnItemOverIt_cancelsTheTransaction() {
+        String statement = "x".repeat(400 * 1024);
+        client.putItem(b -> b.tableName("ledger").item(item("account", s("growing"), "note", s("small"))));
+
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(
+                put("account", s("oversized"), "statement", s(statement)))),
+                "Item size has exceeded the maximum allowed size");
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                .update(u -> u.tableName("ledger").key(item("account", s("growing")))
+                        .updateExpression("SET statement = :statement")
+                        .expressionAttributeValues(item(":statement", s(statement)))).build())))
+                .isInstanceOf(TransactionCanceledException.class)
+                .satisfies(e -> assertThat(((TransactionCanceledException) e).cancellationReasons())
+                        .extracting(CancellationReason::code, CancellationReason::message)
+                        .containsExactly(tuple("ValidationError",
+                                "Item size to update has exceeded the maximum allowed size")));
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("growing")))).item())
+                .doesNotContainKey("statement");
+    }
+
+    @Test
     void clientRequestToken_longerThan36Characters_isAValidationError() {
         String token = "a".repeat(37);
 

@@ -53,7 +53,7 @@ public final class TransactionOperations {
 
     /**
      * What one action's item does wrong that DynamoDB reports as that action's ValidationError cancellation
-     * reason rather than refusing the whole request: a key of the wrong type or missing, or an item over 400 KB.
+     * reason rather than refusing the whole request: a key of the wrong type or missing.
      */
     private static final class ActionInvalid extends RuntimeException {
         ActionInvalid(ApiException cause) {
@@ -138,10 +138,10 @@ public final class TransactionOperations {
                                 ? (current != null ? current : action.key().deepCopy())
                                 : AttributeValues.normalizeItem(action.update().apply(current, action.key(),
                                         new HashSet<>(action.table().keyNames())));
-                        try {
-                            ItemWriter.checkSize(next);
-                        } catch (ApiException e) {
-                            throw canceled(validationReasons(actions.size(), i, e.getMessage()));
+                        if (AttributeValues.itemSize(next) > ItemWriter.MAX_ITEM_SIZE) {
+                            // an update's size depends on the stored item, so it cancels the running transaction
+                            throw canceled(validationReasons(actions.size(), i,
+                                    "Item size to update has exceeded the maximum allowed size"));
                         }
                         writer.write(connection, action.table(), action.key(), current, next, false);
                         written = next;
@@ -220,10 +220,8 @@ public final class TransactionOperations {
                 ObjectNode item = (ObjectNode) body.get("Item");
                 ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.ofItem(table, item)));
                 ObjectNode stored = AttributeValues.normalizeItem(item);
-                actionChecked(() -> {
-                    ItemWriter.checkSize(stored);
-                    return stored;
-                });
+                // a put's size is known from the request: it refuses the request before the transaction runs
+                ItemWriter.checkSize(stored);
                 yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
             }
             default -> {
@@ -235,8 +233,8 @@ public final class TransactionOperations {
     }
 
     /**
-     * Runs a key or item check of one action; a wrong or missing key type and an oversized item become that
-     * action's ValidationError, while the other refusals (an empty or oversized key value) still refuse the request.
+     * Runs a key check of one action; a wrong or missing key type becomes that action's ValidationError, while the
+     * other refusals (an empty or oversized key value) still refuse the request.
      */
     private static ObjectNode actionChecked(java.util.function.Supplier<ObjectNode> check) {
         try {
@@ -245,8 +243,7 @@ public final class TransactionOperations {
             String message = e.getMessage();
             if (message.startsWith("One or more parameter values were invalid: Type mismatch")
                     || message.startsWith("One or more parameter values were invalid: Missing the key")
-                    || message.equals("The provided key element does not match the schema")
-                    || message.equals("Item size has exceeded the maximum allowed size")) {
+                    || message.equals("The provided key element does not match the schema")) {
                 throw new ActionInvalid(e);
             }
             throw e;
