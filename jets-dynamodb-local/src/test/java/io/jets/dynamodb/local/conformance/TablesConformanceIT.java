@@ -159,6 +159,15 @@ class TablesConformanceIT {
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))),
                 "One or more parameter values were invalid: You cannot create or delete index while changing stream"
                         + " status");
+        assertValidation(() -> client.updateTable(b -> b.tableName("one-at-a-time")
+                .billingMode(BillingMode.PROVISIONED).provisionedThroughput(t -> t.readCapacityUnits(5L)
+                        .writeCapacityUnits(5L))
+                .attributeDefinitions(attribute("placed", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-placed").keySchema(hash("placed"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))))),
+                "One or more parameter values were invalid: You cannot create or delete index while updating table"
+                        + " IOPS");
 
         var table = client.describeTable(b -> b.tableName("one-at-a-time")).table();
         assertThat(table.deletionProtectionEnabled()).isFalse();

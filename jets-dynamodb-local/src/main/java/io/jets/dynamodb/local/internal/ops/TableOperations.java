@@ -180,6 +180,14 @@ public final class TableOperations {
             throw ApiException.validation("One or more parameter values were invalid: You cannot modify stream status"
                     + " while updating table IOPS");
         }
+        boolean createsOrDeletes = false;
+        for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
+            createsOrDeletes |= update.hasNonNull("Create") || update.hasNonNull("Delete");
+        }
+        if (createsOrDeletes && (request.hasNonNull("ProvisionedThroughput") || request.hasNonNull("BillingMode"))) {
+            throw ApiException.validation("One or more parameter values were invalid: You cannot create or delete"
+                    + " index while updating table IOPS");
+        }
     }
 
     private static ApiException unchangedThroughput(TableDefinition table) {
