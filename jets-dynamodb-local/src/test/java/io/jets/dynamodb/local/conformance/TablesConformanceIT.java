@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
@@ -196,6 +197,30 @@ class TablesConformanceIT {
         assertThat(client.updateTable(b -> b.tableName("provisioned")
                 .provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(3L))).tableDescription()
                 .provisionedThroughput().readCapacityUnits()).isEqualTo(10L);
+    }
+
+    @Test
+    void tableClass_isDescribedOnceChosen_andChangedAlone() {
+        client.createTable(b -> b.tableName("archive").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS));
+        create("hot");
+
+        client.updateTable(b -> b.tableName("hot").tableClass(TableClass.STANDARD));
+        assertThat(client.describeTable(b -> b.tableName("hot")).table().tableClassSummary()).isNull();
+        assertThat(client.describeTable(b -> b.tableName("archive")).table().tableClassSummary().tableClass())
+                .isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+        assertValidation(() -> client.updateTable(b -> b.tableName("hot").tableClass("COLD")),
+                "Invalid table-class parameter provided. Please try again with a valid table-class value: [STANDARD,"
+                        + " STANDARD_INFREQUENT_ACCESS].");
+        assertValidation(() -> client.updateTable(b -> b.tableName("hot")
+                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS).deletionProtectionEnabled(true)),
+                "One or more parameter values were invalid: TableClass modification must be the only operation in"
+                        + " the request");
+
+        client.updateTable(b -> b.tableName("hot").tableClass(TableClass.STANDARD_INFREQUENT_ACCESS));
+        assertThat(client.describeTable(b -> b.tableName("hot")).table().tableClassSummary().tableClass())
+                .isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
     }
 
     @Test

@@ -75,6 +75,9 @@ final class TableDescriptions {
             description.put("LatestStreamLabel", table.stream().label());
             description.put("LatestStreamArn", table.stream().arn());
         }
+        if (table.tableClass() != null) {
+            description.putObject("TableClassSummary").put("TableClass", table.tableClass());
+        }
         description.put("DeletionProtectionEnabled", table.deletionProtection());
         return description;
     }

@@ -29,6 +29,7 @@ public final class TableOperations {
     private static final Set<String> VIEW_TYPES = Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
     private static final String VIEW_TYPE_ENUM = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
     private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+    private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
 
     private final Database database;
     private final TableCatalog catalog;
@@ -68,12 +69,13 @@ public final class TableOperations {
         String viewType = enabledViewType(streamSpecification);
         String name = Json.text(request, "TableName");
         Map<String, String> tags = tags(request.get("Tags"));
+        String tableClass = tableClass(request);
         long now = clock.millis();
         TableDefinition created = database.write(connection -> {
             TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
                     schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                     throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null,
-                    request.path("DeletionProtectionEnabled").asBoolean(false), tags);
+                    request.path("DeletionProtectionEnabled").asBoolean(false), tags, tableClass);
             TableDefinition stored = catalog.insert(connection, table);
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
@@ -112,13 +114,15 @@ public final class TableOperations {
         if (streamSpecification == null && request.get("BillingMode") == null
                 && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
                 && (request.get("GlobalSecondaryIndexUpdates") == null
-                        || request.get("GlobalSecondaryIndexUpdates").isEmpty())) {
+                        || request.get("GlobalSecondaryIndexUpdates").isEmpty())
+                && request.get("TableClass") == null) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
                     + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
                     + " WarmThroughput or TableClass is required");
         }
         checkCombination(request);
+        String tableClass = tableClass(request);
         long now = clock.millis();
         TableDefinition updated = database.write(connection -> {
             TableDefinition table = describable(name);
@@ -135,6 +139,10 @@ public final class TableOperations {
                     throw unchangedThroughput(table);
                 }
                 table = table.withBilling(mode, throughput[0], throughput[1]);
+            }
+            // choosing STANDARD for a table that never had a class changes nothing, so no summary appears
+            if (tableClass != null && !(table.tableClass() == null && tableClass.equals("STANDARD"))) {
+                table = table.withTableClass(tableClass);
             }
             if (request.get("DeletionProtectionEnabled") != null) {
                 table = table.withDeletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
@@ -168,6 +176,10 @@ public final class TableOperations {
                 || "PROVISIONED".equals(Json.text(request, "BillingMode"));
         boolean others = stream || indexes || request.hasNonNull("ProvisionedThroughput")
                 || request.hasNonNull("BillingMode");
+        if (request.hasNonNull("TableClass") && (others || request.hasNonNull("DeletionProtectionEnabled"))) {
+            throw ApiException.validation("One or more parameter values were invalid: TableClass modification must be"
+                    + " the only operation in the request");
+        }
         if (request.hasNonNull("DeletionProtectionEnabled") && others) {
             throw ApiException.validation("One or more parameter values were invalid: DeletionProtection modification"
                     + " must be the only operation in the request");
@@ -291,6 +303,15 @@ public final class TableOperations {
                     + " stream enabled, UpdateViewType is required");
         }
         return viewType;
+    }
+
+    private static String tableClass(ObjectNode request) {
+        String tableClass = Json.text(request, "TableClass");
+        if (tableClass != null && !TABLE_CLASSES.contains(tableClass)) {
+            throw ApiException.validation("Invalid table-class parameter provided. Please try again with a valid"
+                    + " table-class value: [STANDARD, STANDARD_INFREQUENT_ACCESS].");
+        }
+        return tableClass;
     }
 
     private static Map<String, String> tags(JsonNode tags) {

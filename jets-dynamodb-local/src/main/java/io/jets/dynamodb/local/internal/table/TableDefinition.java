@@ -14,6 +14,7 @@ import java.util.Map;
  * @param tableId       the UUID DescribeTable reports as TableId
  * @param stream        the current stream, null when the table has never had one
  * @param ttlAttribute  the TTL attribute while time to live is enabled, else null
+ * @param tableClass    the table class once one was chosen, null for a table that never had one (STANDARD)
  */
 public record TableDefinition(
         long id,
@@ -31,7 +32,8 @@ public record TableDefinition(
         List<IndexDefinition> localIndexes,
         String ttlAttribute,
         boolean deletionProtection,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String tableClass) {
 
     public TableDefinition {
         attributeDefinitions = List.copyOf(attributeDefinitions);
@@ -78,41 +80,48 @@ public record TableDefinition(
     public TableDefinition withStream(StreamState newStream) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, newStream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags);
+                ttlAttribute, deletionProtection, tags, tableClass);
     }
 
     public TableDefinition withBilling(String mode, long read, long write) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
-                mode, read, write, stream, globalIndexes, localIndexes, ttlAttribute, deletionProtection, tags);
+                mode, read, write, stream, globalIndexes, localIndexes, ttlAttribute, deletionProtection, tags,
+                tableClass);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                attribute, deletionProtection, tags);
+                attribute, deletionProtection, tags, tableClass);
     }
 
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, enabled, tags);
+                ttlAttribute, enabled, tags, tableClass);
     }
 
     public TableDefinition withTags(Map<String, String> newTags) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, newTags);
+                ttlAttribute, deletionProtection, newTags, tableClass);
+    }
+
+    public TableDefinition withTableClass(String newClass) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, tags, newClass);
     }
 
     public TableDefinition withId(long newId) {
         return new TableDefinition(newId, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags);
+                ttlAttribute, deletionProtection, tags, tableClass);
     }
 
     public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(id, name, tableId, createdMillis, new ArrayList<>(definitions), hashKey,
                 rangeKey, billingMode, readCapacityUnits, writeCapacityUnits, stream, indexes, localIndexes,
-                ttlAttribute, deletionProtection, tags);
+                ttlAttribute, deletionProtection, tags, tableClass);
     }
 }
