@@ -240,6 +240,13 @@ class TablesConformanceIT {
     }
 
     @Test
+    void listTables_startingAfterANameNoTableCanHave_isAValidationError() {
+        assertValidation(() -> client.listTables(b -> b.exclusiveStartTableName("a")),
+                "1 validation error detected: Value 'a' at 'exclusiveStartTableName' failed to satisfy constraint:"
+                        + " Member must have length greater than or equal to 3");
+    }
+
+    @Test
     void listTables_pagesInNameOrder() {
         create("list-c");
         create("list-a");

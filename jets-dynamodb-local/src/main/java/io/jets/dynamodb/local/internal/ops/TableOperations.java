@@ -271,7 +271,11 @@ public final class TableOperations {
     }
 
     public ObjectNode listTables(ObjectNode request) {
-        new Constraints().range("limit", request.get("Limit"), 1, 100).check();
+        Constraints constraints = new Constraints();
+        if (request.hasNonNull("ExclusiveStartTableName")) {
+            constraints.tableName("exclusiveStartTableName", request.get("ExclusiveStartTableName"));
+        }
+        constraints.range("limit", request.get("Limit"), 1, 100).check();
         int limit = request.path("Limit").asInt(100);
         String start = Json.text(request, "ExclusiveStartTableName");
         List<String> names = catalog.names().stream().filter(n -> start == null || n.compareTo(start) > 0).toList();
