@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * TransactWriteItems (all or nothing, in one store transaction; each change streams its own record; a
@@ -32,6 +33,7 @@ public final class TransactionOperations {
     private static final long TOKEN_MILLIS = 10 * 60 * 1000;
     private static final long MAX_PAYLOAD_BYTES = 4L * 1024 * 1024;
     private static final Set<String> RETURN_ON_FAILURE = Set.of("ALL_OLD", "NONE");
+    private static final Set<String> WRITE_ACTIONS = Set.of("Put", "Delete", "Update", "ConditionCheck");
 
     private final Database database;
     private final TableCatalog catalog;
@@ -186,7 +188,7 @@ public final class TransactionOperations {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         String kind = transactItem.fieldNames().next();
-        if (!Set.of("Put", "Delete", "Update", "ConditionCheck").contains(kind)) {
+        if (!WRITE_ACTIONS.contains(kind)) {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         JsonNode body = transactItem.get(kind);
@@ -236,7 +238,7 @@ public final class TransactionOperations {
      * Runs a key check of one action; a wrong or missing key type becomes that action's ValidationError, while the
      * other refusals (an empty or oversized key value) still refuse the request.
      */
-    private static ObjectNode actionChecked(java.util.function.Supplier<ObjectNode> check) {
+    private static ObjectNode actionChecked(Supplier<ObjectNode> check) {
         try {
             return check.get();
         } catch (ApiException e) {
