@@ -149,6 +149,16 @@ class StreamsApiConformanceIT {
     }
 
     @Test
+    void streamSpecification_withoutStreamEnabled_failsItsConstraint() {
+        create("stream-unsaid", false);
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("stream-unsaid")
+                .streamSpecification(s -> s.streamViewType(StreamViewType.NEW_IMAGE))),
+                "1 validation error detected: Value null at 'streamSpecification.streamEnabled' failed to satisfy"
+                        + " constraint: Member must not be null");
+    }
+
+    @Test
     void describeTable_afterTheStreamIsDisabled_hasNoStreamSpecification_butKeepsTheLatestStream() {
         String arn = create("stream-switched-off", true);
 

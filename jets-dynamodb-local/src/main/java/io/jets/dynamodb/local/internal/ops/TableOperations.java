@@ -58,6 +58,7 @@ public final class TableOperations {
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
                 .check();
+        requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
                 && streamSpecification.hasNonNull("StreamViewType")) {
             throw ApiException.validation("One or more parameter values were invalid: Table is being created with a"
@@ -110,6 +111,7 @@ public final class TableOperations {
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
                 .check();
+        requireStreamEnabled(streamSpecification);
         String name = Json.text(request, "TableName");
         if (streamSpecification == null && request.get("BillingMode") == null
                 && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
@@ -307,6 +309,14 @@ public final class TableOperations {
                     + " stream enabled, UpdateViewType is required");
         }
         return viewType;
+    }
+
+    /** A StreamSpecification always says whether the stream is on; only the view type may be left out. */
+    private static void requireStreamEnabled(JsonNode specification) {
+        if (specification != null && !specification.isNull()) {
+            new Constraints().required("streamSpecification.streamEnabled", specification.get("StreamEnabled"))
+                    .check();
+        }
     }
 
     private static String tableClass(ObjectNode request) {
