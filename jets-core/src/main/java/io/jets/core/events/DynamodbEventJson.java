@@ -11,7 +11,6 @@ import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,10 +39,9 @@ import java.util.Map;
  */
 public final class DynamodbEventJson {
 
-    // Exact decimals, so that a tree written back keeps every digit it was given.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    // The only fractional number of a payload is ApproximateCreationDateTime, which Lambda writes as a double
+    // (1.550272599E9): read as a double it is written back exactly as received.
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final JsonNodeFactory NODES = MAPPER.getNodeFactory();
 

@@ -147,7 +147,7 @@ public final class StreamRecordBuilder {
         return this;
     }
 
-    /** ApproximateCreationDateTime (whole seconds, as DynamoDB sends it); by default now. */
+    /** ApproximateCreationDateTime (whole seconds, as Lambda delivers it); by default now. */
     public StreamRecordBuilder at(Instant time) {
         this.approximateCreationTime = time.truncatedTo(ChronoUnit.SECONDS);
         return this;
@@ -195,7 +195,8 @@ public final class StreamRecordBuilder {
         record.put("eventSource", "aws:dynamodb");
         record.put("awsRegion", region());
         ObjectNode dynamodb = record.putObject("dynamodb");
-        dynamodb.put("ApproximateCreationDateTime", created.getEpochSecond());
+        // whole seconds in a floating-point number (1.550272599E9), as Lambda writes it
+        dynamodb.put("ApproximateCreationDateTime", (double) created.getEpochSecond());
         dynamodb.set("Keys", DynamodbEventJson.imageTree(keys));
         if (newShown != null) {
             dynamodb.set("NewImage", DynamodbEventJson.imageTree(newShown));
