@@ -45,6 +45,20 @@ class TransactionsConformanceIT {
     }
 
     @Test
+    void updateThatOnlyRemoves_fromAMissingItem_createsNoItem() {
+        var removeOnly = TransactWriteItem.builder().update(u -> u.tableName("ledger")
+                .key(item("account", s("never-opened"))).updateExpression("REMOVE balance")).build();
+        var opening = put("account", s("opened"), "balance", n("0"));
+
+        client.transactWriteItems(b -> b.transactItems(removeOnly, opening));
+
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("never-opened")))).hasItem())
+                .isFalse();
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("opened")))).hasItem())
+                .isTrue();
+    }
+
+    @Test
     void keyOfTheWrongType_cancelsWithAValidationErrorReason_andLeavesTheOtherActionsUnchecked() {
         var wrongKey = put("account", n("7"));
         var alsoWrongKey = put("account", n("8"));

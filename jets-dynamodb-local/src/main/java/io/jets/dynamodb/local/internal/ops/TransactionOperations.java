@@ -136,6 +136,11 @@ public final class TransactionOperations {
                     }
                     case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
                     case "Update" -> {
+                        if (current == null && action.update() != null && action.update().onlyRemoves()) {
+                            // as UpdateItem: nothing to remove from creates no item and writes no record
+                            action.update().checkKeyUntouched(new HashSet<>(action.table().keyNames()));
+                            break;
+                        }
                         ObjectNode next = action.update() == null
                                 ? (current != null ? current : action.key().deepCopy())
                                 : AttributeValues.normalizeItem(action.update().apply(current, action.key(),
