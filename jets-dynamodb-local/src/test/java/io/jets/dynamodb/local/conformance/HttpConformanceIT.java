@@ -111,7 +111,8 @@ class HttpConformanceIT {
 
     @Test
     void answerOf4KilobytesOrMore_isCompressedAsAccepted_withTheCrcOfTheCompressedBytes() throws Exception {
-        byte[] getLong = "{\"TableName\":\"orders\",\"Key\":{\"id\":{\"S\":\"long\"}}}".getBytes(StandardCharsets.UTF_8);
+        byte[] getLong = "{\"TableName\":\"orders\",\"Key\":{\"id\":{\"S\":\"long\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
 
         HttpResponse<byte[]> gzipped = post("GetItem", getLong, Map.of("Accept-Encoding", "gzip"));
         HttpResponse<byte[]> deflated = post("GetItem", getLong, Map.of("Accept-Encoding", "deflate"));
@@ -144,7 +145,8 @@ class HttpConformanceIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "none", value = {
-        "identity | none", "br | none", "x-gzip | none", "gzip, deflate | gzip", "br, identity, deflate, gzip | deflate",
+        "identity | none", "br | none", "x-gzip | none", "gzip, deflate | gzip",
+        "br, identity, deflate, gzip | deflate",
         "GZIP, identity | gzip", "dog, gzip ,, cat | gzip", "br, gzip;q=0, deflate; q = 0.5 , identity;q=0 | deflate",
         "* | gzip", "*, deflate | deflate", "*, gzip;q=0.5 | deflate", "*;q=0 | none", "gzip ;q=0 | none",
         "*;q=0.5,identity | gzip", "gzip br | none", "deflate;q=0.5, gzip;q=31 | gzip",
@@ -157,6 +159,23 @@ class HttpConformanceIT {
                 Map.of("Accept-Encoding", acceptEncoding));
 
         assertThat(response.headers().firstValue("Content-Encoding").orElse(null)).isEqualTo(expected);
+    }
+
+    @Test
+    void repeatedAcceptEncoding_theLastOneCounts() throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(local.endpoint())
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.GetItem")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"TableName\":\"orders\",\"Key\":{\"id\":{\"S\":\"long\"}}}"));
+
+        HttpResponse<byte[]> lastGzip = HTTP.send(request.copy().header("Accept-Encoding", "identity")
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> lastIdentity = HTTP.send(request.copy().header("Accept-Encoding", "gzip")
+                .header("Accept-Encoding", "identity").build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(lastGzip.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(lastIdentity.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     @Test

@@ -122,8 +122,10 @@ public final class HttpFrontEnd implements AutoCloseable {
                         "com.amazonaws.dynamodb.v20120810#InternalServerError",
                         "Internal server error: " + e.getMessage(), 500)));
             }
+            // of repeated Accept-Encoding headers, DynamoDB heeds the last
+            java.util.List<String> accepted = exchange.getRequestHeaders().get("Accept-Encoding");
             ResponseEncoding encoding = ResponseEncoding.choose(
-                    exchange.getRequestHeaders().getFirst("Accept-Encoding"), body.length);
+                    accepted == null ? null : accepted.get(accepted.size() - 1), body.length);
             if (encoding != null) {
                 body = encoding.encode(body);
                 exchange.getResponseHeaders().set("Content-Encoding", encoding.token());

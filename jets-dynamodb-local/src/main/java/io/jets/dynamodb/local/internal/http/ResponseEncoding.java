@@ -91,7 +91,8 @@ enum ResponseEncoding {
 
     byte[] encode(byte[] body) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (OutputStream out = this == GZIP ? new GZIPOutputStream(compressed) : new DeflaterOutputStream(compressed)) {
+        try (OutputStream out = this == GZIP ? new GZIPOutputStream(compressed)
+                : new DeflaterOutputStream(compressed)) {
             out.write(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
