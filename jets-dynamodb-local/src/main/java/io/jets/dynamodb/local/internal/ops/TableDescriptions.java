@@ -74,6 +74,13 @@ final class TableDescriptions {
             description.put("LatestStreamLabel", table.stream().label());
             description.put("LatestStreamArn", table.stream().arn());
         }
+        if (table.options().restore() != null) {
+            ObjectNode restore = description.putObject("RestoreSummary");
+            restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());
+            restore.put("SourceTableArn", table.options().restore().sourceTableArn());
+            restore.put("RestoreDateTime", seconds(table.options().restore().restoredMillis()));
+            restore.put("RestoreInProgress", false);
+        }
         description.put("DeletionProtectionEnabled", table.deletionProtection());
         return description;
     }
