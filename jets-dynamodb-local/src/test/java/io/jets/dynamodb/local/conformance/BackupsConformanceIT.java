@@ -197,4 +197,30 @@ class BackupsConformanceIT {
                 .isInstanceOf(BackupNotFoundException.class)
                 .hasMessageStartingWith("Backup not found: " + arn);
     }
+
+    @Test
+    void listBackups_pagesByLimit_andFiltersByTypeAndTime() {
+        create("statements");
+        Instant before = Instant.now().minusSeconds(1);
+        for (String name : java.util.List.of("jan", "feb", "mar")) {
+            client.createBackup(b -> b.tableName("statements").backupName(name));
+        }
+
+        var first = client.listBackups(b -> b.tableName("statements").limit(2));
+        var second = client.listBackups(b -> b.tableName("statements").limit(2)
+                .exclusiveStartBackupArn(first.lastEvaluatedBackupArn()));
+
+        assertThat(first.backupSummaries()).extracting(BackupSummary::backupName).containsExactly("jan", "feb");
+        assertThat(first.lastEvaluatedBackupArn()).isEqualTo(first.backupSummaries().get(1).backupArn());
+        assertThat(second.backupSummaries()).extracting(BackupSummary::backupName).containsExactly("mar");
+        assertThat(second.lastEvaluatedBackupArn()).isNull();
+        assertThat(client.listBackups(b -> b.tableName("statements").backupType("SYSTEM")).backupSummaries())
+                .isEmpty();
+        assertThat(client.listBackups(b -> b.tableName("statements").backupType("ALL")).backupSummaries())
+                .hasSize(3);
+        assertThat(client.listBackups(b -> b.tableName("statements").timeRangeUpperBound(before))
+                .backupSummaries()).isEmpty();
+        assertValidation(() -> client.listBackups(b -> b.limit(101)), "1 validation error detected: Value '101' at"
+                + " 'limit' failed to satisfy constraint: Member must have value less than or equal to 100");
+    }
 }
