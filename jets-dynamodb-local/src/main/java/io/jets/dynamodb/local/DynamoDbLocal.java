@@ -20,7 +20,9 @@ import java.time.Duration;
  * protection), DeleteTable, ListTables, PutItem, GetItem, UpdateItem, DeleteItem, Query, Scan (tables and
  * secondary indexes), BatchGetItem, BatchWriteItem, TransactWriteItems, TransactGetItems, ExecuteStatement,
  * BatchExecuteStatement, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource,
- * DescribeLimits, DescribeEndpoints, DescribeContinuousBackups; Streams: ListStreams, DescribeStream, GetShardIterator, GetRecords.
+ * DescribeLimits, DescribeEndpoints, DescribeContinuousBackups, UpdateContinuousBackups, CreateBackup,
+ * DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup; Streams: ListStreams, DescribeStream,
+ * GetShardIterator, GetRecords.
  * Every item change, whatever operation made it, writes its stream record in the same transaction.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html">DynamoDB API</a>

@@ -4,7 +4,9 @@ import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
 import io.jets.dynamodb.local.internal.http.Operation;
 import io.jets.dynamodb.local.internal.http.SignatureVerifier;
+import io.jets.dynamodb.local.internal.ops.BackupOperations;
 import io.jets.dynamodb.local.internal.ops.BatchOperations;
+import io.jets.dynamodb.local.internal.ops.ContinuousBackupOperations;
 import io.jets.dynamodb.local.internal.ops.ControlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemOperations;
 import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
@@ -59,6 +61,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new BatchOperations(database, catalog, writer));
             register(operations, new TransactionOperations(database, catalog, writer, config.clock()));
             register(operations, new ControlOperations(database, catalog));
+            register(operations, new BackupOperations(database, catalog, config.clock()));
+            register(operations, new ContinuousBackupOperations(database, catalog, config.clock()));
             register(operations, new PartiQlOperations(database, catalog, items, writer));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
@@ -147,10 +151,23 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "UntagResource", (request, context) -> control.untagResource(request));
         operations.put(DYNAMODB + "ListTagsOfResource", (request, context) -> control.listTagsOfResource(request));
         operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
-        operations.put(DYNAMODB + "DescribeContinuousBackups",
-                (request, context) -> control.describeContinuousBackups(request));
         operations.put(DYNAMODB + "DescribeEndpoints",
                 (request, context) -> control.describeEndpoints(endpoint().getAuthority()));
+    }
+
+    private static void register(Map<String, Operation> operations, ContinuousBackupOperations continuous) {
+        operations.put(DYNAMODB + "DescribeContinuousBackups",
+                (request, context) -> continuous.describeContinuousBackups(request));
+        operations.put(DYNAMODB + "UpdateContinuousBackups",
+                (request, context) -> continuous.updateContinuousBackups(request));
+    }
+
+    private static void register(Map<String, Operation> operations, BackupOperations backups) {
+        operations.put(DYNAMODB + "CreateBackup", backups::createBackup);
+        operations.put(DYNAMODB + "DescribeBackup", (request, context) -> backups.describeBackup(request));
+        operations.put(DYNAMODB + "ListBackups", (request, context) -> backups.listBackups(request));
+        operations.put(DYNAMODB + "DeleteBackup", (request, context) -> backups.deleteBackup(request));
+        operations.put(DYNAMODB + "RestoreTableFromBackup", backups::restoreTableFromBackup);
     }
 
     private static void register(Map<String, Operation> operations, PartiQlOperations partiQl) {

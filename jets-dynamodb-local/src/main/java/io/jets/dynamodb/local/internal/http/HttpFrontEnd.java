@@ -40,6 +40,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     private final BlockingHttpServer server;
     private final Map<String, Operation> operations;
     private final SignatureVerifier signatures;
+    private final HttpDate dates = new HttpDate();
 
     /** @param signatures verifies SigV4 when not null; otherwise any credentials are accepted */
     public HttpFrontEnd(String bindAddress, int port, Map<String, Operation> operations,
@@ -84,10 +85,20 @@ public final class HttpFrontEnd implements AutoCloseable {
         String requestId = REQUEST_ID_HEX.toHexDigits(random.nextLong())
                 + REQUEST_ID_HEX.toHexDigits(random.nextLong());
         try {
+            boolean crossOrigin = allowCrossOrigin(exchange);
+            if (crossOrigin && exchange.getRequestMethod().equals("OPTIONS")) {
+                send(exchange, 200, new byte[0], requestId, "text/plain");
+                return;
+            }
             if (!exchange.getRequestMethod().equals("POST")) {
-                // DynamoDB answers health checks on GET /
-                send(exchange, 200, "healthy: dynamodb.local".getBytes(StandardCharsets.UTF_8), requestId,
-                        "text/plain");
+                // DynamoDB answers health checks on GET / with the host the client addressed, and nothing else
+                if (!exchange.getRequestURI().getPath().equals("/")) {
+                    send(exchange, 404, new byte[0], requestId, "text/plain");
+                    return;
+                }
+                String host = exchange.getRequestHeaders().getFirst("Host");
+                send(exchange, 200, ("healthy: " + (host == null ? "dynamodb.local" : host))
+                        .getBytes(StandardCharsets.UTF_8), requestId, "text/plain");
                 return;
             }
             int status = 200;
@@ -110,6 +121,14 @@ public final class HttpFrontEnd implements AutoCloseable {
                 body = Json.MAPPER.writeValueAsBytes(error(new ApiException(
                         "com.amazonaws.dynamodb.v20120810#InternalServerError",
                         "Internal server error: " + e.getMessage(), 500)));
+            }
+            // of repeated Accept-Encoding headers, DynamoDB heeds the last
+            java.util.List<String> accepted = exchange.getRequestHeaders().get("Accept-Encoding");
+            ResponseEncoding encoding = ResponseEncoding.choose(
+                    accepted == null ? null : accepted.get(accepted.size() - 1), body.length);
+            if (encoding != null) {
+                body = encoding.encode(body);
+                exchange.getResponseHeaders().set("Content-Encoding", encoding.token());
             }
             send(exchange, status, body, requestId, "application/x-amz-json-1.0");
         } finally {
@@ -143,16 +162,56 @@ public final class HttpFrontEnd implements AutoCloseable {
         return operation.handle(object, new RequestContext(region(exchange), requestId));
     }
 
+    /**
+     * The body as sent before compression. DynamoDB fails a body it cannot decode with an internal server error,
+     * not a client error: an encoding other than gzip, or gzip data that is corrupt, cut short or empty.
+     */
     private static byte[] decompress(HttpExchange exchange, byte[] raw) throws IOException {
         String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-        if (encoding == null || !encoding.equalsIgnoreCase("gzip")) {
+        if (encoding == null || encoding.isEmpty() || encoding.equalsIgnoreCase("identity")) {
             return raw;
         }
-        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+        if (!encoding.equalsIgnoreCase("gzip")) {
+            throw undecodable("Content-Encoding " + encoding + " is not supported; send gzip or no encoding");
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             return readLimited(in);
         } catch (java.util.zip.ZipException e) {
-            throw ApiException.serialization(null);
+            throw undecodable("the request body is not valid gzip data: " + e.getMessage());
+        } catch (java.io.EOFException e) {
+            throw undecodable("the request body ends before its gzip data does");
         }
+    }
+
+    private static ApiException undecodable(String message) {
+        return new ApiException("com.amazonaws.dynamodb.v20120810#InternalServerError",
+                "Internal server error: " + message, 500);
+    }
+
+    /**
+     * CORS as DynamoDB answers it, so that scripts in a browser can call the server: any origin is allowed, and a
+     * preflight {@code OPTIONS} request is granted the method and headers it asks for.
+     */
+    private static boolean allowCrossOrigin(HttpExchange exchange) {
+        Headers request = exchange.getRequestHeaders();
+        if (request.getFirst("Origin") == null) {
+            return false;
+        }
+        Headers response = exchange.getResponseHeaders();
+        response.set("Access-Control-Allow-Origin", "*");
+        response.set("Access-Control-Expose-Headers", "x-amzn-RequestId,x-amzn-ErrorType,x-amz-crc32,Date");
+        if (exchange.getRequestMethod().equals("OPTIONS")) {
+            response.set("Access-Control-Max-Age", "172800");
+            String method = request.getFirst("Access-Control-Request-Method");
+            if (method != null) {
+                response.set("Access-Control-Allow-Methods", method);
+            }
+            String headers = request.getFirst("Access-Control-Request-Headers");
+            if (headers != null) {
+                response.set("Access-Control-Allow-Headers", headers);
+            }
+        }
+        return true;
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {
@@ -197,13 +256,15 @@ public final class HttpFrontEnd implements AutoCloseable {
         return error;
     }
 
-    private static void send(HttpExchange exchange, int status, byte[] body, String requestId, String contentType)
+    private void send(HttpExchange exchange, int status, byte[] body, String requestId, String contentType)
             throws IOException {
         CRC32 crc = new CRC32();
         crc.update(body);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        exchange.getResponseHeaders().set("Date", dates.now());
+        exchange.getResponseHeaders().set("Server", "Server");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

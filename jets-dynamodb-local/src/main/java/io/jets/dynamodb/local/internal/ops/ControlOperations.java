@@ -136,23 +136,6 @@ public final class ControlOperations {
         return table;
     }
 
-    /**
-     * DescribeContinuousBackups, which infrastructure tools (Terraform, CDK) call after creating a table: backups
-     * are on and point-in-time recovery off, as for a new DynamoDB table.
-     */
-    public ObjectNode describeContinuousBackups(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName")).check();
-        String name = Json.text(request, "TableName");
-        if (catalog.find(name) == null) {
-            throw ApiException.dynamoDb("TableNotFoundException", "Table not found: " + name);
-        }
-        ObjectNode response = Json.object();
-        ObjectNode description = response.putObject("ContinuousBackupsDescription");
-        description.put("ContinuousBackupsStatus", "ENABLED");
-        description.putObject("PointInTimeRecoveryDescription").put("PointInTimeRecoveryStatus", "DISABLED");
-        return response;
-    }
-
     public ObjectNode describeLimits() {
         ObjectNode response = Json.object();
         response.put("AccountMaxReadCapacityUnits", 80000);

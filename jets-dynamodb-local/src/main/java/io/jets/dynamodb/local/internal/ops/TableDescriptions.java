@@ -78,6 +78,13 @@ final class TableDescriptions {
         if (table.tableClass() != null) {
             description.putObject("TableClassSummary").put("TableClass", table.tableClass());
         }
+        if (table.options().restore() != null) {
+            ObjectNode restore = description.putObject("RestoreSummary");
+            restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());
+            restore.put("SourceTableArn", table.options().restore().sourceTableArn());
+            restore.put("RestoreDateTime", seconds(table.options().restore().restoredMillis()));
+            restore.put("RestoreInProgress", false);
+        }
         description.put("DeletionProtectionEnabled", table.deletionProtection());
         return description;
     }

@@ -45,6 +45,8 @@ public final class Database implements AutoCloseable {
         "CREATE TABLE IF NOT EXISTS records (seq INTEGER PRIMARY KEY AUTOINCREMENT, shard_id TEXT NOT NULL,"
                 + " created INTEGER NOT NULL, record TEXT NOT NULL)",
         "CREATE INDEX IF NOT EXISTS records_by_shard ON records (shard_id, seq)",
+        "CREATE TABLE IF NOT EXISTS backups (id INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL UNIQUE,"
+                + " created INTEGER NOT NULL, definition TEXT NOT NULL)",
     };
 
     /** Statements kept per connection: the fixed ones the stores use, plus room for per-request SQL. */

@@ -1,5 +1,6 @@
 package io.jets.dynamodb.local.internal.table;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param stream        the current stream, null when the table has never had one
  * @param ttlAttribute  the TTL attribute while time to live is enabled, else null
  * @param tableClass    the table class once one was chosen, null for a table that never had one (STANDARD)
+ * @param options       point-in-time recovery and restore details, as DynamoDB reports them
  */
 public record TableDefinition(
         long id,
@@ -33,13 +35,28 @@ public record TableDefinition(
         String ttlAttribute,
         boolean deletionProtection,
         Map<String, String> tags,
-        String tableClass) {
+        String tableClass,
+        TableOptions options) {
 
+    @JsonCreator
     public TableDefinition {
         attributeDefinitions = List.copyOf(attributeDefinitions);
         globalIndexes = globalIndexes == null ? List.of() : List.copyOf(globalIndexes);
         localIndexes = localIndexes == null ? List.of() : List.copyOf(localIndexes);
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        options = options == null ? TableOptions.DEFAULT : options;
+    }
+
+    /** A table with none of the settings of {@link TableOptions}, as CreateTable makes one. */
+    public TableDefinition(long id, String name, String tableId, long createdMillis,
+                           List<AttributeDefinition> attributeDefinitions, String hashKey, String rangeKey,
+                           String billingMode, long readCapacityUnits, long writeCapacityUnits, StreamState stream,
+                           List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes,
+                           String ttlAttribute, boolean deletionProtection, Map<String, String> tags,
+                           String tableClass) {
+        this(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey, billingMode,
+                readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes, ttlAttribute,
+                deletionProtection, tags, tableClass, TableOptions.DEFAULT);
     }
 
     /** An attribute definition: name and scalar type S, N or B. */
@@ -80,48 +97,54 @@ public record TableDefinition(
     public TableDefinition withStream(StreamState newStream) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, newStream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass);
+                ttlAttribute, deletionProtection, tags, tableClass, options);
     }
 
     public TableDefinition withBilling(String mode, long read, long write) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 mode, read, write, stream, globalIndexes, localIndexes, ttlAttribute, deletionProtection, tags,
-                tableClass);
+                tableClass, options);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                attribute, deletionProtection, tags, tableClass);
+                attribute, deletionProtection, tags, tableClass, options);
     }
 
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, enabled, tags, tableClass);
+                ttlAttribute, enabled, tags, tableClass, options);
     }
 
     public TableDefinition withTags(Map<String, String> newTags) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, newTags, tableClass);
+                ttlAttribute, deletionProtection, newTags, tableClass, options);
     }
 
     public TableDefinition withTableClass(String newClass) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, newClass);
+                ttlAttribute, deletionProtection, tags, newClass, options);
     }
 
     public TableDefinition withId(long newId) {
         return new TableDefinition(newId, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass);
+                ttlAttribute, deletionProtection, tags, tableClass, options);
     }
 
     public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(id, name, tableId, createdMillis, new ArrayList<>(definitions), hashKey,
                 rangeKey, billingMode, readCapacityUnits, writeCapacityUnits, stream, indexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass);
+                ttlAttribute, deletionProtection, tags, tableClass, options);
+    }
+
+    public TableDefinition withOptions(TableOptions newOptions) {
+        return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
+                billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, tags, tableClass, newOptions);
     }
 }

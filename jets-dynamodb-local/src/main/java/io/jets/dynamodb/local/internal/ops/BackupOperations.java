@@ -1,0 +1,224 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.table.BackupCatalog;
+import io.jets.dynamodb.local.internal.table.BackupCatalog.Backup;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * On-demand backups: CreateBackup copies the table's items at once, DescribeBackup, ListBackups and DeleteBackup
+ * answer as DynamoDB does, a backup outlives its table, and RestoreTableFromBackup makes a new table of it.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateBackup.html">
+ *     CreateBackup</a>
+ */
+public final class BackupOperations {
+
+    private static final Set<String> BACKUP_TYPES = Set.of("USER", "SYSTEM", "AWS_BACKUP", "ALL");
+
+    private final Database database;
+    private final TableCatalog catalog;
+    private final BackupCatalog backups = new BackupCatalog();
+    private final Clock clock;
+
+    public BackupOperations(Database database, TableCatalog catalog, Clock clock) {
+        this.database = database;
+        this.catalog = catalog;
+        this.clock = clock;
+    }
+
+    public ObjectNode createBackup(ObjectNode request, RequestContext context) {
+        Constraints constraints = new Constraints();
+        String name = tableName(request.get("TableName"), constraints);
+        constraints.tableName("backupName", request.get("BackupName")).check();
+        String backupName = Json.text(request, "BackupName");
+        long now = clock.millis();
+        Backup backup = database.write(connection -> {
+            TableDefinition table = table(name);
+            String tableArn = TableDescriptions.tableArn(context.region(), table.name());
+            // DynamoDB's backup ids: the creation time in milliseconds and eight hex digits
+            String arn = tableArn + "/backup/" + String.format("%014d", now) + "-"
+                    + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            return backups.create(connection, arn, backupName, now, tableArn, table);
+        });
+        ObjectNode response = Json.object();
+        // the copy is complete when the answer leaves, but DynamoDB's answer always says it has just begun
+        response.set("BackupDetails", BackupDescriptions.details(backup, "CREATING"));
+        return response;
+    }
+
+    public ObjectNode describeBackup(ObjectNode request) {
+        Backup backup = database.read(connection -> backup(connection, request));
+        ObjectNode response = Json.object();
+        response.set("BackupDescription", BackupDescriptions.describe(backup, "AVAILABLE"));
+        return response;
+    }
+
+    public ObjectNode deleteBackup(ObjectNode request) {
+        Backup backup = database.write(connection -> {
+            Backup found = backup(connection, request);
+            backups.delete(connection, found);
+            return found;
+        });
+        ObjectNode response = Json.object();
+        response.set("BackupDescription", BackupDescriptions.describe(backup, "DELETED"));
+        return response;
+    }
+
+    public ObjectNode listBackups(ObjectNode request) {
+        Constraints constraints = new Constraints()
+                .oneOf("backupType", request.get("BackupType"), BACKUP_TYPES, "[USER, SYSTEM, AWS_BACKUP, ALL]")
+                .range("limit", request.get("Limit"), 1, 100);
+        String name = request.hasNonNull("TableName") ? tableName(request.get("TableName"), constraints) : null;
+        constraints.check();
+        String type = Json.text(request, "BackupType");
+        boolean user = type == null || type.equals("USER") || type.equals("ALL");
+        int limit = request.hasNonNull("Limit") ? request.get("Limit").asInt() : Integer.MAX_VALUE;
+        double lower = request.path("TimeRangeLowerBound").asDouble(Double.NEGATIVE_INFINITY);
+        double upper = request.path("TimeRangeUpperBound").asDouble(Double.POSITIVE_INFINITY);
+        String after = Json.text(request, "ExclusiveStartBackupArn");
+        List<Backup> all = user ? database.read(backups::all) : List.of();
+        ObjectNode response = Json.object();
+        var summaries = response.putArray("BackupSummaries");
+        boolean started = after == null;
+        for (Backup backup : all) {
+            if (!started) {
+                started = backup.arn().equals(after);
+                continue;
+            }
+            double created = backup.createdMillis() / 1000.0;
+            if ((name != null && !backup.table().name().equals(name)) || created < lower || created > upper) {
+                continue;
+            }
+            if (summaries.size() == limit) {
+                response.put("LastEvaluatedBackupArn", summaries.get(limit - 1).get("BackupArn").asText());
+                break;
+            }
+            ObjectNode summary = summaries.addObject();
+            summary.put("TableName", backup.table().name());
+            summary.put("TableId", backup.table().tableId());
+            summary.put("TableArn", backup.tableArn());
+            summary.setAll(BackupDescriptions.details(backup, "AVAILABLE"));
+        }
+        return response;
+    }
+
+    /**
+     * A new table with the backup's schema and items, its billing and indexes as the request overrides them.
+     * Like DynamoDB's, it has no stream, time to live, tags or deletion protection: those are set again after a
+     * restore.
+     */
+    public ObjectNode restoreTableFromBackup(ObjectNode request, RequestContext context) {
+        new Constraints().tableName("targetTableName", request.get("TargetTableName"))
+                .required("backupArn", request.get("BackupArn"))
+                .oneOf("billingModeOverride", request.get("BillingModeOverride"),
+                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]")
+                .check();
+        String target = Json.text(request, "TargetTableName");
+        long now = clock.millis();
+        Backup[] source = new Backup[1];
+        TableDefinition restored = database.write(connection -> {
+            Backup backup = backup(connection, request);
+            source[0] = backup;
+            if (catalog.find(target) != null) {
+                throw ApiException.dynamoDb("TableAlreadyExistsException", "Table already exists: " + target);
+            }
+            TableDefinition table = restoredTable(backup.table(), target, request, context.region(), now)
+                    .withOptions(TableOptions.DEFAULT.withRestore(
+                            new TableOptions.Restore(backup.arn(), backup.tableArn(), now)));
+            TableDefinition stored = catalog.insert(connection, table);
+            backups.copyItems(connection, backup.itemsId(), stored.id());
+            return stored;
+        });
+        ObjectNode description = TableDescriptions.describe(restored, "CREATING", source[0].itemCount(),
+                source[0].sizeBytes(), context.region());
+        ObjectNode response = Json.object();
+        response.set("TableDescription", description);
+        return response;
+    }
+
+    /** The backed-up table's schema as a CreateTable request with the overrides, checked as CreateTable is. */
+    private static TableDefinition restoredTable(TableDefinition backedUp, String name, ObjectNode request,
+                                                 String region, long now) {
+        ObjectNode described = TableDescriptions.describe(backedUp, "ACTIVE", 0, 0, region);
+        String billingMode = request.hasNonNull("BillingModeOverride") ? Json.text(request, "BillingModeOverride")
+                : backedUp.billingMode();
+        ObjectNode create = Json.object();
+        create.put("BillingMode", billingMode);
+        create.set("KeySchema", described.get("KeySchema"));
+        create.set("LocalSecondaryIndexes", request.hasNonNull("LocalSecondaryIndexOverride")
+                ? request.get("LocalSecondaryIndexOverride") : described.get("LocalSecondaryIndexes"));
+        create.set("GlobalSecondaryIndexes", request.hasNonNull("GlobalSecondaryIndexOverride")
+                ? request.get("GlobalSecondaryIndexOverride") : described.get("GlobalSecondaryIndexes"));
+        // only the definitions the restored keys use: an index left out by an override takes its own along
+        Set<String> used = new java.util.HashSet<>();
+        for (String member : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
+            create.path(member).forEach(index -> index.path("KeySchema")
+                    .forEach(key -> used.add(key.path("AttributeName").asText())));
+        }
+        create.get("KeySchema").forEach(key -> used.add(key.path("AttributeName").asText()));
+        var definitions = create.putArray("AttributeDefinitions");
+        described.get("AttributeDefinitions").forEach(definition -> {
+            if (used.contains(definition.path("AttributeName").asText())) {
+                definitions.add(definition);
+            }
+        });
+        TableSchema schema = TableSchema.parse(create);
+        long[] throughput;
+        if (request.hasNonNull("ProvisionedThroughputOverride") || !billingMode.equals(backedUp.billingMode())) {
+            throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughputOverride"));
+        } else {
+            throughput = new long[] {backedUp.readCapacityUnits(), backedUp.writeCapacityUnits()};
+        }
+        return new TableDefinition(0, name, java.util.UUID.randomUUID().toString(), now,
+                schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
+                throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null, false, null,
+                backedUp.tableClass());
+    }
+
+    private Backup backup(java.sql.Connection connection, ObjectNode request) throws java.sql.SQLException {
+        JsonNode arn = request.get("BackupArn");
+        new Constraints().required("backupArn", arn).check();
+        if (arn.asText().length() < 37) {
+            throw ApiException.validation("1 validation error detected: Value '" + arn.asText() + "' at 'backupArn'"
+                    + " failed to satisfy constraint: Member must have length greater than or equal to 37");
+        }
+        Backup backup = backups.find(connection, arn.asText());
+        if (backup == null) {
+            throw ApiException.dynamoDb("BackupNotFoundException", "Backup not found: " + arn.asText());
+        }
+        return backup;
+    }
+
+    /** The table name of a request that names its table by name or by ARN, as DynamoDB accepts both. */
+    static String tableName(JsonNode tableName, Constraints constraints) {
+        String name = tableName == null || tableName.isNull() ? null : tableName.asText();
+        if (name != null && name.startsWith("arn:aws:dynamodb:") && name.contains(":table/")) {
+            return name.substring(name.indexOf(":table/") + ":table/".length());
+        }
+        constraints.tableName("tableName", tableName);
+        return name;
+    }
+
+    private TableDefinition table(String name) {
+        return table(catalog, name);
+    }
+
+    static TableDefinition table(TableCatalog catalog, String name) {
+        TableDefinition table = catalog.find(name);
+        if (table == null) {
+            throw ApiException.dynamoDb("TableNotFoundException", "Table not found: " + name);
+        }
+        return table;
+    }
+}

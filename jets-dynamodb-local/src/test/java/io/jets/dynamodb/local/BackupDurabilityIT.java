@@ -1,0 +1,43 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
+
+/** Point-in-time recovery settings and backups are kept in the store, like the tables and items they belong to. */
+class BackupDurabilityIT {
+
+    @Test
+    void restart_keepsRecoverySettingsAndBackups(@TempDir Path data) {
+        String backupArn;
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+             DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
+            Clients.createTable(client, "archive", false, null);
+            client.putItem(b -> b.tableName("archive").item(Map.of("id", s("box-1"))));
+            client.updateContinuousBackups(b -> b.tableName("archive")
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true).recoveryPeriodInDays(9)));
+            backupArn = client.createBackup(b -> b.tableName("archive").backupName("yearly")).backupDetails()
+                    .backupArn();
+            client.putItem(b -> b.tableName("archive").item(Map.of("id", s("box-2"))));
+        }
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+             DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
+            var recovery = client.describeContinuousBackups(b -> b.tableName("archive"))
+                    .continuousBackupsDescription().pointInTimeRecoveryDescription();
+            client.restoreTableFromBackup(b -> b.targetTableName("archive-again").backupArn(backupArn));
+
+            assertThat(recovery.pointInTimeRecoveryStatus()).isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+            assertThat(recovery.recoveryPeriodInDays()).isEqualTo(9);
+            assertThat(client.describeBackup(b -> b.backupArn(backupArn)).backupDescription().backupDetails()
+                    .backupName()).isEqualTo("yearly");
+            assertThat(client.scan(b -> b.tableName("archive-again")).items())
+                    .containsExactly(Map.of("id", s("box-1")));
+        }
+    }
+}
