@@ -36,6 +36,8 @@ public final class GeneratePayloadCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+    // a payload's only fractional number is ApproximateCreationDateTime, a double as Lambda writes it (1.5E9)
+    private static final ObjectMapper PAYLOAD = new ObjectMapper();
     private static final Set<String> TYPE_DESCRIPTORS = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
     private static final List<String> EVENT_NAMES = List.of("INSERT", "MODIFY", "REMOVE");
 
@@ -118,7 +120,7 @@ public final class GeneratePayloadCommand implements Callable<Integer> {
                 .at(root.workspace().clock().instant());
         after.ifPresent(image -> record.newImageJson(image.toString()));
         before.ifPresent(image -> record.oldImageJson(image.toString()));
-        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(record.toJson())));
+        out.println(PAYLOAD.writerWithDefaultPrettyPrinter().writeValueAsString(PAYLOAD.readTree(record.toJson())));
         out.flush();
         return 0;
     }
