@@ -90,7 +90,9 @@ class DevCommandIT {
         try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet")) {
             awaitStatus(dev);
             Files.writeString(broken, "class Broken {");
-            await().atMost(Duration.ofSeconds(90)).until(() -> dev.out().contains("Compile failed; the previous code keeps running:"));
+            // the compiler's lines follow the notice; wait for them rather than read between the two writes
+            await().atMost(Duration.ofSeconds(90)).until(() -> dev.out().contains("Compile failed; the previous code keeps running:")
+                    && dev.out().contains("Broken.java:[1,15]"));
             assertThat(dev.out()).contains("Broken.java:[1,15] reached end of file while parsing");
             assertThat(dev.isRunning()).isTrue();
         } finally {
