@@ -47,7 +47,7 @@ public final class ItemOperations {
     }
 
     public ObjectNode getItem(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key")).check();
         RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
         Projection projection = expressions.projection();
@@ -65,7 +65,7 @@ public final class ItemOperations {
     }
 
     public ObjectNode updateItem(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key"))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
@@ -122,7 +122,7 @@ public final class ItemOperations {
 
     /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
     private SingleWrite checkSingleWrite(ObjectNode request, String member, String field) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required(member, request.get(field))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")

@@ -39,9 +39,10 @@ public final class QueryOperations {
     }
 
     public ObjectNode query(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName")).check();
+        new Constraints().itemTableName("tableName", request.get("TableName")).check();
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
+        expressions.checkKeyCondition();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         JsonNode limit = request.get("Limit");
         if (limit != null && limit.isNumber() && limit.asLong() < 1) {
@@ -114,7 +115,7 @@ public final class QueryOperations {
     }
 
     public ObjectNode scan(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
                 .range("segment", request.get("Segment"), 0, 999999)
                 .check();
