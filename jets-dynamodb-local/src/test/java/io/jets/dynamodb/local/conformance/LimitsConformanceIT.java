@@ -7,6 +7,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -98,7 +101,7 @@ class LimitsConformanceIT {
         assertValidation(() -> client.updateItem(b -> b.tableName("documents").key(item("id", s("cond-deep")))
                         .updateExpression("SET seen = :t").conditionExpression("tree = :tree")
                         .expressionAttributeValues(Map.of(":t", s("yes"), ":tree", nested(32)))),
-                "ExpressionAttributeValues contains invalid value: " + TOO_DEEP + " for key :tree");
+                TOO_DEEP);
     }
 
     @Test
@@ -136,6 +139,42 @@ class LimitsConformanceIT {
                 OVERFLOW);
         assertValidation(() -> client.deleteItem(b -> b.tableName("readings")
                 .key(item("sensor", n("7e99999999999")))), OVERFLOW);
+    }
+
+    /** A string that makes an item of {@code id} and {@code body} exactly {@code bytes} long. */
+    private static AttributeValue bodyFor(String id, int bytes) {
+        return s("x".repeat(bytes - "id".length() - id.length() - "body".length()));
+    }
+
+    @Test
+    void updateItem_leavingAnItemOver400Kb_isRefusedAsTheItemToUpdate() {
+        client.updateItem(b -> b.tableName("documents").key(item("id", s("grows")))
+                .updateExpression("SET body = :b").expressionAttributeValues(Map.of(":b", bodyFor("grows", 409_600))));
+
+        assertValidation(() -> client.updateItem(b -> b.tableName("documents").key(item("id", s("grows")))
+                        .updateExpression("SET body = :b")
+                        .expressionAttributeValues(Map.of(":b", bodyFor("grows", 409_601)))),
+                "Item size to update has exceeded the maximum allowed size");
+        assertValidation(() -> client.executeStatement(b -> b
+                        .statement("UPDATE \"documents\" SET body = ? WHERE id = ?")
+                        .parameters(bodyFor("grows", 409_601), s("grows"))),
+                "Item size to update has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void transactedUpdate_leavingAnItemOver400Kb_cancelsTheTransaction() {
+        TransactionCanceledException e = catchThrowableOfType(() -> client.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName("documents").item(item("id", s("tx-other")))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName("documents").key(item("id", s("tx-grows")))
+                        .updateExpression("SET body = :b")
+                        .expressionAttributeValues(Map.of(":b", bodyFor("tx-grows", 409_601)))).build())),
+                TransactionCanceledException.class);
+
+        assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+                .containsExactly("None", "ValidationError");
+        assertThat(e.cancellationReasons().get(1).message())
+                .isEqualTo("Item size to update has exceeded the maximum allowed size");
+        assertThat(client.getItem(b -> b.tableName("documents").key(item("id", s("tx-other")))).hasItem()).isFalse();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -78,7 +79,8 @@ class TransactionValidationConformanceIT {
                 TransactWriteItem.builder().conditionCheck(c -> c.tableName("ledger").key(item("account", n("1")))
                         .conditionExpression("attribute_exists(account)")).build());
         for (TransactWriteItem action : actions) {
-            TransactionCanceledException e = cancellation(() -> client.transactWriteItems(b -> b.transactItems(action)));
+            TransactionCanceledException e = cancellation(() -> client.transactWriteItems(b -> b
+                    .transactItems(action)));
 
             assertThat(codes(e)).containsExactly("ValidationError");
             assertThat(e.cancellationReasons().get(0).message()).isEqualTo(SCHEMA_MISMATCH);
@@ -116,6 +118,22 @@ class TransactionValidationConformanceIT {
                                 .key(item("account", s("b"))).conditionExpression("attribute_exists(account)")
                                 .expressionAttributeValues(Map.of(":unused", s("x")))).build())),
                 "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
+    }
+
+    @Test
+    void keyNestedPast32Levels_isReportedAheadOfALaterActionsSyntaxError() {
+        AttributeValue nested = s("leaf");
+        for (int i = 0; i < 40; i++) {
+            nested = AttributeValue.fromM(Map.of("child", nested));
+        }
+        AttributeValue deepKey = nested;
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().delete(d -> d.tableName("no-such-ledger")
+                                .key(item("account", deepKey))).build(),
+                        TransactWriteItem.builder().put(p -> p.tableName("ledger").item(item("account", s("c")))
+                                .conditionExpression("balance = = total")).build())),
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+                        + " supported limit");
     }
 
     @Test

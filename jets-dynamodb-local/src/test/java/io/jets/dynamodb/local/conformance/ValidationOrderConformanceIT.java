@@ -34,7 +34,8 @@ class ValidationOrderConformanceIT {
     @BeforeAll
     static void createTables() {
         client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("feed", ScalarAttributeType.S), attribute("posted", ScalarAttributeType.S))
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
+                        attribute("posted", ScalarAttributeType.S))
                 .keySchema(hash("feed"), range("posted")));
     }
 
@@ -72,7 +73,8 @@ class ValidationOrderConformanceIT {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
         CreateTableRequest request = CreateTableRequest.builder().tableName("short-index-names")
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("feed", ScalarAttributeType.S), attribute("posted", ScalarAttributeType.S))
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
+                        attribute("posted", ScalarAttributeType.S))
                 .keySchema(hash("feed"), range("posted"))
                 .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("ab")
                         .keySchema(hash("feed"), range("by")).projection(all).build())

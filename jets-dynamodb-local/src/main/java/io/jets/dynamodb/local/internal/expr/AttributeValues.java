@@ -43,6 +43,8 @@ public final class AttributeValues {
     private static final int MAX_NAME_BYTES = 65536;
     /** DynamoDB documents nest at most 32 levels deep, the attribute itself being level 1. */
     private static final int MAX_NESTING = 32;
+    private static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item"
+            + " have nested levels beyond supported limit";
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?\\d+)");
 
     private AttributeValues() {
@@ -86,6 +88,11 @@ public final class AttributeValues {
         }
     }
 
+    /** True for the error a value nested past 32 levels gets, which DynamoDB reports bare wherever the value is. */
+    static boolean isTooDeep(ApiException e) {
+        return e.getMessage().equals(TOO_DEEP);
+    }
+
     /** Validates one attribute value, recursively, throwing DynamoDB's ValidationException messages. */
     public static void validateValue(JsonNode value) {
         validateValue(value, 1);
@@ -94,8 +101,7 @@ public final class AttributeValues {
     /** {@code level}: 1 for an attribute, one more for each map or list around the value. */
     private static void validateValue(JsonNode value, int level) {
         if (level > MAX_NESTING) {
-            throw ApiException.validation("Nesting Levels have exceeded supported limits: Attributes in the item"
-                    + " have nested levels beyond supported limit");
+            throw ApiException.validation(TOO_DEEP);
         }
         if (value == null || !value.isObject() || value.isEmpty()) {
             throw ApiException.validation(

@@ -91,7 +91,7 @@ public final class ItemOperations {
             ObjectNode next = update == null
                     ? (existing != null ? existing : key.deepCopy())
                     : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
-            ItemWriter.checkSize(next);
+            ItemWriter.checkUpdatedSize(next);
             writer.write(connection, table, key, existing, next, false);
             return new ObjectNode[] {existing, next};
         });

@@ -184,7 +184,7 @@ public final class PartiQlOperations {
             ObjectNode next = update == null ? null : AttributeValues.normalizeItem(
                     update.apply(existing, checkedKey, new HashSet<>(table.keyNames())));
             if (next != null) {
-                ItemWriter.checkSize(next);
+                ItemWriter.checkUpdatedSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
             return Capacity.writeUnits(existing, next);
