@@ -391,7 +391,8 @@ public final class AttributeValues {
     }
 
     /**
-     * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, and
+     * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, set members in
+     * DynamoDB's order (strings and binary by their bytes, numbers by value), and
      * {@code {"NULL": false}}, which DynamoDB accepts, as {@code {"NULL": true}}.
      */
     public static JsonNode normalize(JsonNode value) {
@@ -408,7 +409,21 @@ public final class AttributeValues {
             case "NS": {
                 ObjectNode result = JSON.objectNode();
                 ArrayNode members = result.putArray("NS");
-                content.forEach(m -> members.add(canonicalNumber(new BigDecimal(m.asText()))));
+                List<BigDecimal> numbers = new ArrayList<>();
+                content.forEach(m -> numbers.add(new BigDecimal(m.asText())));
+                numbers.sort(BigDecimal::compareTo);
+                numbers.forEach(number -> members.add(canonicalNumber(number)));
+                return result;
+            }
+            case "SS":
+            case "BS": {
+                // DynamoDB keeps a set's members in its own order, whatever order they were written in
+                List<JsonNode> sorted = new ArrayList<>();
+                content.forEach(sorted::add);
+                String scalar = type.substring(0, 1);
+                sorted.sort((a, b) -> compare(JSON.objectNode().set(scalar, a), JSON.objectNode().set(scalar, b)));
+                ObjectNode result = JSON.objectNode();
+                result.putArray(type).addAll(sorted);
                 return result;
             }
             case "L": {
