@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -240,6 +241,7 @@ public final class BatchOperations {
             List<ObjectNode> keys = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (JsonNode key : keysAndAttributes.path("Keys")) {
+                ReadValues.check(key);
                 ObjectNode checked = AttributeValues.normalizeItem(Keys.checkKey(table, key));
                 if (!seen.add(Json.write(Keys.project(table, checked)))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");

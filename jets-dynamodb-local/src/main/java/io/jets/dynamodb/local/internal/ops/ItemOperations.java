@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
@@ -53,6 +54,7 @@ public final class ItemOperations {
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ReadValues.check(request.get("Key"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
         ObjectNode item = database.read(connection -> writer.read(connection, table, key));
         ObjectNode response = Json.object();

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Bound;
@@ -40,6 +41,10 @@ public final class QueryOperations {
 
     public ObjectNode query(ObjectNode request) {
         new Constraints().itemTableName("tableName", request.get("TableName")).check();
+        ReadValues.check(request.get("ExpressionAttributeValues"));
+        ReadValues.check(request.get("ExclusiveStartKey"));
+        ReadValues.checkConditions(request.get("KeyConditions"));
+        ReadValues.checkConditions(request.get("QueryFilter"));
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
         expressions.checkKeyCondition();
