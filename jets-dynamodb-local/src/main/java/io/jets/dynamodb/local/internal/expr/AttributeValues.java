@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * DynamoDB's rules for attribute values in DynamoDB JSON ({@code {"N":"1.5"}}): validation with DynamoDB's error
@@ -39,6 +41,11 @@ public final class AttributeValues {
     private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
     /** Attribute names must be shorter than 64 KB in UTF-8. */
     private static final int MAX_NAME_BYTES = 65536;
+    /** DynamoDB documents nest at most 32 levels deep, the attribute itself being level 1. */
+    private static final int MAX_NESTING = 32;
+    private static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item"
+            + " have nested levels beyond supported limit";
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE]([+-]?\\d+)");
 
     private AttributeValues() {
     }
@@ -81,8 +88,21 @@ public final class AttributeValues {
         }
     }
 
+    /** True for the error a value nested past 32 levels gets, which DynamoDB reports bare wherever the value is. */
+    static boolean isTooDeep(ApiException e) {
+        return e.getMessage().equals(TOO_DEEP);
+    }
+
     /** Validates one attribute value, recursively, throwing DynamoDB's ValidationException messages. */
     public static void validateValue(JsonNode value) {
+        validateValue(value, 1);
+    }
+
+    /** {@code level}: 1 for an attribute, one more for each map or list around the value. */
+    private static void validateValue(JsonNode value, int level) {
+        if (level > MAX_NESTING) {
+            throw ApiException.validation(TOO_DEEP);
+        }
         if (value == null || !value.isObject() || value.isEmpty()) {
             throw ApiException.validation(
                     "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -108,10 +128,10 @@ public final class AttributeValues {
             case "SS" -> validateSet(content, "string");
             case "NS" -> validateSet(content, "number");
             case "BS" -> validateSet(content, "binary");
-            case "L" -> content.forEach(AttributeValues::validateValue);
+            case "L" -> content.forEach(member -> validateValue(member, level + 1));
             case "M" -> content.fields().forEachRemaining(member -> {
                 checkName(member.getKey());
-                validateValue(member.getValue());
+                validateValue(member.getValue(), level + 1);
             });
             default -> {
             }
@@ -153,25 +173,57 @@ public final class AttributeValues {
         try {
             number = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw ApiException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
-                    : "The parameter cannot be converted to a numeric value: " + text);
+            throw outOfRangeExponent(text);
         }
         if (number.signum() == 0) {
+            // zero is range-checked by the exponent it is written with: 0E125 is stored as 0, 0E126 overflows
+            long exponent = -(long) number.scale();
+            if (exponent > 125) {
+                throw overflow();
+            }
+            if (exponent < -130) {
+                throw underflow();
+            }
             return;
         }
         BigDecimal stripped = number.stripTrailingZeros();
         BigDecimal magnitude = stripped.abs();
         if (magnitude.compareTo(MAX_MAGNITUDE) > 0) {
-            throw ApiException.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         if (magnitude.compareTo(MIN_MAGNITUDE) < 0) {
-            throw ApiException.validation(
-                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+            throw underflow();
         }
         if (stripped.precision() > 38) {
             throw ApiException.validation("Attempting to store more than 38 significant digits in a Number");
         }
+    }
+
+    /**
+     * A literal {@link BigDecimal} refuses: DynamoDB reads an exponent up to a 64-bit integer in full, so one past
+     * a 32-bit integer is out of range rather than unreadable.
+     */
+    private static ApiException outOfRangeExponent(String text) {
+        Matcher literal = NUMBER.matcher(text);
+        if (literal.matches()) {
+            try {
+                return Long.parseLong(literal.group(2)) > 0 ? overflow() : underflow();
+            } catch (NumberFormatException beyondLong) {
+                // falls through: an exponent past a 64-bit integer cannot be converted at all
+            }
+        }
+        return ApiException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
+                : "The parameter cannot be converted to a numeric value: " + text);
+    }
+
+    private static ApiException overflow() {
+        return ApiException.validation(
+                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
+
+    private static ApiException underflow() {
+        return ApiException.validation(
+                "Number underflow. Attempting to store a number with magnitude smaller than supported range");
     }
 
     /** A number as DynamoDB returns it: no exponent, no trailing zeros, {@code 0} for any zero. */
@@ -339,7 +391,8 @@ public final class AttributeValues {
     }
 
     /**
-     * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, and
+     * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, set members in
+     * DynamoDB's order (strings and binary by their bytes, numbers by value), and
      * {@code {"NULL": false}}, which DynamoDB accepts, as {@code {"NULL": true}}.
      */
     public static JsonNode normalize(JsonNode value) {
@@ -356,7 +409,21 @@ public final class AttributeValues {
             case "NS": {
                 ObjectNode result = JSON.objectNode();
                 ArrayNode members = result.putArray("NS");
-                content.forEach(m -> members.add(canonicalNumber(new BigDecimal(m.asText()))));
+                List<BigDecimal> numbers = new ArrayList<>();
+                content.forEach(m -> numbers.add(new BigDecimal(m.asText())));
+                numbers.sort(BigDecimal::compareTo);
+                numbers.forEach(number -> members.add(canonicalNumber(number)));
+                return result;
+            }
+            case "SS":
+            case "BS": {
+                // DynamoDB keeps a set's members in its own order, whatever order they were written in
+                List<JsonNode> sorted = new ArrayList<>();
+                content.forEach(sorted::add);
+                String scalar = type.substring(0, 1);
+                sorted.sort((a, b) -> compare(JSON.objectNode().set(scalar, a), JSON.objectNode().set(scalar, b)));
+                ObjectNode result = JSON.objectNode();
+                result.putArray(type).addAll(sorted);
                 return result;
             }
             case "L": {

@@ -71,6 +71,9 @@ public final class ExpressionContext {
                 try {
                     AttributeValues.validateValue(e.getValue());
                 } catch (ApiException invalid) {
+                    if (AttributeValues.isTooDeep(invalid)) {
+                        throw invalid;
+                    }
                     throw ApiException.validation("ExpressionAttributeValues contains invalid value: "
                             + invalid.getMessage() + " for key " + e.getKey());
                 }

@@ -77,6 +77,15 @@ public final class Expressions {
     }
 
     /** A KeyConditionExpression for a table or index whose keys are {@code hashKey} and {@code rangeKeyOrNull}. */
+    /**
+     * Parses a KeyConditionExpression and binds its placeholders and operands, without a key schema: DynamoDB
+     * refuses an operand no key could match before it looks for the table.
+     */
+    public static void checkKeyCondition(String expression, ExpressionContext ctx) {
+        ExpressionKind kind = ExpressionKind.KEY_CONDITION;
+        cached(kind, expression, () -> Parser.condition(expression, kind)).bind(ctx, kind);
+    }
+
     public static KeyCondition keyCondition(String expression, ExpressionContext ctx, String hashKey,
                                             String rangeKeyOrNull) {
         ExpressionKind kind = ExpressionKind.KEY_CONDITION;

@@ -37,8 +37,9 @@ final class TokenStream {
     TokenStream(String text, ExpressionKind kind) {
         long size = AttributeValues.utf8Length(text);
         if (size > MAX_EXPRESSION_BYTES) {
-            throw ApiException.validation(kind.invalid(
-                    "Expression size has exceeded the maximum allowed size; expression size: " + size));
+            // an UpdateExpression's message stops before the size the others report
+            throw ApiException.validation(kind.invalid("Expression size has exceeded the maximum allowed size;"
+                    + (kind == ExpressionKind.UPDATE ? "" : " expression size: " + size)));
         }
         this.text = text;
         this.kind = kind;

@@ -98,6 +98,12 @@ final class RequestMemberTypes {
      * the operation.
      */
     private static void checkEnums(ObjectNode request) {
+        JsonNode token = request.get("ClientRequestToken");
+        if (token != null && token.isTextual() && token.asText().length() > 36) {
+            // reported alone, ahead of the enum members
+            throw ApiException.validation("1 validation error detected: Value at 'ClientRequestToken' failed to"
+                    + " satisfy constraint: Member must have length less than or equal to 36");
+        }
         List<String> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> member : ENUMS) {
             JsonNode value = request.get(member.getKey());

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -69,6 +70,17 @@ public final class BatchOperations {
         }
         if (total > 25) {
             throw ApiException.validation("Too many items requested for the BatchWriteItem call");
+        }
+        for (Iterator<String> names = requestItems.fieldNames(); names.hasNext(); ) {
+            if (!validTableName(names.next())) {
+                StringBuilder echo = new StringBuilder("{");
+                requestItems.fields().forEachRemaining(e -> echo.append(echo.length() > 1 ? ", " : "")
+                        .append(e.getKey()).append("=[").append(String.join(", ",
+                                java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false)
+                                        .map(BatchOperations::javaForm).toList())).append("]"));
+                throw ApiException.validation("1 validation error detected: Value '" + echo + "}' at 'requestItems'"
+                        + " failed to satisfy constraint: " + MAP_KEYS_CONSTRAINT);
+            }
         }
         List<Write> writes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
@@ -161,6 +173,37 @@ public final class BatchOperations {
         }
     }
 
+    private static final String MAP_KEYS_CONSTRAINT = "Map keys must satisfy constraint: [Member must have length"
+            + " less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy"
+            + " regular expression pattern: [a-zA-Z0-9_.-]+]";
+
+    private static boolean validTableName(String name) {
+        return name.length() >= 3 && name.length() <= 255 && name.matches("[a-zA-Z0-9_.-]+");
+    }
+
+    /** A write request as DynamoDB's Java model prints it when it echoes a batch in a constraint message. */
+    private static String javaForm(JsonNode writeRequest) {
+        JsonNode put = writeRequest.get("PutRequest");
+        JsonNode delete = writeRequest.get("DeleteRequest");
+        return "WriteRequest(putRequest="
+                + (put == null ? "null" : "PutRequest(item=" + javaAttributes(put.get("Item")) + ")")
+                + ", deleteRequest="
+                + (delete == null ? "null" : "DeleteRequest(key=" + javaAttributes(delete.get("Key")) + ")") + ")";
+    }
+
+    private static String javaAttributes(JsonNode attributes) {
+        List<String> members = new ArrayList<>();
+        if (attributes != null) {
+            attributes.fields().forEachRemaining(e -> {
+                String type = AttributeValues.type(e.getValue());
+                JsonNode content = e.getValue().path(String.valueOf(type));
+                members.add(e.getKey() + "=AttributeValue(" + type + "="
+                        + (content.isValueNode() ? content.asText() : content.toString()) + ")");
+            });
+        }
+        return "{" + String.join(", ", members) + "}";
+    }
+
     public ObjectNode batchGetItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         new Constraints().required("requestItems", requestItems).check();
@@ -198,6 +241,7 @@ public final class BatchOperations {
             List<ObjectNode> keys = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (JsonNode key : keysAndAttributes.path("Keys")) {
+                ReadValues.check(key);
                 ObjectNode checked = AttributeValues.normalizeItem(Keys.checkKey(table, key));
                 if (!seen.add(Json.write(Keys.project(table, checked)))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");

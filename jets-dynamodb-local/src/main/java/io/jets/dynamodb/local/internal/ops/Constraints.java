@@ -52,6 +52,18 @@ final class Constraints {
         return this;
     }
 
+    /**
+     * The table name of an item or query operation, which may also be a table ARN: an empty name fails only the
+     * minimum length of 1, otherwise the name is checked as {@link #tableName} does.
+     */
+    Constraints itemTableName(String member, JsonNode value) {
+        if (value != null && value.isTextual() && value.asText().isEmpty()) {
+            violations.add(describe("", member) + "Member must have length greater than or equal to 1");
+            return this;
+        }
+        return tableName(member, value);
+    }
+
     Constraints required(String member, JsonNode value) {
         if (value == null || value.isNull()) {
             violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");

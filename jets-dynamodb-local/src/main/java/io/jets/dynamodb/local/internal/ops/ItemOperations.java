@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.Projection;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
@@ -47,12 +48,13 @@ public final class ItemOperations {
     }
 
     public ObjectNode getItem(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key")).check();
         RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        ReadValues.check(request.get("Key"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
         ObjectNode item = database.read(connection -> writer.read(connection, table, key));
         ObjectNode response = Json.object();
@@ -65,7 +67,7 @@ public final class ItemOperations {
     }
 
     public ObjectNode updateItem(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key"))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
@@ -91,7 +93,7 @@ public final class ItemOperations {
             ObjectNode next = update == null
                     ? (existing != null ? existing : key.deepCopy())
                     : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
-            ItemWriter.checkSize(next);
+            ItemWriter.checkUpdatedSize(next);
             writer.write(connection, table, key, existing, next, false);
             return new ObjectNode[] {existing, next};
         });
@@ -122,7 +124,7 @@ public final class ItemOperations {
 
     /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
     private SingleWrite checkSingleWrite(ObjectNode request, String member, String field) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .required(member, request.get(field))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")

@@ -113,6 +113,14 @@ public final class ItemWriter {
         }
     }
 
+    /** {@link #checkSize} for the item an update leaves, which DynamoDB words as the item to update. */
+    public static void checkUpdatedSize(ObjectNode item) {
+        if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {
+            throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
+        }
+        checkSize(item);
+    }
+
     /** Rejects items over DynamoDB's 400 KB limit, and items nested deeper than its 32 levels. */
     public static void checkSize(ObjectNode item) {
         if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {

@@ -13,6 +13,8 @@ import java.util.Iterator;
 public final class Keys {
 
     private static final byte[] NO_RANGE = new byte[0];
+    private static final String MISMATCH = "The provided key element does not match the schema";
+    private static final String TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for key ";
 
     private Keys() {
     }
@@ -34,6 +36,10 @@ public final class Keys {
 
     /** A Key parameter (GetItem, UpdateItem, DeleteItem…): exactly the key attributes with their types. */
     public static ObjectNode checkKey(TableDefinition table, JsonNode key) {
+        if (key instanceof ObjectNode values) {
+            // a malformed value is reported ahead of a key that does not fit the schema
+            values.forEach(AttributeValues::validateValue);
+        }
         if (!(key instanceof ObjectNode object) || object.size() != table.keyNames().size()) {
             throw mismatch();
         }
@@ -52,8 +58,7 @@ public final class Keys {
         String actual = value.isObject() && value.size() == 1 ? value.fieldNames().next() : "";
         if (!expected.equals(actual)) {
             if (inItem) {
-                throw ApiException.validation("One or more parameter values were invalid: Type mismatch for key "
-                        + name + " expected: " + expected + " actual: " + actual);
+                throw ApiException.validation(TYPE_MISMATCH + name + " expected: " + expected + " actual: " + actual);
             }
             throw mismatch();
         }
@@ -94,8 +99,16 @@ public final class Keys {
         }
     }
 
+    /**
+     * True for a key that does not fit the table's key schema (a wrong type, a missing or extra attribute), as
+     * opposed to a key value that is invalid whatever the schema; transactions report the former per action.
+     */
+    static boolean isSchemaMismatch(ApiException e) {
+        return e.getMessage().equals(MISMATCH) || e.getMessage().startsWith(TYPE_MISMATCH);
+    }
+
     static ApiException mismatch() {
-        return ApiException.validation("The provided key element does not match the schema");
+        return ApiException.validation(MISMATCH);
     }
 
     public static byte[] hash(TableDefinition table, JsonNode item) {

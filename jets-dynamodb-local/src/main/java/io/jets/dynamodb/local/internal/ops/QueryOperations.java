@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Bound;
@@ -39,9 +40,14 @@ public final class QueryOperations {
     }
 
     public ObjectNode query(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName")).check();
+        new Constraints().itemTableName("tableName", request.get("TableName")).check();
+        ReadValues.check(request.get("ExpressionAttributeValues"));
+        ReadValues.check(request.get("ExclusiveStartKey"));
+        ReadValues.checkConditions(request.get("KeyConditions"));
+        ReadValues.checkConditions(request.get("QueryFilter"));
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
+        expressions.checkKeyCondition();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         JsonNode limit = request.get("Limit");
         if (limit != null && limit.isNumber() && limit.asLong() < 1) {
@@ -114,7 +120,7 @@ public final class QueryOperations {
     }
 
     public ObjectNode scan(ObjectNode request) {
-        new Constraints().tableName("tableName", request.get("TableName"))
+        new Constraints().itemTableName("tableName", request.get("TableName"))
                 .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
                 .range("segment", request.get("Segment"), 0, 999999)
                 .check();

@@ -101,6 +101,14 @@ final class RequestExpressions {
     }
 
     /** KeyConditionExpression or KeyConditions; null when the request has neither. */
+    /** Checks a KeyConditionExpression as far as it can be checked without the table; see Expressions. */
+    void checkKeyCondition() {
+        String expression = Json.text(request, "KeyConditionExpression");
+        if (expression != null) {
+            Expressions.checkKeyCondition(expression, context);
+        }
+    }
+
     KeyCondition keyCondition(String hashKey, String rangeKey) {
         String expression = Json.text(request, "KeyConditionExpression");
         if (expression != null) {

@@ -51,13 +51,21 @@ public final class TableOperations {
             throw ApiException.validation("The parameter 'TableName' is required but was not present in the request");
         }
         JsonNode streamSpecification = request.get("StreamSpecification");
-        new Constraints().tableName("tableName", request.get("TableName"))
+        Constraints constraints = new Constraints().tableName("tableName", request.get("TableName"))
                 .required("attributeDefinitions", request.get("AttributeDefinitions"))
                 .required("keySchema", request.get("KeySchema"))
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
-                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
-                .check();
+                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM);
+        // index names follow a table name's rules; the global indexes are reported before the local ones
+        for (String indexes : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
+            int position = 1;
+            for (JsonNode index : request.path(indexes)) {
+                constraints.tableName(Character.toLowerCase(indexes.charAt(0)) + indexes.substring(1) + "."
+                        + position++ + ".member.indexName", index.get("IndexName"));
+            }
+        }
+        constraints.check();
         requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
                 && streamSpecification.hasNonNull("StreamViewType")) {

@@ -209,6 +209,8 @@ public final class TransactionOperations {
         expressions.verifyAllUsed();
         if (kind.equals("Put")) {
             AttributeValues.validateItem((ObjectNode) body.get("Item"));
+        } else if (body.get("Key") instanceof ObjectNode key) {
+            key.forEach(AttributeValues::validateValue);
         }
         if (kind.equals("ConditionCheck") && condition == null) {
             throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");

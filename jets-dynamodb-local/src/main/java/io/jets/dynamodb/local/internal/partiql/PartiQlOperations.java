@@ -58,7 +58,7 @@ public final class PartiQlOperations {
         ArrayNode found = response.putArray("Items");
         double units;
         if (statement.kind().equals("SELECT")) {
-            List<ObjectNode> selected = select(table, statement);
+            List<ObjectNode> selected = select(table, statement, request.path("ConsistentRead").asBoolean(false));
             int offset = offset(Json.text(request, "NextToken"));
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
             int end = (int) Math.min((long) offset + limit, selected.size());
@@ -106,7 +106,7 @@ public final class PartiQlOperations {
         return response;
     }
 
-    private List<ObjectNode> select(TableDefinition table, PartiQlStatement statement) {
+    private List<ObjectNode> select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = statement.condition() == null ? null
                 : Expressions.filter(statement.condition(), context);
@@ -115,7 +115,12 @@ public final class PartiQlOperations {
         if (statement.index() != null && table.globalIndexes().stream().noneMatch(i -> i.name().equals(
                 statement.index())) && table.localIndexes().stream().noneMatch(i -> i.name().equals(
                 statement.index()))) {
-            throw ApiException.validation("The table does not have the specified index: " + statement.index());
+            // unlike Query and Scan, ExecuteStatement does not name the index
+            throw ApiException.validation("The table does not have the specified index");
+        }
+        if (consistent && statement.index() != null && table.globalIndexes().stream().anyMatch(i -> i.name().equals(
+                statement.index()))) {
+            throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
         }
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
         List<ObjectNode> result = new ArrayList<>();
@@ -179,7 +184,7 @@ public final class PartiQlOperations {
             ObjectNode next = update == null ? null : AttributeValues.normalizeItem(
                     update.apply(existing, checkedKey, new HashSet<>(table.keyNames())));
             if (next != null) {
-                ItemWriter.checkSize(next);
+                ItemWriter.checkUpdatedSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
             return Capacity.writeUnits(existing, next);

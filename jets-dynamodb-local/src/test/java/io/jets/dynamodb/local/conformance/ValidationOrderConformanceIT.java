@@ -1,0 +1,90 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jets.dynamodb.local.LocalServer;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** Which of several problems in one request DynamoDB reports, and with which constraints together. */
+class ValidationOrderConformanceIT {
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+
+    @BeforeAll
+    static void createTables() {
+        client.createTable(b -> b.tableName("events").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
+                        attribute("posted", ScalarAttributeType.S))
+                .keySchema(hash("feed"), range("posted")));
+    }
+
+    @Test
+    void query_operandNoKeyCouldMatch_isReportedBeforeTheMissingTable() {
+        assertValidation(() -> client.query(b -> b.tableName("no-such-events")
+                        .keyConditionExpression("feed = :s AND begins_with(posted, :prefix)")
+                        .expressionAttributeValues(Map.of(":s", s("orders"), ":prefix", n("2026")))),
+                "Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or"
+                        + " function: begins_with, operand type: N");
+    }
+
+    @Test
+    void query_wellFormedConditionOnAMissingTable_isResourceNotFound() {
+        assertThatThrownBy(() -> client.query(b -> b.tableName("no-such-events")
+                        .keyConditionExpression("feed = :s AND begins_with(posted, :prefix)")
+                        .expressionAttributeValues(Map.of(":s", s("orders"), ":prefix", s("2026")))))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void itemOperations_emptyTableName_failOnlyTheMinimumLengthOfOne() {
+        assertValidation(() -> client.putItem(b -> b.tableName("").item(item("feed", s("a"), "posted", s("1")))),
+                "1 validation error detected: Value '' at 'tableName' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+        assertValidation(() -> client.updateItem(b -> b.tableName("").updateExpression("SET seen = :t")
+                        .expressionAttributeValues(Map.of(":t", s("yes")))),
+                "2 validation errors detected: Value '' at 'tableName' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1; Value null at 'key' failed to satisfy"
+                        + " constraint: Member must not be null");
+    }
+
+    @Test
+    void createTable_shortIndexNames_reportTheGlobalIndexBeforeTheLocalOne() {
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        CreateTableRequest request = CreateTableRequest.builder().tableName("short-index-names")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
+                        attribute("posted", ScalarAttributeType.S))
+                .keySchema(hash("feed"), range("posted"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("ab")
+                        .keySchema(hash("feed"), range("by")).projection(all).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("yz")
+                        .keySchema(hash("kind")).projection(all).build())
+                .build();
+
+        assertValidation(() -> client.createTable(request), "2 validation errors detected: Value 'yz' at"
+                + " 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must have"
+                + " length greater than or equal to 3; Value 'ab' at 'localSecondaryIndexes.1.member.indexName'"
+                + " failed to satisfy constraint: Member must have length greater than or equal to 3");
+    }
+}
