@@ -14,20 +14,24 @@ import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.ops.Capacity;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.Keys;
+import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * ExecuteStatement and BatchExecuteStatement: PartiQL SELECT, INSERT, UPDATE and DELETE on one table. Writes go
- * through the same writer as PutItem and friends, so they reach the table's stream.
+ * ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL SELECT, INSERT, UPDATE and DELETE on one
+ * table. Writes go through the same writer as PutItem and friends, so they reach the table's stream.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">
  *     ExecuteStatement</a>
@@ -38,12 +42,19 @@ public final class PartiQlOperations {
     private final TableCatalog catalog;
     private final ItemStore items;
     private final ItemWriter writer;
+    private final PartiQlTransactions transactions;
 
-    public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer) {
+    public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer,
+                             TransactionOperations transactions) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
         this.writer = writer;
+        this.transactions = new PartiQlTransactions(catalog, transactions);
+    }
+
+    public ObjectNode executeTransaction(ObjectNode request) {
+        return transactions.executeTransaction(request);
     }
 
     public ObjectNode executeStatement(ObjectNode request) {
@@ -52,8 +63,18 @@ public final class PartiQlOperations {
             throw ApiException.validation("1 validation error detected: Value null at 'statement' failed to satisfy"
                     + " constraint: Member must not be null");
         }
-        PartiQlStatement statement = PartiQlParser.parse(text, request.get("Parameters"));
+        try {
+            return execute(request, PartiQlParser.parse(text, request.get("Parameters")));
+        } catch (ApiException e) {
+            throw PartiQlErrors.plain(e);
+        }
+    }
+
+    private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
         TableDefinition table = catalog.require(statement.table());
+        if (statement.kind().equals("EXISTS")) {
+            throw ApiException.validation("EXISTS is only supported within ExecuteTransaction");
+        }
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
         double units;
@@ -71,7 +92,7 @@ public final class PartiQlOperations {
                         Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
-            units = write(table, statement);
+            units = write(table, statement, found);
         }
         return Capacity.add(response, request, table.name(), units);
     }
@@ -92,15 +113,20 @@ public final class PartiQlOperations {
                 if (one.has("Parameters")) {
                     single.set("Parameters", one.get("Parameters"));
                 }
-                ObjectNode result = executeStatement(single);
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                if (parsed.kind().equals("SELECT")
+                        && !parsed.namesOnlyTheKey(catalog.require(parsed.table()).keyNames())) {
+                    throw ApiException.validation("Select statements within BatchExecuteStatement must specify the"
+                            + " primary key in the where clause.");
+                }
+                ObjectNode result = executeStatement(single);
                 entry.put("TableName", parsed.table());
                 if (parsed.kind().equals("SELECT") && result.get("Items").size() > 0) {
                     entry.set("Item", result.get("Items").get(0));
                 }
             } catch (ApiException e) {
-                String code = e.type().substring(e.type().indexOf('#') + 1).replace("Exception", "");
-                entry.putObject("Error").put("Code", code).put("Message", e.getMessage());
+                ApiException plain = PartiQlErrors.plain(e);
+                entry.putObject("Error").put("Code", PartiQlErrors.code(plain)).put("Message", plain.getMessage());
             }
         }
         return response;
@@ -112,11 +138,7 @@ public final class PartiQlOperations {
                 : Expressions.filter(statement.condition(), context);
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
-        if (statement.index() != null && table.globalIndexes().stream().noneMatch(i -> i.name().equals(
-                statement.index())) && table.localIndexes().stream().noneMatch(i -> i.name().equals(
-                statement.index()))) {
-            throw ApiException.validation("The table does not have the specified index: " + statement.index());
-        }
+        IndexDefinition index = statement.index() == null ? null : index(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
         List<ObjectNode> result = new ArrayList<>();
         database.read(connection -> {
@@ -125,17 +147,93 @@ public final class PartiQlOperations {
                             null, null, true, Integer.MAX_VALUE)
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
-                if (condition == null || condition.test(row.item())) {
-                    result.add(projection == null ? row.item() : projection.apply(row.item()));
+                ObjectNode item = row.item();
+                if (index != null && (!item.has(index.hashKey())
+                        || index.rangeKey() != null && !item.has(index.rangeKey()))) {
+                    continue;
+                }
+                if (condition == null || condition.test(item)) {
+                    if (index != null && projection == null && isGlobal(table, index)) {
+                        item = projected(table, index, item);
+                    }
+                    result.add(projection == null ? item : projection.apply(item));
                 }
             }
             return null;
         });
+        if (statement.descending()) {
+            Collections.reverse(result);
+        }
         return result;
     }
 
-    /** Applies an INSERT, UPDATE or DELETE and answers the write units it cost. */
-    private double write(TableDefinition table, PartiQlStatement statement) {
+    /**
+     * The index a SELECT names. A global index answers only what it projects, so DynamoDB refuses an explicit
+     * column outside its projection; a local index reaches the base item.
+     */
+    private static IndexDefinition index(TableDefinition table, PartiQlStatement statement) {
+        for (IndexDefinition index : table.globalIndexes()) {
+            if (index.name().equals(statement.index())) {
+                List<String> missing = new ArrayList<>();
+                if (statement.projection() != null && !"ALL".equals(index.projectionType())) {
+                    Set<String> projected = projectedNames(table, index);
+                    for (String column : statement.projection().split(", ")) {
+                        String name = statement.names().get(column.split("[.\\[]")[0]).asText();
+                        if (!projected.contains(name) && !missing.contains(name)) {
+                            missing.add(name);
+                        }
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    throw ApiException.validation("One or more parameter values were invalid: Global secondary index "
+                            + index.name() + " does not project " + missing.toString());
+                }
+                return index;
+            }
+        }
+        for (IndexDefinition index : table.localIndexes()) {
+            if (index.name().equals(statement.index())) {
+                return index;
+            }
+        }
+        throw ApiException.validation("The table does not have the specified index: " + statement.index());
+    }
+
+    private static boolean isGlobal(TableDefinition table, IndexDefinition index) {
+        return table.globalIndexes().contains(index);
+    }
+
+    private static Set<String> projectedNames(TableDefinition table, IndexDefinition index) {
+        Set<String> names = new HashSet<>(table.keyNames());
+        names.add(index.hashKey());
+        if (index.rangeKey() != null) {
+            names.add(index.rangeKey());
+        }
+        if ("INCLUDE".equals(index.projectionType())) {
+            names.addAll(index.nonKeyAttributes());
+        }
+        return names;
+    }
+
+    private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
+        if ("ALL".equals(index.projectionType())) {
+            return item;
+        }
+        ObjectNode projected = Json.object();
+        Set<String> names = projectedNames(table, index);
+        item.fields().forEachRemaining(field -> {
+            if (names.contains(field.getKey())) {
+                projected.set(field.getKey(), field.getValue());
+            }
+        });
+        return projected;
+    }
+
+    /**
+     * Applies an INSERT, UPDATE or DELETE and answers the write units it cost; a RETURNING clause adds the item
+     * to {@code found}.
+     */
+    private double write(TableDefinition table, PartiQlStatement statement, ArrayNode found) {
         if (statement.kind().equals("INSERT")) {
             ObjectNode item = statement.item();
             AttributeValues.validateItem(item);
@@ -152,16 +250,7 @@ public final class PartiQlOperations {
             });
             return Capacity.writeUnits(null, stored);
         }
-        ObjectNode key = Json.object();
-        for (String name : table.keyNames()) {
-            JsonNode value = statement.equalities().get(name);
-            if (value == null) {
-                throw ApiException.validation("Where clause does not contain a mandatory equality on all key"
-                        + " attributes");
-            }
-            key.set(name, value);
-        }
-        ObjectNode checkedKey = AttributeValues.normalizeItem(Keys.checkKey(table, key));
+        ObjectNode checkedKey = key(table, statement);
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = Expressions.condition(statement.condition(), context);
         Update update = statement.update() == null ? null : Expressions.update(statement.update(), context);
@@ -182,8 +271,45 @@ public final class PartiQlOperations {
                 ItemWriter.checkSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
+            ObjectNode returned = returned(statement.returning(), existing, next);
+            if (returned != null) {
+                found.add(returned);
+            }
             return Capacity.writeUnits(existing, next);
         });
+    }
+
+    /** The key an UPDATE or DELETE names with equalities in its WHERE clause. */
+    static ObjectNode key(TableDefinition table, PartiQlStatement statement) {
+        ObjectNode key = Json.object();
+        for (String name : table.keyNames()) {
+            JsonNode value = statement.equalities().get(name);
+            if (value == null) {
+                throw ApiException.validation("Where clause does not contain a mandatory equality on all key"
+                        + " attributes");
+            }
+            key.set(name, value);
+        }
+        return AttributeValues.normalizeItem(Keys.checkKey(table, key));
+    }
+
+    /** What RETURNING answers: the whole item, or only the attributes the write changed, before or after it. */
+    private static ObjectNode returned(String returning, ObjectNode before, ObjectNode after) {
+        if (returning == null) {
+            return null;
+        }
+        ObjectNode whole = returning.endsWith("NEW") ? after : before;
+        if (whole == null || returning.startsWith("ALL")) {
+            return whole;
+        }
+        ObjectNode other = returning.endsWith("NEW") ? before : after;
+        ObjectNode changed = Json.object();
+        whole.fields().forEachRemaining(field -> {
+            if (other == null || !field.getValue().equals(other.get(field.getKey()))) {
+                changed.set(field.getKey(), field.getValue());
+            }
+        });
+        return changed;
     }
 
     private static ObjectNode keyOf(String name, JsonNode value) {

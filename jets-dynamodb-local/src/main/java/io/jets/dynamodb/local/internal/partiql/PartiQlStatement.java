@@ -2,24 +2,31 @@ package io.jets.dynamodb.local.internal.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
 import java.util.Map;
 
 /**
  * A parsed PartiQL statement, translated into the DynamoDB expression language so that the expression engine
  * evaluates it: {@code condition} and {@code update} use the placeholders in {@code names} and {@code values}.
  *
- * @param kind        SELECT, INSERT, UPDATE or DELETE
+ * @param kind        SELECT, INSERT, UPDATE, DELETE, or EXISTS (a condition check inside ExecuteTransaction)
  * @param index       the index of a SELECT from {@code "table"."index"}, else null
  * @param projection  a ProjectionExpression for SELECT, null for {@code *}
  * @param condition   the WHERE clause as a condition expression, null without one
  * @param update      the SET/REMOVE clauses of an UPDATE as an update expression
  * @param item        the item of an INSERT
  * @param equalities  top-level {@code name = value} terms of the WHERE clause (when it has no top-level OR)
+ * @param callsFunction whether the WHERE clause calls a function such as attribute_exists
+ * @param returning   the RETURNING clause as a ReturnValues setting (ALL_NEW, ALL_OLD, UPDATED_NEW,
+ *                    UPDATED_OLD), else null
+ * @param descending  whether the SELECT asks for ORDER BY … DESC
  */
 record PartiQlStatement(String kind, String table, String index, String projection, String condition,
                         String update, ObjectNode item, ObjectNode names, ObjectNode values,
-                        Map<String, JsonNode> equalities) {
+                        Map<String, JsonNode> equalities, boolean callsFunction, String returning,
+                        boolean descending) {
 
-    static final List<String> KINDS = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
+    /** Whether the WHERE clause names every key attribute of the table with an equality and nothing else. */
+    boolean namesOnlyTheKey(java.util.List<String> keyNames) {
+        return index == null && !callsFunction && equalities.keySet().containsAll(keyNames);
+    }
 }
