@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -157,5 +158,45 @@ class PartiQlGrammarConformanceIT {
                 overflow + " under root.high");
         assertValidation(() -> run("INSERT INTO readings VALUE {'sensor': 5, 'history': [1, 2, 1e126]}"),
                 overflow + " under root[2]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT * FROM rooms WHERE", "SELECT * FROM rooms WHERE;", "SELECT slot FROM rooms WHERE  ",
+        "DELETE FROM rooms WHERE", "SELECT * FROM rooms WHERE NOT", "SELECT * FROM rooms WHERE (", "SELECT * FROM"})
+    void statementThatStopsWhereATermShouldStart_isAnUnexpectedTerm(String statement) {
+        assertValidation(() -> run(statement), NOT_WELL_FORMED + "Unexpected term");
+    }
+
+    @Test
+    void incompleteOrMisplacedTerms_areNamedByWhatWasFound() {
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' AND"),
+                NOT_WELL_FORMED + "Missing right-hand side expression of infix operator");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' OR"),
+                NOT_WELL_FORMED + "Missing right-hand side expression of infix operator");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE ORDER BY slot"), NOT_WELL_FORMED + "Unexpected keyword");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE IS NULL"), NOT_WELL_FORMED + "Unexpected operator");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room = LIKE"), NOT_WELL_FORMED + "Unexpected operator");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' AND seats IS WIDE"),
+                NOT_WELL_FORMED + "Expected type name");
+        assertValidation(() -> run("DELETE FROM WHERE room = 'blue'"),
+                NOT_WELL_FORMED + "Expected identifier for simple path");
+    }
+
+    @Test
+    void fromFirstUpdate_withoutTheKeyOrWithItsWhereLast_isRefused() {
+        String needsKey = "Where clause does not contain a mandatory equality on all key attributes";
+        assertValidation(() -> run("FROM rooms SET seats = 0"), needsKey);
+        assertValidation(() -> run("FROM rooms WHERE seats = 4 REMOVE seats"), needsKey);
+        assertValidation(() -> run("FROM rooms SET seats = 0 WHERE room = 'blue' AND slot = 2"), LEFT_OVER);
+        assertThat(room("2")).containsEntry("seats", n("4"));
+    }
+
+    @Test
+    void unreadableStatementInATransaction_isNamedByItsPosition() {
+        assertValidation(() -> client.executeTransaction(b -> b.transactStatements(
+                        ParameterizedStatement.builder()
+                                .statement("SELECT * FROM rooms WHERE room = 'blue' AND slot = 1").build(),
+                        ParameterizedStatement.builder().statement("SELECT * FROM rooms WHERE").build())),
+                "Validation failed in TransactStatements[1]: " + NOT_WELL_FORMED + "Unexpected term");
     }
 }

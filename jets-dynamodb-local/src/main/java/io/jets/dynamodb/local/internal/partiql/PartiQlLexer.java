@@ -110,7 +110,7 @@ final class PartiQlLexer {
                         || two.equals("<<") || two.equals(">>")) {
                     tokens.add(new Token(Kind.SYMBOL, two, line, column, 2));
                     i += 2;
-                } else if ("=<>(),.[]{}:*+-".indexOf(c) >= 0) {
+                } else if ("=<>(),.[]{}:*+-;".indexOf(c) >= 0) {
                     tokens.add(new Token(Kind.SYMBOL, String.valueOf(c), line, column, 1));
                     i++;
                 } else {

@@ -37,6 +37,10 @@ final class PartiQlParser {
             Map.entry("BOOL", "BOOL"), Map.entry("BOOLEAN", "BOOL"), Map.entry("STRING", "S"),
             Map.entry("NUMBER", "N"), Map.entry("BINARY", "B"), Map.entry("BLOB", "B"), Map.entry("LIST", "L"),
             Map.entry("MAP", "M"), Map.entry("TUPLE", "M"), Map.entry("STRUCT", "M"));
+    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "SET", "REMOVE",
+            "INSERT", "INTO", "VALUE", "UPDATE", "DELETE", "RETURNING", "AND", "OR", "ASC", "DESC");
+    private static final Set<String> OPERATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "IS", "LIKE",
+            "BETWEEN", "IN", "+", "*");
     private static final int MAX_NESTING = 32;
 
     private enum OperandKind { PATH, VALUE, FUNCTION }
@@ -85,6 +89,9 @@ final class PartiQlParser {
             }
             default -> throw PartiQlLexer.syntax("unsupported statement " + first.text());
         };
+        if (position == tokens.size() - 1 && peekIs(";")) {
+            next();
+        }
         if (position < tokens.size()) {
             throw PartiQlLexer.syntax("Unexpected token after expression");
         }
@@ -165,14 +172,18 @@ final class PartiQlParser {
     /** {@code FROM "table" WHERE … SET …}: an UPDATE written with its clauses the other way round. */
     private PartiQlStatement fromFirstUpdate() {
         String table = name();
-        refuseAlias("WHERE");
-        String condition = where();
+        refuseAlias("WHERE", "SET", "REMOVE");
+        String condition = peekIs("WHERE") ? where() : null;
         String update = updateClauses();
         return statement("UPDATE", table, null, null, condition, update, returning(), null, false);
     }
 
     private PartiQlStatement delete() {
         expect("FROM");
+        Token token = peek();
+        if (token == null || token.is(";") || token.is("WHERE")) {
+            throw PartiQlLexer.syntax("Expected identifier for simple path");
+        }
         String table = name();
         refuseAlias("WHERE");
         String condition = where();
@@ -307,6 +318,7 @@ final class PartiQlParser {
         boolean branched = false;
         while (peekIs("OR")) {
             next();
+            requireRightHandSide();
             condition.append(" OR ").append(and(false));
             branched = true;
         }
@@ -320,9 +332,16 @@ final class PartiQlParser {
         StringBuilder condition = new StringBuilder(not(top));
         while (peekIs("AND")) {
             next();
+            requireRightHandSide();
             condition.append(" AND ").append(not(top));
         }
         return condition.toString();
+    }
+
+    private void requireRightHandSide() {
+        if (peek() == null || peekIs(";")) {
+            throw PartiQlLexer.syntax("Missing right-hand side expression of infix operator");
+        }
     }
 
     private String not(boolean top) {
@@ -412,7 +431,7 @@ final class PartiQlParser {
         } else {
             String typeName = type.kind() == Kind.WORD ? TYPE_NAMES.get(type.text().toUpperCase()) : null;
             if (typeName == null) {
-                throw PartiQlLexer.syntax("Unexpected term");
+                throw PartiQlLexer.syntax("Expected type name");
             }
             String typeTest = "attribute_type(" + path + ", " + placeholder(Json.object().put("S", typeName)) + ")";
             test = typeName.equals("NULL") ? "(" + typeTest + " OR attribute_not_exists(" + path + "))" : typeTest;
@@ -429,8 +448,15 @@ final class PartiQlParser {
 
     private Operand operand() {
         Token token = peek();
-        if (token == null) {
+        if (token == null || token.is(";") || token.is(")")) {
             throw PartiQlLexer.syntax("Unexpected term");
+        }
+        if (token.kind() == Kind.WORD && KEYWORDS.contains(token.text().toUpperCase())) {
+            throw PartiQlLexer.syntax("Unexpected keyword");
+        }
+        if ((token.kind() == Kind.WORD || token.kind() == Kind.SYMBOL)
+                && OPERATORS.contains(token.text().toUpperCase())) {
+            throw PartiQlLexer.syntax("Unexpected operator");
         }
         if (isValueStart(token)) {
             JsonNode value = value("root", false);

@@ -60,7 +60,12 @@ final class PartiQlTransactions {
             try {
                 statement = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
             } catch (ApiException e) {
-                throw PartiQlErrors.plain(e);
+                ApiException plain = PartiQlErrors.plain(e);
+                // a statement the parser cannot read is named; a parameter that does not convert is not
+                throw plain.getMessage() != null && plain.getMessage().startsWith("Statement wasn't well formed")
+                        ? ApiException.validation("Validation failed in TransactStatements[" + i + "]: "
+                                + plain.getMessage())
+                        : plain;
             }
             TableDefinition table = catalog.require(statement.table());
             check(i, statement, table);
