@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -94,5 +96,23 @@ class PartiQlIT {
     void malformedStatement_isValidationError() {
         assertThatThrownBy(() -> client.executeStatement(b -> b.statement("SELEKT * FROM music")))
                 .hasMessageStartingWith("Statement wasn't well formed, can't be processed:");
+    }
+
+    @Test
+    void failedConditionAskedForTheOldItem_carriesIt_alsoInABatchEntry() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'rv', 'sk': 1, 'plays': 3}"));
+        Map<String, AttributeValue> stored = Map.of("id", s("rv"), "sk", n("1"), "plays", n("3"));
+
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "UPDATE music SET plays = 4 WHERE id = 'rv' AND sk = 1 AND plays = 10")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                .isInstanceOfSatisfying(ConditionalCheckFailedException.class,
+                        e -> assertThat(e.item()).isEqualTo(stored));
+        var error = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                .statement("DELETE FROM music WHERE id = 'rv' AND sk = 1 AND plays = 10")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()))
+                .responses().get(0).error();
+        assertThat(error.codeAsString()).isEqualTo("ConditionalCheckFailed");
+        assertThat(error.item()).isEqualTo(stored);
     }
 }

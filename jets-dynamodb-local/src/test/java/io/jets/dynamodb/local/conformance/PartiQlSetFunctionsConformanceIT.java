@@ -118,5 +118,7 @@ class PartiQlSetFunctionsConformanceIT {
                 "Empty bags are not supported");
         assertValidation(() -> run("SELECT * FROM badges WHERE \"user\" = 'kim' AND set_add(earned, <<'x'>>) = earned"),
                 "Unrecognized function: set_add at 1:47:7");
+        assertValidation(() -> run("INSERT INTO badges VALUE {'user': 'max', 'earned': set_add(<<'a'>>, <<'b'>>)}"),
+                "Unsupported data type: set_add under key root at 1:52:7");
     }
 }

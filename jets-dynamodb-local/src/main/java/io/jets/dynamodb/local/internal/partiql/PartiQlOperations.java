@@ -92,7 +92,8 @@ public final class PartiQlOperations {
                         Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
-            units = write(table, statement, found);
+            units = write(table, statement, found,
+                    "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure")));
         }
         return Capacity.add(response, request, table.name(), units);
     }
@@ -113,6 +114,9 @@ public final class PartiQlOperations {
                 if (one.has("Parameters")) {
                     single.set("Parameters", one.get("Parameters"));
                 }
+                if (one.has("ReturnValuesOnConditionCheckFailure")) {
+                    single.set("ReturnValuesOnConditionCheckFailure", one.get("ReturnValuesOnConditionCheckFailure"));
+                }
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
                 if (parsed.kind().equals("SELECT")
                         && !parsed.namesOnlyTheKey(catalog.require(parsed.table()).keyNames())) {
@@ -126,7 +130,11 @@ public final class PartiQlOperations {
                 }
             } catch (ApiException e) {
                 ApiException plain = PartiQlErrors.plain(e);
-                entry.putObject("Error").put("Code", PartiQlErrors.code(plain)).put("Message", plain.getMessage());
+                ObjectNode error = entry.putObject("Error");
+                error.put("Code", PartiQlErrors.code(plain)).put("Message", plain.getMessage());
+                if (plain.details() != null && plain.details().has("Item")) {
+                    error.set("Item", plain.details().get("Item"));
+                }
             }
         }
         return response;
@@ -139,6 +147,7 @@ public final class PartiQlOperations {
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
         IndexDefinition index = statement.index() == null ? null : index(table, statement);
+        refuseOverlappingBranches(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
         List<ObjectNode> result = new ArrayList<>();
         database.read(connection -> {
@@ -199,6 +208,36 @@ public final class PartiQlOperations {
         throw ApiException.validation("The table does not have the specified index: " + statement.index());
     }
 
+    /**
+     * DynamoDB runs OR branches on one partition as separate reads of its sort key, and refuses two that would
+     * read the same items: both without a sort key condition, one without and one with an equality, or the same
+     * equality twice. A branch that names the sort key in any other way (NOT, {@code <>}, a range) is left alone.
+     */
+    private static void refuseOverlappingBranches(TableDefinition table, PartiQlStatement statement) {
+        String sortKey = table.rangeKey();
+        List<PartiQlStatement.Branch> branches = statement.branches();
+        if (sortKey == null || statement.index() != null) {
+            return;
+        }
+        for (int i = 0; i < branches.size(); i++) {
+            for (int j = i + 1; j < branches.size(); j++) {
+                PartiQlStatement.Branch one = branches.get(i);
+                PartiQlStatement.Branch other = branches.get(j);
+                JsonNode hash = one.equalities().get(table.hashKey());
+                if (hash == null || !hash.equals(other.equalities().get(table.hashKey()))
+                        || one.otherNames().contains(sortKey) || other.otherNames().contains(sortKey)) {
+                    continue;
+                }
+                JsonNode first = one.equalities().get(sortKey);
+                JsonNode second = other.equalities().get(sortKey);
+                if (first == null || second == null || first.equals(second)) {
+                    throw ApiException.validation("Overlapping conditions with range keys are not supported in"
+                            + " where clause");
+                }
+            }
+        }
+    }
+
     private static boolean isGlobal(TableDefinition table, IndexDefinition index) {
         return table.globalIndexes().contains(index);
     }
@@ -231,9 +270,9 @@ public final class PartiQlOperations {
 
     /**
      * Applies an INSERT, UPDATE or DELETE and answers the write units it cost; a RETURNING clause adds the item
-     * to {@code found}.
+     * to {@code found}, and with {@code returnOld} a failed condition carries the item as it was.
      */
-    private double write(TableDefinition table, PartiQlStatement statement, ArrayNode found) {
+    private double write(TableDefinition table, PartiQlStatement statement, ArrayNode found, boolean returnOld) {
         if (statement.kind().equals("INSERT")) {
             ObjectNode item = statement.item();
             AttributeValues.validateItem(item);
@@ -263,7 +302,7 @@ public final class PartiQlOperations {
                 return Capacity.writeUnits(null, null);
             }
             if (!condition.test(existing)) {
-                throw ApiException.conditionalCheckFailed();
+                throw ApiException.conditionalCheckFailed(returnOld ? existing : null);
             }
             ObjectNode next = update == null ? null : AttributeValues.normalizeItem(
                     update.apply(existing, checkedKey, new HashSet<>(table.keyNames())));

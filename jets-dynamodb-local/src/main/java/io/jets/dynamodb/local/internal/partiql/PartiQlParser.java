@@ -58,6 +58,9 @@ final class PartiQlParser {
     private final ObjectNode values = Json.object();
     private final Map<String, String> placeholderByName = new HashMap<>();
     private final Map<String, JsonNode> equalities = new HashMap<>();
+    private final List<PartiQlStatement.Branch> branches = new ArrayList<>();
+    private Map<String, JsonNode> branchEqualities = new HashMap<>();
+    private Map<String, Integer> mentions = new HashMap<>();
 
     private PartiQlParser(String statement, JsonNode parameters) {
         this.tokens = PartiQlLexer.tokenize(statement);
@@ -158,7 +161,7 @@ final class PartiQlParser {
         }
         JsonNode item = value("root", true);
         return new PartiQlStatement("INSERT", table, null, null, null, null, (ObjectNode) item.get("M"), null,
-                null, Map.of(), false, null, false);
+                null, Map.of(), false, null, false, List.of());
     }
 
     private PartiQlStatement update() {
@@ -195,7 +198,7 @@ final class PartiQlParser {
                                        boolean descending) {
         return new PartiQlStatement(kind, table, index, projection, condition, update, item,
                 names.isEmpty() ? null : names, values.isEmpty() ? null : values, Map.copyOf(equalities),
-                callsFunction, returning, descending);
+                callsFunction, returning, descending, branches.size() > 1 ? List.copyOf(branches) : List.of());
     }
 
     private void refuseAlias(String... clauses) {
@@ -319,13 +322,31 @@ final class PartiQlParser {
         while (peekIs("OR")) {
             next();
             requireRightHandSide();
-            condition.append(" OR ").append(and(false));
+            if (top) {
+                endBranch();
+            }
+            condition.append(" OR ").append(and(top));
             branched = true;
+        }
+        if (top) {
+            endBranch();
         }
         if (branched && top) {
             equalities.clear();
         }
         return condition.toString();
+    }
+
+    private void endBranch() {
+        Set<String> others = new java.util.HashSet<>();
+        mentions.forEach((name, count) -> {
+            if (count > 0) {
+                others.add(name);
+            }
+        });
+        branches.add(new PartiQlStatement.Branch(Map.copyOf(branchEqualities), Set.copyOf(others)));
+        branchEqualities = new HashMap<>();
+        mentions = new HashMap<>();
     }
 
     private String and(boolean top) {
@@ -377,6 +398,8 @@ final class PartiQlParser {
             Operand right = operand();
             if (top && comparator.equals("=") && left.name() != null && right.kind() == OperandKind.VALUE) {
                 equalities.put(left.name(), right.value());
+                branchEqualities.put(left.name(), right.value());
+                mentions.merge(left.name(), -1, Integer::sum);
             }
             return left.text() + " " + comparator + " " + right.text();
         }
@@ -468,6 +491,7 @@ final class PartiQlParser {
         int start = position;
         String path = path();
         String name = position == start + 1 ? token.text() : null;
+        mentions.merge(token.text(), 1, Integer::sum);
         return new Operand(OperandKind.PATH, path, name, null, null);
     }
 
@@ -611,6 +635,9 @@ final class PartiQlParser {
                     next();
                 } else if (token.is("<<")) {
                     return set(path);
+                } else if (token.kind() == Kind.WORD && peekIs("(")) {
+                    throw ApiException.validation("Unsupported data type: " + token.text().toLowerCase()
+                            + " under key " + path + " at " + token.position());
                 } else {
                     throw PartiQlLexer.syntax("expected a value, got " + token.text());
                 }

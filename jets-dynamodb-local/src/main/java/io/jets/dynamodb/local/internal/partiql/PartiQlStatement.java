@@ -2,7 +2,9 @@ package io.jets.dynamodb.local.internal.partiql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A parsed PartiQL statement, translated into the DynamoDB expression language so that the expression engine
@@ -19,14 +21,21 @@ import java.util.Map;
  * @param returning   the RETURNING clause as a ReturnValues setting (ALL_NEW, ALL_OLD, UPDATED_NEW,
  *                    UPDATED_OLD), else null
  * @param descending  whether the SELECT asks for ORDER BY … DESC
+ * @param branches    the top-level OR branches of the WHERE clause, when it has more than one
  */
 record PartiQlStatement(String kind, String table, String index, String projection, String condition,
                         String update, ObjectNode item, ObjectNode names, ObjectNode values,
                         Map<String, JsonNode> equalities, boolean callsFunction, String returning,
-                        boolean descending) {
+                        boolean descending, List<Branch> branches) {
+
+    /**
+     * One OR branch: its top-level {@code name = value} terms, and the attributes it names in any other way.
+     */
+    record Branch(Map<String, JsonNode> equalities, Set<String> otherNames) {
+    }
 
     /** Whether the WHERE clause names every key attribute of the table with an equality and nothing else. */
-    boolean namesOnlyTheKey(java.util.List<String> keyNames) {
+    boolean namesOnlyTheKey(List<String> keyNames) {
         return index == null && !callsFunction && equalities.keySet().containsAll(keyNames);
     }
 }
