@@ -187,4 +187,23 @@ class PartiQlTransactionIT {
                 .hasMessageStartingWith("Validation failed in TransactStatements[1]: EXISTS() must contain a single"
                         + " item read with additional condition");
     }
+
+    @Test
+    void readsAndWritesTogether_orReturning_orExistsOutsideATransaction_areRefused() {
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(
+                statement("SELECT * FROM wallets WHERE id = 'x'"),
+                statement("UPDATE wallets SET balance = 1 WHERE id = 'y'"))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("ExecuteTransaction API does not support both read and write operations in"
+                        + " the same request.");
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(
+                statement("UPDATE wallets SET balance = 1 WHERE id = 'y' RETURNING ALL NEW *"))))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("Validation failed in TransactStatements[0]: RETURNING clause is not supported"
+                        + " in ExecuteTransaction.");
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "EXISTS(SELECT * FROM wallets WHERE id = 'y' AND balance > 0)")))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("EXISTS can only be used in ExecuteTransaction write requests.");
+    }
 }

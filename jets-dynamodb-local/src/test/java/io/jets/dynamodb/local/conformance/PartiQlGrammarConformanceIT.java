@@ -213,4 +213,49 @@ class PartiQlGrammarConformanceIT {
         assertThat(run("SELECT * FROM rooms WHERE room = 'blue' AND slot = 1 OR room = 'blue' AND slot = 3"))
                 .extracting(row -> row.get("slot").n()).containsExactlyInAnyOrder("1", "3");
     }
+
+    @Test
+    void orderBy_acrossPartitions_followsEveryTerm() {
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("green"), "slot", n("1"))));
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("green"), "slot", n("2"))));
+
+        assertThat(run("SELECT room, slot FROM rooms WHERE room IN ['blue', 'green'] AND slot < 3"
+                + " ORDER BY room DESC, slot DESC"))
+                .extracting(row -> row.get("room").s() + row.get("slot").n())
+                .containsExactly("green2", "green1", "blue2", "blue1");
+    }
+
+    @Test
+    void orderByItCannotServe_isRefused() {
+        assertValidation(() -> run("SELECT * FROM rooms ORDER BY slot"),
+                "Must have WHERE clause in the statement when using ORDER BY clause.");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' ORDER BY seats"),
+                "Attribute seats in ORDER BY clause must be part of the primary key");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE slot = 1 ORDER BY slot"),
+                "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+        assertValidation(() -> run("SELECT * FROM rooms WHERE room IN ['blue', 'green'] ORDER BY slot"),
+                "Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE"
+                        + " clause.");
+    }
+
+    @Test
+    void deleteReturning_onlyAllOld() {
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("gone"), "slot", n("1"), "seats", n("9"))));
+
+        assertValidation(() -> run("DELETE FROM rooms WHERE room = 'gone' AND slot = 1 RETURNING MODIFIED OLD *"),
+                "Invalid returning clause: RETURNING MODIFIED OLD *. Only RETURNING ALL OLD * is allowed in DELETE"
+                        + " statements.");
+        assertThat(run("DELETE FROM rooms WHERE room = 'gone' AND slot = 1 RETURNING ALL OLD *"))
+                .containsExactly(item("room", s("gone"), "slot", n("1"), "seats", n("9")));
+    }
+
+    @Test
+    void bagLiterals_thatCannotBeStored_areRefused() {
+        assertValidation(() -> run("INSERT INTO readings VALUE {'sensor': 8, 'codes': <<1, 'a'>>}"),
+                "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");
+        assertValidation(() -> run("INSERT INTO readings VALUE {'sensor': 8, 'codes': <<>>}"),
+                "Empty bags are not supported");
+        assertValidation(() -> run("INSERT INTO readings VALUE {'sensor': 8, 'codes': <<'a', 'a'>>}"),
+                "One or more parameter values were invalid: Input collection [a, a] contains duplicates.");
+    }
 }

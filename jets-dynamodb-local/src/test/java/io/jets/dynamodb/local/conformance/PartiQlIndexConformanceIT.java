@@ -74,6 +74,13 @@ class PartiQlIndexConformanceIT {
     }
 
     @Test
+    void indexRead_refusesAFilterOnAnAttributeTheIndexDoesNotProject() {
+        assertValidation(() -> run("SELECT title FROM tickets.\"by-assignee\" WHERE assignee = 'ana' AND notes = 'x'"),
+                "One or more parameter values were invalid: Secondary index by-assignee does not project one or more"
+                        + " filter attributes: [notes]");
+    }
+
+    @Test
     void batchSelect_withoutTheWholeKey_orWithAFunction_orThroughAnIndex_failsOnlyItsOwnEntry() {
         List<BatchStatementResponse> responses = client.batchExecuteStatement(b -> b.statements(
                 statement("SELECT * FROM tickets WHERE project = 'web'"),

@@ -69,6 +69,8 @@ class PartiQlWhereConformanceIT {
         assertThat(fernMatches("pot IS NULL")).isTrue();
         assertThat(fernMatches("name IS NULL")).isFalse();
         assertThat(fernMatches("name IS NOT NULL")).isTrue();
+        assertThat(fernMatches("soil IS NULL")).isFalse();
+        assertThat(fernMatches("soil IS NOT NULL")).isTrue();
         assertThat(fernMatches("indoor IS BOOLEAN")).isTrue();
         assertThat(fernMatches("name IS STRING")).isTrue();
         assertThat(fernMatches("name IS BOOL")).isFalse();

@@ -24,7 +24,6 @@ import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +72,7 @@ public final class PartiQlOperations {
     private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
         TableDefinition table = catalog.require(statement.table());
         if (statement.kind().equals("EXISTS")) {
-            throw ApiException.validation("EXISTS is only supported within ExecuteTransaction");
+            throw ApiException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
         }
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
@@ -146,10 +145,10 @@ public final class PartiQlOperations {
                 : Expressions.filter(statement.condition(), context);
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
-        IndexDefinition index = statement.index() == null ? null : index(table, statement);
-        refuseOverlappingBranches(table, statement);
+        IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
+        SelectRules.check(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
-        List<ObjectNode> result = new ArrayList<>();
+        List<ObjectNode> matched = new ArrayList<>();
         database.read(connection -> {
             List<Row> rows = hash != null
                     ? items.partition(connection, table.id(), Keys.hash(table, keyOf(table.hashKey(), hash)), null,
@@ -162,110 +161,20 @@ public final class PartiQlOperations {
                     continue;
                 }
                 if (condition == null || condition.test(item)) {
-                    if (index != null && projection == null && isGlobal(table, index)) {
-                        item = projected(table, index, item);
-                    }
-                    result.add(projection == null ? item : projection.apply(item));
+                    matched.add(item);
                 }
             }
             return null;
         });
-        if (statement.descending()) {
-            Collections.reverse(result);
+        SelectRules.sort(matched, statement.orderBy());
+        List<ObjectNode> result = new ArrayList<>();
+        for (ObjectNode item : matched) {
+            if (index != null && projection == null) {
+                item = SelectRules.projected(table, index, item);
+            }
+            result.add(projection == null ? item : projection.apply(item));
         }
         return result;
-    }
-
-    /**
-     * The index a SELECT names. A global index answers only what it projects, so DynamoDB refuses an explicit
-     * column outside its projection; a local index reaches the base item.
-     */
-    private static IndexDefinition index(TableDefinition table, PartiQlStatement statement) {
-        for (IndexDefinition index : table.globalIndexes()) {
-            if (index.name().equals(statement.index())) {
-                List<String> missing = new ArrayList<>();
-                if (statement.projection() != null && !"ALL".equals(index.projectionType())) {
-                    Set<String> projected = projectedNames(table, index);
-                    for (String column : statement.projection().split(", ")) {
-                        String name = statement.names().get(column.split("[.\\[]")[0]).asText();
-                        if (!projected.contains(name) && !missing.contains(name)) {
-                            missing.add(name);
-                        }
-                    }
-                }
-                if (!missing.isEmpty()) {
-                    throw ApiException.validation("One or more parameter values were invalid: Global secondary index "
-                            + index.name() + " does not project " + missing.toString());
-                }
-                return index;
-            }
-        }
-        for (IndexDefinition index : table.localIndexes()) {
-            if (index.name().equals(statement.index())) {
-                return index;
-            }
-        }
-        throw ApiException.validation("The table does not have the specified index: " + statement.index());
-    }
-
-    /**
-     * DynamoDB runs OR branches on one partition as separate reads of its sort key, and refuses two that would
-     * read the same items: both without a sort key condition, one without and one with an equality, or the same
-     * equality twice. A branch that names the sort key in any other way (NOT, {@code <>}, a range) is left alone.
-     */
-    private static void refuseOverlappingBranches(TableDefinition table, PartiQlStatement statement) {
-        String sortKey = table.rangeKey();
-        List<PartiQlStatement.Branch> branches = statement.branches();
-        if (sortKey == null || statement.index() != null) {
-            return;
-        }
-        for (int i = 0; i < branches.size(); i++) {
-            for (int j = i + 1; j < branches.size(); j++) {
-                PartiQlStatement.Branch one = branches.get(i);
-                PartiQlStatement.Branch other = branches.get(j);
-                JsonNode hash = one.equalities().get(table.hashKey());
-                if (hash == null || !hash.equals(other.equalities().get(table.hashKey()))
-                        || one.otherNames().contains(sortKey) || other.otherNames().contains(sortKey)) {
-                    continue;
-                }
-                JsonNode first = one.equalities().get(sortKey);
-                JsonNode second = other.equalities().get(sortKey);
-                if (first == null || second == null || first.equals(second)) {
-                    throw ApiException.validation("Overlapping conditions with range keys are not supported in"
-                            + " where clause");
-                }
-            }
-        }
-    }
-
-    private static boolean isGlobal(TableDefinition table, IndexDefinition index) {
-        return table.globalIndexes().contains(index);
-    }
-
-    private static Set<String> projectedNames(TableDefinition table, IndexDefinition index) {
-        Set<String> names = new HashSet<>(table.keyNames());
-        names.add(index.hashKey());
-        if (index.rangeKey() != null) {
-            names.add(index.rangeKey());
-        }
-        if ("INCLUDE".equals(index.projectionType())) {
-            names.addAll(index.nonKeyAttributes());
-        }
-        return names;
-    }
-
-    private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        if ("ALL".equals(index.projectionType())) {
-            return item;
-        }
-        ObjectNode projected = Json.object();
-        Set<String> names = projectedNames(table, index);
-        item.fields().forEachRemaining(field -> {
-            if (names.contains(field.getKey())) {
-                projected.set(field.getKey(), field.getValue());
-            }
-        });
-        return projected;
     }
 
     /**

@@ -41,7 +41,6 @@ final class PartiQlParser {
             "INSERT", "INTO", "VALUE", "UPDATE", "DELETE", "RETURNING", "AND", "OR", "ASC", "DESC");
     private static final Set<String> OPERATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "IS", "LIKE",
             "BETWEEN", "IN", "+", "*");
-    private static final int MAX_NESTING = 32;
 
     private enum OperandKind { PATH, VALUE, FUNCTION }
 
@@ -69,7 +68,7 @@ final class PartiQlParser {
 
     static PartiQlStatement parse(String statement, JsonNode parameters) {
         if (parameters != null) {
-            parameters.forEach(parameter -> checkParameter(parameter, 0));
+            PartiQlParameters.check(parameters);
         }
         return new PartiQlParser(statement, parameters).statement();
     }
@@ -132,7 +131,7 @@ final class PartiQlParser {
         }
         refuseAlias("WHERE", "ORDER");
         String condition = peekIs("WHERE") ? where() : null;
-        boolean descending = false;
+        List<PartiQlStatement.Order> orderBy = new ArrayList<>();
         if (kind.equals("SELECT") && peekIs("ORDER")) {
             next();
             expect("BY");
@@ -140,13 +139,12 @@ final class PartiQlParser {
                 if (peekIs(",")) {
                     next();
                 }
-                name();
-                if (peekIs("ASC") || peekIs("DESC")) {
-                    descending |= next().is("DESC");
-                }
+                String attribute = name();
+                boolean descending = (peekIs("ASC") || peekIs("DESC")) && next().is("DESC");
+                orderBy.add(new PartiQlStatement.Order(attribute, descending));
             } while (peekIs(","));
         }
-        return statement(kind, table, index, projection, condition, null, null, null, descending);
+        return statement(kind, table, index, projection, condition, null, null, null, orderBy);
     }
 
     private PartiQlStatement insert() {
@@ -161,7 +159,7 @@ final class PartiQlParser {
         }
         JsonNode item = value("root", true);
         return new PartiQlStatement("INSERT", table, null, null, null, null, (ObjectNode) item.get("M"), null,
-                null, Map.of(), false, null, false, List.of());
+                null, Map.of(), false, null, List.of(), List.of());
     }
 
     private PartiQlStatement update() {
@@ -169,7 +167,7 @@ final class PartiQlParser {
         refuseAlias("SET", "REMOVE");
         String update = updateClauses();
         String condition = where();
-        return statement("UPDATE", table, null, null, condition, update, returning(), null, false);
+        return statement("UPDATE", table, null, null, condition, update, returning(), null, List.of());
     }
 
     /** {@code FROM "table" WHERE … SET …}: an UPDATE written with its clauses the other way round. */
@@ -178,7 +176,7 @@ final class PartiQlParser {
         refuseAlias("WHERE", "SET", "REMOVE");
         String condition = peekIs("WHERE") ? where() : null;
         String update = updateClauses();
-        return statement("UPDATE", table, null, null, condition, update, returning(), null, false);
+        return statement("UPDATE", table, null, null, condition, update, returning(), null, List.of());
     }
 
     private PartiQlStatement delete() {
@@ -190,15 +188,21 @@ final class PartiQlParser {
         String table = name();
         refuseAlias("WHERE");
         String condition = where();
-        return statement("DELETE", table, null, null, condition, null, returning(), null, false);
+        String returning = returning();
+        if (returning != null && !returning.equals("ALL_OLD")) {
+            throw ApiException.validation("Invalid returning clause: " + returningClause(returning) + ". Only"
+                    + " RETURNING ALL OLD * is allowed in DELETE statements.");
+        }
+        return statement("DELETE", table, null, null, condition, null, returning, null, List.of());
     }
 
     private PartiQlStatement statement(String kind, String table, String index, String projection,
                                        String condition, String update, String returning, ObjectNode item,
-                                       boolean descending) {
+                                       List<PartiQlStatement.Order> orderBy) {
         return new PartiQlStatement(kind, table, index, projection, condition, update, item,
                 names.isEmpty() ? null : names, values.isEmpty() ? null : values, Map.copyOf(equalities),
-                callsFunction, returning, descending, branches.size() > 1 ? List.copyOf(branches) : List.of());
+                callsFunction, returning, List.copyOf(orderBy),
+                branches.size() > 1 ? List.copyOf(branches) : List.of());
     }
 
     private void refuseAlias(String... clauses) {
@@ -226,6 +230,12 @@ final class PartiQlParser {
         }
         expect("*");
         return (scope.is("ALL") ? "ALL_" : "UPDATED_") + age.text().toUpperCase();
+    }
+
+    /** The RETURNING clause as written, for DynamoDB's message refusing it. */
+    static String returningClause(String returning) {
+        return "RETURNING " + (returning.startsWith("ALL") ? "ALL " : "MODIFIED ")
+                + returning.substring(returning.indexOf('_') + 1) + " *";
     }
 
     /** SET and REMOVE clauses, in any number and order, as one update expression. */
@@ -442,7 +452,7 @@ final class PartiQlParser {
         return booleanOperand(left);
     }
 
-    /** {@code x IS [NOT] NULL | MISSING | type}: NULL also holds for a missing attribute, as in PartiQL. */
+    /** {@code x IS [NOT] NULL | MISSING | type}; IS NULL holds only for the NULL type, not a missing attribute. */
     private String is(Operand left, Token type, boolean negated) {
         if (left.kind() != OperandKind.PATH) {
             throw PartiQlLexer.syntax("IS needs a document path");
@@ -457,7 +467,7 @@ final class PartiQlParser {
                 throw PartiQlLexer.syntax("Expected type name");
             }
             String typeTest = "attribute_type(" + path + ", " + placeholder(Json.object().put("S", typeName)) + ")";
-            test = typeName.equals("NULL") ? "(" + typeTest + " OR attribute_not_exists(" + path + "))" : typeTest;
+            test = typeTest;
         }
         return negated ? "NOT " + test : test;
     }
@@ -653,7 +663,8 @@ final class PartiQlParser {
             JsonNode member = value(path, false);
             String memberType = member.fieldNames().next();
             if (type != null && !type.equals(memberType)) {
-                throw ApiException.validation("Unsupported type: mixed types in a set");
+                throw ApiException.validation("Unsupported data type in Bag. DynamoDB only supports either numbers"
+                        + " or strings in bags");
             }
             type = memberType;
             members.add(member.get(memberType));
@@ -668,48 +679,6 @@ final class PartiQlParser {
         ObjectNode set = Json.object();
         set.set(type + "S", members);
         return set;
-    }
-
-    /**
-     * A parameter as DynamoDB reads it before the statement: in document order, the first value nested too deep
-     * or a number that does not convert stops it.
-     */
-    private static void checkParameter(JsonNode value, int depth) {
-        if (value == null || !value.isObject() || value.isEmpty()) {
-            return;
-        }
-        String type = value.fieldNames().next();
-        JsonNode content = value.get(type);
-        switch (type) {
-            case "N" -> checkNumber(content.asText());
-            case "NS" -> content.forEach(member -> checkNumber(member.asText()));
-            case "L", "M" -> {
-                if (depth >= MAX_NESTING) {
-                    throw ApiException.validation("Nesting Levels have exceeded supported limits: Attributes in the"
-                            + " item have nested levels beyond supported limit");
-                }
-                content.forEach(member -> checkParameter(member, depth + 1));
-            }
-            default -> {
-            }
-        }
-    }
-
-    private static void checkNumber(String text) {
-        java.math.BigDecimal number;
-        try {
-            number = new java.math.BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.validation(text.isEmpty() ? "The parameter cannot be converted to a numeric value"
-                    : "The parameter cannot be converted to a numeric value: " + text);
-        }
-        long magnitude = (long) number.precision() - number.scale();
-        if (number.signum() != 0 && magnitude != (int) magnitude) {
-            // DynamoDB works the magnitude out in 32 bits, so one this far out wraps around
-            throw ApiException.validation((int) magnitude < 0
-                    ? "Number underflow. Attempting to store a number with magnitude smaller than supported range"
-                    : "Number overflow. Attempting to store a number with magnitude larger than supported range");
-        }
     }
 
     private boolean peekIs(String word) {

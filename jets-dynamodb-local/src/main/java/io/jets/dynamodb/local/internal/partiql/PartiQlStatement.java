@@ -20,13 +20,17 @@ import java.util.Set;
  * @param callsFunction whether the WHERE clause calls a function such as attribute_exists
  * @param returning   the RETURNING clause as a ReturnValues setting (ALL_NEW, ALL_OLD, UPDATED_NEW,
  *                    UPDATED_OLD), else null
- * @param descending  whether the SELECT asks for ORDER BY … DESC
+ * @param orderBy     the attributes of a SELECT's ORDER BY, in order
  * @param branches    the top-level OR branches of the WHERE clause, when it has more than one
  */
 record PartiQlStatement(String kind, String table, String index, String projection, String condition,
                         String update, ObjectNode item, ObjectNode names, ObjectNode values,
                         Map<String, JsonNode> equalities, boolean callsFunction, String returning,
-                        boolean descending, List<Branch> branches) {
+                        List<Order> orderBy, List<Branch> branches) {
+
+    /** One ORDER BY term. */
+    record Order(String attribute, boolean descending) {
+    }
 
     /**
      * One OR branch: its top-level {@code name = value} terms, and the attributes it names in any other way.

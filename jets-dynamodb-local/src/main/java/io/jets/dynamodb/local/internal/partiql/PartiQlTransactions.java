@@ -75,7 +75,8 @@ final class PartiQlTransactions {
         boolean reads = parsed.get(0).kind().equals("SELECT");
         for (PartiQlStatement statement : parsed) {
             if (statement.kind().equals("SELECT") != reads) {
-                throw ApiException.validation("Transaction must contain either all reads or all writes");
+                throw ApiException.validation("ExecuteTransaction API does not support both read and write"
+                        + " operations in the same request.");
             }
         }
         ObjectNode translated = Json.object();
@@ -104,6 +105,9 @@ final class PartiQlTransactions {
 
     private static void check(int index, PartiQlStatement statement, TableDefinition table) {
         String prefix = "Validation failed in TransactStatements[" + index + "]: ";
+        if (statement.returning() != null) {
+            throw ApiException.validation(prefix + "RETURNING clause is not supported in ExecuteTransaction.");
+        }
         switch (statement.kind()) {
             case "SELECT" -> {
                 if (!statement.namesOnlyTheKey(table.keyNames())) {
