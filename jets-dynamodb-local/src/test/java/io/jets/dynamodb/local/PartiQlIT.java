@@ -115,4 +115,16 @@ class PartiQlIT {
         assertThat(error.codeAsString()).isEqualTo("ConditionalCheckFailed");
         assertThat(error.item()).isEqualTo(stored);
     }
+
+    @Test
+    void batchUpdateWithReturning_answersTheItemInItsEntry() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'ret', 'sk': 1, 'plays': 1}"));
+
+        var responses = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                .statement("UPDATE music SET plays = 2 WHERE id = 'ret' AND sk = 1 RETURNING MODIFIED NEW *").build()))
+                .responses();
+
+        assertThat(responses.get(0).error()).isNull();
+        assertThat(responses.get(0).item()).isEqualTo(Map.of("plays", n("2")));
+    }
 }

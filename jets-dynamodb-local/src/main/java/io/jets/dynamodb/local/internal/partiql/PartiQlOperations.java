@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL SELECT, INSERT, UPDATE and DELETE on one
@@ -124,7 +123,8 @@ public final class PartiQlOperations {
                 }
                 ObjectNode result = executeStatement(single);
                 entry.put("TableName", parsed.table());
-                if (parsed.kind().equals("SELECT") && result.get("Items").size() > 0) {
+                // a SELECT's item, or what a write's RETURNING clause asked for
+                if (result.get("Items").size() > 0) {
                     entry.set("Item", result.get("Items").get(0));
                 }
             } catch (ApiException e) {

@@ -14,7 +14,8 @@ import java.util.Set;
  * @param index       the index of a SELECT from {@code "table"."index"}, else null
  * @param projection  a ProjectionExpression for SELECT, null for {@code *}
  * @param condition   the WHERE clause as a condition expression, null without one
- * @param update      the SET/REMOVE clauses of an UPDATE as an update expression
+ * @param update      the SET and REMOVE clauses of an UPDATE as an update expression (set_add and set_delete
+ *                    become ADD and DELETE)
  * @param item        the item of an INSERT
  * @param equalities  top-level {@code name = value} terms of the WHERE clause (when it has no top-level OR)
  * @param callsFunction whether the WHERE clause calls a function such as attribute_exists
@@ -38,7 +39,10 @@ record PartiQlStatement(String kind, String table, String index, String projecti
     record Branch(Map<String, JsonNode> equalities, Set<String> otherNames) {
     }
 
-    /** Whether the WHERE clause names every key attribute of the table with an equality and nothing else. */
+    /**
+     * Whether a SELECT is a key lookup, as BatchExecuteStatement and ExecuteTransaction require: on the table, with
+     * an equality on every key attribute and no function call.
+     */
     boolean namesOnlyTheKey(List<String> keyNames) {
         return index == null && !callsFunction && equalities.keySet().containsAll(keyNames);
     }
