@@ -127,4 +127,23 @@ class PartiQlIT {
         assertThat(responses.get(0).error()).isNull();
         assertThat(responses.get(0).item()).isEqualTo(Map.of("plays", n("2")));
     }
+
+    @Test
+    void limit_countsTheItemsRead_beforeTheWhereClauseDropsAny() {
+        for (int sk = 1; sk <= 4; sk++) {
+            int rank = sk;
+            client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'lim', 'sk': " + rank
+                    + ", 'live': " + (rank % 2 == 0) + "}"));
+        }
+
+        var first = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'lim' AND live = true")
+                .limit(3));
+        var second = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'lim' AND live = true")
+                .limit(3).nextToken(first.nextToken()));
+
+        assertThat(first.items()).containsExactly(Map.of("sk", n("2")));
+        assertThat(first.nextToken()).isNotNull();
+        assertThat(second.items()).containsExactly(Map.of("sk", n("4")));
+        assertThat(second.nextToken()).isNull();
+    }
 }

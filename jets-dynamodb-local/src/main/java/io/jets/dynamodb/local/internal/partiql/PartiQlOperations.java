@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL SELECT, INSERT, UPDATE and DELETE on one
@@ -77,15 +78,21 @@ public final class PartiQlOperations {
         ArrayNode found = response.putArray("Items");
         double units;
         if (statement.kind().equals("SELECT")) {
-            List<ObjectNode> selected = select(table, statement);
-            int offset = offset(Json.text(request, "NextToken"));
+            Selection selection = select(table, statement);
+            List<ObjectNode> candidates = selection.candidates();
+            // Limit counts the items read, before the WHERE clause drops any, as with Query and Scan
+            int offset = Math.min(offset(Json.text(request, "NextToken")), candidates.size());
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
-            int end = (int) Math.min((long) offset + limit, selected.size());
-            List<ObjectNode> page = selected.subList(Math.min(offset, selected.size()), end);
-            page.forEach(found::add);
-            units = Capacity.readUnits(page.stream().mapToLong(AttributeValues::itemSize).sum(),
-                    request.path("ConsistentRead").asBoolean(false));
-            if (end < selected.size()) {
+            int end = (int) Math.min((long) offset + limit, candidates.size());
+            long bytes = 0;
+            for (ObjectNode item : candidates.subList(offset, end)) {
+                bytes += AttributeValues.itemSize(item);
+                if (selection.condition() == null || selection.condition().test(item)) {
+                    found.add(selection.shape().apply(item));
+                }
+            }
+            units = Capacity.readUnits(bytes, request.path("ConsistentRead").asBoolean(false));
+            if (end < candidates.size()) {
                 response.put("NextToken", Base64.getEncoder().encodeToString(
                         Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
             }
@@ -139,7 +146,11 @@ public final class PartiQlOperations {
         return response;
     }
 
-    private List<ObjectNode> select(TableDefinition table, PartiQlStatement statement) {
+    /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */
+    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape) {
+    }
+
+    private Selection select(TableDefinition table, PartiQlStatement statement) {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = statement.condition() == null ? null
                 : Expressions.filter(statement.condition(), context);
@@ -148,7 +159,7 @@ public final class PartiQlOperations {
         IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
         SelectRules.check(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
-        List<ObjectNode> matched = new ArrayList<>();
+        List<ObjectNode> candidates = new ArrayList<>();
         database.read(connection -> {
             List<Row> rows = hash != null
                     ? items.partition(connection, table.id(), Keys.hash(table, keyOf(table.hashKey(), hash)), null,
@@ -156,25 +167,17 @@ public final class PartiQlOperations {
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (index != null && (!item.has(index.hashKey())
-                        || index.rangeKey() != null && !item.has(index.rangeKey()))) {
-                    continue;
-                }
-                if (condition == null || condition.test(item)) {
-                    matched.add(item);
+                if (index == null || item.has(index.hashKey())
+                        && (index.rangeKey() == null || item.has(index.rangeKey()))) {
+                    candidates.add(item);
                 }
             }
             return null;
         });
-        SelectRules.sort(matched, statement.orderBy());
-        List<ObjectNode> result = new ArrayList<>();
-        for (ObjectNode item : matched) {
-            if (index != null && projection == null) {
-                item = SelectRules.projected(table, index, item);
-            }
-            result.add(projection == null ? item : projection.apply(item));
-        }
-        return result;
+        SelectRules.sort(candidates, statement.orderBy());
+        UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.apply(item)
+                : index != null ? SelectRules.projected(table, index, item) : item;
+        return new Selection(candidates, condition, shape);
     }
 
     /**
