@@ -147,6 +147,10 @@ class PartiQlWhereConformanceIT {
                 "The parameter cannot be converted to a numeric value: 1e99999999999");
         assertValidation(() -> client.executeStatement(b -> b.statement("UPDATE plants SET height = ? WHERE id = 'x'")
                 .parameters(n(""))), "The parameter cannot be converted to a numeric value");
+        assertValidation(() -> client.executeStatement(b -> b.statement(
+                        "UPDATE plants SET tags = set_add(tags, ?) WHERE id = 'fern'")
+                .parameters(AttributeValue.builder().build())),
+                "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         assertValidation(() -> client.executeStatement(b -> b.statement(WHERE + "a = ?")
                 .parameters(n("1e2147483647"))),
                 "Number underflow. Attempting to store a number with magnitude smaller than supported range");

@@ -22,7 +22,8 @@ final class PartiQlParameters {
 
     private static void checkParameter(JsonNode value, int depth) {
         if (value == null || !value.isObject() || value.isEmpty()) {
-            return;
+            throw ApiException.validation(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         }
         String type = value.fieldNames().next();
         JsonNode content = value.get(type);

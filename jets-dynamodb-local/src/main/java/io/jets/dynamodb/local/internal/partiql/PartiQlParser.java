@@ -300,8 +300,8 @@ final class PartiQlParser {
                         + " must equal the assignment value at " + token.position());
             }
             JsonNode members = arguments.get(1).value();
-            String type = members == null ? "" : AttributeValues.type(members);
-            if (!type.equals("SS") && !type.equals("NS") && !type.equals("BS")) {
+            String type = members == null ? null : AttributeValues.type(members);
+            if (!"SS".equals(type) && !"NS".equals(type) && !"BS".equals(type)) {
                 throw ApiException.validation("The second argument to " + function
                         + " must be a value with type SET at " + firstArgument.position());
             }
