@@ -123,9 +123,12 @@ class PartiQlWhereConformanceIT {
     }
 
     @Test
-    void reservedWordAfterADot_isRefused() {
+    void reservedWordAfterADot_isRefusedUnlessQuoted() {
         assertValidation(() -> fernMatches("attribute_exists(care.inner)"),
                 "Statement wasn't well formed, can't be processed: Invalid path dot component");
+        assertValidation(() -> client.executeStatement(b -> b.statement("SELECT care.size FROM plants")),
+                "Statement wasn't well formed, can't be processed: Invalid path dot component");
+        assertThat(fernMatches("care.\"water\" = 'weekly' AND attribute_not_exists(care.\"size\")")).isTrue();
     }
 
     @Test

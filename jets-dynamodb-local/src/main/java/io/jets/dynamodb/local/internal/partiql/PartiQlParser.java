@@ -29,10 +29,6 @@ final class PartiQlParser {
             "attribute_type", "begins_with", "contains", "size");
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");
     private static final Set<String> COMPARATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
-    /** Reserved words that cannot follow a dot in a path unless quoted. */
-    private static final Set<String> RESERVED = Set.of("INNER", "OUTER", "JOIN", "LEFT", "RIGHT", "FULL", "CROSS",
-            "SELECT", "FROM", "WHERE", "AND", "OR", "NOT", "ON", "ORDER", "GROUP", "HAVING", "UNION", "BETWEEN",
-            "LIKE", "CASE", "WHEN", "THEN", "ELSE", "END", "EXISTS", "IN", "IS");
     private static final Map<String, String> TYPE_NAMES = Map.ofEntries(Map.entry("NULL", "NULL"),
             Map.entry("BOOL", "BOOL"), Map.entry("BOOLEAN", "BOOL"), Map.entry("STRING", "S"),
             Map.entry("NUMBER", "N"), Map.entry("BINARY", "B"), Map.entry("BLOB", "B"), Map.entry("LIST", "L"),
@@ -552,8 +548,7 @@ final class PartiQlParser {
         while (peekIs(".") || peekIs("[")) {
             if (next().is(".")) {
                 Token component = peek();
-                if (component != null && component.kind() == Kind.WORD
-                        && RESERVED.contains(component.text().toUpperCase())) {
+                if (component != null && component.kind() == Kind.WORD && ReservedWords.contains(component.text())) {
                     throw PartiQlLexer.syntax("Invalid path dot component");
                 }
                 path.append('.').append(namePlaceholder(name()));
