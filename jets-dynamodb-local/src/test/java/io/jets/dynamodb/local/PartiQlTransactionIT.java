@@ -206,4 +206,17 @@ class PartiQlTransactionIT {
                 .isInstanceOf(DynamoDbException.class)
                 .hasMessageStartingWith("EXISTS can only be used in ExecuteTransaction write requests.");
     }
+
+    @Test
+    void moreThanAHundredStatements_areRefused() {
+        List<ParameterizedStatement> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            statements.add(statement("DELETE FROM wallets WHERE id = 'w" + i + "'"));
+        }
+
+        assertThatThrownBy(() -> client.executeTransaction(b -> b.transactStatements(statements)))
+                .isInstanceOf(DynamoDbException.class)
+                .hasMessageStartingWith("1 validation error detected: Value at 'transactStatements' failed to satisfy"
+                        + " constraint: Member must have length less than or equal to 100");
+    }
 }

@@ -48,9 +48,9 @@ final class PartiQlTransactions {
                     + " satisfy constraint: Member must not be null");
         }
         if (statements.size() < 1 || statements.size() > 100) {
-            throw ApiException.validation("1 validation error detected: Value '" + statements.size()
-                    + "' at 'transactStatements' failed to satisfy constraint: Member must have length less than"
-                    + " or equal to 100, Member must have length greater than or equal to 1");
+            throw ApiException.validation("1 validation error detected: Value at 'transactStatements' failed to"
+                    + " satisfy constraint: Member must have length " + (statements.isEmpty()
+                    ? "greater than or equal to 1" : "less than or equal to 100"));
         }
         List<PartiQlStatement> parsed = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
