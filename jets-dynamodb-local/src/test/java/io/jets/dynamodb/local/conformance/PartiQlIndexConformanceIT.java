@@ -81,6 +81,13 @@ class PartiQlIndexConformanceIT {
     }
 
     @Test
+    void consistentRead_isRefusedOnAGlobalIndex() {
+        assertValidation(() -> client.executeStatement(b -> b.consistentRead(true)
+                        .statement("SELECT * FROM tickets.\"by-assignee\" WHERE assignee = 'ana'")),
+                "Consistent reads are not supported on global secondary indexes");
+    }
+
+    @Test
     void batchSelect_withoutTheWholeKey_orWithAFunction_orThroughAnIndex_failsOnlyItsOwnEntry() {
         List<BatchStatementResponse> responses = client.batchExecuteStatement(b -> b.statements(
                 statement("SELECT * FROM tickets WHERE project = 'web'"),

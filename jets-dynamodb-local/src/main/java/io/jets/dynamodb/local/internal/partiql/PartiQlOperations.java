@@ -78,7 +78,7 @@ public final class PartiQlOperations {
         ArrayNode found = response.putArray("Items");
         double units;
         if (statement.kind().equals("SELECT")) {
-            Selection selection = select(table, statement);
+            Selection selection = select(table, statement, request.path("ConsistentRead").asBoolean(false));
             List<ObjectNode> candidates = selection.candidates();
             // Limit counts the items read, before the WHERE clause drops any, as with Query and Scan
             int offset = Math.min(offset(Json.text(request, "NextToken")), candidates.size());
@@ -150,13 +150,16 @@ public final class PartiQlOperations {
     private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape) {
     }
 
-    private Selection select(TableDefinition table, PartiQlStatement statement) {
+    private Selection select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = statement.condition() == null ? null
                 : Expressions.filter(statement.condition(), context);
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
         IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
+        if (consistent && index != null && table.globalIndexes().contains(index)) {
+            throw ApiException.validation("Consistent reads are not supported on global secondary indexes");
+        }
         SelectRules.check(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
         List<ObjectNode> candidates = new ArrayList<>();
