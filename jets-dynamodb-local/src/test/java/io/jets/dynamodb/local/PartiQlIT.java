@@ -146,4 +146,22 @@ class PartiQlIT {
         assertThat(second.items()).containsExactly(Map.of("sk", n("4")));
         assertThat(second.nextToken()).isNull();
     }
+
+    @Test
+    void select_endsItsPageOnceAMegabyteIsRead() {
+        String payload = "x".repeat(300 * 1024);
+        for (int sk = 1; sk <= 5; sk++) {
+            int rank = sk;
+            client.putItem(b -> b.tableName("music").item(Map.of("id", s("big"), "sk", n(Integer.toString(rank)),
+                    "payload", s(payload))));
+        }
+
+        var first = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'big'"));
+        var second = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'big'")
+                .nextToken(first.nextToken()));
+
+        assertThat(first.items()).extracting(item -> item.get("sk").n()).containsExactly("1", "2", "3", "4");
+        assertThat(second.items()).extracting(item -> item.get("sk").n()).containsExactly("5");
+        assertThat(second.nextToken()).isNull();
+    }
 }

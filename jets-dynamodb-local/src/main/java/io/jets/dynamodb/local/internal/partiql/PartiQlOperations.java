@@ -37,6 +37,8 @@ import java.util.function.UnaryOperator;
  */
 public final class PartiQlOperations {
 
+    private static final long PAGE_BYTES = 1024 * 1024;
+
     private final Database database;
     private final TableCatalog catalog;
     private final ItemStore items;
@@ -80,12 +82,14 @@ public final class PartiQlOperations {
         if (statement.kind().equals("SELECT")) {
             Selection selection = select(table, statement, request.path("ConsistentRead").asBoolean(false));
             List<ObjectNode> candidates = selection.candidates();
-            // Limit counts the items read, before the WHERE clause drops any, as with Query and Scan
+            // as with Query and Scan, a page ends after Limit items read (before the WHERE clause drops any) or
+            // once 1 MB has been read
             int offset = Math.min(offset(Json.text(request, "NextToken")), candidates.size());
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
-            int end = (int) Math.min((long) offset + limit, candidates.size());
+            int end = offset;
             long bytes = 0;
-            for (ObjectNode item : candidates.subList(offset, end)) {
+            while (end < candidates.size() && end - offset < limit && bytes < PAGE_BYTES) {
+                ObjectNode item = candidates.get(end++);
                 bytes += AttributeValues.itemSize(item);
                 if (selection.condition() == null || selection.condition().test(item)) {
                     found.add(selection.shape().apply(item));
