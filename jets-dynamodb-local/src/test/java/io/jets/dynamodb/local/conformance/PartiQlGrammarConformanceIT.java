@@ -202,16 +202,14 @@ class PartiQlGrammarConformanceIT {
 
     @Test
     void orBranchesReadingTheSameSortKeys_areRefused_whileANegatedSortKeyBranchRuns() {
-        String overlapping = "Overlapping conditions with range keys are not supported in where clause";
         assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' AND seats = 4"
-                + " OR room = 'blue' AND slot = 2"), overlapping);
-        assertValidation(() -> run("SELECT * FROM rooms WHERE room = 'blue' OR room = 'blue' AND slot = 1"),
-                overlapping);
+                + " OR room = 'blue' AND slot = 2"),
+                "Overlapping conditions with range keys are not supported in where clause");
 
         assertThat(run("SELECT * FROM rooms WHERE room = 'blue' AND NOT slot = 1 OR room = 'blue' AND slot = 2"))
                 .extracting(row -> row.get("slot").n()).containsExactlyInAnyOrder("2", "3");
-        assertThat(run("SELECT * FROM rooms WHERE room = 'blue' AND slot = 1 OR room = 'blue' AND slot = 3"))
-                .extracting(row -> row.get("slot").n()).containsExactlyInAnyOrder("1", "3");
+        assertThat(run("SELECT * FROM rooms WHERE room = 'blue' OR room = 'blue' AND slot <> 1"))
+                .extracting(row -> row.get("slot").n()).containsExactlyInAnyOrder("1", "2", "3");
     }
 
     @Test
