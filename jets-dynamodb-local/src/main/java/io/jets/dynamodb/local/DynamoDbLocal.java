@@ -19,10 +19,10 @@ import java.time.Duration;
  * <p>Operations: CreateTable, DescribeTable, UpdateTable (streams, billing, GSI create/delete, deletion
  * protection), DeleteTable, ListTables, PutItem, GetItem, UpdateItem, DeleteItem, Query, Scan (tables and
  * secondary indexes), BatchGetItem, BatchWriteItem, TransactWriteItems, TransactGetItems, ExecuteStatement,
- * BatchExecuteStatement, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource, ListTagsOfResource,
- * DescribeLimits, DescribeEndpoints, DescribeContinuousBackups, UpdateContinuousBackups, CreateBackup,
- * DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup; Streams: ListStreams, DescribeStream,
- * GetShardIterator, GetRecords.
+ * BatchExecuteStatement, ExecuteTransaction, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource,
+ * ListTagsOfResource, DescribeLimits, DescribeEndpoints, DescribeContinuousBackups, UpdateContinuousBackups,
+ * CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup; Streams: ListStreams,
+ * DescribeStream, GetShardIterator, GetRecords.
  * Every item change, whatever operation made it, writes its stream record in the same transaction.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html">DynamoDB API</a>

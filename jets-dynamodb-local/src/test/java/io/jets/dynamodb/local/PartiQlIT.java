@@ -11,11 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DuplicateItemException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -94,5 +96,72 @@ class PartiQlIT {
     void malformedStatement_isValidationError() {
         assertThatThrownBy(() -> client.executeStatement(b -> b.statement("SELEKT * FROM music")))
                 .hasMessageStartingWith("Statement wasn't well formed, can't be processed:");
+    }
+
+    @Test
+    void failedConditionAskedForTheOldItem_carriesIt_alsoInABatchEntry() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'rv', 'sk': 1, 'plays': 3}"));
+        Map<String, AttributeValue> stored = Map.of("id", s("rv"), "sk", n("1"), "plays", n("3"));
+
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                "UPDATE music SET plays = 4 WHERE id = 'rv' AND sk = 1 AND plays = 10")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
+                .isInstanceOfSatisfying(ConditionalCheckFailedException.class,
+                        e -> assertThat(e.item()).isEqualTo(stored));
+        var error = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                .statement("DELETE FROM music WHERE id = 'rv' AND sk = 1 AND plays = 10")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()))
+                .responses().get(0).error();
+        assertThat(error.codeAsString()).isEqualTo("ConditionalCheckFailed");
+        assertThat(error.item()).isEqualTo(stored);
+    }
+
+    @Test
+    void batchUpdateWithReturning_answersTheItemInItsEntry() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'ret', 'sk': 1, 'plays': 1}"));
+
+        var responses = client.batchExecuteStatement(b -> b.statements(BatchStatementRequest.builder()
+                .statement("UPDATE music SET plays = 2 WHERE id = 'ret' AND sk = 1 RETURNING MODIFIED NEW *").build()))
+                .responses();
+
+        assertThat(responses.get(0).error()).isNull();
+        assertThat(responses.get(0).item()).isEqualTo(Map.of("plays", n("2")));
+    }
+
+    @Test
+    void limit_countsTheItemsRead_beforeTheWhereClauseDropsAny() {
+        for (int sk = 1; sk <= 4; sk++) {
+            int rank = sk;
+            client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'lim', 'sk': " + rank
+                    + ", 'live': " + (rank % 2 == 0) + "}"));
+        }
+
+        var first = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'lim' AND live = true")
+                .limit(3));
+        var second = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'lim' AND live = true")
+                .limit(3).nextToken(first.nextToken()));
+
+        assertThat(first.items()).containsExactly(Map.of("sk", n("2")));
+        assertThat(first.nextToken()).isNotNull();
+        assertThat(second.items()).containsExactly(Map.of("sk", n("4")));
+        assertThat(second.nextToken()).isNull();
+    }
+
+    @Test
+    void select_endsItsPageOnceAMegabyteIsRead() {
+        String payload = "x".repeat(300 * 1024);
+        for (int sk = 1; sk <= 5; sk++) {
+            int rank = sk;
+            client.putItem(b -> b.tableName("music").item(Map.of("id", s("big"), "sk", n(Integer.toString(rank)),
+                    "payload", s(payload))));
+        }
+
+        var first = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'big'"));
+        var second = client.executeStatement(b -> b.statement("SELECT sk FROM music WHERE id = 'big'")
+                .nextToken(first.nextToken()));
+
+        assertThat(first.items()).extracting(item -> item.get("sk").n()).containsExactly("1", "2", "3", "4");
+        assertThat(second.items()).extracting(item -> item.get("sk").n()).containsExactly("5");
+        assertThat(second.nextToken()).isNull();
     }
 }

@@ -59,11 +59,12 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new ItemOperations(database, catalog, writer));
             register(operations, new QueryOperations(database, catalog, items));
             register(operations, new BatchOperations(database, catalog, writer));
-            register(operations, new TransactionOperations(database, catalog, writer, config.clock()));
+            TransactionOperations transactions = new TransactionOperations(database, catalog, writer, config.clock());
+            register(operations, transactions);
             register(operations, new ControlOperations(database, catalog));
             register(operations, new BackupOperations(database, catalog, config.clock()));
             register(operations, new ContinuousBackupOperations(database, catalog, config.clock()));
-            register(operations, new PartiQlOperations(database, catalog, items, writer));
+            register(operations, new PartiQlOperations(database, catalog, items, writer, transactions));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
@@ -174,6 +175,7 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "ExecuteStatement", (request, context) -> partiQl.executeStatement(request));
         operations.put(DYNAMODB + "BatchExecuteStatement",
                 (request, context) -> partiQl.batchExecuteStatement(request));
+        operations.put(DYNAMODB + "ExecuteTransaction", (request, context) -> partiQl.executeTransaction(request));
     }
 
     private static void register(Map<String, Operation> operations, StreamOperations streams) {

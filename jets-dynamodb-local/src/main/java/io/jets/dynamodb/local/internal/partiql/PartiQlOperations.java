@@ -14,36 +14,48 @@ import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.ops.Capacity;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.Keys;
+import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
- * ExecuteStatement and BatchExecuteStatement: PartiQL SELECT, INSERT, UPDATE and DELETE on one table. Writes go
- * through the same writer as PutItem and friends, so they reach the table's stream.
+ * ExecuteStatement, BatchExecuteStatement and ExecuteTransaction: PartiQL SELECT, INSERT, UPDATE and DELETE on one
+ * table. Writes go through the same writer as PutItem and friends, so they reach the table's stream.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ExecuteStatement.html">
  *     ExecuteStatement</a>
  */
 public final class PartiQlOperations {
 
+    private static final long PAGE_BYTES = 1024 * 1024;
+
     private final Database database;
     private final TableCatalog catalog;
     private final ItemStore items;
     private final ItemWriter writer;
+    private final PartiQlTransactions transactions;
 
-    public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer) {
+    public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer,
+                             TransactionOperations transactions) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
         this.writer = writer;
+        this.transactions = new PartiQlTransactions(catalog, transactions);
+    }
+
+    public ObjectNode executeTransaction(ObjectNode request) {
+        return transactions.executeTransaction(request);
     }
 
     public ObjectNode executeStatement(ObjectNode request) {
@@ -52,26 +64,45 @@ public final class PartiQlOperations {
             throw ApiException.validation("1 validation error detected: Value null at 'statement' failed to satisfy"
                     + " constraint: Member must not be null");
         }
-        PartiQlStatement statement = PartiQlParser.parse(text, request.get("Parameters"));
+        try {
+            return execute(request, PartiQlParser.parse(text, request.get("Parameters")));
+        } catch (ApiException e) {
+            throw PartiQlErrors.plain(e);
+        }
+    }
+
+    private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
         TableDefinition table = catalog.require(statement.table());
+        if (statement.kind().equals("EXISTS")) {
+            throw ApiException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
+        }
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
         double units;
         if (statement.kind().equals("SELECT")) {
-            List<ObjectNode> selected = select(table, statement, request.path("ConsistentRead").asBoolean(false));
-            int offset = offset(Json.text(request, "NextToken"));
+            Selection selection = select(table, statement, request.path("ConsistentRead").asBoolean(false));
+            List<ObjectNode> candidates = selection.candidates();
+            // as with Query and Scan, a page ends after Limit items read (before the WHERE clause drops any) or
+            // once 1 MB has been read
+            int offset = Math.min(offset(Json.text(request, "NextToken")), candidates.size());
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
-            int end = (int) Math.min((long) offset + limit, selected.size());
-            List<ObjectNode> page = selected.subList(Math.min(offset, selected.size()), end);
-            page.forEach(found::add);
-            units = Capacity.readUnits(page.stream().mapToLong(AttributeValues::itemSize).sum(),
-                    request.path("ConsistentRead").asBoolean(false));
-            if (end < selected.size()) {
+            int end = offset;
+            long bytes = 0;
+            while (end < candidates.size() && end - offset < limit && bytes < PAGE_BYTES) {
+                ObjectNode item = candidates.get(end++);
+                bytes += AttributeValues.itemSize(item);
+                if (selection.condition() == null || selection.condition().test(item)) {
+                    found.add(selection.shape().apply(item));
+                }
+            }
+            units = Capacity.readUnits(bytes, request.path("ConsistentRead").asBoolean(false));
+            if (end < candidates.size()) {
                 response.put("NextToken", Base64.getEncoder().encodeToString(
                         Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
-            units = write(table, statement);
+            units = write(table, statement, found,
+                    "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure")));
         }
         return Capacity.add(response, request, table.name(), units);
     }
@@ -92,55 +123,75 @@ public final class PartiQlOperations {
                 if (one.has("Parameters")) {
                     single.set("Parameters", one.get("Parameters"));
                 }
-                ObjectNode result = executeStatement(single);
+                if (one.has("ReturnValuesOnConditionCheckFailure")) {
+                    single.set("ReturnValuesOnConditionCheckFailure", one.get("ReturnValuesOnConditionCheckFailure"));
+                }
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                if (parsed.kind().equals("SELECT")
+                        && !parsed.namesOnlyTheKey(catalog.require(parsed.table()).keyNames())) {
+                    throw ApiException.validation("Select statements within BatchExecuteStatement must specify the"
+                            + " primary key in the where clause.");
+                }
+                ObjectNode result = executeStatement(single);
                 entry.put("TableName", parsed.table());
-                if (parsed.kind().equals("SELECT") && result.get("Items").size() > 0) {
+                // a SELECT's item, or what a write's RETURNING clause asked for
+                if (result.get("Items").size() > 0) {
                     entry.set("Item", result.get("Items").get(0));
                 }
             } catch (ApiException e) {
-                String code = e.type().substring(e.type().indexOf('#') + 1).replace("Exception", "");
-                entry.putObject("Error").put("Code", code).put("Message", e.getMessage());
+                ApiException plain = PartiQlErrors.plain(e);
+                ObjectNode error = entry.putObject("Error");
+                error.put("Code", PartiQlErrors.code(plain)).put("Message", plain.getMessage());
+                if (plain.details() != null && plain.details().has("Item")) {
+                    error.set("Item", plain.details().get("Item"));
+                }
             }
         }
         return response;
     }
 
-    private List<ObjectNode> select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
+    /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */
+    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape) {
+    }
+
+    private Selection select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = statement.condition() == null ? null
                 : Expressions.filter(statement.condition(), context);
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
-        if (statement.index() != null && table.globalIndexes().stream().noneMatch(i -> i.name().equals(
-                statement.index())) && table.localIndexes().stream().noneMatch(i -> i.name().equals(
-                statement.index()))) {
-            // unlike Query and Scan, ExecuteStatement does not name the index
-            throw ApiException.validation("The table does not have the specified index");
-        }
-        if (consistent && statement.index() != null && table.globalIndexes().stream().anyMatch(i -> i.name().equals(
-                statement.index()))) {
+        IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
+        if (consistent && index != null && table.globalIndexes().contains(index)) {
             throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
         }
+        SelectRules.check(table, statement);
         JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
-        List<ObjectNode> result = new ArrayList<>();
+        List<ObjectNode> candidates = new ArrayList<>();
         database.read(connection -> {
             List<Row> rows = hash != null
                     ? items.partition(connection, table.id(), Keys.hash(table, keyOf(table.hashKey(), hash)), null,
                             null, null, true, Integer.MAX_VALUE)
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
-                if (condition == null || condition.test(row.item())) {
-                    result.add(projection == null ? row.item() : projection.apply(row.item()));
+                ObjectNode item = row.item();
+                if (index == null || item.has(index.hashKey())
+                        && (index.rangeKey() == null || item.has(index.rangeKey()))) {
+                    candidates.add(item);
                 }
             }
             return null;
         });
-        return result;
+        SelectRules.sort(candidates, statement.orderBy());
+        UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.apply(item)
+                : index != null ? SelectRules.projected(table, index, item) : item;
+        return new Selection(candidates, condition, shape);
     }
 
-    /** Applies an INSERT, UPDATE or DELETE and answers the write units it cost. */
-    private double write(TableDefinition table, PartiQlStatement statement) {
+    /**
+     * Applies an INSERT, UPDATE or DELETE and answers the write units it cost; a RETURNING clause adds the item
+     * to {@code found}, and with {@code returnOld} a failed condition carries the item as it was.
+     */
+    private double write(TableDefinition table, PartiQlStatement statement, ArrayNode found, boolean returnOld) {
         if (statement.kind().equals("INSERT")) {
             ObjectNode item = statement.item();
             AttributeValues.validateItem(item);
@@ -157,16 +208,7 @@ public final class PartiQlOperations {
             });
             return Capacity.writeUnits(null, stored);
         }
-        ObjectNode key = Json.object();
-        for (String name : table.keyNames()) {
-            JsonNode value = statement.equalities().get(name);
-            if (value == null) {
-                throw ApiException.validation("Where clause does not contain a mandatory equality on all key"
-                        + " attributes");
-            }
-            key.set(name, value);
-        }
-        ObjectNode checkedKey = AttributeValues.normalizeItem(Keys.checkKey(table, key));
+        ObjectNode checkedKey = key(table, statement);
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Condition condition = Expressions.condition(statement.condition(), context);
         Update update = statement.update() == null ? null : Expressions.update(statement.update(), context);
@@ -179,7 +221,7 @@ public final class PartiQlOperations {
                 return Capacity.writeUnits(null, null);
             }
             if (!condition.test(existing)) {
-                throw ApiException.conditionalCheckFailed();
+                throw ApiException.conditionalCheckFailed(returnOld ? existing : null);
             }
             ObjectNode next = update == null ? null : AttributeValues.normalizeItem(
                     update.apply(existing, checkedKey, new HashSet<>(table.keyNames())));
@@ -187,8 +229,45 @@ public final class PartiQlOperations {
                 ItemWriter.checkUpdatedSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
+            ObjectNode returned = returned(statement.returning(), existing, next);
+            if (returned != null) {
+                found.add(returned);
+            }
             return Capacity.writeUnits(existing, next);
         });
+    }
+
+    /** The key an UPDATE or DELETE names with equalities in its WHERE clause. */
+    static ObjectNode key(TableDefinition table, PartiQlStatement statement) {
+        ObjectNode key = Json.object();
+        for (String name : table.keyNames()) {
+            JsonNode value = statement.equalities().get(name);
+            if (value == null) {
+                throw ApiException.validation("Where clause does not contain a mandatory equality on all key"
+                        + " attributes");
+            }
+            key.set(name, value);
+        }
+        return AttributeValues.normalizeItem(Keys.checkKey(table, key));
+    }
+
+    /** What RETURNING answers: the whole item, or only the attributes the write changed, before or after it. */
+    private static ObjectNode returned(String returning, ObjectNode before, ObjectNode after) {
+        if (returning == null) {
+            return null;
+        }
+        ObjectNode whole = returning.endsWith("NEW") ? after : before;
+        if (whole == null || returning.startsWith("ALL")) {
+            return whole;
+        }
+        ObjectNode other = returning.endsWith("NEW") ? before : after;
+        ObjectNode changed = Json.object();
+        whole.fields().forEachRemaining(field -> {
+            if (other == null || !field.getValue().equals(other.get(field.getKey()))) {
+                changed.set(field.getKey(), field.getValue());
+            }
+        });
+        return changed;
     }
 
     private static ObjectNode keyOf(String name, JsonNode value) {

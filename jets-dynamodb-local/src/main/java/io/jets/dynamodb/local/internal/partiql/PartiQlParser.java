@@ -5,33 +5,57 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.partiql.PartiQlLexer.Kind;
 import io.jets.dynamodb.local.internal.partiql.PartiQlLexer.Token;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses the single-table PartiQL DynamoDB accepts for SELECT, INSERT, UPDATE and DELETE, translating names and
- * literals into expression placeholders.
+ * Parses the single-table PartiQL DynamoDB accepts for SELECT, INSERT, UPDATE (also in its {@code FROM … WHERE …
+ * SET …} form) and DELETE, translating names and literals into expression placeholders. The WHERE clause is read
+ * with its full grammar (AND, OR, NOT, parentheses, comparisons, BETWEEN, IN, IS and the condition functions), so
+ * that a token left over is refused rather than run as something else.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ql-reference.html">PartiQL for
  *     DynamoDB</a>
  */
 final class PartiQlParser {
 
-    private static final Set<String> CONDITION_WORDS = Set.of("AND", "OR", "NOT", "BETWEEN", "IN");
-    private static final Set<String> STOP_WORDS = Set.of("SET", "REMOVE", "WHERE");
+    private static final Set<String> FUNCTIONS = Set.of("attribute_exists", "attribute_not_exists",
+            "attribute_type", "begins_with", "contains", "size");
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");
+    private static final Set<String> COMPARATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=");
+    private static final Map<String, String> TYPE_NAMES = Map.ofEntries(Map.entry("NULL", "NULL"),
+            Map.entry("BOOL", "BOOL"), Map.entry("BOOLEAN", "BOOL"), Map.entry("STRING", "S"),
+            Map.entry("NUMBER", "N"), Map.entry("BINARY", "B"), Map.entry("BLOB", "B"), Map.entry("LIST", "L"),
+            Map.entry("MAP", "M"), Map.entry("TUPLE", "M"), Map.entry("STRUCT", "M"));
+    private static final Set<String> KEYWORDS = Set.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "SET", "REMOVE",
+            "INSERT", "INTO", "VALUE", "UPDATE", "DELETE", "RETURNING", "AND", "OR", "ASC", "DESC");
+    private static final Set<String> OPERATORS = Set.of("=", "<>", "!=", "<", "<=", ">", ">=", "IS", "LIKE",
+            "BETWEEN", "IN", "+", "*");
+
+    private enum OperandKind { PATH, VALUE, FUNCTION }
+
+    /** One side of a comparison, as expression text; {@code name} is set for a bare top-level attribute. */
+    private record Operand(OperandKind kind, String text, String name, JsonNode value, String function) {
+    }
 
     private final List<Token> tokens;
     private final JsonNode parameters;
     private int position;
     private int nextParameter;
+    private boolean callsFunction;
     private final ObjectNode names = Json.object();
     private final ObjectNode values = Json.object();
     private final Map<String, String> placeholderByName = new HashMap<>();
     private final Map<String, JsonNode> equalities = new HashMap<>();
+    private final List<PartiQlStatement.Branch> branches = new ArrayList<>();
+    private Map<String, JsonNode> branchEqualities = new HashMap<>();
+    private Map<String, Integer> mentions = new HashMap<>();
 
     private PartiQlParser(String statement, JsonNode parameters) {
         this.tokens = PartiQlLexer.tokenize(statement);
@@ -39,21 +63,35 @@ final class PartiQlParser {
     }
 
     static PartiQlStatement parse(String statement, JsonNode parameters) {
+        if (parameters != null) {
+            PartiQlParameters.check(parameters);
+        }
         return new PartiQlParser(statement, parameters).statement();
     }
 
     private PartiQlStatement statement() {
         Token first = next();
         String kind = first.text().toUpperCase();
-        PartiQlStatement result = switch (kind) {
-            case "SELECT" -> select();
+        PartiQlStatement result = switch (first.kind() == Kind.WORD ? kind : "") {
+            case "SELECT" -> select("SELECT");
             case "INSERT" -> insert();
             case "UPDATE" -> update();
             case "DELETE" -> delete();
+            case "FROM" -> fromFirstUpdate();
+            case "EXISTS" -> {
+                expect("(");
+                expect("SELECT");
+                PartiQlStatement check = select("EXISTS");
+                expect(")");
+                yield check;
+            }
             default -> throw PartiQlLexer.syntax("unsupported statement " + first.text());
         };
+        if (position == tokens.size() - 1 && peekIs(";")) {
+            next();
+        }
         if (position < tokens.size()) {
-            throw PartiQlLexer.syntax("unexpected " + tokens.get(position).text());
+            throw PartiQlLexer.syntax("Unexpected token after expression");
         }
         int given = parameters == null ? 0 : parameters.size();
         if (given != nextParameter) {
@@ -62,9 +100,9 @@ final class PartiQlParser {
         return result;
     }
 
-    private PartiQlStatement select() {
+    private PartiQlStatement select(String kind) {
         String projection = null;
-        if (peek().is("*")) {
+        if (peekIs("*")) {
             next();
         } else {
             StringBuilder paths = new StringBuilder();
@@ -73,136 +111,429 @@ final class PartiQlParser {
                     expect(",");
                     paths.append(", ");
                 }
+                if (position + 1 < tokens.size() && tokens.get(position + 1).is("(")) {
+                    throw ApiException.validation("Unexpected path component at " + peek().position());
+                }
                 paths.append(path());
-            } while (peek() != null && peek().is(","));
+            } while (peekIs(","));
             projection = paths.toString();
         }
         expect("FROM");
         String table = name();
         String index = null;
-        if (peek() != null && peek().is(".")) {
+        if (peekIs(".")) {
             next();
             index = name();
         }
-        String condition = where();
-        return new PartiQlStatement("SELECT", table, index, projection, condition, null, null, names(), values(),
-                Map.copyOf(equalities));
+        refuseAlias("WHERE", "ORDER");
+        String condition = peekIs("WHERE") ? where() : null;
+        List<PartiQlStatement.Order> orderBy = new ArrayList<>();
+        if (kind.equals("SELECT") && peekIs("ORDER")) {
+            next();
+            expect("BY");
+            do {
+                if (peekIs(",")) {
+                    next();
+                }
+                String attribute = name();
+                boolean descending = (peekIs("ASC") || peekIs("DESC")) && next().is("DESC");
+                orderBy.add(new PartiQlStatement.Order(attribute, descending));
+            } while (peekIs(","));
+        }
+        return statement(kind, table, index, projection, condition, null, null, null, orderBy);
     }
 
     private PartiQlStatement insert() {
         expect("INTO");
         String table = name();
-        expect("VALUE");
-        JsonNode item = value();
-        if (!item.has("M")) {
+        if (!peekIs("VALUE")) {
+            throw PartiQlLexer.syntax("Unexpected token after expression");
+        }
+        next();
+        if (!peekIs("{")) {
             throw PartiQlLexer.syntax("INSERT needs a tuple value: {'attribute': value, …}");
         }
+        JsonNode item = value("root", true);
         return new PartiQlStatement("INSERT", table, null, null, null, null, (ObjectNode) item.get("M"), null,
-                null, Map.of());
+                null, Map.of(), false, null, List.of(), List.of());
     }
 
     private PartiQlStatement update() {
         String table = name();
-        StringBuilder sets = new StringBuilder();
-        StringBuilder removes = new StringBuilder();
-        while (peek() != null && (peek().is("SET") || peek().is("REMOVE"))) {
-            boolean set = next().is("SET");
-            do {
-                if (peek().is(",")) {
-                    next();
-                }
-                if (set) {
-                    sets.append(sets.length() == 0 ? "" : ", ").append(path()).append(" = ");
-                    expect("=");
-                    sets.append(operand());
-                    if (peek() != null && peek().is("+")) {
-                        next();
-                        sets.append(" + ").append(operand());
-                    }
-                } else {
-                    removes.append(removes.length() == 0 ? "" : ", ").append(path());
-                }
-            } while (peek() != null && peek().is(","));
-        }
-        if (sets.length() == 0 && removes.length() == 0) {
-            throw PartiQlLexer.syntax("UPDATE needs SET or REMOVE");
-        }
-        String update = (sets.length() > 0 ? "SET " + sets : "") + (removes.length() > 0
-                ? (sets.length() > 0 ? " " : "") + "REMOVE " + removes : "");
+        refuseAlias("SET", "REMOVE");
+        String update = updateClauses();
         String condition = where();
-        return new PartiQlStatement("UPDATE", table, null, null, condition, update, null, names(), values(),
-                Map.copyOf(equalities));
+        return statement("UPDATE", table, null, null, condition, update, returning(), null, List.of());
+    }
+
+    /** {@code FROM "table" WHERE … SET …}: an UPDATE written with its clauses the other way round. */
+    private PartiQlStatement fromFirstUpdate() {
+        String table = name();
+        refuseAlias("WHERE", "SET", "REMOVE");
+        String condition = peekIs("WHERE") ? where() : null;
+        String update = updateClauses();
+        return statement("UPDATE", table, null, null, condition, update, returning(), null, List.of());
     }
 
     private PartiQlStatement delete() {
         expect("FROM");
+        Token token = peek();
+        if (token == null || token.is(";") || token.is("WHERE")) {
+            throw PartiQlLexer.syntax("Expected identifier for simple path");
+        }
         String table = name();
+        refuseAlias("WHERE");
         String condition = where();
-        return new PartiQlStatement("DELETE", table, null, null, condition, null, null, names(), values(),
-                Map.copyOf(equalities));
+        String returning = returning();
+        if (returning != null && !returning.equals("ALL_OLD")) {
+            throw ApiException.validation("Invalid returning clause: " + returningClause(returning) + ". Only"
+                    + " RETURNING ALL OLD * is allowed in DELETE statements.");
+        }
+        return statement("DELETE", table, null, null, condition, null, returning, null, List.of());
     }
 
-    /** The WHERE clause as a condition expression, recording top-level equalities for key lookup. */
-    private String where() {
-        if (peek() == null) {
-            return null;
+    private PartiQlStatement statement(String kind, String table, String index, String projection,
+                                       String condition, String update, String returning, ObjectNode item,
+                                       List<PartiQlStatement.Order> orderBy) {
+        return new PartiQlStatement(kind, table, index, projection, condition, update, item,
+                names.isEmpty() ? null : names, values.isEmpty() ? null : values, Map.copyOf(equalities),
+                callsFunction, returning, List.copyOf(orderBy),
+                branches.size() > 1 ? List.copyOf(branches) : List.of());
+    }
+
+    private void refuseAlias(String... clauses) {
+        Token token = peek();
+        if (token == null || token.kind() != Kind.WORD && token.kind() != Kind.QUOTED_NAME) {
+            return;
         }
-        expect("WHERE");
-        StringBuilder condition = new StringBuilder();
-        int depth = 0;
-        boolean topLevelOr = false;
-        boolean inList = false;
-        while (peek() != null) {
-            Token token = peek();
-            if (token.is("(")) {
-                depth++;
-                condition.append(next().text());
-            } else if (token.is(")")) {
-                depth--;
-                condition.append(next().text());
-            } else if (token.is("]") && inList) {
-                next();
-                inList = false;
-                condition.append(")");
-            } else if (token.kind() == Kind.WORD && CONDITION_WORDS.contains(token.text().toUpperCase())) {
-                String word = next().text().toUpperCase();
-                topLevelOr |= word.equals("OR") && depth == 0;
-                condition.append(' ').append(word).append(' ');
-                if (word.equals("IN") && peek() != null && peek().is("[")) {
-                    next();
-                    inList = true;
-                    condition.append("(");
-                }
-            } else if (token.is("=") || token.is("<") || token.is("<=") || token.is(">") || token.is(">=")
-                    || token.is("<>") || token.is("!=") || token.is(",")) {
-                next();
-                condition.append(token.is("!=") ? "<>" : token.text()).append(' ');
-            } else if (token.kind() == Kind.WORD && position + 1 < tokens.size()
-                    && tokens.get(position + 1).is("(")) {
-                condition.append(next().text().toLowerCase());
-            } else if (isValueStart(token)) {
-                condition.append(placeholder(value()));
-            } else {
-                int start = position;
-                String path = path();
-                condition.append(path);
-                if (depth == 0 && position == start + 1 && peek() != null && peek().is("=")
-                        && position + 1 < tokens.size() && isValueStart(tokens.get(position + 1))) {
-                    next();
-                    JsonNode value = value();
-                    equalities.put(tokens.get(start).text(), value);
-                    condition.append(" = ").append(placeholder(value));
-                }
+        for (String clause : clauses) {
+            if (token.is(clause)) {
+                return;
             }
         }
-        if (topLevelOr) {
-            equalities.clear();
-        }
-        return condition.toString().trim();
+        throw ApiException.validation("Aliasing is not supported");
     }
 
-    private String operand() {
-        return isValueStart(peek()) ? placeholder(value()) : path();
+    private String returning() {
+        if (!peekIs("RETURNING")) {
+            return null;
+        }
+        next();
+        Token scope = next();
+        Token age = next();
+        if (!(scope.is("ALL") || scope.is("MODIFIED")) || !(age.is("NEW") || age.is("OLD"))) {
+            throw PartiQlLexer.syntax("RETURNING takes ALL or MODIFIED, then NEW or OLD, then *");
+        }
+        expect("*");
+        return (scope.is("ALL") ? "ALL_" : "UPDATED_") + age.text().toUpperCase();
+    }
+
+    /** The RETURNING clause as written, for DynamoDB's message refusing it. */
+    static String returningClause(String returning) {
+        return "RETURNING " + (returning.startsWith("ALL") ? "ALL " : "MODIFIED ")
+                + returning.substring(returning.indexOf('_') + 1) + " *";
+    }
+
+    /** SET and REMOVE clauses, in any number and order, as one update expression. */
+    private String updateClauses() {
+        List<String> sets = new ArrayList<>();
+        List<String> adds = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        List<String> removes = new ArrayList<>();
+        while (peekIs("SET") || peekIs("REMOVE")) {
+            boolean set = next().is("SET");
+            do {
+                if (peekIs(",")) {
+                    next();
+                }
+                if (set) {
+                    assignment(sets, adds, deletes);
+                } else {
+                    removes.add(path());
+                }
+            } while (peekIs(","));
+        }
+        if (sets.isEmpty() && adds.isEmpty() && deletes.isEmpty() && removes.isEmpty()) {
+            throw PartiQlLexer.syntax("UPDATE needs SET or REMOVE");
+        }
+        StringBuilder update = new StringBuilder();
+        clause(update, "SET", sets);
+        clause(update, "ADD", adds);
+        clause(update, "DELETE", deletes);
+        clause(update, "REMOVE", removes);
+        return update.toString().trim();
+    }
+
+    private static void clause(StringBuilder update, String action, List<String> parts) {
+        if (!parts.isEmpty()) {
+            update.append(action).append(' ').append(String.join(", ", parts)).append(' ');
+        }
+    }
+
+    /** {@code path = value}, {@code path = a + b}, or {@code path = set_add(path, <<…>>)} and set_delete. */
+    private void assignment(List<String> sets, List<String> adds, List<String> deletes) {
+        String target = path();
+        expect("=");
+        Token token = peek();
+        if (token != null && token.kind() == Kind.WORD && isCall()
+                && (token.is("set_add") || token.is("set_delete"))) {
+            String function = next().text().toUpperCase();
+            expect("(");
+            List<Operand> arguments = new ArrayList<>();
+            Token firstArgument = peek();
+            while (!peekIs(")")) {
+                arguments.add(operand());
+                if (peekIs(",")) {
+                    next();
+                }
+            }
+            expect(")");
+            if (arguments.size() != 2) {
+                throw ApiException.validation(function + " must have exactly two arguments at " + token.position());
+            }
+            if (arguments.get(0).kind() != OperandKind.PATH || !arguments.get(0).text().equals(target)) {
+                throw ApiException.validation("The first argument to " + function
+                        + " must equal the assignment value at " + token.position());
+            }
+            JsonNode members = arguments.get(1).value();
+            String type = members == null ? null : AttributeValues.type(members);
+            if (!"SS".equals(type) && !"NS".equals(type) && !"BS".equals(type)) {
+                throw ApiException.validation("The second argument to " + function
+                        + " must be a value with type SET at " + firstArgument.position());
+            }
+            AttributeValues.validateValue(members);
+            (function.equals("SET_ADD") ? adds : deletes).add(target + " " + arguments.get(1).text());
+            return;
+        }
+        String value = operand().text();
+        if (peekIs("+") || peekIs("-")) {
+            value += " " + next().text() + " " + operand().text();
+        } else if (peek() != null && peek().kind() == Kind.NUMBER && peek().text().startsWith("-")) {
+            // "a -1" lexes as a negative literal: read it as a subtraction
+            Token number = next();
+            ObjectNode positive = Json.object().put("N", number.text().substring(1));
+            value += " - " + placeholder(positive);
+        }
+        sets.add(target + " = " + value);
+    }
+
+    private String where() {
+        expect("WHERE");
+        return or(true);
+    }
+
+    private String or(boolean top) {
+        StringBuilder condition = new StringBuilder(and(top));
+        boolean branched = false;
+        while (peekIs("OR")) {
+            next();
+            requireRightHandSide();
+            if (top) {
+                endBranch();
+            }
+            condition.append(" OR ").append(and(top));
+            branched = true;
+        }
+        if (top) {
+            endBranch();
+        }
+        if (branched && top) {
+            equalities.clear();
+        }
+        return condition.toString();
+    }
+
+    private void endBranch() {
+        Set<String> others = new java.util.HashSet<>();
+        mentions.forEach((name, count) -> {
+            if (count > 0) {
+                others.add(name);
+            }
+        });
+        branches.add(new PartiQlStatement.Branch(Map.copyOf(branchEqualities), Set.copyOf(others)));
+        branchEqualities = new HashMap<>();
+        mentions = new HashMap<>();
+    }
+
+    private String and(boolean top) {
+        StringBuilder condition = new StringBuilder(not(top));
+        while (peekIs("AND")) {
+            next();
+            requireRightHandSide();
+            condition.append(" AND ").append(not(top));
+        }
+        return condition.toString();
+    }
+
+    private void requireRightHandSide() {
+        if (peek() == null || peekIs(";")) {
+            throw PartiQlLexer.syntax("Missing right-hand side expression of infix operator");
+        }
+    }
+
+    private String not(boolean top) {
+        if (peekIs("NOT")) {
+            next();
+            String negated = not(false);
+            // a parenthesised group is already one term; wrapping it again reads as redundant parentheses
+            return negated.startsWith("(") && negated.endsWith(")") ? "NOT " + negated : "NOT (" + negated + ")";
+        }
+        return predicate(top);
+    }
+
+    private String predicate(boolean top) {
+        if (peekIs("(")) {
+            next();
+            String inner = or(false);
+            expect(")");
+            return "(" + inner + ")";
+        }
+        Operand left = operand();
+        Token operator = peek();
+        if (operator == null) {
+            return booleanOperand(left);
+        }
+        if (operator.kind() == Kind.SYMBOL && COMPARATORS.contains(operator.text())) {
+            next();
+            String comparator = operator.is("!=") ? "<>" : operator.text();
+            if (left.kind() == OperandKind.FUNCTION && !left.function().equals("size")
+                    && (peekIs("true") || peekIs("false")) && (comparator.equals("=") || comparator.equals("<>"))) {
+                boolean holds = next().is("true") == comparator.equals("=");
+                return holds ? left.text() : "NOT " + left.text();
+            }
+            Operand right = operand();
+            if (top && comparator.equals("=") && left.name() != null && right.kind() == OperandKind.VALUE) {
+                equalities.put(left.name(), right.value());
+                branchEqualities.put(left.name(), right.value());
+                mentions.merge(left.name(), -1, Integer::sum);
+            }
+            return left.text() + " " + comparator + " " + right.text();
+        }
+        if (operator.is("BETWEEN")) {
+            next();
+            String low = operand().text();
+            expect("AND");
+            return left.text() + " BETWEEN " + low + " AND " + operand().text();
+        }
+        if (operator.is("IN") || operator.is("NOT") && position + 1 < tokens.size()
+                && tokens.get(position + 1).is("IN")) {
+            boolean negated = next().is("NOT");
+            if (negated) {
+                next();
+            }
+            Token open = next();
+            String close = open.is("[") ? "]" : open.is("(") ? ")" : null;
+            if (close == null) {
+                throw PartiQlLexer.syntax("IN takes a list: [value, …]");
+            }
+            List<String> members = new ArrayList<>();
+            while (!peekIs(close)) {
+                members.add(operand().text());
+                if (peekIs(",")) {
+                    next();
+                }
+            }
+            next();
+            String in = left.text() + " IN (" + String.join(", ", members) + ")";
+            return negated ? "NOT (" + in + ")" : in;
+        }
+        if (operator.is("IS")) {
+            next();
+            boolean negated = peekIs("NOT");
+            if (negated) {
+                next();
+            }
+            return is(left, next(), negated);
+        }
+        return booleanOperand(left);
+    }
+
+    /** {@code x IS [NOT] NULL | MISSING | type}; IS NULL holds only for the NULL type, not a missing attribute. */
+    private String is(Operand left, Token type, boolean negated) {
+        if (left.kind() != OperandKind.PATH) {
+            throw PartiQlLexer.syntax("IS needs a document path");
+        }
+        String path = left.text();
+        String test;
+        if (type.is("MISSING")) {
+            test = "attribute_not_exists(" + path + ")";
+        } else {
+            String typeName = type.kind() == Kind.WORD ? TYPE_NAMES.get(type.text().toUpperCase()) : null;
+            if (typeName == null) {
+                throw PartiQlLexer.syntax("Expected type name");
+            }
+            String typeTest = "attribute_type(" + path + ", " + placeholder(Json.object().put("S", typeName)) + ")";
+            test = typeTest;
+        }
+        return negated ? "NOT " + test : test;
+    }
+
+    private String booleanOperand(Operand operand) {
+        if (operand.kind() == OperandKind.FUNCTION && !operand.function().equals("size")) {
+            return operand.text();
+        }
+        throw PartiQlLexer.syntax("Unexpected term");
+    }
+
+    private Operand operand() {
+        Token token = peek();
+        if (token == null || token.is(";") || token.is(")")) {
+            throw PartiQlLexer.syntax("Unexpected term");
+        }
+        if (token.kind() == Kind.WORD && KEYWORDS.contains(token.text().toUpperCase())) {
+            throw PartiQlLexer.syntax("Unexpected keyword");
+        }
+        if ((token.kind() == Kind.WORD || token.kind() == Kind.SYMBOL)
+                && OPERATORS.contains(token.text().toUpperCase())) {
+            throw PartiQlLexer.syntax("Unexpected operator");
+        }
+        if (isValueStart(token)) {
+            JsonNode value = value("root", false);
+            return new Operand(OperandKind.VALUE, placeholder(value), null, value, null);
+        }
+        if (token.kind() == Kind.WORD && isCall()) {
+            return call();
+        }
+        int start = position;
+        String path = path();
+        String name = position == start + 1 ? token.text() : null;
+        mentions.merge(token.text(), 1, Integer::sum);
+        return new Operand(OperandKind.PATH, path, name, null, null);
+    }
+
+    private Operand call() {
+        Token token = next();
+        String function = token.text().toLowerCase();
+        if (!FUNCTIONS.contains(function) && !UPDATE_FUNCTIONS.contains(function)) {
+            throw ApiException.validation("Unrecognized function: " + function + " at " + token.position());
+        }
+        callsFunction = true;
+        expect("(");
+        List<Operand> arguments = new ArrayList<>();
+        while (!peekIs(")")) {
+            arguments.add(operand());
+            if (peekIs(",")) {
+                next();
+            }
+        }
+        next();
+        if (function.equals("attribute_exists") || function.equals("attribute_not_exists")) {
+            if (arguments.size() != 1) {
+                throw ApiException.validation("Incorrect number of operands for operator or function; operator or"
+                        + " function: " + function + ", number of operands: " + arguments.size());
+            }
+            if (arguments.get(0).kind() != OperandKind.PATH) {
+                throw ApiException.validation("Operator or function requires a document path; operator or"
+                        + " function: " + function);
+            }
+        }
+        List<String> texts = arguments.stream().map(Operand::text).toList();
+        return new Operand(OperandKind.FUNCTION, function + "(" + String.join(", ", texts) + ")", null, null,
+                function);
+    }
+
+    private boolean isCall() {
+        return position + 1 < tokens.size() && tokens.get(position + 1).is("(");
     }
 
     private boolean isValueStart(Token token) {
@@ -214,8 +545,12 @@ final class PartiQlParser {
     /** An attribute path: {@code name}, {@code "name"}, {@code a.b}, {@code a[0]}, as expression text. */
     private String path() {
         StringBuilder path = new StringBuilder(namePlaceholder(name()));
-        while (peek() != null && (peek().is(".") || peek().is("["))) {
+        while (peekIs(".") || peekIs("[")) {
             if (next().is(".")) {
+                Token component = peek();
+                if (component != null && component.kind() == Kind.WORD && ReservedWords.contains(component.text())) {
+                    throw PartiQlLexer.syntax("Invalid path dot component");
+                }
                 path.append('.').append(namePlaceholder(name()));
             } else {
                 Token index = next();
@@ -251,8 +586,12 @@ final class PartiQlParser {
         return placeholder;
     }
 
-    /** A literal or parameter as a DynamoDB attribute value. */
-    private JsonNode value() {
+    /**
+     * A literal or parameter as a DynamoDB attribute value. {@code path} names where a literal sits inside the
+     * value, as DynamoDB reports a number it refuses ({@code root}, {@code root.x}, {@code root[1]}); the
+     * attributes of an INSERT's item each start again at {@code root}.
+     */
+    private JsonNode value(String path, boolean item) {
         Token token = next();
         ObjectNode value = Json.object();
         switch (token.kind()) {
@@ -263,7 +602,14 @@ final class PartiQlParser {
                 return parameters.get(nextParameter++);
             }
             case STRING -> value.put("S", token.text());
-            case NUMBER -> value.put("N", token.text());
+            case NUMBER -> {
+                value.put("N", token.text());
+                try {
+                    AttributeValues.validateValue(value);
+                } catch (ApiException refused) {
+                    throw ApiException.validation(refused.getMessage() + " under " + path);
+                }
+            }
             default -> {
                 if (token.is("true") || token.is("false")) {
                     value.put("BOOL", token.is("true"));
@@ -271,29 +617,32 @@ final class PartiQlParser {
                     value.put("NULL", true);
                 } else if (token.is("{")) {
                     ObjectNode map = value.putObject("M");
-                    while (!peek().is("}")) {
+                    while (!peekIs("}")) {
                         Token key = next();
                         if (key.kind() != Kind.STRING && key.kind() != Kind.QUOTED_NAME) {
                             throw PartiQlLexer.syntax("tuple keys are quoted strings, got " + key.text());
                         }
                         expect(":");
-                        map.set(key.text(), value());
-                        if (peek().is(",")) {
+                        map.set(key.text(), value(item ? path : path + "." + key.text(), false));
+                        if (peekIs(",")) {
                             next();
                         }
                     }
                     next();
                 } else if (token.is("[")) {
                     ArrayNode list = value.putArray("L");
-                    while (!peek().is("]")) {
-                        list.add(value());
-                        if (peek().is(",")) {
+                    while (!peekIs("]")) {
+                        list.add(value(path + "[" + list.size() + "]", false));
+                        if (peekIs(",")) {
                             next();
                         }
                     }
                     next();
                 } else if (token.is("<<")) {
-                    return set();
+                    return set(path);
+                } else if (token.kind() == Kind.WORD && peekIs("(")) {
+                    throw ApiException.validation("Unsupported data type: " + token.text().toLowerCase()
+                            + " under key " + path + " at " + token.position());
                 } else {
                     throw PartiQlLexer.syntax("expected a value, got " + token.text());
                 }
@@ -302,25 +651,34 @@ final class PartiQlParser {
         return value;
     }
 
-    private JsonNode set() {
+    private JsonNode set(String path) {
         ArrayNode members = Json.array();
         String type = null;
-        while (!peek().is(">>")) {
-            JsonNode member = value();
+        while (!peekIs(">>")) {
+            JsonNode member = value(path, false);
             String memberType = member.fieldNames().next();
             if (type != null && !type.equals(memberType)) {
-                throw ApiException.validation("Unsupported type: mixed types in a set");
+                throw ApiException.validation("Unsupported data type in Bag. DynamoDB only supports either numbers"
+                        + " or strings in bags");
             }
             type = memberType;
             members.add(member.get(memberType));
-            if (peek().is(",")) {
+            if (peekIs(",")) {
                 next();
             }
         }
         next();
+        if (type == null) {
+            throw ApiException.validation("Empty bags are not supported");
+        }
         ObjectNode set = Json.object();
-        set.set(type == null ? "SS" : type + "S", members);
+        set.set(type + "S", members);
         return set;
+    }
+
+    private boolean peekIs(String word) {
+        Token token = peek();
+        return token != null && token.is(word);
     }
 
     private Token peek() {
@@ -329,7 +687,7 @@ final class PartiQlParser {
 
     private Token next() {
         if (position >= tokens.size()) {
-            throw PartiQlLexer.syntax("unexpected end of statement");
+            throw PartiQlLexer.syntax("Unexpected term");
         }
         return tokens.get(position++);
     }
@@ -339,13 +697,5 @@ final class PartiQlParser {
         if (!token.is(word)) {
             throw PartiQlLexer.syntax("expected " + word + ", got " + token.text());
         }
-    }
-
-    private ObjectNode names() {
-        return names.isEmpty() ? null : names;
-    }
-
-    private ObjectNode values() {
-        return values.isEmpty() ? null : values;
     }
 }

@@ -1,0 +1,109 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jets.dynamodb.local.LocalServer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementErrorCodeEnum;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * PartiQL reads through a secondary index, and the rule that a SELECT in BatchExecuteStatement names the whole
+ * primary key and nothing else.
+ */
+class PartiQlIndexConformanceIT {
+
+    private static final String BATCH_NEEDS_KEY = "Select statements within BatchExecuteStatement must specify the"
+            + " primary key in the where clause.";
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+
+    @BeforeAll
+    static void createTables() {
+        client.createTable(b -> b.tableName("tickets").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("project", ScalarAttributeType.S),
+                        attribute("number", ScalarAttributeType.S), attribute("assignee", ScalarAttributeType.S))
+                .keySchema(hash("project"), range("number"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-assignee")
+                        .keySchema(hash("assignee"))
+                        .projection(Projection.builder().projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("title").build()).build()));
+        client.putItem(b -> b.tableName("tickets").item(item("project", s("web"), "number", s("1"),
+                "assignee", s("ana"), "title", s("Login"), "notes", s("long"))));
+        client.putItem(b -> b.tableName("tickets").item(item("project", s("web"), "number", s("2"),
+                "title", s("Unassigned"))));
+    }
+
+    private static List<Map<String, AttributeValue>> run(String statement) {
+        return client.executeStatement(b -> b.statement(statement)).items();
+    }
+
+    @Test
+    void indexRead_seesOnlyItemsInTheIndex_withTheAttributesItProjects() {
+        assertThat(run("SELECT * FROM tickets.\"by-assignee\" WHERE project = 'web'")).containsExactly(
+                item("project", s("web"), "number", s("1"), "assignee", s("ana"), "title", s("Login")));
+        assertThat(run("SELECT title FROM \"tickets\".\"by-assignee\" WHERE assignee = 'ana'"))
+                .containsExactly(item("title", s("Login")));
+    }
+
+    @Test
+    void globalIndexRead_refusesColumnsOutsideTheProjection_inStatementOrder() {
+        assertValidation(() -> run("SELECT notes, title, due FROM tickets.\"by-assignee\" WHERE assignee = 'ana'"),
+                "One or more parameter values were invalid: Global secondary index by-assignee does not project"
+                        + " [notes, due]");
+    }
+
+    @Test
+    void indexRead_refusesAFilterOnAnAttributeTheIndexDoesNotProject() {
+        assertValidation(() -> run("SELECT title FROM tickets.\"by-assignee\" WHERE assignee = 'ana' AND notes = 'x'"),
+                "One or more parameter values were invalid: Secondary index by-assignee does not project one or more"
+                        + " filter attributes: [notes]");
+    }
+
+    @Test
+    void consistentRead_isRefusedOnAGlobalIndex() {
+        assertValidation(() -> client.executeStatement(b -> b.consistentRead(true)
+                        .statement("SELECT * FROM tickets.\"by-assignee\" WHERE assignee = 'ana'")),
+                "Strongly consistent read is not supported on Global Secondary Indexes");
+    }
+
+    @Test
+    void batchSelect_withoutTheWholeKey_orWithAFunction_orThroughAnIndex_failsOnlyItsOwnEntry() {
+        List<BatchStatementResponse> responses = client.batchExecuteStatement(b -> b.statements(
+                statement("SELECT * FROM tickets WHERE project = 'web'"),
+                statement("SELECT * FROM tickets WHERE project = 'web' AND number = '1' AND attribute_exists(title)"),
+                statement("SELECT * FROM tickets.\"by-assignee\" WHERE assignee = 'ana'"),
+                statement("SELECT title FROM tickets WHERE project = 'web' AND number = '2'"))).responses();
+
+        for (BatchStatementResponse refused : responses.subList(0, 3)) {
+            assertThat(refused.error().code()).isEqualTo(BatchStatementErrorCodeEnum.VALIDATION_ERROR);
+            assertThat(refused.error().message()).isEqualTo(BATCH_NEEDS_KEY);
+        }
+        assertThat(responses.get(3).error()).isNull();
+        assertThat(responses.get(3).item()).isEqualTo(item("title", s("Unassigned")));
+    }
+
+    private static BatchStatementRequest statement(String text) {
+        return BatchStatementRequest.builder().statement(text).build();
+    }
+}
