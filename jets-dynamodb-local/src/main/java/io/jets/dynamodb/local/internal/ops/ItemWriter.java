@@ -93,18 +93,7 @@ public final class ItemWriter {
 
     /** An index key obeys the table key limits: 2048 bytes for its partition key, 1024 for its sort key. */
     private static void checkIndexKeySize(IndexDefinition index, String attribute, String type, String text) {
-        long bytes;
-        if (type.equals("S")) {
-            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        } else if (type.equals("B")) {
-            try {
-                bytes = java.util.Base64.getDecoder().decode(text).length;
-            } catch (IllegalArgumentException notBase64) {
-                return;
-            }
-        } else {
-            return;
-        }
+        long bytes = Keys.keyBytes(type, text);
         long max = attribute.equals(index.hashKey()) ? 2048 : 1024;
         if (bytes > max) {
             throw ApiException.validation("One or more parameter values were invalid: Size limit exceeded for Index"

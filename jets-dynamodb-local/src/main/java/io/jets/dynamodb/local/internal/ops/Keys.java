@@ -74,20 +74,27 @@ public final class Keys {
         checkKeySize(table.hashKey().equals(name), actual, value.get(actual).asText());
     }
 
+    /**
+     * The bytes a string or binary key value counts against DynamoDB's key size limits; -1 for a number (exempt)
+     * or a binary that is not base64 (refused elsewhere).
+     */
+    static long keyBytes(String type, String text) {
+        if (type.equals("S")) {
+            return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        if (type.equals("B")) {
+            try {
+                return java.util.Base64.getDecoder().decode(text).length;
+            } catch (IllegalArgumentException notBase64) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** DynamoDB's key size limits: 2048 bytes for a partition key, 1024 for a sort key (numbers are exempt). */
     private static void checkKeySize(boolean partition, String type, String text) {
-        long bytes;
-        if (type.equals("S")) {
-            bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        } else if (type.equals("B")) {
-            try {
-                bytes = java.util.Base64.getDecoder().decode(text).length;
-            } catch (IllegalArgumentException notBase64) {
-                return;
-            }
-        } else {
-            return;
-        }
+        long bytes = keyBytes(type, text);
         if (partition && bytes > 2048) {
             // sic: DynamoDB's message has no space before the limit
             throw ApiException.validation("One or more parameter values were invalid: Size of hashkey has exceeded"
