@@ -259,4 +259,19 @@ class TablesConformanceIT {
         assertThat(first.lastEvaluatedTableName()).isEqualTo("list-b");
         assertThat(second.tableNames()).startsWith("list-c");
     }
+    @Test
+    void tableArn_namesTheTableWhereverATableNameIsAsked() {
+        create("by-arn");
+        String arn = client.describeTable(b -> b.tableName("by-arn")).table().tableArn();
+
+        client.putItem(b -> b.tableName(arn).item(item("id", s("a"))));
+
+        assertThat(client.getItem(b -> b.tableName(arn).key(item("id", s("a")))).item()).containsKey("id");
+        assertThat(client.query(b -> b.tableName(arn).keyConditionExpression("id = :id")
+                .expressionAttributeValues(item(":id", s("a")))).count()).isEqualTo(1);
+        assertThat(client.describeTable(b -> b.tableName(arn)).table().tableName()).isEqualTo("by-arn");
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName(arn.replace("by-arn", "no-such-table"))
+                .key(item("id", s("a")))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
 }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.ops.RequestContext;
+import io.jets.dynamodb.local.internal.ops.TableArns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -159,6 +160,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             throw ApiException.serialization(null);
         }
         RequestMemberTypes.check(object);
+        TableArns.useNames(object);
         return operation.handle(object, new RequestContext(region(exchange), requestId));
     }
 
