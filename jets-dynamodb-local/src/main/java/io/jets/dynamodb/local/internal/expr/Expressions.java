@@ -93,6 +93,14 @@ public final class Expressions {
         return KeyConditions.of(parsed.bind(ctx, kind), hashKey, rangeKeyOrNull);
     }
 
+    /** The key condition of a Query on an index with a multi-attribute key; see {@link MultiKeyCondition}. */
+    public static MultiKeyCondition multiKeyCondition(String expression, ExpressionContext ctx,
+                                                      List<String> hashKeys, List<String> rangeKeys) {
+        ExpressionKind kind = ExpressionKind.KEY_CONDITION;
+        ConditionNode parsed = cached(kind, expression, () -> Parser.condition(expression, kind));
+        return KeyConditions.ofMultiAttribute(parsed.bind(ctx, kind), hashKeys, rangeKeys);
+    }
+
     /**
      * The top-level attribute names a condition reads, for the checks Query makes on filters
      * ({@code Filter Expression can only contain non-primary key attributes: Primary key attribute: pk}).

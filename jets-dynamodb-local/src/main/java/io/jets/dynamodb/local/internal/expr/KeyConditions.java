@@ -33,6 +33,13 @@ final class KeyConditions {
         return withSchema(terms, hashKey, rangeKeyOrNull);
     }
 
+    /** {@link #of} for a key of several HASH or several RANGE attributes, which takes more than two conditions. */
+    static MultiKeyCondition ofMultiAttribute(ConditionNode node, List<String> hashKeys, List<String> rangeKeys) {
+        List<Term> terms = new ArrayList<>();
+        collect(node, terms);
+        return MultiKeyCondition.of(terms, hashKeys, rangeKeys);
+    }
+
     /** Walks the tree in order, checking each node as DynamoDB does before moving on to the next. */
     private static void collect(ConditionNode node, List<Term> terms) {
         checkOperator(node);

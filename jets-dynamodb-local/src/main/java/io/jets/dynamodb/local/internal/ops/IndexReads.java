@@ -2,7 +2,6 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
-import io.jets.dynamodb.local.internal.expr.KeyCondition;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.storage.KeyEncoding;
@@ -16,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads of a secondary index, derived from the table on each read: the items carrying the index key (sparse
@@ -27,8 +27,8 @@ final class IndexReads {
     private IndexReads() {
     }
 
-    static List<ObjectNode> query(Connection connection, ItemStore items, ReadRequest read, KeyCondition condition,
-                                  boolean forward) throws SQLException {
+    static List<ObjectNode> query(Connection connection, ItemStore items, ReadRequest read,
+                                  Predicate<ObjectNode> condition, boolean forward) throws SQLException {
         List<ObjectNode> matching = new ArrayList<>();
         byte[] afterHash = null;
         byte[] afterRange = null;
@@ -39,7 +39,7 @@ final class IndexReads {
                 if (!holds(read.table, read.index, item)) {
                     continue;
                 }
-                if (condition == null || condition.matches(item)) {
+                if (condition == null || condition.test(item)) {
                     matching.add(item);
                 }
             }
@@ -90,8 +90,8 @@ final class IndexReads {
      * index was added through UpdateTable may carry anything, and DynamoDB leaves those out of the index.
      */
     static boolean holds(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        return holdsKey(table, item, index.hashKey(), 2048)
-                && (index.rangeKey() == null || holdsKey(table, item, index.rangeKey(), 1024));
+        return index.hashKeys().stream().allMatch(name -> holdsKey(table, item, name, 2048))
+                && index.rangeKeys().stream().allMatch(name -> holdsKey(table, item, name, 1024));
     }
 
     private static boolean holdsKey(TableDefinition table, ObjectNode item, String attribute, int maxBytes) {
@@ -119,10 +119,7 @@ final class IndexReads {
     private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
         ObjectNode projected = item.objectNode();
         List<String> names = new ArrayList<>(table.keyNames());
-        names.add(index.hashKey());
-        if (index.rangeKey() != null) {
-            names.add(index.rangeKey());
-        }
+        names.addAll(index.keyNames());
         if ("INCLUDE".equals(index.projectionType())) {
             names.addAll(index.nonKeyAttributes());
         }
@@ -144,10 +141,8 @@ final class IndexReads {
     }
 
     private static Comparator<ObjectNode> order(ReadRequest read) {
-        List<String> names = new ArrayList<>(List.of(read.hashKey()));
-        if (read.rangeKey() != null) {
-            names.add(read.rangeKey());
-        }
+        // a multi-attribute key sorts by its RANGE attributes compared one after another, in key schema order
+        List<String> names = new ArrayList<>(read.index.keyNames());
         for (String name : read.table.keyNames()) {
             if (!names.contains(name)) {
                 names.add(name);

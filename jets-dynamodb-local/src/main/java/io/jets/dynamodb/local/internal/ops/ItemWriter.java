@@ -67,8 +67,7 @@ public final class ItemWriter {
         // when an attribute keys several indexes, DynamoDB names the alphabetically first
         indexes.sort(java.util.Comparator.comparing(IndexDefinition::name));
         for (IndexDefinition index : indexes) {
-            for (String attribute : index.rangeKey() == null ? List.of(index.hashKey())
-                    : List.of(index.hashKey(), index.rangeKey())) {
+            for (String attribute : index.keyNames()) {
                 JsonNode value = item.get(attribute);
                 if (value == null || table.keyNames().contains(attribute)) {
                     continue;
@@ -94,7 +93,7 @@ public final class ItemWriter {
     /** An index key obeys the table key limits: 2048 bytes for its partition key, 1024 for its sort key. */
     private static void checkIndexKeySize(IndexDefinition index, String attribute, String type, String text) {
         long bytes = Keys.keyBytes(type, text);
-        long max = attribute.equals(index.hashKey()) ? 2048 : 1024;
+        long max = index.hashKeys().contains(attribute) ? 2048 : 1024;
         if (bytes > max) {
             throw ApiException.validation("One or more parameter values were invalid: Size limit exceeded for Index"
                     + " Key " + attribute + " Actual Size: " + bytes + " bytes Max Size: " + max + " bytes IndexName: "

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.expr.MultiKeyCondition;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
@@ -56,6 +57,9 @@ public final class QueryOperations {
                     + " constraint: Member must have value greater than or equal to 1");
         }
         ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
+        if (read.index != null && read.index.multiAttributeKey()) {
+            return queryMultiAttributeKey(request, table, read, expressions);
+        }
         KeyCondition condition = expressions.keyCondition(read.hashKey(), read.rangeKey());
         if (condition == null) {
             throw ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be"
@@ -85,7 +89,7 @@ public final class QueryOperations {
         checkStartInBounds(condition, start);
         if (read.index != null) {
             List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
-                    condition, forward));
+                    condition::matches, forward));
             return page(read, IndexReads.after(read, matching, start, forward), request);
         }
         byte[] hash = KeyEncoding.encode(condition.hashValue());
@@ -117,6 +121,34 @@ public final class QueryOperations {
                 after = rows.get(rows.size() - 1).range();
             }
         });
+    }
+
+    /**
+     * A Query on a global index keyed by several HASH or RANGE attributes: every key attribute counts as a key
+     * for the filter rules, and items come in the order of the RANGE attributes compared one after another.
+     */
+    private ObjectNode queryMultiAttributeKey(ObjectNode request, TableDefinition table, ReadRequest read,
+                                              RequestExpressions expressions) {
+        MultiKeyCondition condition = expressions.multiKeyCondition(read.index.hashKeys(), read.index.rangeKeys());
+        if (condition == null) {
+            throw ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be"
+                    + " specified in the request.");
+        }
+        expressions.verifyAllUsed();
+        condition.checkTypes(table::typeOf);
+        if (read.filter != null && request.hasNonNull("FilterExpression")) {
+            for (String name : Expressions.attributeNames(read.filter)) {
+                if (read.index.keyNames().contains(name)) {
+                    throw ApiException.validation("Filter Expression can only contain non-primary key attributes:"
+                            + " Primary key attribute: " + name);
+                }
+            }
+        }
+        boolean forward = request.path("ScanIndexForward").asBoolean(true);
+        ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
+        List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
+                condition::matches, forward));
+        return page(read, IndexReads.after(read, matching, start, forward), request);
     }
 
     public ObjectNode scan(ObjectNode request) {

@@ -140,10 +140,7 @@ final class ReadRequest {
     List<String> evaluatedKeyNames() {
         Set<String> names = new LinkedHashSet<>(table.keyNames());
         if (index != null) {
-            names.add(index.hashKey());
-            if (index.rangeKey() != null) {
-                names.add(index.rangeKey());
-            }
+            names.addAll(index.keyNames());
         }
         return List.copyOf(names);
     }

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.expr.ExpressionContext;
 import io.jets.dynamodb.local.internal.expr.ExpressionParameters;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.expr.MultiKeyCondition;
 import io.jets.dynamodb.local.internal.expr.Legacy;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.expr.Update;
@@ -119,6 +120,12 @@ final class RequestExpressions {
             return Legacy.keyConditions(legacy, hashKey, rangeKey);
         }
         return null;
+    }
+
+    /** The KeyConditionExpression against an index key of several HASH or RANGE attributes, or null without one. */
+    MultiKeyCondition multiKeyCondition(List<String> hashKeys, List<String> rangeKeys) {
+        String expression = Json.text(request, "KeyConditionExpression");
+        return expression == null ? null : Expressions.multiKeyCondition(expression, context, hashKeys, rangeKeys);
     }
 
     void verifyAllUsed() {

@@ -6,6 +6,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,7 +95,7 @@ final class TableDescriptions {
         long[] stats = indexStats.getOrDefault(index.name(), new long[2]);
         ObjectNode node = Json.object();
         node.put("IndexName", index.name());
-        node.set("KeySchema", keySchema(index.hashKey(), index.rangeKey()));
+        node.set("KeySchema", keySchema(index.hashKeys(), index.rangeKeys()));
         ObjectNode projection = node.putObject("Projection");
         projection.put("ProjectionType", index.projectionType());
         if (!index.nonKeyAttributes().isEmpty()) {
@@ -107,6 +108,14 @@ final class TableDescriptions {
         node.put("ItemCount", stats[0]);
         node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
         return node;
+    }
+
+    /** An index key schema: its HASH attributes, then its RANGE attributes, in the order they were created. */
+    private static ArrayNode keySchema(List<String> hashKeys, List<String> rangeKeys) {
+        ArrayNode schema = Json.array();
+        hashKeys.forEach(name -> schema.addObject().put("AttributeName", name).put("KeyType", "HASH"));
+        rangeKeys.forEach(name -> schema.addObject().put("AttributeName", name).put("KeyType", "RANGE"));
+        return schema;
     }
 
     static ArrayNode keySchema(String hashKey, String rangeKey) {

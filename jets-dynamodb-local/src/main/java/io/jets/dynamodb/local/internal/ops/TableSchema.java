@@ -157,7 +157,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             String path = member + "." + (result.size() + 1) + ".member.";
             new Constraints().tableName(path + "indexName", index.get("IndexName")).check();
             checkProjection(index.path("Projection"), path + "projection");
-            result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode")));
+            result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode"),
+                    tableRequest != null));
             if (!names.add(result.get(result.size() - 1).name())) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                         + result.get(result.size() - 1).name());
@@ -166,17 +167,23 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         return result;
     }
 
-    static IndexDefinition index(JsonNode index, Set<String> used, String billingMode) {
+    static IndexDefinition index(JsonNode index, Set<String> used, String billingMode, boolean global) {
         JsonNode schema = index.get("KeySchema");
+        List<List<String>> multi = global ? multiAttributeKey(schema) : null;
         if (schema != null && schema.size() == 2 && Json.text(schema.get(0), "AttributeName") != null
                 && Json.text(schema.get(0), "AttributeName").equals(Json.text(schema.get(1), "AttributeName"))) {
             throw ApiException.validation("Both the Hash Key and the Range Key element in the KeySchema have the"
                     + " same name");
         }
-        String[] key = keySchema(index.get("KeySchema"));
-        used.add(key[0]);
-        if (key[1] != null) {
-            used.add(key[1]);
+        String[] key = multi == null ? keySchema(index.get("KeySchema"))
+                : new String[] {multi.get(0).get(0), multi.get(1).isEmpty() ? null : multi.get(1).get(0)};
+        if (multi == null) {
+            used.add(key[0]);
+            if (key[1] != null) {
+                used.add(key[1]);
+            }
+        } else {
+            multi.forEach(used::addAll);
         }
         JsonNode projection = index.path("Projection");
         String type = projection.path("ProjectionType").asText("ALL");
@@ -186,7 +193,40 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 : new long[] {index.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(),
                     index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
         return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
-                throughput[1]);
+                throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1));
+    }
+
+    /**
+     * The HASH and RANGE attributes of a global index key with more than one of either: one to four HASH elements
+     * followed by up to four RANGE elements. Null for any other shape, which the single-attribute rules then
+     * accept or refuse.
+     */
+    private static List<List<String>> multiAttributeKey(JsonNode schema) {
+        if (schema == null || !schema.isArray() || schema.size() < 2) {
+            return null;
+        }
+        List<String> hash = new ArrayList<>();
+        List<String> range = new ArrayList<>();
+        for (JsonNode element : schema) {
+            String keyType = Json.text(element, "KeyType");
+            String name = Json.text(element, "AttributeName");
+            if ("HASH".equals(keyType) && range.isEmpty()) {
+                hash.add(name);
+            } else if ("RANGE".equals(keyType) && !hash.isEmpty()) {
+                range.add(name);
+            } else {
+                return null;
+            }
+        }
+        if ((hash.size() < 2 && range.size() < 2) || hash.size() > 4 || range.size() > 4) {
+            return null;
+        }
+        Set<String> distinct = new LinkedHashSet<>(hash);
+        distinct.addAll(range);
+        if (distinct.size() != schema.size()) {
+            throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
+        }
+        return List.of(List.copyOf(hash), List.copyOf(range));
     }
 
     /**
@@ -362,10 +402,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             return "RANGE";
         }
         for (IndexDefinition index : indexes) {
-            if (attribute.equals(index.hashKey())) {
+            if (index.hashKeys().contains(attribute)) {
                 return "HASH";
             }
-            if (attribute.equals(index.rangeKey())) {
+            if (index.rangeKeys().contains(attribute)) {
                 return "RANGE";
             }
         }
@@ -393,13 +433,13 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
                 new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
-                IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode());
+                IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
+                        true);
                 if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                             + index.name());
                 }
-                for (String attribute : index.rangeKey() == null ? List.of(index.hashKey())
-                        : List.of(index.hashKey(), index.rangeKey())) {
+                for (String attribute : index.keyNames()) {
                     if (definitions.stream().noneMatch(d -> d.name().equals(attribute))) {
                         throw ApiException.validation("One or more parameter values were invalid: Some index key"
                                 + " attributes are not defined in AttributeDefinitions. Keys: [" + attribute + "]");

@@ -99,8 +99,8 @@ final class WriteCharge {
         if (next == null) {
             return Capacity.writeUnits(old, null);
         }
-        boolean keyMoved = !Objects.equals(old.get(index.hashKey()), next.get(index.hashKey()))
-                || (index.rangeKey() != null && !Objects.equals(old.get(index.rangeKey()), next.get(index.rangeKey())));
+        boolean keyMoved = index.keyNames().stream()
+                .anyMatch(name -> !Objects.equals(old.get(name), next.get(name)));
         if (keyMoved) {
             return Capacity.writeUnits(old, null) + Capacity.writeUnits(null, next);
         }
@@ -109,17 +109,14 @@ final class WriteCharge {
 
     /** What the index stores for {@code item}, or null when the item lacks the index key (sparse index). */
     private static ObjectNode view(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        if (item == null || !item.has(index.hashKey()) || (index.rangeKey() != null && !item.has(index.rangeKey()))) {
+        if (item == null || !index.keyNames().stream().allMatch(item::has)) {
             return null;
         }
         if ("ALL".equals(index.projectionType())) {
             return item;
         }
         Set<String> names = new LinkedHashSet<>(table.keyNames());
-        names.add(index.hashKey());
-        if (index.rangeKey() != null) {
-            names.add(index.rangeKey());
-        }
+        names.addAll(index.keyNames());
         if ("INCLUDE".equals(index.projectionType())) {
             names.addAll(index.nonKeyAttributes());
         }

@@ -73,6 +73,7 @@ public final class PartiQlOperations {
 
     private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
         TableDefinition table = catalog.require(statement.table());
+        SelectRules.refuseMultiAttributeIndex(table, statement);
         if (statement.kind().equals("EXISTS")) {
             throw ApiException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
         }
@@ -127,6 +128,7 @@ public final class PartiQlOperations {
                     single.set("ReturnValuesOnConditionCheckFailure", one.get("ReturnValuesOnConditionCheckFailure"));
                 }
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                SelectRules.refuseMultiAttributeIndex(catalog.require(parsed.table()), parsed);
                 if (parsed.kind().equals("SELECT")
                         && !parsed.namesOnlyTheKey(catalog.require(parsed.table()).keyNames())) {
                     throw ApiException.validation("Select statements within BatchExecuteStatement must specify the"
@@ -174,8 +176,7 @@ public final class PartiQlOperations {
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (index == null || item.has(index.hashKey())
-                        && (index.rangeKey() == null || item.has(index.rangeKey()))) {
+                if (index == null || index.keyNames().stream().allMatch(item::has)) {
                     candidates.add(item);
                 }
             }

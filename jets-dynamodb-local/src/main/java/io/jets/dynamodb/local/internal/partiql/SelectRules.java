@@ -57,6 +57,22 @@ final class SelectRules {
         return index;
     }
 
+    /**
+     * PartiQL reads no index whose key has several HASH or several RANGE attributes. DynamoDB's message speaks of
+     * tables, but the refusal follows the index: the base table and the table's other indexes still read.
+     */
+    static void refuseMultiAttributeIndex(TableDefinition table, PartiQlStatement statement) {
+        if (!statement.kind().equals("SELECT") || statement.index() == null) {
+            return;
+        }
+        boolean multi = table.globalIndexes().stream()
+                .anyMatch(index -> index.name().equals(statement.index()) && index.multiAttributeKey());
+        if (multi) {
+            throw ApiException.validation("PartiQL statements cannot be executed on tables with multi-attribute HASH"
+                    + " keys or multi-attribute RANGE keys.");
+        }
+    }
+
     private static IndexDefinition find(TableDefinition table, String name) {
         List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
         indexes.addAll(table.localIndexes());
@@ -80,10 +96,7 @@ final class SelectRules {
 
     private static Set<String> projectedNames(TableDefinition table, IndexDefinition index) {
         Set<String> names = new HashSet<>(table.keyNames());
-        names.add(index.hashKey());
-        if (index.rangeKey() != null) {
-            names.add(index.rangeKey());
-        }
+        names.addAll(index.keyNames());
         if ("INCLUDE".equals(index.projectionType())) {
             names.addAll(index.nonKeyAttributes());
         }

@@ -67,11 +67,44 @@ public record TableDefinition(
     public record StreamState(boolean enabled, String viewType, String arn, String label) {
     }
 
-    /** A secondary index: its key, projection and (for INCLUDE) the projected non-key attributes. */
+    /**
+     * A secondary index: its key, projection and (for INCLUDE) the projected non-key attributes. A global index
+     * key may be made of up to four HASH and four RANGE attributes ({@code hashKeys}, {@code rangeKeys}, in key
+     * schema order); {@code hashKey} and {@code rangeKey} are their first elements. Definitions stored before
+     * multi-attribute keys carry only those two, and the lists are derived from them.
+     */
     public record IndexDefinition(String name, String hashKey, String rangeKey, String projectionType,
-                                  List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits) {
+                                  List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits,
+                                  List<String> hashKeys, List<String> rangeKeys) {
+        @JsonCreator
         public IndexDefinition {
             nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
+            hashKeys = hashKeys == null || hashKeys.isEmpty() ? List.of(hashKey) : List.copyOf(hashKeys);
+            rangeKeys = rangeKeys == null || rangeKeys.isEmpty()
+                    ? (rangeKey == null ? List.of() : List.of(rangeKey)) : List.copyOf(rangeKeys);
+            hashKey = hashKeys.get(0);
+            rangeKey = rangeKeys.isEmpty() ? null : rangeKeys.get(0);
+        }
+
+        /** An index keyed by one HASH and at most one RANGE attribute. */
+        public IndexDefinition(String name, String hashKey, String rangeKey, String projectionType,
+                               List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits) {
+            this(name, hashKey, rangeKey, projectionType, nonKeyAttributes, readCapacityUnits, writeCapacityUnits,
+                    null, null);
+        }
+
+        /** Every key attribute of the index: the HASH attributes, then the RANGE attributes, in order. */
+        @JsonIgnore
+        public List<String> keyNames() {
+            List<String> names = new ArrayList<>(hashKeys);
+            names.addAll(rangeKeys);
+            return List.copyOf(names);
+        }
+
+        /** Whether the key has more than one HASH or more than one RANGE attribute. */
+        @JsonIgnore
+        public boolean multiAttributeKey() {
+            return hashKeys.size() > 1 || rangeKeys.size() > 1;
         }
     }
 
