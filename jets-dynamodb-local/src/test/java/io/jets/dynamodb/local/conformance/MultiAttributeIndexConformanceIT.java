@@ -214,6 +214,45 @@ class MultiAttributeIndexConformanceIT {
     }
 
     @Test
+    void createTable_refusesAKeyOfMoreThanFourHashOrFourRangeAttributes() {
+        assertValidation(() -> createWithIndexKey(hash("a"), hash("b"), hash("c"), hash("d"), hash("e")),
+                "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed number of HASH"
+                        + " key attributes");
+        assertValidation(() -> createWithIndexKey(hash("a"), range("b"), range("c"), range("d"), range("e"),
+                        range("f")),
+                "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed number of RANGE"
+                        + " key attributes");
+    }
+
+    @Test
+    void createTable_refusesAHashAttributeAfterARangeAttribute_andAnAttributeNamedTwice() {
+        assertValidation(() -> createWithIndexKey(hash("a"), range("b"), hash("c")),
+                "One or more parameter values were invalid: All HASH key attributes must precede RANGE key"
+                        + " attributes in the KeySchema");
+        assertValidation(() -> createWithIndexKey(hash("a"), hash("b"), range("a")),
+                "The KeySchema contains multiple key attributes with the same name");
+    }
+
+    @Test
+    void updateTable_refusesAKeyOfMoreThanFourRangeAttributes() {
+        client.createTable(b -> b.tableName("standings").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(strings("id")).keySchema(hash("id")));
+        assertValidation(() -> client.updateTable(b -> b.tableName("standings")
+                        .attributeDefinitions(strings("a", "b", "c", "d", "e", "f"))
+                        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("too-long")
+                                .keySchema(hash("a"), range("b"), range("c"), range("d"), range("e"), range("f"))
+                                .projection(p -> p.projectionType(ProjectionType.ALL))))),
+                "One or more parameter values were invalid: The KeySchema exceeds the maximum allowed number of RANGE"
+                        + " key attributes");
+    }
+
+    private static void createWithIndexKey(KeySchemaElement... key) {
+        client.createTable(b -> b.tableName("refused").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(strings("id", "a", "b", "c", "d", "e", "f")).keySchema(hash("id"))
+                .globalSecondaryIndexes(index("by-key", key)));
+    }
+
+    @Test
     void partiQl_refusesToReadTheIndex_butReadsTheTableAndItsOtherIndexes() {
         assertValidation(() -> client.executeStatement(b -> b.statement(
                 "SELECT * FROM matches.\"by-round\" WHERE tournament = 'WINTER' AND area = 'EU'")), PARTIQL_REFUSED);

@@ -155,6 +155,24 @@ public final class Legacy {
         if (comparisons.isEmpty() || comparisons.size() > 2) {
             throw ApiException.validation("Conditions can be of length 1 or 2 only");
         }
+        return KeyConditions.withSchema(terms(comparisons), hashKey, rangeKeyOrNull);
+    }
+
+    /**
+     * {@code KeyConditions} of a Query on an index keyed by several HASH or RANGE attributes, held to the rules of
+     * its KeyConditionExpression.
+     */
+    public static MultiKeyCondition multiKeyConditions(JsonNode keyConditions, List<String> hashKeys,
+                                                       List<String> rangeKeys) {
+        List<LegacyConditions.Comparison> comparisons = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = keyConditions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            comparisons.add(LegacyConditions.filter(e.getKey(), e.getValue()));
+        }
+        return MultiKeyCondition.of(terms(comparisons), hashKeys, rangeKeys);
+    }
+
+    private static List<KeyConditions.Term> terms(List<LegacyConditions.Comparison> comparisons) {
         List<KeyConditions.Term> terms = new ArrayList<>();
         for (LegacyConditions.Comparison comparison : comparisons) {
             KeyCondition.RangeOperator operator = switch (comparison.operator()) {
@@ -169,7 +187,7 @@ public final class Legacy {
             };
             terms.add(new KeyConditions.Term(comparison.attribute(), operator, comparison.values()));
         }
-        return KeyConditions.withSchema(terms, hashKey, rangeKeyOrNull);
+        return terms;
     }
 
     /**

@@ -144,6 +144,13 @@ public final class QueryOperations {
                 }
             }
         }
+        JsonNode queryFilter = request.get("QueryFilter");
+        for (String name : read.index.keyNames()) {
+            if (queryFilter != null && queryFilter.isObject() && queryFilter.has(name)) {
+                throw ApiException.validation("QueryFilter can only contain non-primary key attributes:"
+                        + " Primary key attribute: " + name);
+            }
+        }
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,

@@ -122,10 +122,14 @@ final class RequestExpressions {
         return null;
     }
 
-    /** The KeyConditionExpression against an index key of several HASH or RANGE attributes, or null without one. */
+    /** The key condition against an index key of several HASH or RANGE attributes, or null without one. */
     MultiKeyCondition multiKeyCondition(List<String> hashKeys, List<String> rangeKeys) {
         String expression = Json.text(request, "KeyConditionExpression");
-        return expression == null ? null : Expressions.multiKeyCondition(expression, context, hashKeys, rangeKeys);
+        if (expression != null) {
+            return Expressions.multiKeyCondition(expression, context, hashKeys, rangeKeys);
+        }
+        JsonNode legacy = request.get("KeyConditions");
+        return legacy == null || legacy.isNull() ? null : Legacy.multiKeyConditions(legacy, hashKeys, rangeKeys);
     }
 
     void verifyAllUsed() {

@@ -198,33 +198,43 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
 
     /**
      * The HASH and RANGE attributes of a global index key with more than one of either: one to four HASH elements
-     * followed by up to four RANGE elements. Null for any other shape, which the single-attribute rules then
-     * accept or refuse.
+     * followed by up to four RANGE elements, each attribute once. Null for a key of one HASH and at most one RANGE
+     * element, and for the shapes the single-attribute rules already refuse (an unknown key type, a first element
+     * that is not HASH).
      */
     private static List<List<String>> multiAttributeKey(JsonNode schema) {
         if (schema == null || !schema.isArray() || schema.size() < 2) {
             return null;
         }
-        List<String> hash = new ArrayList<>();
-        List<String> range = new ArrayList<>();
         for (JsonNode element : schema) {
-            String keyType = Json.text(element, "KeyType");
-            String name = Json.text(element, "AttributeName");
-            if ("HASH".equals(keyType) && range.isEmpty()) {
-                hash.add(name);
-            } else if ("RANGE".equals(keyType) && !hash.isEmpty()) {
-                range.add(name);
-            } else {
+            if (!Set.of("HASH", "RANGE").contains(String.valueOf(Json.text(element, "KeyType")))) {
                 return null;
             }
         }
-        if ((hash.size() < 2 && range.size() < 2) || hash.size() > 4 || range.size() > 4) {
+        if (!"HASH".equals(Json.text(schema.get(0), "KeyType"))
+                || (schema.size() == 2 && "RANGE".equals(Json.text(schema.get(1), "KeyType")))) {
             return null;
+        }
+        List<String> hash = new ArrayList<>();
+        List<String> range = new ArrayList<>();
+        for (JsonNode element : schema) {
+            boolean isHash = "HASH".equals(Json.text(element, "KeyType"));
+            if (isHash && !range.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: All HASH key attributes"
+                        + " must precede RANGE key attributes in the KeySchema");
+            }
+            (isHash ? hash : range).add(Json.text(element, "AttributeName"));
+        }
+        for (List<String> part : List.of(hash, range)) {
+            if (part.size() > 4) {
+                throw ApiException.validation("One or more parameter values were invalid: The KeySchema exceeds the"
+                        + " maximum allowed number of " + (part == hash ? "HASH" : "RANGE") + " key attributes");
+            }
         }
         Set<String> distinct = new LinkedHashSet<>(hash);
         distinct.addAll(range);
         if (distinct.size() != schema.size()) {
-            throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
+            throw ApiException.validation("The KeySchema contains multiple key attributes with the same name");
         }
         return List.of(List.copyOf(hash), List.copyOf(range));
     }
