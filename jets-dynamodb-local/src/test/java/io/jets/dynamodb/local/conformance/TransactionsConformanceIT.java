@@ -161,6 +161,24 @@ class TransactionsConformanceIT {
     }
 
     @Test
+    void transactGetItems_readingOneItemTwice_isRefused_butAKeyNotMatchingTheSchemaCancelsFirst() {
+        client.putItem(b -> b.tableName("ledger").item(item("account", s("joint"), "balance", n("120"))));
+
+        assertValidation(() -> client.transactGetItems(b -> b.transactItems(
+                t -> t.get(g -> g.tableName("ledger").key(item("account", s("joint")))),
+                t -> t.get(g -> g.tableName("ledger").key(item("account", s("joint")))
+                        .projectionExpression("balance")))),
+                "Transaction request cannot include multiple operations on one item");
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(
+                t -> t.get(g -> g.tableName("ledger").key(item("account", s("joint")))),
+                t -> t.get(g -> g.tableName("ledger").key(item("account", s("joint")))),
+                t -> t.get(g -> g.tableName("ledger").key(item("account", n("3")))))))
+                .isInstanceOf(TransactionCanceledException.class)
+                .hasMessageStartingWith("Transaction cancelled, please refer cancellation reasons for specific"
+                        + " reasons [None, None, ValidationError]");
+    }
+
+    @Test
     void returnValuesOnConditionCheckFailure_outsideItsValues_refusesTheWholeRequest() {
         assertValidation(() -> client.transactWriteItems(b -> b.transactItems(
                 put("account", s("loan")),

@@ -336,6 +336,13 @@ public final class TransactionOperations {
                 throw canceled(validationReasons(items.size(), i, e.getMessage()));
             }
         }
+        // two reads of one item are refused like two writes, once every key has been checked
+        Set<String> targets = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!targets.add(tables.get(i).name() + "|" + Json.write(Keys.project(tables.get(i), keys.get(i))))) {
+                throw ApiException.validation("Transaction request cannot include multiple operations on one item");
+            }
+        }
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
