@@ -2,11 +2,14 @@ package io.jets.dynamodb.local.conformance;
 
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -112,6 +115,22 @@ class StreamsApiConformanceIT {
 
         assertThat(page.shards()).isEmpty();
         assertThat(page.lastEvaluatedShardId()).isNull();
+    }
+
+    @Test
+    void shardIterators_startWithTheStreamArn_andAVersion_andStillRead() {
+        String arn = create("iterator-shape", true);
+        client.putItem(b -> b.tableName("iterator-shape").item(item("id", s("first-order"))));
+        String format = "^" + Pattern.quote(arn) + "\\|\\d\\|.+$";
+
+        String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(onlyShard(arn).shardId())
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        var page = streams.getRecords(b -> b.shardIterator(iterator));
+
+        assertThat(iterator).matches(format);
+        assertThat(page.records()).hasSize(1);
+        assertThat(page.nextShardIterator()).matches(format);
+        assertThat(streams.getRecords(b -> b.shardIterator(page.nextShardIterator())).records()).isEmpty();
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Base64;
 
 /**
  * Shard iterators are opaque to clients; inside they name the stream, the shard, the next counter value to
- * read and when the iterator was issued (so it can expire).
+ * read and when the iterator was issued (so it can expire). Like DynamoDB's, an iterator reads
+ * {@code <stream ARN>|1|<opaque part>}.
  */
 public final class ShardIterators {
 
@@ -17,20 +18,24 @@ public final class ShardIterators {
     }
 
     public static String encode(Position position) {
-        String plain = "1|" + position.streamArn() + "|" + position.shardId() + "|" + position.nextSeq() + "|"
-                + position.issuedMillis();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        String plain = position.shardId() + "|" + position.nextSeq() + "|" + position.issuedMillis();
+        return position.streamArn() + "|1|"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The position, or null when the text is not an iterator this server issued. */
     public static Position decode(String iterator) {
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
-            String[] parts = plain.split("\\|");
-            if (parts.length != 5 || !parts[0].equals("1")) {
+            String[] outer = iterator.split("\\|", 3);
+            if (outer.length != 3 || !outer[1].equals("1")) {
                 return null;
             }
-            return new Position(parts[1], parts[2], Long.parseLong(parts[3]), Long.parseLong(parts[4]));
+            String plain = new String(Base64.getUrlDecoder().decode(outer[2]), StandardCharsets.UTF_8);
+            String[] parts = plain.split("\\|");
+            if (parts.length != 3) {
+                return null;
+            }
+            return new Position(outer[0], parts[0], Long.parseLong(parts[1]), Long.parseLong(parts[2]));
         } catch (IllegalArgumentException e) {
             return null;
         }
