@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -142,6 +143,26 @@ class IndexesIT {
 
         assertThat(response.itemCollectionMetrics().itemCollectionKey()).isEqualTo(Map.of("id", s("m")));
         assertThat(response.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+    }
+
+    @Test
+    void batchWriteAndTransactWrite_returnItemCollectionMetrics_perTable_onePerPartitionTouched() {
+        var size = software.amazon.awssdk.services.dynamodb.model.ReturnItemCollectionMetrics.SIZE;
+        var batch = client.batchWriteItem(b -> b.returnItemCollectionMetrics(size).requestItems(Map.of("orders",
+                java.util.List.of(
+                        WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s("b1"), "sk", n("1")))).build(),
+                        WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s("b1"), "sk", n("2")))).build(),
+                        WriteRequest.builder().putRequest(p -> p.item(Map.of("id", s("b2"), "sk", n("1")))).build()))));
+        var transaction = client.transactWriteItems(b -> b.returnItemCollectionMetrics(size).transactItems(
+                t -> t.put(p -> p.tableName("orders").item(Map.of("id", s("t1"), "sk", n("1")))),
+                t -> t.conditionCheck(c -> c.tableName("orders").key(Map.of("id", s("b2"), "sk", n("1")))
+                        .conditionExpression("attribute_exists(id)"))));
+
+        assertThat(batch.itemCollectionMetrics().get("orders"))
+                .extracting(m -> m.itemCollectionKey().get("id").s()).containsExactly("b1", "b2");
+        assertThat(batch.itemCollectionMetrics().get("orders").get(0).sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
+        assertThat(transaction.itemCollectionMetrics().get("orders"))
+                .extracting(m -> m.itemCollectionKey().get("id").s()).containsExactly("t1");
     }
 
     @Test

@@ -117,6 +117,11 @@ public final class BatchOperations {
             ArrayNode consumed = response.putArray("ConsumedCapacity");
             charges.forEach((name, charge) -> consumed.add(charge.describe(name, mode)));
         }
+        ObjectNode metrics = Capacity.collectionMetricsByTable(request,
+                writes.stream().map(Write::table).toList(), writes.stream().map(Write::key).toList());
+        if (metrics != null) {
+            response.set("ItemCollectionMetrics", metrics);
+        }
         return response;
     }
 

@@ -33,11 +33,41 @@ public final class Capacity {
                                            io.jets.dynamodb.local.internal.table.TableDefinition table,
                                            ObjectNode key) {
         if ("SIZE".equals(Json.text(request, "ReturnItemCollectionMetrics")) && !table.localIndexes().isEmpty()) {
-            ObjectNode metrics = response.putObject("ItemCollectionMetrics");
-            metrics.putObject("ItemCollectionKey").set(table.hashKey(), key.get(table.hashKey()));
-            metrics.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+            response.set("ItemCollectionMetrics", collectionMetrics(table, key));
         }
         return response;
+    }
+
+    /**
+     * ItemCollectionMetrics of a batch or transaction for ReturnItemCollectionMetrics SIZE: per table with local
+     * secondary indexes, one entry per item collection (partition key) its writes touched; null when there is none.
+     */
+    static ObjectNode collectionMetricsByTable(JsonNode request,
+                                               java.util.List<io.jets.dynamodb.local.internal.table.TableDefinition> tables,
+                                               java.util.List<ObjectNode> keys) {
+        if (!"SIZE".equals(Json.text(request, "ReturnItemCollectionMetrics"))) {
+            return null;
+        }
+        ObjectNode byTable = Json.object();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < tables.size(); i++) {
+            var table = tables.get(i);
+            JsonNode partition = keys.get(i).get(table.hashKey());
+            if (!table.localIndexes().isEmpty() && seen.add(table.name() + "\u0000" + partition)) {
+                java.util.Optional.ofNullable((com.fasterxml.jackson.databind.node.ArrayNode) byTable.get(table.name()))
+                        .orElseGet(() -> byTable.putArray(table.name()))
+                        .add(collectionMetrics(table, keys.get(i)));
+            }
+        }
+        return byTable.isEmpty() ? null : byTable;
+    }
+
+    private static ObjectNode collectionMetrics(io.jets.dynamodb.local.internal.table.TableDefinition table,
+                                                ObjectNode key) {
+        ObjectNode metrics = Json.object();
+        metrics.putObject("ItemCollectionKey").set(table.hashKey(), key.get(table.hashKey()));
+        metrics.putArray("SizeEstimateRangeGB").add(0.0).add(1.0);
+        return metrics;
     }
 
     /**

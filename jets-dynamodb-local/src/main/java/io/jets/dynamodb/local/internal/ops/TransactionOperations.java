@@ -164,7 +164,14 @@ public final class TransactionOperations {
         if (token != null) {
             remember(token, request);
         }
-        return Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
+        ObjectNode response = Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
+        List<Action> changing = actions.stream().filter(action -> !action.kind().equals("ConditionCheck")).toList();
+        ObjectNode metrics = Capacity.collectionMetricsByTable(request,
+                changing.stream().map(Action::table).toList(), changing.stream().map(Action::key).toList());
+        if (metrics != null) {
+            response.set("ItemCollectionMetrics", metrics);
+        }
+        return response;
     }
 
     /**
