@@ -113,6 +113,18 @@ class TransactionsConformanceIT {
     }
 
     @Test
+    void clientRequestToken_reusedWithTheSameItemInAnotherMemberOrder_isTheSameRequest() {
+        client.transactWriteItems(b -> b.clientRequestToken("deposit-2024-07-01")
+                .transactItems(put("account", s("savings"), "balance", n("120"))));
+
+        client.transactWriteItems(b -> b.clientRequestToken("deposit-2024-07-01")
+                .transactItems(put("balance", n("120"), "account", s("savings"))));
+
+        assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("savings")))).item())
+                .isEqualTo(item("account", s("savings"), "balance", n("120")));
+    }
+
+    @Test
     void transactItems_emptyOrOverAHundred_failTheLengthConstraint() {
         List<TransactWriteItem> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {

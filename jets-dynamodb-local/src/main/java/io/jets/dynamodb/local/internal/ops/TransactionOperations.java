@@ -41,7 +41,7 @@ public final class TransactionOperations {
     private final Clock clock;
     private final Map<String, Token> tokens = new LinkedHashMap<>();
 
-    private record Token(String requestJson, long createdMillis) {
+    private record Token(ObjectNode request, long createdMillis) {
     }
 
     /** One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete. */
@@ -307,7 +307,8 @@ public final class TransactionOperations {
         if (previous == null) {
             return false;
         }
-        if (!previous.requestJson().equals(Json.write(request))) {
+        // Attribute maps are compared as maps: the same item written in another member order is the same request.
+        if (!previous.request().equals(request)) {
             throw ApiException.dynamoDb("IdempotentParameterMismatchException", "The request uses the same client"
                     + " token as a previous, but non-identical request.");
         }
@@ -315,7 +316,7 @@ public final class TransactionOperations {
     }
 
     private synchronized void remember(String token, ObjectNode request) {
-        tokens.putIfAbsent(token, new Token(Json.write(request), clock.millis()));
+        tokens.putIfAbsent(token, new Token(request.deepCopy(), clock.millis()));
     }
 
     public ObjectNode transactGetItems(ObjectNode request) {
