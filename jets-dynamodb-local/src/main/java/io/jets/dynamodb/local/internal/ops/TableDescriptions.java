@@ -79,6 +79,10 @@ final class TableDescriptions {
         if (table.tableClass() != null) {
             description.putObject("TableClassSummary").put("TableClass", table.tableClass());
         }
+        if (table.options().kmsMasterKeyArn() != null) {
+            description.set("SSEDescription",
+                    ServerSideEncryption.description(table.options().kmsMasterKeyArn(), "ENABLED"));
+        }
         if (table.options().restore() != null) {
             ObjectNode restore = description.putObject("RestoreSummary");
             restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());

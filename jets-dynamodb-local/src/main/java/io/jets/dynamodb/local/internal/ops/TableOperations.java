@@ -79,12 +79,16 @@ public final class TableOperations {
         String name = Json.text(request, "TableName");
         Map<String, String> tags = tags(request.get("Tags"));
         String tableClass = tableClass(request);
+        String kmsKeyArn = ServerSideEncryption.keyArn(request.get("SSESpecification"), context.region());
         long now = clock.millis();
         TableDefinition created = database.write(connection -> {
             TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
                     schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                     throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null,
                     request.path("DeletionProtectionEnabled").asBoolean(false), tags, tableClass);
+            if (kmsKeyArn != null) {
+                table = table.withOptions(table.options().withKmsMasterKeyArn(kmsKeyArn));
+            }
             TableDefinition stored = catalog.insert(connection, table);
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
@@ -125,7 +129,7 @@ public final class TableOperations {
                 && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
                 && (request.get("GlobalSecondaryIndexUpdates") == null
                         || request.get("GlobalSecondaryIndexUpdates").isEmpty())
-                && request.get("TableClass") == null) {
+                && request.get("TableClass") == null && request.get("SSESpecification") == null) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
                     + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
@@ -133,9 +137,16 @@ public final class TableOperations {
         }
         checkCombination(request);
         String tableClass = tableClass(request);
+        JsonNode encryption = request.get("SSESpecification");
         long now = clock.millis();
+        String[] previousKeyArn = new String[1];
         TableDefinition updated = database.write(connection -> {
             TableDefinition table = describable(name);
+            previousKeyArn[0] = table.options().kmsMasterKeyArn();
+            if (encryption != null) {
+                table = table.withOptions(table.options().withKmsMasterKeyArn(
+                        ServerSideEncryption.keyArn(encryption, context.region())));
+            }
             if (request.get("BillingMode") != null || request.get("ProvisionedThroughput") != null) {
                 String mode = Json.text(request, "BillingMode") == null ? table.billingMode()
                         : Json.text(request, "BillingMode");
@@ -169,8 +180,15 @@ public final class TableOperations {
         long[] stats = database.read(connection -> new long[] {
             items.count(connection, updated.id()), items.totalSize(connection, updated.id())});
         ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
-                context.region()));
+        ObjectNode description = TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
+                context.region());
+        // the switch of keys is still under way when UpdateTable answers; leaving KMS names the key being left
+        String switchingTo = updated.options().kmsMasterKeyArn();
+        String shownKey = switchingTo != null ? switchingTo : previousKeyArn[0];
+        if (encryption != null && shownKey != null) {
+            description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
+        }
+        response.set("TableDescription", description);
         return response;
     }
 

@@ -1,0 +1,48 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Server-side encryption as DynamoDB reports it: a table encrypted with the AWS owned key has no SSEDescription;
+ * {@code SSESpecification {Enabled: true}} switches it to a KMS key, the account's AWS managed key
+ * ({@code alias/aws/dynamodb}) unless {@code KMSMasterKeyId} names another one. Nothing is encrypted here.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/encryption.howitworks.html">
+ *     DynamoDB encryption at rest</a>
+ */
+final class ServerSideEncryption {
+
+    private ServerSideEncryption() {
+    }
+
+    /** The KMS key a specification asks for, null when it keeps (or returns to) the AWS owned key. */
+    static String keyArn(JsonNode specification, String region) {
+        if (specification == null || !specification.path("Enabled").asBoolean(false)) {
+            return null;
+        }
+        String keyId = Json.text(specification, "KMSMasterKeyId");
+        String prefix = "arn:aws:kms:" + region + ":" + RequestContext.ACCOUNT + ":";
+        if (keyId == null) {
+            // one AWS managed key per account and region, so every table names the same one
+            byte[] seed = (RequestContext.ACCOUNT + "/" + region + "/alias/aws/dynamodb")
+                    .getBytes(StandardCharsets.UTF_8);
+            return prefix + "key/" + UUID.nameUUIDFromBytes(seed);
+        }
+        if (keyId.startsWith("arn:")) {
+            return keyId;
+        }
+        return prefix + (keyId.startsWith("alias/") ? keyId : "key/" + keyId);
+    }
+
+    static ObjectNode description(String keyArn, String status) {
+        ObjectNode description = Json.object();
+        description.put("Status", status);
+        description.put("SSEType", "KMS");
+        description.put("KMSMasterKeyArn", keyArn);
+        return description;
+    }
+}

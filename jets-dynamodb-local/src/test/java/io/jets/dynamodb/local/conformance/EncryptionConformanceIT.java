@@ -1,0 +1,79 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jets.dynamodb.local.LocalServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.SSEDescription;
+import software.amazon.awssdk.services.dynamodb.model.SSESpecification;
+import software.amazon.awssdk.services.dynamodb.model.SSEStatus;
+import software.amazon.awssdk.services.dynamodb.model.SSEType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/**
+ * What CreateTable, DescribeTable and UpdateTable report about server-side encryption: nothing for the AWS owned
+ * key, an SSEDescription naming the KMS key once one is chosen.
+ */
+class EncryptionConformanceIT {
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+
+    private static TableDescription create(String name, SSESpecification encryption) {
+        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("invoice", ScalarAttributeType.S)).keySchema(hash("invoice"))
+                .sseSpecification(encryption)).tableDescription();
+    }
+
+    @Test
+    void enabledWithoutAKey_usesTheAwsManagedKmsKey_andDescribeTableKeepsReportingIt() {
+        SSEDescription created = create("invoices-managed-key", SSESpecification.builder().enabled(true).build())
+                .sseDescription();
+
+        assertThat(created.status()).isEqualTo(SSEStatus.ENABLED);
+        assertThat(created.sseType()).isEqualTo(SSEType.KMS);
+        assertThat(created.kmsMasterKeyArn()).matches("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/[0-9a-f-]{36}");
+        assertThat(client.describeTable(b -> b.tableName("invoices-managed-key")).table().sseDescription())
+                .isEqualTo(created);
+    }
+
+    @Test
+    void enabledWithAKeyId_reportsThatKeysArn() {
+        String keyId = "5f0c1e2d-7a3b-4c9d-8e6f-0a1b2c3d4e5f";
+
+        SSEDescription created = create("invoices-own-key", SSESpecification.builder().enabled(true)
+                .sseType(SSEType.KMS).kmsMasterKeyId(keyId).build()).sseDescription();
+
+        assertThat(created.kmsMasterKeyArn()).matches("arn:aws:kms:[a-z0-9-]+:\\d{12}:key/" + keyId);
+    }
+
+    @Test
+    void disabled_keepsTheAwsOwnedKey_andReportsNoDescription() {
+        assertThat(create("invoices-owned-key", SSESpecification.builder().enabled(false).build())
+                .sseDescription()).isNull();
+        assertThat(client.describeTable(b -> b.tableName("invoices-owned-key")).table().sseDescription())
+                .isNull();
+    }
+
+    @Test
+    void updateTable_disablingKms_answersUpdatingWithTheKeyBeingLeft_thenReportsNoDescription() {
+        String managedKey = create("invoices-leaving-kms", SSESpecification.builder().enabled(true).build())
+                .sseDescription().kmsMasterKeyArn();
+
+        SSEDescription updating = client.updateTable(b -> b.tableName("invoices-leaving-kms")
+                .sseSpecification(s -> s.enabled(false))).tableDescription().sseDescription();
+
+        assertThat(updating.status()).isEqualTo(SSEStatus.UPDATING);
+        assertThat(updating.sseType()).isEqualTo(SSEType.KMS);
+        assertThat(updating.kmsMasterKeyArn()).isEqualTo(managedKey);
+        assertThat(client.describeTable(b -> b.tableName("invoices-leaving-kms")).table().sseDescription())
+                .isNull();
+    }
+}
