@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -104,6 +105,24 @@ class StreamsApiConformanceIT {
                             .isEqualTo("ValidationException"))
                     .hasMessageContaining("SequenceNumber");
         }
+    }
+
+    @Test
+    void firstRecordOfAShard_hasASequenceNumberAboveTheShardsStartingOne() {
+        String arn = create("sequence-after-start", true);
+        Shard shard = onlyShard(arn);
+        BigInteger start = new BigInteger(shard.sequenceNumberRange().startingSequenceNumber());
+        client.putItem(b -> b.tableName("sequence-after-start").item(item("id", s("first-order"))));
+        client.putItem(b -> b.tableName("sequence-after-start").item(item("id", s("second-order"))));
+
+        String iterator = streams.getShardIterator(b -> b.streamArn(arn).shardId(shard.shardId())
+                .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)
+                .sequenceNumber(start.toString())).shardIterator();
+        var records = streams.getRecords(b -> b.shardIterator(iterator)).records();
+
+        assertThat(records).extracting(r -> r.dynamodb().keys().get("id").s())
+                .containsExactly("first-order", "second-order");
+        assertThat(new BigInteger(records.get(0).dynamodb().sequenceNumber())).isGreaterThan(start);
     }
 
     @Test

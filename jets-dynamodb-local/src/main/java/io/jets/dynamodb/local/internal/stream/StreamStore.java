@@ -149,7 +149,7 @@ public final class StreamStore {
     private Shard openShard(Connection connection, String streamArn, String parent, long nowMillis)
             throws SQLException {
         String shardId = String.format("shardId-%020d-%s", nowMillis, HexFormat.of().formatHex(randomBytes(4)));
-        long start = nextSeq(connection);
+        long start = reserveSeq(connection);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO shards (shard_id, stream_arn, parent, created, start_seq) VALUES (?, ?, ?, ?, ?)")) {
             insert.setString(1, shardId);
@@ -160,6 +160,26 @@ public final class StreamStore {
             insert.executeUpdate();
         }
         return new Shard(shardId, streamArn, parent, nowMillis, start, null, 0);
+    }
+
+    /**
+     * Takes the next counter value for a shard's StartingSequenceNumber, which no record carries: DynamoDB's first
+     * record in a shard has a sequence number above the shard's starting one.
+     */
+    private long reserveSeq(Connection connection) throws SQLException {
+        long seq = nextSeq(connection);
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE sqlite_sequence SET seq = ? WHERE name = 'records'")) {
+            update.setLong(1, seq);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO sqlite_sequence (name, seq) VALUES ('records', ?)")) {
+                    insert.setLong(1, seq);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        return seq;
     }
 
     /** The counter value the next appended record will get. */
