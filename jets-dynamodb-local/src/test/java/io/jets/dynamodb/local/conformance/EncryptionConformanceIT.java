@@ -63,6 +63,18 @@ class EncryptionConformanceIT {
     }
 
     @Test
+    void updateTable_leavingEncryptionAlone_keepsReportingTheKeyAsEnabled() {
+        SSEDescription created = create("invoices-kept-key", SSESpecification.builder().enabled(true).build())
+                .sseDescription();
+
+        SSEDescription afterUpdate = client.updateTable(b -> b.tableName("invoices-kept-key")
+                .deletionProtectionEnabled(true)).tableDescription().sseDescription();
+
+        assertThat(afterUpdate).isEqualTo(created);
+        client.updateTable(b -> b.tableName("invoices-kept-key").deletionProtectionEnabled(false));
+    }
+
+    @Test
     void updateTable_disablingKms_answersUpdatingWithTheKeyBeingLeft_thenReportsNoDescription() {
         String managedKey = create("invoices-leaving-kms", SSESpecification.builder().enabled(true).build())
                 .sseDescription().kmsMasterKeyArn();

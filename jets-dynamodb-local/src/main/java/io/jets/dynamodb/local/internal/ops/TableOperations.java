@@ -185,7 +185,8 @@ public final class TableOperations {
         // the switch of keys is still under way when UpdateTable answers; leaving KMS names the key being left
         String switchingTo = updated.options().kmsMasterKeyArn();
         String shownKey = switchingTo != null ? switchingTo : previousKeyArn[0];
-        if (encryption != null && shownKey != null) {
+        boolean keyChanges = switchingTo == null ? previousKeyArn[0] != null : !switchingTo.equals(previousKeyArn[0]);
+        if (encryption != null && keyChanges) {
             description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
         }
         response.set("TableDescription", description);
