@@ -1,8 +1,10 @@
 package io.jets.dynamodb.local.conformance;
 
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -11,6 +13,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 final class Attributes {
 
     private Attributes() {
+    }
+
+    /** Creates an on-demand table keyed by {@code id} (S) and answers its ARN. */
+    static String idTable(DynamoDbClient client, String name) {
+        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")))
+                .tableDescription().tableArn();
     }
 
     static AttributeDefinition attribute(String name, ScalarAttributeType type) {

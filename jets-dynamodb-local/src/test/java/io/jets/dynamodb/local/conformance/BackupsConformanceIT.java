@@ -1,7 +1,5 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.Attributes.attribute;
-import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
@@ -18,12 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
 import software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.BackupStatus;
 import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
 /**
@@ -37,9 +33,7 @@ class BackupsConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static String create(String name) {
-        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")))
-                .tableDescription().tableArn();
+        return Attributes.idTable(client, name);
     }
 
     private static ContinuousBackupsDescription describe(String tableNameOrArn) {

@@ -33,8 +33,7 @@ class TablesConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static void create(String name) {
-        client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        Attributes.idTable(client, name);
     }
 
     @Test

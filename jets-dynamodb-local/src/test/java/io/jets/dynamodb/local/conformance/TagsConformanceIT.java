@@ -27,9 +27,7 @@ class TagsConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static String create(String name) {
-        return client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")))
-                .tableDescription().tableArn();
+        return Attributes.idTable(client, name);
     }
 
     private static Tag tag(String key, String value) {

@@ -1,7 +1,5 @@
 package io.jets.dynamodb.local.conformance;
 
-import static io.jets.dynamodb.local.conformance.Attributes.attribute;
-import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,8 +7,6 @@ import io.jets.dynamodb.local.LocalServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** What UpdateTimeToLive refuses, with DynamoDB's messages, and what it leaves in place when it does. */
@@ -21,8 +17,7 @@ class TimeToLiveConformanceIT {
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static void create(String name) {
-        client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        Attributes.idTable(client, name);
     }
 
     @Test
