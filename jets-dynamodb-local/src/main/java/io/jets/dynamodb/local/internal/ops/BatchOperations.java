@@ -98,7 +98,7 @@ public final class BatchOperations {
             }
         }
         Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
-        boolean charged = WriteCharge.requested(request);
+        boolean charged = Capacity.requested(request);
         database.write(connection -> {
             for (Write write : writes) {
                 ObjectNode existing = writer.read(connection, write.table(), write.key());

@@ -18,9 +18,8 @@ public final class Capacity {
     }
 
     public static ObjectNode add(ObjectNode response, JsonNode request, String tableName, double units) {
-        String mode = Json.text(request, "ReturnConsumedCapacity");
-        if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
-            response.set("ConsumedCapacity", of(tableName, units, mode));
+        if (requested(request)) {
+            response.set("ConsumedCapacity", of(tableName, units, Json.text(request, "ReturnConsumedCapacity")));
         }
         return response;
     }

@@ -67,19 +67,13 @@ final class WriteCharge {
         return capacity;
     }
 
-    /** Whether the request asks for ConsumedCapacity (TOTAL or INDEXES); only then is a write's charge worked out. */
-    static boolean requested(JsonNode request) {
-        String mode = Json.text(request, "ReturnConsumedCapacity");
-        return "TOTAL".equals(mode) || "INDEXES".equals(mode);
-    }
-
     /**
      * Sets ConsumedCapacity on a single-item write's response, replacing {@code before} with {@code after}, when the
      * request asks for it; otherwise the item sizes and index views are never computed.
      */
     static ObjectNode addTo(ObjectNode response, JsonNode request, TableDefinition table, ObjectNode before,
                             ObjectNode after) {
-        if (requested(request)) {
+        if (Capacity.requested(request)) {
             response.set("ConsumedCapacity", new WriteCharge().add(table, before, after)
                     .describe(table.name(), Json.text(request, "ReturnConsumedCapacity")));
         }
