@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,12 +37,10 @@ public final class BackupCatalog {
                          TableDefinition table) throws SQLException {
         long id;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO backups (arn, created, definition) VALUES (?, ?, '')",
-                Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO backups (arn, created, definition) VALUES (?, ?, '') RETURNING id")) {
             insert.setString(1, arn);
             insert.setLong(2, createdMillis);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 id = keys.getLong(1);
             }

@@ -66,11 +66,10 @@ public final class TableCatalog {
         }
         long id;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO tables (name, definition) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO tables (name, definition) VALUES (?, ?) RETURNING id")) {
             insert.setString(1, table.name());
             insert.setString(2, write(table));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 id = keys.getLong(1);
             }
