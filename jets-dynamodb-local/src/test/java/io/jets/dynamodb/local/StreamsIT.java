@@ -84,6 +84,34 @@ class StreamsIT {
     }
 
     @Test
+    void batchReplacements_recordTheImageAsStored_andSkipTheSameItemInAnotherOrder() {
+        String table = "streams-batch-images";
+        String arn = Clients.createTable(client, table, false, StreamViewType.NEW_AND_OLD_IMAGES);
+        Map<String, AttributeValue> first = new java.util.LinkedHashMap<>();
+        first.put("id", s("k"));
+        first.put("note", s("quote \" and é"));
+        first.put("v", n("1"));
+        Map<String, AttributeValue> second = new java.util.LinkedHashMap<>(first);
+        second.put("v", n("2"));
+        Map<String, AttributeValue> reordered = new java.util.LinkedHashMap<>();
+        reordered.put("v", n("2.0"));
+        reordered.put("note", s("quote \" and é"));
+        reordered.put("id", s("k"));
+        for (Map<String, AttributeValue> item : List.of(first, second, reordered)) {
+            client.batchWriteItem(b -> b.requestItems(Map.of(table, List.of(
+                    software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                            .putRequest(p -> p.item(item)).build()))));
+        }
+
+        List<Record> records = readAll(arn);
+
+        assertThat(records).extracting(Record::eventName).containsExactly(OperationType.INSERT, OperationType.MODIFY);
+        assertThat(records.get(1).dynamodb().oldImage()).isEqualTo(first);
+        assertThat(records.get(1).dynamodb().newImage()).isEqualTo(second);
+        assertThat(records.get(1).dynamodb().sizeBytes()).isEqualTo(records.get(0).dynamodb().sizeBytes() * 2 - 3);
+    }
+
+    @Test
     void viewTypes_decideWhichImagesAppear() {
         for (StreamViewType type : List.of(StreamViewType.KEYS_ONLY, StreamViewType.NEW_IMAGE,
                 StreamViewType.OLD_IMAGE)) {

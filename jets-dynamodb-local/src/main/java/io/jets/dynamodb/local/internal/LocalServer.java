@@ -53,7 +53,7 @@ public final class LocalServer implements DynamoDbLocal {
             StreamStore streams = new StreamStore();
             this.records = new StreamRecords(database, streams, config.clock(), config.shardRollover(),
                     config.streamRetention());
-            ItemWriter writer = new ItemWriter(items, records);
+            ItemWriter writer = new ItemWriter(database, items, records);
             Map<String, Operation> operations = new HashMap<>();
             register(operations, new TableOperations(database, catalog, items, streams, config.clock()));
             register(operations, new ItemOperations(database, catalog, writer));

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.sql.Connection;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way items change: the stored item and its stream record in the caller's transaction. Every write
@@ -24,16 +28,36 @@ public final class ItemWriter {
     /** DynamoDB's limit on nested levels, the item itself counted as the first. */
     static final int MAX_NESTING = 32;
 
+    /** Items read in the current write transaction, by identity, with the text and size they are stored with. */
+    private static final String STORED_ROWS = "stored-rows";
+
+    private final Database database;
     private final ItemStore items;
     private final StreamRecords records;
 
-    public ItemWriter(ItemStore items, StreamRecords records) {
+    public ItemWriter(Database database, ItemStore items, StreamRecords records) {
+        this.database = database;
         this.items = items;
         this.records = records;
     }
 
     public ObjectNode read(Connection connection, TableDefinition table, JsonNode key) throws SQLException {
-        return items.get(connection, table.id(), Keys.hash(table, key), Keys.range(table, key));
+        ItemStore.Row row = items.row(connection, table.id(), Keys.hash(table, key), Keys.range(table, key));
+        if (row == null) {
+            return null;
+        }
+        ObjectNode item = row.item();
+        if (database.inWriteTransaction() && table.streamEnabled()) {
+            // the change this read comes before records the old image as stored, not written out again
+            storedRows().put(item, row);
+        }
+        return item;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<ObjectNode, ItemStore.Row> storedRows() {
+        return (Map<ObjectNode, ItemStore.Row>) database.transactionState()
+                .computeIfAbsent(STORED_ROWS, name -> new IdentityHashMap<ObjectNode, ItemStore.Row>());
     }
 
     /** Stores {@code next} (null deletes) replacing {@code old} (null when absent) and records the change. */
@@ -41,7 +65,7 @@ public final class ItemWriter {
                       ObjectNode next, boolean byService) throws SQLException {
         byte[] hash = Keys.hash(table, key);
         byte[] range = Keys.range(table, key);
-        String nextJson = null;
+        StreamRecords.Image nextImage = null;
         if (next == null) {
             if (old == null) {
                 return;
@@ -49,11 +73,21 @@ public final class ItemWriter {
             items.delete(connection, table.id(), hash, range);
         } else {
             checkIndexKeys(table, next);
-            // written out once: the stored item and the stream record's NewImage are the same text
-            nextJson = Json.write(next);
-            items.put(connection, table.id(), hash, range, nextJson, AttributeValues.itemSize(next));
+            // written out and sized once: the stored item and the stream record's NewImage are the same text
+            nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
+            items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());
         }
-        records.append(connection, table, Keys.project(table, old != null ? old : next), old, next, nextJson,
+        if (!table.streamEnabled()) {
+            return;
+        }
+        StreamRecords.Image oldImage = null;
+        if (old != null) {
+            ItemStore.Row stored = storedRows().remove(old);
+            oldImage = stored != null
+                    ? new StreamRecords.Image(old, new String(stored.bytes(), StandardCharsets.UTF_8), stored.size())
+                    : new StreamRecords.Image(old, Json.write(old), AttributeValues.itemSize(old));
+        }
+        records.append(connection, table, Keys.project(table, old != null ? old : next), oldImage, nextImage,
                 byService);
     }
 

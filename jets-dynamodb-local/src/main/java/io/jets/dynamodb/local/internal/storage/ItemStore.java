@@ -42,6 +42,11 @@ public final class ItemStore {
         }
 
         /** The item as stored: DynamoDB JSON in UTF-8, numbers already normalised. */
+        public byte[] bytes() {
+            return json;
+        }
+
+        /** The item as stored: DynamoDB JSON in UTF-8, numbers already normalised. */
         public StoredJson json() {
             return new StoredJson(json);
         }
@@ -59,13 +64,19 @@ public final class ItemStore {
     }
 
     public ObjectNode get(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
+        Row row = row(connection, tableId, hash, range);
+        return row == null ? null : row.item();
+    }
+
+    /** The stored item of a key with its stored text and size, or null. */
+    public Row row(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT item FROM items WHERE table_id = ? AND hash = ? AND range = ?")) {
+                "SELECT item, size FROM items WHERE table_id = ? AND hash = ? AND range = ?")) {
             select.setLong(1, tableId);
             select.setBytes(2, hash);
             select.setBytes(3, range);
             try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? Json.parseObject(rows.getBytes(1)) : null;
+                return rows.next() ? new Row(hash, range, rows.getBytes(1), rows.getLong(2)) : null;
             }
         }
     }

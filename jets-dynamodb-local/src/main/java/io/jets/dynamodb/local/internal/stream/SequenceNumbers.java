@@ -14,7 +14,18 @@ public final class SequenceNumbers {
     }
 
     public static String format(long seq) {
-        return OFFSET.add(BigInteger.valueOf(seq)).toString();
+        if (seq < 0) {
+            return OFFSET.add(BigInteger.valueOf(seq)).toString();
+        }
+        // 10^20 + seq for any non-negative long: a 1 and seq in 20 zero-padded digits
+        char[] digits = new char[21];
+        digits[0] = '1';
+        long rest = seq;
+        for (int i = 20; i > 0; i--) {
+            digits[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return new String(digits);
     }
 
     /** The counter value of a sequence number, or -1 when it is not one of ours. */

@@ -1,7 +1,6 @@
 package io.jets.dynamodb.local.internal.stream;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -83,6 +82,10 @@ public final class StreamRecords {
         }
     }
 
+    /** An item as a change shows it, written out and sized once. */
+    public record Image(ObjectNode item, String json, long size) {
+    }
+
     private static final int TRIM_EVERY = 1000;
 
     private final Database database;
@@ -111,10 +114,10 @@ public final class StreamRecords {
      * Appends the record of a change from {@code oldImage} to {@code newImage} (either null) when the table's
      * stream is enabled and the item really changed. {@code service} marks deletions made by time to live.
      */
-    public void append(Connection connection, TableDefinition table, ObjectNode keys, ObjectNode oldImage,
-                       ObjectNode newImage, String newImageJson, boolean service) throws SQLException {
+    public void append(Connection connection, TableDefinition table, ObjectNode keys, Image oldImage,
+                       Image newImage, boolean service) throws SQLException {
         if (!table.streamEnabled() || (oldImage == null && newImage == null)
-                || sameItem(oldImage, newImage)) {
+                || (oldImage != null && newImage != null && sameItem(oldImage, newImage))) {
             return;
         }
         long now = clock.millis();
@@ -136,12 +139,12 @@ public final class StreamRecords {
             stream = streams.find(connection, shard.streamArn());
             definitions.put(stream.arn(), stream);
         }
-        ObjectNode record = record(stream, keys, oldImage, newImage, newImageJson, now, service);
+        String record = record(stream, keys, oldImage, newImage, now, service);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO records (shard_id, created, record) VALUES (?, ?, ?)")) {
             insert.setString(1, shard.shardId());
             insert.setLong(2, now);
-            insert.setString(3, Json.write(record));
+            insert.setString(3, record);
             insert.executeUpdate();
         }
         if (++appendsSinceTrim >= TRIM_EVERY) {
@@ -149,6 +152,14 @@ public final class StreamRecords {
             trim(connection, now);
         }
         database.onCommit(this::notifyListeners);
+    }
+
+    /** Whether a write left the item as it was: the same text, or the same attributes and values. */
+    private static boolean sameItem(Image oldImage, Image newImage) {
+        if (oldImage.size() != newImage.size()) {
+            return false;
+        }
+        return oldImage.json().equals(newImage.json()) || sameItem(oldImage.item(), newImage.item());
     }
 
     /** Whether a write left the item as it was (sets compare as sets, numbers by value). */
@@ -166,45 +177,43 @@ public final class StreamRecords {
         return true;
     }
 
-    private static ObjectNode record(StreamDefinition stream, ObjectNode keys, ObjectNode oldImage,
-                                     ObjectNode newImage, String newImageJson, long now, boolean service) {
+    /**
+     * The stored record: GetRecords' members in its order, the images as they are stored, an empty SequenceNumber
+     * filled in on the way out. Written out directly; only the keys go through the JSON writer.
+     */
+    private static String record(StreamDefinition stream, ObjectNode keys, Image oldImage, Image newImage,
+                                 long now, boolean service) {
         String viewType = stream.viewType();
-        ObjectNode record = Json.object();
+        boolean withNew = newImage != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"));
+        boolean withOld = oldImage != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"));
+        String keysJson = Json.write(keys);
+        long size = AttributeValues.itemSize(keys) + (withNew ? newImage.size() : 0) + (withOld ? oldImage.size() : 0);
+        StringBuilder record = new StringBuilder(keysJson.length() + 320
+                + (withNew ? newImage.json().length() : 0) + (withOld ? oldImage.json().length() : 0));
         // an event id only has to be unique, not unguessable: a SecureRandom draw per write costs more than the rest
         ThreadLocalRandom random = ThreadLocalRandom.current();
         HexFormat hex = HexFormat.of();
-        record.put("eventID", hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()));
-        record.put("eventName", oldImage == null ? "INSERT" : newImage == null ? "REMOVE" : "MODIFY");
-        record.put("eventVersion", "1.1");
-        record.put("eventSource", "aws:dynamodb");
-        record.put("awsRegion", stream.region());
-        ObjectNode body = record.putObject("dynamodb");
-        body.put("ApproximateCreationDateTime", now / 1000);
-        // the record is serialised before the write returns and nothing changes the images meanwhile: no copies
-        body.set("Keys", keys);
-        long size = AttributeValues.itemSize(keys);
-        if (newImage != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
-            if (newImageJson != null) {
-                body.putRawValue("NewImage", new RawValue(newImageJson));
-            } else {
-                body.set("NewImage", newImage);
-            }
-            size += AttributeValues.itemSize(newImage);
+        record.append("{\"eventID\":\"").append(hex.toHexDigits(random.nextLong()))
+                .append(hex.toHexDigits(random.nextLong()))
+                .append("\",\"eventName\":\"")
+                .append(oldImage == null ? "INSERT" : newImage == null ? "REMOVE" : "MODIFY")
+                .append("\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\",\"awsRegion\":")
+                .append(stream.quotedRegion())
+                .append(",\"dynamodb\":{\"ApproximateCreationDateTime\":").append(now / 1000)
+                .append(",\"Keys\":").append(keysJson);
+        if (withNew) {
+            record.append(",\"NewImage\":").append(newImage.json());
         }
-        if (oldImage != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"))) {
-            body.set("OldImage", oldImage);
-            size += AttributeValues.itemSize(oldImage);
+        if (withOld) {
+            record.append(",\"OldImage\":").append(oldImage.json());
         }
-        body.put("SequenceNumber", "");
-        body.put("SizeBytes", size);
-        body.put("StreamViewType", viewType);
+        record.append(",\"SequenceNumber\":\"\",\"SizeBytes\":").append(size)
+                .append(",\"StreamViewType\":\"").append(viewType).append("\"}");
         if (service) {
             // the Streams API spells these members capitalised; Lambda's event lower-cases them
-            ObjectNode identity = record.putObject("userIdentity");
-            identity.put("PrincipalId", "dynamodb.amazonaws.com");
-            identity.put("Type", "Service");
+            record.append(",\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}");
         }
-        return record;
+        return record.append('}').toString();
     }
 
     /** Removes records older than the retention period; readers of removed positions get TrimmedDataAccess. */
