@@ -1,14 +1,20 @@
 package io.jets.runtime.local.internal;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,12 @@ public final class EventPayload {
 
     private static final byte[] RECORDS_OPEN = "{\"Records\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] RECORDS_CLOSE = "]}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] DYNAMODB_OPEN = "\"dynamodb\":{\"ApproximateCreationDateTime\":"
+            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] IDENTITY_TYPE = ",\"userIdentity\":{\"type\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] IDENTITY_PRINCIPAL = ",\"principalId\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SOURCE_ARN = ",\"eventSourceARN\":".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.UTF_8);
 
     /** Lambda caps a batch's payload at 6 MB. */
     public static final int MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -66,6 +78,224 @@ public final class EventPayload {
         String key = streamData.path("Keys").toString();
         return new StreamRecord(event, streamData.path("SequenceNumber").asText(),
                 Instant.ofEpochSecond(created), key, bytes(event));
+    }
+
+    /** A GetRecords answer with its records reshaped. */
+    public record ShapedPage(List<StreamRecord> records, String nextShardIterator) {
+    }
+
+    /**
+     * A whole GetRecords answer, given as the compact JSON a server wrote, reshaped record by record without
+     * building trees: each record's members are copied from the answer's bytes into Lambda's order, so the result
+     * is the bytes {@link #record} writes for the same record. Null when the answer is not shaped as expected (the
+     * caller then goes the tree way).
+     */
+    public ShapedPage shape(byte[] answer, String streamArn) {
+        try (JsonParser parser = json.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            List<StreamRecord> records = new ArrayList<>();
+            String next = null;
+            byte[] arn = JsonStringEncoder.getInstance().quoteAsUTF8(streamArn);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals("Records") && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        StreamRecord record = shapeRecord(parser, answer, arn);
+                        if (record == null) {
+                            return null;
+                        }
+                        records.add(record);
+                    }
+                } else if (name.equals("NextShardIterator")) {
+                    next = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return new ShapedPage(records, next);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** One record, the parser on its opening brace; null for anything {@link #record} would reshape otherwise. */
+    private static StreamRecord shapeRecord(JsonParser parser, byte[] answer, byte[] arn) throws IOException {
+        Map<String, int[]> known = new HashMap<>();
+        List<int[]> unknown = new ArrayList<>();
+        Map<String, int[]> data = null;
+        List<int[]> unknownData = new ArrayList<>();
+        int[] identityType = null;
+        int[] identityPrincipal = null;
+        boolean identity = false;
+        long created = 0;
+        String sequenceNumber = "";
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            int fieldStart = (int) parser.currentTokenLocation().getByteOffset();
+            JsonToken token = parser.nextToken();
+            if (name.equals("dynamodb")) {
+                if (token != JsonToken.START_OBJECT || data != null) {
+                    return null;
+                }
+                data = new HashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = parser.currentName();
+                    int memberStart = (int) parser.currentTokenLocation().getByteOffset();
+                    JsonToken memberToken = parser.nextToken();
+                    if (member.equals("ApproximateCreationDateTime")) {
+                        if (!memberToken.isNumeric()) {
+                            return null;
+                        }
+                        created = parser.getValueAsLong();
+                        data.put(member, new int[0]);
+                        continue;
+                    }
+                    if (member.equals("SequenceNumber")) {
+                        sequenceNumber = memberToken == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    }
+                    int[] slice = slice(parser, answer, memberToken);
+                    if (DYNAMODB_ORDER.contains(member)) {
+                        if (data.put(member, slice) != null) {
+                            return null;
+                        }
+                    } else {
+                        unknownData.add(new int[] {memberStart, slice[1]});
+                    }
+                }
+                if (sequenceNumber == null) {
+                    return null;
+                }
+            } else if (name.equals("userIdentity")) {
+                if (token != JsonToken.START_OBJECT || identity) {
+                    return null;
+                }
+                identity = true;
+                int[] lowerType = null;
+                int[] lowerPrincipal = null;
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String member = parser.currentName();
+                    int[] slice = slice(parser, answer, parser.nextToken());
+                    switch (member) {
+                        case "Type" -> identityType = slice;
+                        case "type" -> lowerType = slice;
+                        case "PrincipalId" -> identityPrincipal = slice;
+                        case "principalId" -> lowerPrincipal = slice;
+                        default -> { }
+                    }
+                }
+                identityType = identityType != null ? identityType : lowerType;
+                identityPrincipal = identityPrincipal != null ? identityPrincipal : lowerPrincipal;
+            } else if (name.equals("eventSourceARN")) {
+                return null; // the tree way keeps its position and replaces its value
+            } else {
+                int[] slice = slice(parser, answer, token);
+                if (RECORD_ORDER.contains(name)) {
+                    if (known.put(name, slice) != null) {
+                        return null;
+                    }
+                } else {
+                    unknown.add(new int[] {fieldStart, slice[1]});
+                }
+            }
+        }
+        if (data == null) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length < 4096 ? 512 : 1024);
+        out.write('{');
+        boolean first = true;
+        for (String name : RECORD_ORDER) {
+            int[] slice = known.get(name);
+            if (slice != null) {
+                first = member(out, first, name, answer, slice);
+            }
+        }
+        for (int[] field : unknown) {
+            first = raw(out, first, answer, field);
+        }
+        if (!first) {
+            out.write(',');
+        }
+        out.writeBytes(DYNAMODB_OPEN);
+        out.writeBytes(Double.toString((double) created).getBytes(StandardCharsets.US_ASCII));
+        for (String name : DYNAMODB_ORDER) {
+            int[] slice = data.get(name);
+            if (slice != null && slice.length > 0) {
+                member(out, false, name, answer, slice);
+            }
+        }
+        for (int[] field : unknownData) {
+            raw(out, false, answer, field);
+        }
+        out.write('}');
+        if (identity) {
+            out.writeBytes(IDENTITY_TYPE);
+            copy(out, answer, identityType);
+            out.writeBytes(IDENTITY_PRINCIPAL);
+            copy(out, answer, identityPrincipal);
+            out.write('}');
+        }
+        out.writeBytes(SOURCE_ARN);
+        out.write('"');
+        out.writeBytes(arn);
+        out.write('"');
+        out.write('}');
+        int[] keys = data.get("Keys");
+        String itemKey = keys == null ? "" : new String(answer, keys[0], keys[1] - keys[0], StandardCharsets.UTF_8);
+        return new StreamRecord(sequenceNumber, Instant.ofEpochSecond(created), itemKey, out.toByteArray());
+    }
+
+    /** Where the value the parser stands on starts and ends in {@code answer}, consuming it. */
+    private static int[] slice(JsonParser parser, byte[] answer, JsonToken token) throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return new int[] {start, (int) parser.currentLocation().getByteOffset()};
+        }
+        int end = start;
+        if (token == JsonToken.VALUE_STRING) {
+            end++;
+            while (answer[end] != '"') {
+                end += answer[end] == '\\' ? 2 : 1;
+            }
+            end++;
+        } else {
+            while (end < answer.length && answer[end] != ',' && answer[end] != '}' && answer[end] != ']') {
+                end++;
+            }
+        }
+        return new int[] {start, end};
+    }
+
+    private static boolean member(ByteArrayOutputStream out, boolean first, String name, byte[] answer, int[] slice) {
+        if (!first) {
+            out.write(',');
+        }
+        out.write('"');
+        out.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+        out.write('"');
+        out.write(':');
+        out.write(answer, slice[0], slice[1] - slice[0]);
+        return false;
+    }
+
+    private static boolean raw(ByteArrayOutputStream out, boolean first, byte[] answer, int[] field) {
+        if (!first) {
+            out.write(',');
+        }
+        out.write(answer, field[0], field[1] - field[0]);
+        return false;
+    }
+
+    private static void copy(ByteArrayOutputStream out, byte[] answer, int[] slice) {
+        if (slice == null) {
+            out.writeBytes(NULL);
+        } else {
+            out.write(answer, slice[0], slice[1] - slice[0]);
+        }
     }
 
     /** {@code {"Records":[…]}}, assembled from the records' serialised form. */

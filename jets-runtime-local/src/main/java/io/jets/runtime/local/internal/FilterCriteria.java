@@ -14,6 +14,11 @@ public final class FilterCriteria implements Predicate<JsonNode> {
         this.patterns = patterns.stream().map(p -> FilterPattern.parse(p, json)).toList();
     }
 
+    /** No filters: every record passes without being looked at. */
+    public boolean acceptsEverything() {
+        return patterns.isEmpty();
+    }
+
     @Override
     public boolean test(JsonNode record) {
         return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(record));

@@ -45,6 +45,8 @@ public final class HttpStreamsApi implements StreamsApi {
     private final URL url;
     private final ObjectMapper json;
     private final Transport transport;
+    /** Answers come from our own server in-process: compact JSON, reshaped without building trees. */
+    private final boolean inProcess;
 
     public HttpStreamsApi(URI endpoint, ObjectMapper json) {
         this(endpoint, json, null);
@@ -60,6 +62,7 @@ public final class HttpStreamsApi implements StreamsApi {
             throw new IllegalArgumentException("endpoint must be an http URL, got: " + endpoint, e);
         }
         this.transport = transport != null ? transport : this::overHttp;
+        this.inProcess = transport != null;
     }
 
     @Override
@@ -122,16 +125,43 @@ public final class HttpStreamsApi implements StreamsApi {
         return new RecordsPage(records, next == null || next.isNull() ? null : next.asText());
     }
 
+    @Override
+    public EventPayload.ShapedPage shapedRecords(String shardIterator, int limit, EventPayload payload,
+                                                 String streamArn) {
+        if (!inProcess) {
+            return StreamsApi.super.shapedRecords(shardIterator, limit, payload, streamArn);
+        }
+        ObjectNode request = json.createObjectNode().put("ShardIterator", shardIterator).put("Limit", limit);
+        Reply reply = send(STREAMS + "GetRecords", request);
+        EventPayload.ShapedPage shaped = reply.status() == 200 ? payload.shape(reply.body(), streamArn) : null;
+        if (shaped != null) {
+            return shaped;
+        }
+        JsonNode answer = answer(reply);
+        List<StreamRecord> records = new ArrayList<>();
+        for (JsonNode record : answer.path("Records")) {
+            records.add(payload.record((ObjectNode) record, streamArn));
+        }
+        JsonNode next = answer.get("NextShardIterator");
+        return new EventPayload.ShapedPage(records, next == null || next.isNull() ? null : next.asText());
+    }
+
     private JsonNode call(String target, ObjectNode body) {
+        return answer(send(target, body));
+    }
+
+    private Reply send(String target, ObjectNode body) {
         if (Thread.currentThread().isInterrupted()) {
             throw new StreamsApiException("Interrupted", "call to " + target + " interrupted");
         }
-        Reply reply;
         try {
-            reply = transport.send(target, bytes(body));
+            return transport.send(target, bytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot reach DynamoDB at " + endpoint + ": " + e.getMessage(), e);
         }
+    }
+
+    private JsonNode answer(Reply reply) {
         JsonNode answer = parse(reply.body());
         if (reply.status() != 200) {
             String type = answer.path("__type").asText("UnknownError");

@@ -1,14 +1,11 @@
 package io.jets.runtime.local.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 /**
  * Reads one shard from its checkpoint to its end, in order, and hands the records to the mapping's
@@ -27,7 +24,7 @@ public final class ShardReader {
     /** What the reader of every shard of one mapping shares. */
     public record Settings(StreamsApi api, EventPayload payload, Checkpoint checkpoint, Signal signal,
                            Duration pollInterval, int batchSize, int lanes, Duration batchingWindow,
-                           Predicate<JsonNode> filter, BatchHandler handler, MappingState state, Clock clock,
+                           FilterCriteria filter, BatchHandler handler, MappingState state, Clock clock,
                            BooleanSupplier stopped) {
     }
 
@@ -63,9 +60,9 @@ public final class ShardReader {
         while (!settings.stopped().getAsBoolean()) {
             if (iterator != null && buffer.size() < wanted) {
                 long seen = settings.signal().generation();
-                StreamsApi.RecordsPage page;
+                EventPayload.ShapedPage page;
                 try {
-                    page = settings.api().records(iterator, PAGE_LIMIT);
+                    page = settings.api().shapedRecords(iterator, PAGE_LIMIT, settings.payload(), streamArn);
                 } catch (StreamsApiException e) {
                     if (e.is("ResourceNotFoundException")) {
                         return End.STREAM_GONE;
@@ -133,11 +130,10 @@ public final class ShardReader {
         return End.FINISHED;
     }
 
-    private void take(List<ObjectNode> raw) {
-        for (ObjectNode record : raw) {
-            StreamRecord shaped = settings.payload().record(record, streamArn);
+    private void take(List<StreamRecord> records) {
+        for (StreamRecord shaped : records) {
             lastRead = shaped.sequenceNumber();
-            if (settings.filter().test(shaped.event())) {
+            if (settings.filter().acceptsEverything() || settings.filter().test(shaped.event())) {
                 buffer.addLast(shaped);
                 bufferedBytes += shaped.payloadBytes();
             }

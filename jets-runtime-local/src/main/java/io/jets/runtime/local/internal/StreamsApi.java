@@ -1,6 +1,7 @@
 package io.jets.runtime.local.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,6 +22,17 @@ public interface StreamsApi {
 
     /** GetRecords with the given limit (at most 1000). */
     RecordsPage records(String shardIterator, int limit);
+
+    /** GetRecords, each record reshaped as Lambda delivers it ({@link EventPayload#record}). */
+    default EventPayload.ShapedPage shapedRecords(String shardIterator, int limit, EventPayload payload,
+                                                  String streamArn) {
+        RecordsPage page = records(shardIterator, limit);
+        List<StreamRecord> shaped = new ArrayList<>(page.records().size());
+        for (ObjectNode record : page.records()) {
+            shaped.add(payload.record(record, streamArn));
+        }
+        return new EventPayload.ShapedPage(shaped, page.nextShardIterator());
+    }
 
     /** A table's stream as DescribeTable reports it; {@code latestStreamArn} empty when never enabled. */
     record TableInfo(String tableName, boolean streamEnabled, String latestStreamArn) {

@@ -71,4 +71,48 @@ class EventPayloadTest {
                 .isEqualTo("{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}");
         assertThat(record.event().path("dynamodb").has("NewImage")).isFalse();
     }
+
+    @Test
+    void shapingAnAnswersBytes_writesWhatTheTreeWayWrites() throws IOException {
+        ObjectNode odd = (ObjectNode) JSON.readTree("""
+                {"awsRegion":"eu-west-1","dynamodb":{"ApproximateCreationDateTime":1700000000,
+                "Keys":{"pk":{"S":"quote \\" and \\\\ and é ✓"}},
+                "NewImage":{"pk":{"S":"quote \\" and \\\\ and é ✓"},"m":{"M":{"l":{"L":[{"N":"1.5"},{"NULL":true}]}}},
+                "b":{"B":"AAEC"},"ns":{"NS":["1","-2e3"]}},"SequenceNumber":"700000000000000000042",
+                "SizeBytes":87,"StreamViewType":"NEW_IMAGE","NewerMember":{"x":[1,2]}},
+                "eventID":"e1","eventName":"INSERT","eventSource":"aws:dynamodb","eventVersion":"1.1",
+                "recordFormat":"future"}""");
+        List<JsonNode> raw = List.of(resource("get-records-modify.json"), resource("get-records-ttl-remove.json"), odd);
+        ObjectNode answer = JSON.createObjectNode();
+        answer.putArray("Records").addAll(raw);
+        answer.put("NextShardIterator", "iterator-2");
+
+        EventPayload.ShapedPage page = payload.shape(JSON.writeValueAsBytes(answer), SEED_ARN);
+
+        assertThat(page).isNotNull();
+        assertThat(page.nextShardIterator()).isEqualTo("iterator-2");
+        assertThat(page.records()).hasSize(3);
+        for (int i = 0; i < raw.size(); i++) {
+            StreamRecord byTree = payload.record((ObjectNode) raw.get(i), SEED_ARN);
+            StreamRecord byBytes = page.records().get(i);
+            assertThat(new String(byBytes.json(), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(byTree.json(), StandardCharsets.UTF_8));
+            assertThat(byBytes.sequenceNumber()).isEqualTo(byTree.sequenceNumber());
+            assertThat(byBytes.created()).isEqualTo(byTree.created());
+            assertThat(byBytes.itemKey()).isEqualTo(byTree.itemKey());
+            assertThat(byBytes.event()).isEqualTo(new ObjectMapper().readTree(byTree.json()));
+        }
+    }
+
+    @Test
+    void aClosedShardsLastAnswer_hasNoNextIterator_andAnAnswerOfAnotherShapeIsLeftToTheTreeWay() {
+        EventPayload.ShapedPage closed = payload.shape(
+                "{\"Records\":[],\"NextShardIterator\":null}".getBytes(StandardCharsets.UTF_8), SEED_ARN);
+
+        assertThat(closed.records()).isEmpty();
+        assertThat(closed.nextShardIterator()).isNull();
+        assertThat(payload.shape("{\"Records\":[{\"eventID\":\"e\"}]}".getBytes(StandardCharsets.UTF_8),
+                SEED_ARN)).as("a record without dynamodb").isNull();
+        assertThat(payload.shape("[]".getBytes(StandardCharsets.UTF_8), SEED_ARN)).isNull();
+    }
 }
