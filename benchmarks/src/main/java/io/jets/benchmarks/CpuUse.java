@@ -54,7 +54,7 @@ record CpuUse(long serverNanos, long clientNanos) {
         }
     }
 
-    private static long ownCpuNanos() {
+    static long ownCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
