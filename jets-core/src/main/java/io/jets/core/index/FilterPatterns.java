@@ -21,27 +21,40 @@ final class FilterPatterns {
     static final String OPERATORS = "exact values, null, \"\", prefix, suffix, anything-but, numeric, exists,"
             + " equals-ignore-case";
 
+    /**
+     * What Lambda answers (InvalidParameterValueException) when CreateEventSourceMapping gets a pattern it cannot
+     * parse; CloudFormation reports it as {@code Invalid request provided: Invalid filter pattern definition.}
+     */
+    static final String INVALID = "Invalid filter pattern definition.";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
 
     private FilterPatterns() {
     }
 
-    /** Why {@code pattern} is not a valid filter pattern, or empty when it is. */
-    static Optional<String> problem(String pattern) {
+    /**
+     * Why {@code pattern} is not a valid filter pattern, as a sentence about {@code name} ({@code filters[0]}),
+     * or empty when it is. A pattern Lambda cannot parse gets Lambda's own words, then the reason.
+     */
+    static Optional<String> problem(String pattern, String name) {
         if (pattern.length() > MAX_LENGTH) {
-            return Optional.of("must be at most " + MAX_LENGTH + " characters, got: " + pattern.length());
+            return Optional.of(name + " must be at most " + MAX_LENGTH + " characters, got: " + pattern.length());
         }
+        return structure(pattern).map(reason -> name + ": " + INVALID + " " + reason + ", got: " + pattern);
+    }
+
+    private static Optional<String> structure(String pattern) {
         JsonNode root;
         try {
             root = MAPPER.readTree(pattern);
         } catch (JsonProcessingException e) {
-            return Optional.of("is not valid JSON (" + e.getOriginalMessage() + "), got: " + pattern);
+            return Optional.of("The pattern is not valid JSON (" + e.getOriginalMessage() + ")");
         }
         if (root == null || !root.isObject() || root.isEmpty()) {
-            return Optional.of("must be a non-empty JSON object such as {\"eventName\":[\"INSERT\"]}, got: " + pattern);
+            return Optional.of("The pattern must be a non-empty JSON object such as {\"eventName\":[\"INSERT\"]}");
         }
-        return object(root).map(reason -> reason + ", got: " + pattern);
+        return object(root);
     }
 
     private static Optional<String> object(JsonNode node) {
@@ -51,12 +64,12 @@ final class FilterPatterns {
             Optional<String> problem;
             if (value.isObject()) {
                 problem = value.isEmpty()
-                        ? Optional.of("field \"" + field.getKey() + "\" has an empty object")
+                        ? Optional.of("Field \"" + field.getKey() + "\" has an empty object")
                         : object(value);
             } else if (value.isArray()) {
                 problem = matchers(field.getKey(), value);
             } else {
-                problem = Optional.of("field \"" + field.getKey() + "\" must have an array of values or a nested"
+                problem = Optional.of("Field \"" + field.getKey() + "\" must have an array of values or a nested"
                         + " object, not " + value);
             }
             if (problem.isPresent()) {
@@ -68,7 +81,7 @@ final class FilterPatterns {
 
     private static Optional<String> matchers(String field, JsonNode array) {
         if (array.isEmpty()) {
-            return Optional.of("field \"" + field + "\" has an empty array of values");
+            return Optional.of("Field \"" + field + "\" has an empty array of values");
         }
         for (JsonNode matcher : array) {
             if (matcher.isObject()) {
@@ -77,7 +90,7 @@ final class FilterPatterns {
                     return problem;
                 }
             } else if (matcher.isArray()) {
-                return Optional.of("field \"" + field + "\" has a nested array " + matcher);
+                return Optional.of("Field \"" + field + "\" has a nested array " + matcher);
             }
         }
         return Optional.empty();
@@ -85,7 +98,7 @@ final class FilterPatterns {
 
     private static Optional<String> operator(String field, JsonNode matcher) {
         if (matcher.size() != 1) {
-            return Optional.of("field \"" + field + "\" has a matcher with " + matcher.size()
+            return Optional.of("Field \"" + field + "\" has a matcher with " + matcher.size()
                     + " operators; use one operator per object: " + matcher);
         }
         Map.Entry<String, JsonNode> op = matcher.fields().next();
@@ -98,12 +111,12 @@ final class FilterPatterns {
             case "numeric" -> valid = isNumericRange(value);
             case "anything-but" -> valid = isAnythingBut(value);
             default -> {
-                return Optional.of("field \"" + field + "\" uses unknown operator \"" + op.getKey()
+                return Optional.of("Field \"" + field + "\" uses unknown operator \"" + op.getKey()
                         + "\"; use one of " + OPERATORS);
             }
         }
         return valid ? Optional.empty()
-                : Optional.of("field \"" + field + "\" has an invalid \"" + op.getKey() + "\" value " + value);
+                : Optional.of("Field \"" + field + "\" has an invalid \"" + op.getKey() + "\" value " + value);
     }
 
     private static boolean isIgnoreCase(JsonNode value) {

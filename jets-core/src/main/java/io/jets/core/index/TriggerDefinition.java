@@ -89,8 +89,7 @@ public record TriggerDefinition(
             problems.add("filters must have at most " + FilterPatterns.MAX_FILTERS + " patterns, got: " + filters.size());
         }
         for (int i = 0; i < filters.size(); i++) {
-            int index = i;
-            FilterPatterns.problem(filters.get(i)).ifPresent(p -> problems.add("filters[" + index + "] " + p));
+            FilterPatterns.problem(filters.get(i), "filters[" + i + "]").ifPresent(problems::add);
         }
         return problems;
     }

@@ -24,7 +24,7 @@ class FilterPatternsTest {
             "{\"dynamodb\":{\"NewImage\":{\"flag\":{\"BOOL\":[true]}}}}",
     })
     void problem_withValidPattern_isEmpty(String pattern) {
-        assertThat(FilterPatterns.problem(pattern)).isEmpty();
+        assertThat(FilterPatterns.problem(pattern, "filters[0]")).isEmpty();
     }
 
     @ParameterizedTest
@@ -45,7 +45,8 @@ class FilterPatternsTest {
             "{}",
             "not json",
     })
-    void problem_withInvalidPattern_isReported(String pattern) {
-        assertThat(FilterPatterns.problem(pattern)).isPresent();
+    void problem_withInvalidPattern_isReportedInLambdasWords(String pattern) {
+        assertThat(FilterPatterns.problem(pattern, "filters[0]")).hasValueSatisfying(problem -> assertThat(problem)
+                .startsWith("filters[0]: Invalid filter pattern definition. ").endsWith(", got: " + pattern));
     }
 }

@@ -6,98 +6,243 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jets.core.DynamoDbTrigger.StartingPosition;
 import io.jets.core.index.TriggerDefinition;
-import java.math.BigInteger;
+import io.jets.runtime.local.failures.LocalFailures;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Queue;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 
 /**
- * Random batches, random failures, bisect on or off, partial responses and parallelization 1..10: no record is
- * lost, none is handled out of per-item-key order, and each record is handled successfully exactly once.
+ * Random writes, random failures, bisect on or off, partial batch responses, retry limits and parallelization
+ * 1..10: no record is lost (each is handled or sent to the on-failure destination), none is delivered before an
+ * earlier record of its item, a record Lambda has checkpointed is never delivered again, and after
+ * de-duplication each record is handled exactly once.
+ *
+ * <p>The failures are planned per record, not drawn at invoke time, so a try is the same on every run whatever
+ * the lanes' interleaving, and a failing try shrinks to a short list of writes.
  */
 class DeliveryPropertyTest {
 
-    @TempDir
-    Path state;
+    private static final String TABLE = "demo-dev_test-table";
+    private static final String DESTINATION = "arn:aws:s3:::delivery-failures";
+    private static final int MAX_FAULTS = 6;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
-    void everyRecordIsHandledExactlyOnce_inPerKeyOrder(long seed) {
-        Random random = new Random(seed);
-        int records = 20 + random.nextInt(40);
-        int keys = 1 + random.nextInt(6);
-        boolean bisect = random.nextBoolean();
-        boolean partial = random.nextBoolean();
-        int parallelization = 1 + random.nextInt(10);
-        int batchSize = 1 + random.nextInt(10);
+    /** What the function does the next time it reaches a record. */
+    enum Fault {
+        /** Throws: a function error, the whole batch fails. */
+        THROW,
+        /** Reports the record as a batch item failure (a function error without ReportBatchItemFailures). */
+        REPORT
+    }
+
+    /** One write of item {@code key-<key>}; the function fails on its record once per planned fault, in order. */
+    record Write(int key, List<Fault> faults) {
+        Write {
+            faults = List.copyOf(faults);
+        }
+
+        @Override
+        public String toString() {
+            return "key-" + key + (faults.isEmpty() ? "" : faults.toString());
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Write>> writes() {
+        Arbitrary<List<Fault>> faults = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.just(List.<Fault>of())),
+                Tuple.of(1, Arbitraries.of(Fault.class).list().ofMinSize(1).ofMaxSize(2)));
+        // A failed batch is retried after a growing backoff (up to 2 s): a few faults per try keep a try short.
+        return Combinators.combine(Arbitraries.integers().between(0, 5), faults).as(Write::new)
+                .list().ofMinSize(1).ofMaxSize(40)
+                .filter(writes -> writes.stream().mapToInt(w -> w.faults().size()).sum() <= MAX_FAULTS);
+    }
+
+    @Provide
+    Arbitrary<Integer> retries() {
+        return Arbitraries.of(-1, 0, 1, 3);
+    }
+
+    @Property(tries = 300)
+    void everyRecordIsHandledOrDiscarded_inPerKeyOrder_andNeverDeliveredAgainOnceCheckpointed(
+            @ForAll("writes") List<Write> writes,
+            @ForAll @IntRange(min = 1, max = 10) int batchSize,
+            @ForAll @IntRange(min = 1, max = 10) int parallelization,
+            @ForAll boolean bisect,
+            @ForAll boolean reportBatchItemFailures,
+            @ForAll("retries") int maximumRetryAttempts) throws IOException {
+        Path state = Files.createTempDirectory("jets-delivery-property");
+        try {
+            check(writes, batchSize, parallelization, bisect, reportBatchItemFailures, maximumRetryAttempts, state);
+        } finally {
+            deleteRecursively(state);
+        }
+    }
+
+    private void check(List<Write> writes, int batchSize, int parallelization, boolean bisect,
+                       boolean reportBatchItemFailures, int maximumRetryAttempts, Path state) throws IOException {
         TriggerDefinition trigger = new TriggerDefinition("test-table", batchSize, 0, StartingPosition.TRIM_HORIZON,
-                parallelization, bisect, -1, -1, "", List.of(), partial, 0, true);
-
+                parallelization, bisect, maximumRetryAttempts, -1, DESTINATION, List.of(), reportBatchItemFailures,
+                0, true);
         RuntimeFixture fx = new RuntimeFixture(state);
-        fx.streams.createTable("demo-dev_test-table");
-        fx.streams.enableStream("demo-dev_test-table");
-        Map<String, String> keyOf = new LinkedHashMap<>();
-        for (int i = 0; i < records; i++) {
-            String key = "key-" + random.nextInt(keys);
-            keyOf.put(fx.streams.put("demo-dev_test-table", key, "v" + i), key);
+        fx.streams.createTable(TABLE);
+        fx.streams.enableStream(TABLE);
+        List<String> sequences = new ArrayList<>();
+        Map<String, String> keyOf = new HashMap<>();
+        Map<String, Queue<Fault>> plan = new HashMap<>();
+        for (int i = 0; i < writes.size(); i++) {
+            String key = "key-" + writes.get(i).key();
+            String sequence = fx.streams.put(TABLE, key, "v" + i);
+            sequences.add(sequence);
+            keyOf.put(sequence, key);
+            plan.put(sequence, new ArrayDeque<>(writes.get(i).faults()));
         }
-        List<String> handled = java.util.Collections.synchronizedList(new ArrayList<>());
-        Random failures = new Random(seed * 31);
-        RecordingDispatcher.Behaviour flaky = (f, e, c) -> {
-            List<String> batch = e.path("Records").findValuesAsText("SequenceNumber");
-            int outcome;
-            synchronized (failures) {
-                outcome = failures.nextInt(10);
-            }
-            if (outcome < 3) {
-                throw new IllegalStateException("random failure");
-            }
-            if (partial && outcome < 5) {
-                int failedAt;
-                synchronized (failures) {
-                    failedAt = failures.nextInt(batch.size());
-                }
-                handled.addAll(batch.subList(0, failedAt));
-                return "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + batch.get(failedAt) + "\"}]}";
-            }
-            handled.addAll(batch);
-            return null;
-        };
-        try (LocalRuntime runtime = fx.start(flaky, RuntimeFixture.function("clerk_event-file", trigger))) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() >= records
-                    && runtime.status().get(0).position().equals(last(keyOf)));
+        Function function = new Function(sequences, keyOf, plan, reportBatchItemFailures);
+        String last = sequences.get(sequences.size() - 1);
+
+        try (LocalRuntime runtime = fx.start(function::handle, RuntimeFixture.function("clerk_event-file", trigger))) {
+            // The checkpoint reaches the last record only once every batch before it is done or discarded.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> runtime.status().get(0).position().equals(last));
         }
 
-        assertThat(handled).as("handled exactly once").doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(keyOf.keySet());
-        Map<String, BigInteger> lastPerKey = new HashMap<>();
-        for (String sequence : handled) {
-            BigInteger value = new BigInteger(sequence);
-            BigInteger previous = lastPerKey.put(keyOf.get(sequence), value);
-            assertThat(previous == null || previous.compareTo(value) < 0)
-                    .as("order of key %s at %s", keyOf.get(sequence), sequence).isTrue();
+        Set<String> discarded = discarded(state);
+        Set<String> handled = new HashSet<>(function.handled);
+        assertThat(Stream.concat(handled.stream(), discarded.stream()).distinct().sorted().toList())
+                .as("every record is handled or sent to the on-failure destination")
+                .containsExactlyElementsOf(sequences);
+        if (maximumRetryAttempts < 0) {
+            assertThat(discarded).as("nothing is discarded with infinite retries").isEmpty();
+            assertThat(function.checkpointed).as("every record is checkpointed once")
+                    .containsExactlyInAnyOrderElementsOf(sequences);
         }
+        assertThat(function.redelivered).as("records delivered again after Lambda checkpointed them").isEmpty();
+        List<String> outOfOrder = function.waitedFor.stream()
+                .filter(w -> !discarded.contains(w.earlier())).map(Wait::toString).toList();
+        assertThat(outOfOrder).as("records delivered before an earlier record of their item was done").isEmpty();
         for (RecordingDispatcher.Call call : fx.calls) {
-            assertThat(call.event().path("Records").size()).isBetween(1, batchSize);
-            for (JsonNode record : call.event().path("Records")) {
-                assertThat(keyOf).containsKey(record.path("dynamodb").path("SequenceNumber").asText());
+            assertThat(call.sequenceNumbers()).hasSizeBetween(1, batchSize);
+        }
+    }
+
+    /** A record delivered while an earlier record of its item was neither handled nor earlier in its batch. */
+    record Wait(String delivered, String earlier) {
+        @Override
+        public String toString() {
+            return delivered + " before " + earlier;
+        }
+    }
+
+    /**
+     * The function under the mapping: it handles a batch's records in order, each at most once (it
+     * de-duplicates), and stops at the first record with a planned fault, throwing or reporting it.
+     */
+    private static final class Function {
+        private final List<String> sequences;
+        private final Map<String, String> keyOf;
+        private final Map<String, Queue<Fault>> plan;
+        private final boolean reportBatchItemFailures;
+        /** Records handled, first time only, in the order they were handled. */
+        final List<String> handled = Collections.synchronizedList(new ArrayList<>());
+        /** Records of invokes Lambda counted as done: a whole successful batch, or the part before a reported item. */
+        final Set<String> checkpointed = Collections.synchronizedSet(new LinkedHashSet<>());
+        final List<String> redelivered = Collections.synchronizedList(new ArrayList<>());
+        final List<Wait> waitedFor = Collections.synchronizedList(new ArrayList<>());
+
+        Function(List<String> sequences, Map<String, String> keyOf, Map<String, Queue<Fault>> plan,
+                 boolean reportBatchItemFailures) {
+            this.sequences = sequences;
+            this.keyOf = keyOf;
+            this.plan = plan;
+            this.reportBatchItemFailures = reportBatchItemFailures;
+        }
+
+        String handle(String name, JsonNode event, com.amazonaws.services.lambda.runtime.Context context) {
+            List<String> batch = event.path("Records").findValuesAsText("SequenceNumber");
+            checkOrder(batch);
+            for (int i = 0; i < batch.size(); i++) {
+                String sequence = batch.get(i);
+                Fault fault;
+                synchronized (plan) {
+                    fault = plan.get(sequence).poll();
+                }
+                if (fault == Fault.REPORT && reportBatchItemFailures) {
+                    checkpointed.addAll(batch.subList(0, i));
+                    return "{\"batchItemFailures\":[{\"itemIdentifier\":\"" + sequence + "\"}]}";
+                }
+                if (fault != null) {
+                    throw new IllegalStateException("planned failure at " + sequence);
+                }
+                if (!handled.contains(sequence)) {
+                    handled.add(sequence);
+                }
+            }
+            checkpointed.addAll(batch);
+            return null;
+        }
+
+        private void checkOrder(List<String> batch) {
+            Set<String> before = new HashSet<>();
+            for (String sequence : batch) {
+                if (checkpointed.contains(sequence)) {
+                    redelivered.add(sequence);
+                }
+                for (String earlier : sequences) {
+                    if (earlier.equals(sequence)) {
+                        break;
+                    }
+                    if (keyOf.get(earlier).equals(keyOf.get(sequence)) && !before.contains(earlier)
+                            && !handled.contains(earlier)) {
+                        waitedFor.add(new Wait(sequence, earlier));
+                    }
+                }
+                before.add(sequence);
             }
         }
     }
 
-    private static String last(Map<String, String> keyOf) {
-        String last = null;
-        for (String sequence : keyOf.keySet()) {
-            last = sequence;
+    /** The records of every on-failure record in the local S3 destination (its payload is the event). */
+    private static Set<String> discarded(Path state) throws IOException {
+        Path bucket = LocalFailures.root(state).resolve("s3").resolve("delivery-failures");
+        Set<String> sequences = new HashSet<>();
+        if (!Files.exists(bucket)) {
+            return sequences;
         }
-        return last;
+        try (Stream<Path> files = Files.walk(bucket)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                JsonNode record = RecordingDispatcher.JSON.readTree(file.toFile());
+                JsonNode event = RecordingDispatcher.JSON.readTree(record.path("payload").asText());
+                sequences.addAll(event.path("Records").findValuesAsText("SequenceNumber"));
+            }
+        }
+        return sequences;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 }

@@ -23,6 +23,8 @@ final class FakeStreams implements StreamsApi {
     private final AtomicLong sequence = new AtomicLong(100_000_000_000_000_000L);
     private long labelCounter = 1;
     volatile boolean expireIterators;
+    /** GetRecords calls so far. */
+    final AtomicLong recordsCalls = new AtomicLong();
     volatile long nowSeconds = 1_700_000_000L;
 
     private static final class Table {
@@ -142,6 +144,7 @@ final class FakeStreams implements StreamsApi {
 
     @Override
     public synchronized RecordsPage records(String iterator, int limit) {
+        recordsCalls.incrementAndGet();
         if (expireIterators) {
             expireIterators = false;
             throw new StreamsApiException("ExpiredIteratorException", "Iterator expired");

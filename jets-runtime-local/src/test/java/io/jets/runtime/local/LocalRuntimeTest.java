@@ -51,6 +51,23 @@ class LocalRuntimeTest {
         }
     }
 
+    /** Lambda polls each shard four times a second; emulators that poll once a second add up to a second. */
+    @Test
+    void idleShard_isPolledFourTimesASecond_asLambdaPollsIt() throws InterruptedException {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null,
+                RuntimeFixture.function("clerk_event-file", TriggerDefinition.withDefaults("test-table")))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.streams.recordsCalls.get() > 0);
+            long before = fx.streams.recordsCalls.get();
+            Thread.sleep(2000);
+            long polls = fx.streams.recordsCalls.get() - before;
+
+            assertThat(polls).as("GetRecords calls on an idle shard in two seconds").isBetween(5L, 10L);
+        }
+    }
+
     @Test
     void handlerOutput_isLoggedBetweenStartEndAndReport() {
         RuntimeFixture fx = new RuntimeFixture(state);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +114,40 @@ class ConcurrencyConformanceIT {
             }));
             assertThat(seen).hasSize(written.size());
             firstPerKey.values().forEach(sequence -> assertThat(sequence).isSorted());
+        }
+    }
+
+    /**
+     * "Repeated errors block processing of the affected shard until the error is resolved or the items expire":
+     * AWS says nothing narrower for ParallelizationFactor > 1, so a failing batch holds back records of other
+     * items written after it, though they would go to another concurrent batch.
+     */
+    @Test
+    void parallelizationFactor_failingBatch_blocksTheShard_forRecordsOfOtherItemsWrittenAfterIt() {
+        AtomicBoolean healthy = new AtomicBoolean(false);
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> {
+                if (e.toString().contains("\"poison\"") && !healthy.get()) {
+                    throw new IllegalStateException("cannot file poison");
+                }
+                return null;
+            }, parallel(4, 1, false));
+            lambda.put("poison", "v1");
+            await().atMost(WAIT).until(() -> lambda.invocations.size() >= 2);
+            for (int i = 0; i < 8; i++) {
+                lambda.put("other-" + i, "v1");
+            }
+            int failedSoFar = lambda.invocations.size();
+            await().pollDelay(Duration.ofMillis(500)).atMost(WAIT)
+                    .until(() -> lambda.invocations.size() >= failedSoFar + 2);
+
+            assertThat(lambda.deliveredIds()).as("delivered while poison fails").containsOnly("poison");
+            healthy.set(true);
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().containsAll(
+                    List.of("other-0", "other-1", "other-2", "other-3", "other-4", "other-5", "other-6", "other-7")));
+            List<String> ids = lambda.deliveredIds();
+            assertThat(ids.subList(0, ids.lastIndexOf("poison") + 1)).containsOnly("poison");
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,6 +44,35 @@ class ShardConformanceIT {
             assertThat(lambda.streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards())
                     .hasSizeGreaterThan(1);
             assertThat(lambda.deliveredIds()).containsExactlyElementsOf(written);
+        }
+    }
+
+    /**
+     * Lambda polls a shard four times a second (local emulators often once a second); with the server's signal
+     * a record written to an idle stream is read at once, before Lambda's next poll would even come.
+     */
+    @Test
+    void recordWrittenToAnIdleStream_reachesTheFunctionBeforeLambdasNextPoll() throws Exception {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            List<Long> invokedAt = new CopyOnWriteArrayList<>();
+            lambda.start((f, e, c) -> {
+                invokedAt.add(System.nanoTime());
+                return null;
+            }, function(trigger()));
+            List<Duration> latencies = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                Thread.sleep(300);
+                long written = System.nanoTime();
+                lambda.put("id-" + i, "x");
+                int delivered = i + 1;
+                await().atMost(WAIT).pollInterval(Duration.ofMillis(5)).until(() -> invokedAt.size() >= delivered);
+                latencies.add(Duration.ofNanos(invokedAt.get(i) - written));
+            }
+            latencies.sort(null);
+
+            assertThat(latencies.get(latencies.size() / 2)).as("median time from PutItem to the invoke, of %s",
+                    latencies).isLessThan(Duration.ofMillis(250));
         }
     }
 
