@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
@@ -10,6 +11,7 @@ import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.util.HashSet;
@@ -56,13 +58,18 @@ public final class ItemOperations {
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadValues.check(request.get("Key"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
-        ObjectNode item = database.read(connection -> writer.read(connection, table, key));
+        ItemStore.Row row = database.read(connection -> writer.row(connection, table, key));
         ObjectNode response = Json.object();
-        if (item != null) {
-            response.set("Item", projection == null ? item : projection.apply(item));
+        if (row != null) {
+            // without a projection the item is answered as stored, its text copied rather than parsed and rewritten
+            if (projection == null) {
+                response.putRawValue("Item", new RawValue(row.json()));
+            } else {
+                response.set("Item", projection.apply(row.item()));
+            }
         }
         return Capacity.add(response, request, table.name(), Capacity.readUnits(
-                item == null || !Capacity.requested(request) ? 0 : AttributeValues.itemSize(item),
+                row == null || !Capacity.requested(request) ? 0 : row.size(),
                 request.path("ConsistentRead").asBoolean(false)));
     }
 

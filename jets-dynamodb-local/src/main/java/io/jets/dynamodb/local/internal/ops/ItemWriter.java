@@ -42,7 +42,7 @@ public final class ItemWriter {
     }
 
     public ObjectNode read(Connection connection, TableDefinition table, JsonNode key) throws SQLException {
-        ItemStore.Row row = items.row(connection, table.id(), Keys.hash(table, key), Keys.range(table, key));
+        ItemStore.Row row = row(connection, table, key);
         if (row == null) {
             return null;
         }
@@ -52,6 +52,11 @@ public final class ItemWriter {
             storedRows().put(item, row);
         }
         return item;
+    }
+
+    /** The stored item of a key as the store holds it (text and size), or null. */
+    public ItemStore.Row row(Connection connection, TableDefinition table, JsonNode key) throws SQLException {
+        return items.row(connection, table.id(), Keys.hash(table, key), Keys.range(table, key));
     }
 
     @SuppressWarnings("unchecked")
