@@ -200,15 +200,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /**
-     * What a store remembers for the rest of the current write transaction only (a batch of 25 puts reads the
-     * stream's open shard once, not 25 times); forgotten when the transaction commits or rolls back.
-     */
     /** Whether the calling thread is inside {@link #write}. */
     public boolean inWriteTransaction() {
         return writeLock.isHeldByCurrentThread();
     }
 
+    /**
+     * What a store remembers for the rest of the current write transaction only (a batch of 25 puts reads the
+     * stream's open shard once, not 25 times); forgotten when the transaction commits or rolls back.
+     */
     public java.util.Map<String, Object> transactionState() {
         if (!writeLock.isHeldByCurrentThread()) {
             throw new IllegalStateException("transactionState outside a write transaction");

@@ -95,6 +95,11 @@ public final class StreamRecords {
     private final Duration retention;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, StreamDefinition> definitions = new ConcurrentHashMap<>();
+    /** Each stream's open shard as last committed, valid while no shard has been opened or closed since. */
+    private final Map<String, OpenShard> openShards = new ConcurrentHashMap<>();
+
+    private record OpenShard(Shard shard, long shardChanges) {
+    }
     private int appendsSinceTrim;
 
     public StreamRecords(Database database, StreamStore streams, Clock clock, Duration rollover,
@@ -124,7 +129,9 @@ public final class StreamRecords {
         String openShardKey = "open-shard:" + table.stream().arn();
         Shard shard = (Shard) database.transactionState().get(openShardKey);
         if (shard == null) {
-            shard = streams.currentShard(connection, table.stream().arn());
+            OpenShard known = openShards.get(table.stream().arn());
+            shard = known != null && known.shardChanges() == streams.shardChanges() ? known.shard()
+                    : streams.currentShard(connection, table.stream().arn());
             if (shard == null) {
                 return;
             }
@@ -132,7 +139,10 @@ public final class StreamRecords {
         if (shard.createdMillis() + rollover.toMillis() <= now) {
             shard = streams.rollOver(connection, shard, now);
         }
-        database.transactionState().put(openShardKey, shard);
+        if (database.transactionState().put(openShardKey, shard) != shard) {
+            Shard open = shard;
+            database.onCommit(() -> openShards.put(open.streamArn(), new OpenShard(open, streams.shardChanges())));
+        }
         // region and view type never change for a stream, so its definition is read once
         StreamDefinition stream = definitions.get(shard.streamArn());
         if (stream == null) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 
 /** Streams and their shards in the store. Every method runs inside the caller's transaction. */
@@ -21,6 +22,14 @@ public final class StreamStore {
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Counts shard openings and closings, so that what was read about open shards can tell it is stale. */
+    private final AtomicLong shardChanges = new AtomicLong();
+
+    /** Changes whenever a shard is opened or closed, committed or not. */
+    public long shardChanges() {
+        return shardChanges.get();
+    }
 
     /** Creates a stream for a table with its first open shard. */
     public StreamDefinition create(Connection connection, String tableName, String viewType, String region,
@@ -136,6 +145,7 @@ public final class StreamStore {
     }
 
     private void close(Connection connection, Shard shard) throws SQLException {
+        shardChanges.incrementAndGet();
         long last = lastSeq(connection, shard.shardId());
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE shards SET end_seq = ? WHERE shard_id = ?")) {
@@ -148,6 +158,7 @@ public final class StreamStore {
 
     private Shard openShard(Connection connection, String streamArn, String parent, long nowMillis)
             throws SQLException {
+        shardChanges.incrementAndGet();
         String shardId = String.format("shardId-%020d-%s", nowMillis, HexFormat.of().formatHex(randomBytes(4)));
         long start = reserveSeq(connection);
         try (PreparedStatement insert = connection.prepareStatement(
