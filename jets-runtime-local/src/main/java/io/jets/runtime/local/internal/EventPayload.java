@@ -1,15 +1,12 @@
 package io.jets.runtime.local.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -91,38 +88,150 @@ public final class EventPayload {
      * caller then goes the tree way).
      */
     public ShapedPage shape(byte[] answer, String streamArn) {
-        try (JsonParser parser = json.getFactory().createParser(answer)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
+        try {
+            CompactJson json = new CompactJson(answer);
             List<StreamRecord> records = new ArrayList<>();
             String next = null;
             byte[] arn = JsonStringEncoder.getInstance().quoteAsUTF8(streamArn);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("Records") && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        StreamRecord record = shapeRecord(parser, answer, arn);
+            json.expect('{');
+            while (!json.at('}')) {
+                String name = json.name();
+                if (name.equals("Records")) {
+                    json.expect('[');
+                    while (!json.at(']')) {
+                        StreamRecord record = shapeRecord(json, answer, arn);
                         if (record == null) {
                             return null;
                         }
                         records.add(record);
+                        json.comma();
                     }
-                } else if (name.equals("NextShardIterator")) {
-                    next = value == JsonToken.VALUE_NULL ? null : parser.getText();
+                    json.expect(']');
+                } else if (name.equals("NextShardIterator") && !json.at('n')) {
+                    next = json.text();
                 } else {
-                    parser.skipChildren();
+                    json.skip();
                 }
+                json.comma();
             }
-            return new ShapedPage(records, next);
-        } catch (IOException | RuntimeException e) {
+            json.expect('}');
+            return json.atEnd() ? new ShapedPage(records, next) : null;
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }
     }
 
-    /** One record, the parser on its opening brace; null for anything {@link #record} would reshape otherwise. */
-    private static StreamRecord shapeRecord(JsonParser parser, byte[] answer, byte[] arn) throws IOException {
+    /**
+     * Reads JSON as our server writes it: compact, names without escapes. Anything else throws
+     * IllegalArgumentException, and the answer goes the tree way.
+     */
+    private static final class CompactJson {
+        private final byte[] bytes;
+        private int at;
+
+        CompactJson(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int position() {
+            return at;
+        }
+
+        boolean at(char c) {
+            return at < bytes.length && bytes[at] == c;
+        }
+
+        boolean atEnd() {
+            return at == bytes.length;
+        }
+
+        void expect(char c) {
+            if (!at(c)) {
+                throw new IllegalArgumentException("expected " + c + " at " + at);
+            }
+            at++;
+        }
+
+        void comma() {
+            if (at(',')) {
+                at++;
+            }
+        }
+
+        /** A member's name and its colon. */
+        String name() {
+            int start = at + 1;
+            int end = stringEnd();
+            for (int i = start; i < end - 1; i++) {
+                if (bytes[i] == '\\' || bytes[i] < 0) {
+                    throw new IllegalArgumentException("escaped or non-ASCII name");
+                }
+            }
+            expect(':');
+            return new String(bytes, start, end - 1 - start, StandardCharsets.US_ASCII);
+        }
+
+        /** A string value without escapes, decoded. */
+        String text() {
+            int start = at + 1;
+            int end = stringEnd();
+            for (int i = start; i < end - 1; i++) {
+                if (bytes[i] == '\\') {
+                    throw new IllegalArgumentException("escaped text");
+                }
+            }
+            return new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8);
+        }
+
+        /** Skips the string starting here; returns where it ends (after the closing quote). */
+        private int stringEnd() {
+            expect('"');
+            while (bytes[at] != '"') {
+                at += bytes[at] == '\\' ? 2 : 1;
+            }
+            return ++at;
+        }
+
+        /** Skips the value starting here; returns where it ends. */
+        int skip() {
+            byte first = bytes[at];
+            if (first == '"') {
+                return stringEnd();
+            }
+            if (first == '{' || first == '[') {
+                int depth = 0;
+                do {
+                    byte b = bytes[at];
+                    if (b == '"') {
+                        stringEnd();
+                        continue;
+                    }
+                    if (b == '{' || b == '[') {
+                        depth++;
+                    } else if (b == '}' || b == ']') {
+                        depth--;
+                    }
+                    at++;
+                } while (depth > 0);
+                return at;
+            }
+            int start = at;
+            while (at < bytes.length && bytes[at] != ',' && bytes[at] != '}' && bytes[at] != ']') {
+                byte b = bytes[at];
+                if (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == '"' || b == '{' || b == '[') {
+                    throw new IllegalArgumentException("not compact at " + at);
+                }
+                at++;
+            }
+            if (at == start) {
+                throw new IllegalArgumentException("missing value at " + at);
+            }
+            return at;
+        }
+    }
+
+    /** One record, the scanner on its opening brace; null for anything {@link #record} would reshape otherwise. */
+    private static StreamRecord shapeRecord(CompactJson json, byte[] answer, byte[] arn) {
         Map<String, int[]> known = new HashMap<>();
         List<int[]> unknown = new ArrayList<>();
         Map<String, int[]> data = null;
@@ -132,52 +241,54 @@ public final class EventPayload {
         boolean identity = false;
         long created = 0;
         String sequenceNumber = "";
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            int fieldStart = (int) parser.currentTokenLocation().getByteOffset();
-            JsonToken token = parser.nextToken();
+        json.expect('{');
+        while (!json.at('}')) {
+            int fieldStart = json.position();
+            String name = json.name();
             if (name.equals("dynamodb")) {
-                if (token != JsonToken.START_OBJECT || data != null) {
+                if (!json.at('{') || data != null) {
                     return null;
                 }
                 data = new HashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String member = parser.currentName();
-                    int memberStart = (int) parser.currentTokenLocation().getByteOffset();
-                    JsonToken memberToken = parser.nextToken();
-                    if (member.equals("ApproximateCreationDateTime")) {
-                        if (!memberToken.isNumeric()) {
-                            return null;
-                        }
-                        created = parser.getValueAsLong();
-                        data.put(member, new int[0]);
-                        continue;
-                    }
+                json.expect('{');
+                while (!json.at('}')) {
+                    int memberStart = json.position();
+                    String member = json.name();
                     if (member.equals("SequenceNumber")) {
-                        sequenceNumber = memberToken == JsonToken.VALUE_STRING ? parser.getText() : null;
-                    }
-                    int[] slice = slice(parser, answer, memberToken);
-                    if (DYNAMODB_ORDER.contains(member)) {
-                        if (data.put(member, slice) != null) {
+                        if (!json.at('"')) {
                             return null;
                         }
+                        int valueStart = json.position();
+                        sequenceNumber = json.text();
+                        data.put(member, new int[] {valueStart, json.position()});
                     } else {
-                        unknownData.add(new int[] {memberStart, slice[1]});
+                        int valueStart = json.position();
+                        int valueEnd = json.skip();
+                        if (member.equals("ApproximateCreationDateTime")) {
+                            created = wholeSeconds(answer, valueStart, valueEnd);
+                        } else if (DYNAMODB_ORDER.contains(member)) {
+                            if (data.put(member, new int[] {valueStart, valueEnd}) != null) {
+                                return null;
+                            }
+                        } else {
+                            unknownData.add(new int[] {memberStart, valueEnd});
+                        }
                     }
+                    json.comma();
                 }
-                if (sequenceNumber == null) {
-                    return null;
-                }
+                json.expect('}');
             } else if (name.equals("userIdentity")) {
-                if (token != JsonToken.START_OBJECT || identity) {
+                if (!json.at('{') || identity) {
                     return null;
                 }
                 identity = true;
                 int[] lowerType = null;
                 int[] lowerPrincipal = null;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String member = parser.currentName();
-                    int[] slice = slice(parser, answer, parser.nextToken());
+                json.expect('{');
+                while (!json.at('}')) {
+                    String member = json.name();
+                    int valueStart = json.position();
+                    int[] slice = {valueStart, json.skip()};
                     switch (member) {
                         case "Type" -> identityType = slice;
                         case "type" -> lowerType = slice;
@@ -185,13 +296,16 @@ public final class EventPayload {
                         case "principalId" -> lowerPrincipal = slice;
                         default -> { }
                     }
+                    json.comma();
                 }
+                json.expect('}');
                 identityType = identityType != null ? identityType : lowerType;
                 identityPrincipal = identityPrincipal != null ? identityPrincipal : lowerPrincipal;
             } else if (name.equals("eventSourceARN")) {
                 return null; // the tree way keeps its position and replaces its value
             } else {
-                int[] slice = slice(parser, answer, token);
+                int valueStart = json.position();
+                int[] slice = {valueStart, json.skip()};
                 if (RECORD_ORDER.contains(name)) {
                     if (known.put(name, slice) != null) {
                         return null;
@@ -200,11 +314,13 @@ public final class EventPayload {
                     unknown.add(new int[] {fieldStart, slice[1]});
                 }
             }
+            json.comma();
         }
+        json.expect('}');
         if (data == null) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(answer.length < 4096 ? 512 : 1024);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         out.write('{');
         boolean first = true;
         for (String name : RECORD_ORDER) {
@@ -223,7 +339,7 @@ public final class EventPayload {
         out.writeBytes(Double.toString((double) created).getBytes(StandardCharsets.US_ASCII));
         for (String name : DYNAMODB_ORDER) {
             int[] slice = data.get(name);
-            if (slice != null && slice.length > 0) {
+            if (slice != null) {
                 member(out, false, name, answer, slice);
             }
         }
@@ -248,26 +364,16 @@ public final class EventPayload {
         return new StreamRecord(sequenceNumber, Instant.ofEpochSecond(created), itemKey, out.toByteArray());
     }
 
-    /** Where the value the parser stands on starts and ends in {@code answer}, consuming it. */
-    private static int[] slice(JsonParser parser, byte[] answer, JsonToken token) throws IOException {
-        int start = (int) parser.currentTokenLocation().getByteOffset();
-        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return new int[] {start, (int) parser.currentLocation().getByteOffset()};
-        }
-        int end = start;
-        if (token == JsonToken.VALUE_STRING) {
-            end++;
-            while (answer[end] != '"') {
-                end += answer[end] == '\\' ? 2 : 1;
-            }
-            end++;
-        } else {
-            while (end < answer.length && answer[end] != ',' && answer[end] != '}' && answer[end] != ']') {
-                end++;
+    /** A JSON number as {@code asLong} reads it: whole seconds, any fraction dropped. */
+    private static long wholeSeconds(byte[] answer, int start, int end) {
+        String number = new String(answer, start, end - start, StandardCharsets.US_ASCII);
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '-' && i == 0)) {
+                return (long) Double.parseDouble(number); // fraction or exponent; not a number throws
             }
         }
-        return new int[] {start, end};
+        return Long.parseLong(number);
     }
 
     private static boolean member(ByteArrayOutputStream out, boolean first, String name, byte[] answer, int[] slice) {

@@ -114,5 +114,9 @@ class EventPayloadTest {
         assertThat(payload.shape("{\"Records\":[{\"eventID\":\"e\"}]}".getBytes(StandardCharsets.UTF_8),
                 SEED_ARN)).as("a record without dynamodb").isNull();
         assertThat(payload.shape("[]".getBytes(StandardCharsets.UTF_8), SEED_ARN)).isNull();
+        assertThat(payload.shape(("{\"Records\":[{\"eventID\":\"e\",\"dynamodb\":{\"SizeBytes\": 3}}]}")
+                .getBytes(StandardCharsets.UTF_8), SEED_ARN)).as("not compact").isNull();
+        assertThat(payload.shape("{\"Records\":[{\"dynamodb\":{\"SizeBytes\":3}".getBytes(StandardCharsets.UTF_8),
+                SEED_ARN)).as("cut short").isNull();
     }
 }
