@@ -160,8 +160,8 @@ public final class HttpFrontEnd implements AutoCloseable {
             throw ApiException.serialization(null);
         }
         RequestMemberTypes.check(object);
-        TableArns.useNames(object);
-        return operation.handle(object, new RequestContext(region(exchange), requestId));
+        String tableArn = TableArns.useNames(object);
+        return TableArns.echo(operation.handle(object, new RequestContext(region(exchange), requestId)), tableArn);
     }
 
     /**

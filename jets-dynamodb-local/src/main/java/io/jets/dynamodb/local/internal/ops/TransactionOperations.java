@@ -44,8 +44,11 @@ public final class TransactionOperations {
     private record Token(ObjectNode request, long createdMillis) {
     }
 
-    /** One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete. */
-    private record Action(String kind, TableDefinition table, ObjectNode key, Condition condition, Update update,
+    /**
+     * One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete; {@code label} is
+     * the table as the request named it (its name or its ARN).
+     */
+    private record Action(String kind, String label, TableDefinition table, ObjectNode key, Condition condition, Update update,
                           ObjectNode item, boolean returnOnFailure) {
     }
 
@@ -157,7 +160,7 @@ public final class TransactionOperations {
                         // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
-                units.merge(action.table().name(), 2 * Capacity.writeUnits(current, written), Double::sum);
+                units.merge(action.label(), 2 * Capacity.writeUnits(current, written), Double::sum);
             }
             return null;
         });
@@ -166,7 +169,7 @@ public final class TransactionOperations {
         }
         ObjectNode response = Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
         List<Action> changing = actions.stream().filter(action -> !action.kind().equals("ConditionCheck")).toList();
-        ObjectNode metrics = Capacity.collectionMetricsByTable(request,
+        ObjectNode metrics = Capacity.collectionMetricsByTable(request, changing.stream().map(Action::label).toList(),
                 changing.stream().map(Action::table).toList(), changing.stream().map(Action::key).toList());
         if (metrics != null) {
             response.set("ItemCollectionMetrics", metrics);
@@ -187,7 +190,7 @@ public final class TransactionOperations {
         database.read(connection -> {
             for (Action action : actions) {
                 ObjectNode current = writer.read(connection, action.table(), action.key());
-                units.merge(action.table().name(), 2 * Capacity.readUnits(
+                units.merge(action.label(), 2 * Capacity.readUnits(
                         current == null ? 0 : AttributeValues.itemSize(current), true), Double::sum);
             }
             return null;
@@ -206,7 +209,9 @@ public final class TransactionOperations {
         JsonNode body = transactItem.get(kind);
         String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
                 + kind.substring(1) + ".";
-        new Constraints().tableName(member + "tableName", body.get("TableName"))
+        JsonNode tableName = body.get("TableName");
+        new Constraints().tableName(member + "tableName", tableName != null && tableName.isTextual()
+                        ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
                 .oneOf(member + "returnValuesOnConditionCheckFailure",
                         body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]")
                 .check();
@@ -229,7 +234,8 @@ public final class TransactionOperations {
         String kind = parsed.kind();
         JsonNode body = parsed.body();
         Condition condition = parsed.condition();
-        TableDefinition table = catalog.require(Json.text(body, "TableName"));
+        String label = Json.text(body, "TableName");
+        TableDefinition table = catalog.require(TableArns.nameOf(label));
         boolean returnOnFailure = ItemOperations.returnOldOnFailure(body);
         return switch (kind) {
             case "Put" -> {
@@ -238,12 +244,12 @@ public final class TransactionOperations {
                 ObjectNode stored = AttributeValues.normalizeItem(item);
                 // a put's size is known from the request: it refuses the request before the transaction runs
                 ItemWriter.checkSize(stored);
-                yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
+                yield new Action(kind, label, table, key, condition, null, stored, returnOnFailure);
             }
             default -> {
                 ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table,
                         body.get("Key"))));
-                yield new Action(kind, table, key, condition, parsed.update(), null, returnOnFailure);
+                yield new Action(kind, label, table, key, condition, parsed.update(), null, returnOnFailure);
             }
         };
     }
@@ -322,6 +328,7 @@ public final class TransactionOperations {
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        List<String> labels = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
         List<ObjectNode> keys = new ArrayList<>();
         List<Projection> projections = new ArrayList<>();
@@ -336,7 +343,8 @@ public final class TransactionOperations {
         }
         for (int i = 0; i < items.size(); i++) {
             JsonNode get = items.get(i).get("Get");
-            TableDefinition table = catalog.require(Json.text(get, "TableName"));
+            labels.add(Json.text(get, "TableName"));
+            TableDefinition table = catalog.require(TableArns.nameOf(labels.get(i)));
             tables.add(table);
             try {
                 keys.add(AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table, get.get("Key")))));
@@ -357,7 +365,7 @@ public final class TransactionOperations {
         database.read(connection -> {
             for (int i = 0; i < keys.size(); i++) {
                 ObjectNode found = writer.read(connection, tables.get(i), keys.get(i));
-                units.merge(tables.get(i).name(), 2 * Capacity.readUnits(
+                units.merge(labels.get(i), 2 * Capacity.readUnits(
                         found == null ? 0 : AttributeValues.itemSize(found), true), Double::sum);
                 ObjectNode entry = responses.addObject();
                 if (found != null) {
