@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -86,5 +87,52 @@ class ValidationOrderConformanceIT {
                 + " 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must have"
                 + " length greater than or equal to 3; Value 'ab' at 'localSecondaryIndexes.1.member.indexName'"
                 + " failed to satisfy constraint: Member must have length greater than or equal to 3");
+    }
+
+    private static CreateTableRequest.Builder feedTable(String name) {
+        return CreateTableRequest.builder().tableName(name)
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S)).keySchema(hash("feed"));
+    }
+
+    @Test
+    void createTable_zeroThroughput_reportsTheWriteCapacityBeforeTheReadCapacity() {
+        assertValidation(() -> client.createTable(feedTable("zero-throughput")
+                        .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
+                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void createTable_onDemandWithZeroThroughput_failsTheConstraintsBeforeTheBillingModeRule() {
+        assertValidation(() -> client.createTable(feedTable("on-demand-zero").billingMode(BillingMode.PAY_PER_REQUEST)
+                        .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
+                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void createTable_emptyThroughput_reportsBothCapacitiesMissing_writeFirst() {
+        assertValidation(() -> client.createTable(feedTable("empty-throughput")
+                        .provisionedThroughput(ProvisionedThroughput.builder().build()).build()),
+                "2 validation errors detected: Value null at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must not be null; Value null at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must not"
+                        + " be null");
+        assertValidation(() -> client.createTable(feedTable("read-only-throughput")
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L)).build()),
+                "1 validation error detected: Value null at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void createTable_emptyKeySchema_failsItsLengthConstraint() {
+        assertValidation(() -> client.createTable(feedTable("empty-key-schema").keySchema(java.util.List.of())
+                        .billingMode(BillingMode.PAY_PER_REQUEST).build()),
+                "1 validation error detected: Value '[]' at 'keySchema' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
     }
 }

@@ -64,6 +64,31 @@ final class Constraints {
         return tableName(member, value);
     }
 
+    /**
+     * A ProvisionedThroughput: both capacities required and at least 1. DynamoDB reports the write capacity before
+     * the read capacity.
+     */
+    Constraints capacity(String member, JsonNode provisioned) {
+        if (provisioned == null || provisioned.isNull()) {
+            return this;
+        }
+        for (String units : List.of("WriteCapacityUnits", "ReadCapacityUnits")) {
+            String path = member + "." + Character.toLowerCase(units.charAt(0)) + units.substring(1);
+            required(path, provisioned.get(units));
+            range(path, provisioned.get(units), 1, Long.MAX_VALUE);
+        }
+        return this;
+    }
+
+    /** A required list of at least one element; DynamoDB quotes an empty list as {@code '[]'}. */
+    Constraints nonEmpty(String member, JsonNode list) {
+        required(member, list);
+        if (list != null && list.isArray() && list.isEmpty()) {
+            violations.add(describe("[]", member) + "Member must have length greater than or equal to 1");
+        }
+        return this;
+    }
+
     Constraints required(String member, JsonNode value) {
         if (value == null || value.isNull()) {
             violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");

@@ -162,6 +162,7 @@ public final class QueryOperations {
         new Constraints().itemTableName("tableName", request.get("TableName"))
                 .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
                 .range("segment", request.get("Segment"), 0, 999999)
+                .range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
                 .check();
         Integer[] segment = segment(request);
         RequestExpressions expressions = new RequestExpressions(request,
