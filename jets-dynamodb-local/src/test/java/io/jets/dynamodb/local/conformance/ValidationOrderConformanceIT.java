@@ -135,4 +135,79 @@ class ValidationOrderConformanceIT {
                 "1 validation error detected: Value '[]' at 'keySchema' failed to satisfy constraint: Member must"
                         + " have length greater than or equal to 1");
     }
+
+    private static final String EMPTY_NAME = "Value '' at 'tableName' failed to satisfy constraint: Member must have"
+            + " length greater than or equal to 1";
+    private static final String NO_KEY = "Value null at 'key' failed to satisfy constraint: Member must not be null";
+    private static final String BAD_CAPACITY = "Value 'INVALID' at 'returnConsumedCapacity' failed to satisfy"
+            + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
+    private static final String BAD_RETURN_VALUES = "Value 'INVALID' at 'returnValues' failed to satisfy constraint:"
+            + " Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
+
+    @Test
+    void updateItem_withoutKey_joinsTheEnumsTheTableNameAndTheKey_inDynamoDbsMemberOrder() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("").updateExpression("SET seen = :t")
+                        .expressionAttributeValues(Map.of(":t", s("yes")))
+                        .returnConsumedCapacity("INVALID").returnValues("INVALID")),
+                "4 validation errors detected: " + BAD_CAPACITY + "; " + EMPTY_NAME + "; " + BAD_RETURN_VALUES + "; "
+                        + NO_KEY);
+    }
+
+    @Test
+    void updateItem_withoutKey_reportsTheConditionalOperatorBeforeTheKey() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("events")
+                        .attributeUpdates(Map.of("x", software.amazon.awssdk.services.dynamodb.model
+                                .AttributeValueUpdate.builder().action("PUT").value(s("1")).build()))
+                        .expected(Map.of("a", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue
+                                        .builder().exists(false).build(),
+                                "b", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+                                        .exists(false).build()))
+                        .conditionalOperator("XOR")),
+                "2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+                        + " Member must satisfy enum value set: [OR, AND]; " + NO_KEY);
+    }
+
+    @Test
+    void updateItem_twoInvalidEnums_areReportedTogether_capacityFirst() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("events")
+                        .key(Map.of("feed", s("a"), "posted", s("1")))
+                        .returnConsumedCapacity("INVALID").returnValues("INVALID")),
+                "2 validation errors detected: " + BAD_CAPACITY + "; " + BAD_RETURN_VALUES);
+    }
+
+    @Test
+    void scan_constraintFailures_inDynamoDbsMemberOrder() {
+        assertValidation(() -> client.scan(b -> b.tableName("abc;").returnConsumedCapacity("hi").segment(-1)
+                        .totalSegments(-1).select("hi").limit(-1).conditionalOperator("AN")),
+                "7 validation errors detected: Value 'hi' at 'select' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES,"
+                        + " ALL_PROJECTED_ATTRIBUTES]; Value '-1' at 'totalSegments' failed to satisfy constraint:"
+                        + " Member must have value greater than or equal to 1; Value 'hi' at 'returnConsumedCapacity'"
+                        + " failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE];"
+                        + " Value 'abc;' at 'tableName' failed to satisfy constraint: Member must satisfy regular"
+                        + " expression pattern: [a-zA-Z0-9_.-]+; Value 'AN' at 'conditionalOperator' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [OR, AND]; Value '-1' at"
+                        + " 'segment' failed to satisfy constraint: Member must have value greater than or equal to"
+                        + " 0; Value '-1' at 'limit' failed to satisfy constraint: Member must have value greater"
+                        + " than or equal to 1");
+    }
+
+    @Test
+    void createTable_moreThanTenFailures_reportsTheFirstTen() {
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        java.util.List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>();
+        StringBuilder expected = new StringBuilder("10 validation errors detected: ");
+        for (int i = 1; i <= 11; i++) {
+            String name = "g" + (char) ('a' + i);
+            indexes.add(GlobalSecondaryIndex.builder().indexName(name).keySchema(hash("feed")).projection(all).build());
+            if (i <= 10) {
+                expected.append(i > 1 ? "; " : "").append("Value '").append(name).append("' at 'globalSecondaryIndexes.")
+                        .append(i).append(".member.indexName' failed to satisfy constraint: Member must have length"
+                                + " greater than or equal to 3");
+            }
+        }
+
+        assertValidation(() -> client.createTable(feedTable("eleven-short-index-names")
+                .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes).build()), expected.toString());
+    }
 }

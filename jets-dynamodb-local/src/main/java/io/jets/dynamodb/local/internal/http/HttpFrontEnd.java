@@ -159,7 +159,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         if (!(request instanceof ObjectNode object)) {
             throw ApiException.serialization(null);
         }
-        RequestMemberTypes.check(object);
+        RequestMemberTypes.check(object, target);
         String tableArn = TableArns.useNames(object);
         return TableArns.echo(operation.handle(object, new RequestContext(region(exchange), requestId)), tableArn);
     }

@@ -16,6 +16,23 @@ final class Constraints {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final List<String> violations = new ArrayList<>();
+    private final MemberOrder order;
+
+    /** Failures reported in the order they are found. */
+    Constraints() {
+        this(null);
+    }
+
+    /** Failures reported in the order DynamoDB lists the operation's members in. */
+    Constraints(MemberOrder order) {
+        this.order = order;
+    }
+
+    /** The shared enum members outside their value sets, reported with the operation's own members. */
+    Constraints sharedEnums(JsonNode request) {
+        violations.addAll(SharedEnums.violations(request));
+        return this;
+    }
 
     /** Checks a table name member: required, 3..255 characters of {@code [a-zA-Z0-9_.-]}. */
     Constraints tableName(String member, JsonNode value) {
@@ -140,9 +157,12 @@ final class Constraints {
         if (violations.isEmpty()) {
             return;
         }
-        String count = violations.size() == 1 ? "1 validation error detected: "
-                : violations.size() + " validation errors detected: ";
-        throw ApiException.validation(count + String.join("; ", violations));
+        List<String> sorted = order == null ? violations : order.sort(violations);
+        // DynamoDB reports ten failures at most ("10 validation errors detected: ...")
+        List<String> reported = sorted.subList(0, Math.min(10, sorted.size()));
+        String count = reported.size() == 1 ? "1 validation error detected: "
+                : reported.size() + " validation errors detected: ";
+        throw ApiException.validation(count + String.join("; ", reported));
     }
 
     private static String describe(String value, String member) {

@@ -74,10 +74,11 @@ public final class ItemOperations {
     }
 
     public ObjectNode updateItem(ObjectNode request) {
-        new Constraints().itemTableName("tableName", request.get("TableName"))
+        new Constraints(MemberOrder.UPDATE_ITEM).itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key"))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .sharedEnums(request)
                 .check();
         String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
         RequestExpressions expressions = new RequestExpressions(request,
