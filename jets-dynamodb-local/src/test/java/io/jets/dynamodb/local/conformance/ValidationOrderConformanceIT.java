@@ -210,4 +210,26 @@ class ValidationOrderConformanceIT {
         assertValidation(() -> client.createTable(feedTable("eleven-short-index-names")
                 .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes).build()), expected.toString());
     }
+
+    private static final String BOGUS_CAPACITY = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy"
+            + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
+
+    @Test
+    void batchGetItem_malformedTableName_isReportedWithAnUnknownReturnConsumedCapacity() {
+        assertValidation(() -> client.batchGetItem(b -> b.returnConsumedCapacity("BOGUS").requestItems(Map.of(
+                        "bad!name", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                .keys(Map.of("pk", s("a"))).build()))),
+                "2 validation errors detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at"
+                        + " 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member"
+                        + " must have length less than or equal to 255, Member must have length greater than or equal"
+                        + " to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]; " + BOGUS_CAPACITY);
+    }
+
+    @Test
+    void batchWriteItem_unknownReturnConsumedCapacity_isReportedAloneOverAMalformedTableName() {
+        assertValidation(() -> client.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS").requestItems(Map.of(
+                        "bad!name", java.util.List.of(software.amazon.awssdk.services.dynamodb.model.WriteRequest
+                                .builder().putRequest(p -> p.item(Map.of("pk", s("a")))).build())))),
+                "1 validation error detected: " + BOGUS_CAPACITY);
+    }
 }

@@ -154,14 +154,12 @@ public final class BatchOperations {
     }
 
     /** A table name outside DynamoDB's pattern fails the constraint on the map's keys, echoing the map as JSON. */
-    private static void checkTableNames(JsonNode requestItems) {
+    private static void checkTableNames(Constraints constraints, JsonNode requestItems) {
         for (Iterator<String> names = requestItems.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!validTableName(TableArns.nameOf(name))) {
-                throw ApiException.validation("1 validation error detected: Value '" + Json.write(requestItems)
-                        + "' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint:"
-                        + " [Member must have length less than or equal to 255, Member must have length greater"
-                        + " than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            if (!validTableName(TableArns.nameOf(names.next()))) {
+                constraints.violation("Value '" + Json.write(requestItems) + "' at 'requestItems' failed to satisfy"
+                        + " constraint: " + MAP_KEYS_CONSTRAINT);
+                return;
             }
         }
     }
@@ -214,14 +212,17 @@ public final class BatchOperations {
 
     public ObjectNode batchGetItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
-        new Constraints().required("requestItems", requestItems).check();
+        Constraints constraints = new Constraints(MemberOrder.BATCH_GET_ITEM).required("requestItems", requestItems);
+        if (requestItems != null && requestItems.isObject()) {
+            checkTableNames(constraints, requestItems);
+        }
+        constraints.sharedEnums(request).check();
         if (!requestItems.isObject() || requestItems.isEmpty()) {
             throw requestItems.isObject()
                     ? ApiException.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy"
                             + " constraint: Member must have length greater than or equal to 1")
                     : ApiException.serialization(null);
         }
-        checkTableNames(requestItems);
         checkProjectionStyles(requestItems);
         int total = 0;
         List<Get> gets = new ArrayList<>();

@@ -28,6 +28,12 @@ final class Constraints {
         this.order = order;
     }
 
+    /** A failure worded by the caller: {@code Value ... at 'member' failed to satisfy constraint: ...}. */
+    Constraints violation(String message) {
+        violations.add(message);
+        return this;
+    }
+
     /** The shared enum members outside their value sets, reported with the operation's own members. */
     Constraints sharedEnums(JsonNode request) {
         violations.addAll(SharedEnums.violations(request));

@@ -13,7 +13,8 @@ import java.util.Map;
  * Reproduced from answers recorded from DynamoDB: UpdateItem without a Key lists returnConsumedCapacity, tableName,
  * returnValues, key; Scan lists select, indexName, totalSegments, returnConsumedCapacity, tableName,
  * conditionalOperator, scanFilter, segment, attributesToGet (ten failures at most, so a bad Limit, last, is left
- * out); ProvisionedThroughput lists writeCapacityUnits before readCapacityUnits.
+ * out); BatchGetItem lists requestItems before returnConsumedCapacity; ProvisionedThroughput lists
+ * writeCapacityUnits before readCapacityUnits.
  *
  * <p>A failure of a nested member ({@code provisionedThroughput.readCapacityUnits}) takes its top-level member's
  * place; failures of one member keep the order they were found in.
@@ -29,6 +30,8 @@ final class MemberOrder {
             "select", "scanFilter", "conditionalOperator", "exclusiveStartKey", "returnConsumedCapacity",
             "totalSegments", "segment", "projectionExpression", "filterExpression", "expressionAttributeNames",
             "expressionAttributeValues", "consistentRead"));
+
+    static final MemberOrder BATCH_GET_ITEM = new MemberOrder(List.of("requestItems", "returnConsumedCapacity"));
 
     private final Map<String, Integer> ranks = new HashMap<>();
 
