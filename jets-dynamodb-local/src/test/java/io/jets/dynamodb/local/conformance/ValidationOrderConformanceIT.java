@@ -232,4 +232,18 @@ class ValidationOrderConformanceIT {
                                 .builder().putRequest(p -> p.item(Map.of("pk", s("a")))).build())))),
                 "1 validation error detected: " + BOGUS_CAPACITY);
     }
+
+    @Test
+    void putItem_emptyTableNameAndInvalidReturnValues_listReturnValuesFirst() {
+        assertValidation(() -> client.putItem(b -> b.tableName("").item(item("feed", s("a"), "posted", s("1")))
+                        .returnValues("INVALID")),
+                "2 validation errors detected: " + BAD_RETURN_VALUES + "; " + EMPTY_NAME);
+    }
+
+    @Test
+    void deleteItem_invalidReturnValuesAndReturnConsumedCapacity_areReportedTogether() {
+        assertValidation(() -> client.deleteItem(b -> b.tableName("events").key(item("feed", s("a"), "posted", s("1")))
+                        .returnValues("INVALID").returnConsumedCapacity("INVALID")),
+                "2 validation errors detected: " + BAD_RETURN_VALUES + "; " + BAD_CAPACITY);
+    }
 }
