@@ -201,14 +201,15 @@ class ValidationOrderConformanceIT {
             String name = "g" + (char) ('a' + i);
             indexes.add(GlobalSecondaryIndex.builder().indexName(name).keySchema(hash("feed")).projection(all).build());
             if (i <= 10) {
-                expected.append(i > 1 ? "; " : "").append("Value '").append(name).append("' at 'globalSecondaryIndexes.")
-                        .append(i).append(".member.indexName' failed to satisfy constraint: Member must have length"
-                                + " greater than or equal to 3");
+                expected.append(i > 1 ? "; " : "").append("Value '").append(name)
+                        .append("' at 'globalSecondaryIndexes.").append(i).append(".member.indexName' failed to"
+                                + " satisfy constraint: Member must have length greater than or equal to 3");
             }
         }
 
         assertValidation(() -> client.createTable(feedTable("eleven-short-index-names")
-                .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes).build()), expected.toString());
+                        .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes).build()),
+                expected.toString());
     }
 
     private static final String BOGUS_CAPACITY = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy"

@@ -257,7 +257,8 @@ public final class BatchOperations {
                 }
                 keys.add(checked);
             }
-            gets.add(new Get(entry.getKey(), table, keys, projection, keysAndAttributes.path("ConsistentRead").asBoolean(false)));
+            gets.add(new Get(entry.getKey(), table, keys, projection,
+                    keysAndAttributes.path("ConsistentRead").asBoolean(false)));
         }
         ObjectNode response = Json.object();
         ObjectNode responses = response.putObject("Responses");

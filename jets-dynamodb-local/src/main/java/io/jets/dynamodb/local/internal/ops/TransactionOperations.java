@@ -48,8 +48,8 @@ public final class TransactionOperations {
      * One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete; {@code label} is
      * the table as the request named it (its name or its ARN).
      */
-    private record Action(String kind, String label, TableDefinition table, ObjectNode key, Condition condition, Update update,
-                          ObjectNode item, boolean returnOnFailure) {
+    private record Action(String kind, String label, TableDefinition table, ObjectNode key, Condition condition,
+                          Update update, ObjectNode item, boolean returnOnFailure) {
     }
 
     /** An action as the request states it, checked on its own before any table is looked up. */
