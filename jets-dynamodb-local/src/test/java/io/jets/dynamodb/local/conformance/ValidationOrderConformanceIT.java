@@ -247,4 +247,28 @@ class ValidationOrderConformanceIT {
                         .returnValues("INVALID").returnConsumedCapacity("INVALID")),
                 "2 validation errors detected: " + BAD_RETURN_VALUES + "; " + BAD_CAPACITY);
     }
+
+    @Test
+    void transactWriteItems_tableNamesOfEveryAction_areReportedWithTheEnums() {
+        assertValidation(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("BOGUS").transactItems(
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .put(p -> p.tableName("bad!").item(item("feed", s("a"), "posted", s("1")))).build(),
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .delete(d -> d.tableName("x?").key(item("feed", s("a"), "posted", s("1")))).build())),
+                "4 validation errors detected: Value 'bad!' at 'transactItems.1.member.put.tableName' failed to"
+                        + " satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+;"
+                        + " Value 'x?' at 'transactItems.2.member.delete.tableName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'x?' at"
+                        + " 'transactItems.2.member.delete.tableName' failed to satisfy constraint: Member must have"
+                        + " length greater than or equal to 3; " + BOGUS_CAPACITY);
+    }
+
+    @Test
+    void transactWriteItems_unknownReturnConsumedCapacity_isReportedAheadOfAMissingTable() {
+        assertValidation(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("BOGUS").transactItems(
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .put(p -> p.tableName("no-such-events").item(item("feed", s("a"), "posted", s("1"))))
+                                .build())),
+                "1 validation error detected: " + BOGUS_CAPACITY);
+    }
 }

@@ -33,7 +33,7 @@ final class RequestMemberTypes {
     /** Operations that report the shared enum members together with their own members, in DynamoDB's order. */
     private static final Set<String> OWN_ENUM_CHECKS = Set.of("DynamoDB_20120810.GetItem",
             "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.DeleteItem",
-            "DynamoDB_20120810.Scan", "DynamoDB_20120810.BatchGetItem");
+            "DynamoDB_20120810.Scan", "DynamoDB_20120810.BatchGetItem", "DynamoDB_20120810.TransactWriteItems");
 
     private RequestMemberTypes() {
     }

@@ -45,6 +45,9 @@ final class MemberOrder {
             "conditionExpression", "expressionAttributeNames", "expressionAttributeValues",
             "returnValuesOnConditionCheckFailure"));
 
+    static final MemberOrder TRANSACT_WRITE_ITEMS = new MemberOrder(List.of("transactItems",
+            "returnConsumedCapacity", "returnItemCollectionMetrics", "clientRequestToken"));
+
     static final MemberOrder BATCH_GET_ITEM = new MemberOrder(List.of("requestItems", "returnConsumedCapacity"));
 
     private final Map<String, Integer> ranks = new HashMap<>();

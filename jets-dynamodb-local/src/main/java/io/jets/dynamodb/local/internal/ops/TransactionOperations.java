@@ -76,6 +76,12 @@ public final class TransactionOperations {
     public ObjectNode transactWriteItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        // the members' constraints, every action's among them, are reported together before anything else
+        Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
+        for (int i = 0; i < items.size(); i++) {
+            actionConstraints(members, items.get(i), i);
+        }
+        members.sharedEnums(request).check();
         String token = Json.text(request, "ClientRequestToken");
         if (token != null && replayed(token, request)) {
             return replayCapacity(request, items);
@@ -83,7 +89,7 @@ public final class TransactionOperations {
         // every action's expressions and values are checked before any table is looked up
         List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            parsed.add(parse(items.get(i), i));
+            parsed.add(parse(items.get(i)));
         }
         List<Action> actions = new ArrayList<>();
         Set<String> targets = new HashSet<>();
@@ -184,7 +190,7 @@ public final class TransactionOperations {
     private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            actions.add(prepare(parse(items.get(i), i)));
+            actions.add(prepare(parse(items.get(i))));
         }
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
@@ -198,7 +204,7 @@ public final class TransactionOperations {
         return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
     }
 
-    private static Parsed parse(JsonNode transactItem, int index) {
+    private static Parsed parse(JsonNode transactItem) {
         if (transactItem.size() != 1) {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
@@ -207,14 +213,6 @@ public final class TransactionOperations {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         JsonNode body = transactItem.get(kind);
-        String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
-                + kind.substring(1) + ".";
-        JsonNode tableName = body.get("TableName");
-        new Constraints().tableName(member + "tableName", tableName != null && tableName.isTextual()
-                        ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
-                .oneOf(member + "returnValuesOnConditionCheckFailure",
-                        body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]")
-                .check();
         RequestExpressions expressions = new RequestExpressions(body);
         Condition condition = expressions.condition();
         Update update = kind.equals("Update") ? expressions.update() : null;
@@ -228,6 +226,22 @@ public final class TransactionOperations {
             throw ApiException.validation("The ConditionCheck operation requires a ConditionExpression");
         }
         return new Parsed(kind, body, condition, update);
+    }
+
+    /** The constraints on one action's members: its table name and ReturnValuesOnConditionCheckFailure. */
+    private static void actionConstraints(Constraints constraints, JsonNode transactItem, int index) {
+        if (transactItem.size() != 1 || !WRITE_ACTIONS.contains(transactItem.fieldNames().next())) {
+            return;
+        }
+        String kind = transactItem.fieldNames().next();
+        JsonNode body = transactItem.get(kind);
+        String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
+                + kind.substring(1) + ".";
+        JsonNode tableName = body.get("TableName");
+        constraints.tableName(member + "tableName", tableName != null && tableName.isTextual()
+                        ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
+                .oneOf(member + "returnValuesOnConditionCheckFailure",
+                        body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]");
     }
 
     private Action prepare(Parsed parsed) {
