@@ -209,4 +209,23 @@ class QueryScanIT {
         assertThat(rest.count()).isEqualTo(1);
         assertThat(rest.hasLastEvaluatedKey()).isFalse();
     }
+
+    @Test
+    void scan_limitZero_isReportedWithTheOtherConstraintFailures_beforeTheTableIsLookedUp() {
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("no-such-scan").limit(0).segment(-1).totalSegments(0)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("3 validation errors detected: Value '0' at 'totalSegments' failed to satisfy"
+                                + " constraint: Member must have value greater than or equal to 1; Value '-1' at"
+                                + " 'segment' failed to satisfy constraint: Member must have value greater than or"
+                                + " equal to 0; Value '0' at 'limit' failed to satisfy constraint: Member must have"
+                                + " value greater than or equal to 1"))
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"));
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("ab").limit(0)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("2 validation errors detected: Value 'ab' at 'tableName' failed to satisfy"
+                                + " constraint: Member must have length greater than or equal to 3; Value '0' at"
+                                + " 'limit' failed to satisfy constraint: Member must have value greater than or"
+                                + " equal to 1"));
+    }
 }

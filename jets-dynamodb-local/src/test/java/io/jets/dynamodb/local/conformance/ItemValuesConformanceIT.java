@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Values as DynamoDB stores and returns them: numbers normalized, binary round trips, empty strings and binary
- * allowed outside keys, {@code {"NULL": false}} accepted as NULL, and the size limits of key values.
+ * allowed outside keys, {@code {"NULL": false}} refused, and the size limits of key values.
  */
 class ItemValuesConformanceIT {
 
@@ -39,13 +39,12 @@ class ItemValuesConformanceIT {
     }
 
     @Test
-    void nullFalse_isAccepted_andReadBackAsNullTrue() {
-        client.putItem(b -> b.tableName("values").item(item("id", s("null"),
-                "gone", AttributeValue.builder().nul(false).build())));
+    void nullFalse_isRefused_andNothingIsWritten() {
+        ValidationErrors.assertValidation(() -> client.putItem(b -> b.tableName("values").item(item("id", s("null"),
+                        "gone", AttributeValue.builder().nul(false).build()))),
+                "One or more parameter values were invalid: Null attribute value types must have the value of true");
 
-        var stored = client.getItem(b -> b.tableName("values").key(item("id", s("null")))).item();
-
-        assertThat(stored).isEqualTo(item("id", s("null"), "gone", AttributeValue.fromNul(true)));
+        assertThat(client.getItem(b -> b.tableName("values").key(item("id", s("null")))).hasItem()).isFalse();
     }
 
     @Test

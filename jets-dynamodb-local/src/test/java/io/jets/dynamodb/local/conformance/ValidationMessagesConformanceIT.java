@@ -122,10 +122,10 @@ class ValidationMessagesConformanceIT {
                         + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
         assertValidation(() -> client.putItem(b -> b.tableName("messages").item(Map.of("pk", s("a"), "sk", s("b")))
                         .returnItemCollectionMetrics("ALL").returnValuesOnConditionCheckFailure("ALL_NEW")),
-                "2 validation errors detected: Value 'ALL' at 'returnItemCollectionMetrics' failed to satisfy"
-                        + " constraint: Member must satisfy enum value set: [SIZE, NONE]; Value 'ALL_NEW' at"
-                        + " 'returnValuesOnConditionCheckFailure' failed to satisfy constraint: Member must satisfy"
-                        + " enum value set: [ALL_OLD, NONE]");
+                "2 validation errors detected: Value 'ALL_NEW' at 'returnValuesOnConditionCheckFailure' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [ALL_OLD, NONE]; Value 'ALL' at"
+                        + " 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value"
+                        + " set: [SIZE, NONE]");
     }
 
     @Test

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -86,5 +87,188 @@ class ValidationOrderConformanceIT {
                 + " 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: Member must have"
                 + " length greater than or equal to 3; Value 'ab' at 'localSecondaryIndexes.1.member.indexName'"
                 + " failed to satisfy constraint: Member must have length greater than or equal to 3");
+    }
+
+    private static CreateTableRequest.Builder feedTable(String name) {
+        return CreateTableRequest.builder().tableName(name)
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S)).keySchema(hash("feed"));
+    }
+
+    @Test
+    void createTable_zeroThroughput_reportsTheWriteCapacityBeforeTheReadCapacity() {
+        assertValidation(() -> client.createTable(feedTable("zero-throughput")
+                        .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
+                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void createTable_onDemandWithZeroThroughput_failsTheConstraintsBeforeTheBillingModeRule() {
+        assertValidation(() -> client.createTable(feedTable("on-demand-zero").billingMode(BillingMode.PAY_PER_REQUEST)
+                        .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
+                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
+    }
+
+    @Test
+    void createTable_emptyThroughput_reportsBothCapacitiesMissing_writeFirst() {
+        assertValidation(() -> client.createTable(feedTable("empty-throughput")
+                        .provisionedThroughput(ProvisionedThroughput.builder().build()).build()),
+                "2 validation errors detected: Value null at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must not be null; Value null at"
+                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must not"
+                        + " be null");
+        assertValidation(() -> client.createTable(feedTable("read-only-throughput")
+                        .provisionedThroughput(p -> p.readCapacityUnits(1L)).build()),
+                "1 validation error detected: Value null at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void createTable_emptyKeySchema_failsItsLengthConstraint() {
+        assertValidation(() -> client.createTable(feedTable("empty-key-schema").keySchema(java.util.List.of())
+                        .billingMode(BillingMode.PAY_PER_REQUEST).build()),
+                "1 validation error detected: Value '[]' at 'keySchema' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+    }
+
+    private static final String EMPTY_NAME = "Value '' at 'tableName' failed to satisfy constraint: Member must have"
+            + " length greater than or equal to 1";
+    private static final String NO_KEY = "Value null at 'key' failed to satisfy constraint: Member must not be null";
+    private static final String BAD_CAPACITY = "Value 'INVALID' at 'returnConsumedCapacity' failed to satisfy"
+            + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
+    private static final String BAD_RETURN_VALUES = "Value 'INVALID' at 'returnValues' failed to satisfy constraint:"
+            + " Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
+
+    @Test
+    void updateItem_withoutKey_joinsTheEnumsTheTableNameAndTheKey_inDynamoDbsMemberOrder() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("").updateExpression("SET seen = :t")
+                        .expressionAttributeValues(Map.of(":t", s("yes")))
+                        .returnConsumedCapacity("INVALID").returnValues("INVALID")),
+                "4 validation errors detected: " + BAD_CAPACITY + "; " + EMPTY_NAME + "; " + BAD_RETURN_VALUES + "; "
+                        + NO_KEY);
+    }
+
+    @Test
+    void updateItem_withoutKey_reportsTheConditionalOperatorBeforeTheKey() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("events")
+                        .attributeUpdates(Map.of("x", software.amazon.awssdk.services.dynamodb.model
+                                .AttributeValueUpdate.builder().action("PUT").value(s("1")).build()))
+                        .expected(Map.of("a", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue
+                                        .builder().exists(false).build(),
+                                "b", software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue.builder()
+                                        .exists(false).build()))
+                        .conditionalOperator("XOR")),
+                "2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint:"
+                        + " Member must satisfy enum value set: [OR, AND]; " + NO_KEY);
+    }
+
+    @Test
+    void updateItem_twoInvalidEnums_areReportedTogether_capacityFirst() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("events")
+                        .key(Map.of("feed", s("a"), "posted", s("1")))
+                        .returnConsumedCapacity("INVALID").returnValues("INVALID")),
+                "2 validation errors detected: " + BAD_CAPACITY + "; " + BAD_RETURN_VALUES);
+    }
+
+    @Test
+    void scan_constraintFailures_inDynamoDbsMemberOrder() {
+        assertValidation(() -> client.scan(b -> b.tableName("abc;").returnConsumedCapacity("hi").segment(-1)
+                        .totalSegments(-1).select("hi").limit(-1).conditionalOperator("AN")),
+                "7 validation errors detected: Value 'hi' at 'select' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES,"
+                        + " ALL_PROJECTED_ATTRIBUTES]; Value '-1' at 'totalSegments' failed to satisfy constraint:"
+                        + " Member must have value greater than or equal to 1; Value 'hi' at 'returnConsumedCapacity'"
+                        + " failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE];"
+                        + " Value 'abc;' at 'tableName' failed to satisfy constraint: Member must satisfy regular"
+                        + " expression pattern: [a-zA-Z0-9_.-]+; Value 'AN' at 'conditionalOperator' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [OR, AND]; Value '-1' at"
+                        + " 'segment' failed to satisfy constraint: Member must have value greater than or equal to"
+                        + " 0; Value '-1' at 'limit' failed to satisfy constraint: Member must have value greater"
+                        + " than or equal to 1");
+    }
+
+    @Test
+    void createTable_moreThanTenFailures_reportsTheFirstTen() {
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        java.util.List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>();
+        StringBuilder expected = new StringBuilder("10 validation errors detected: ");
+        for (int i = 1; i <= 11; i++) {
+            String name = "g" + (char) ('a' + i);
+            indexes.add(GlobalSecondaryIndex.builder().indexName(name).keySchema(hash("feed")).projection(all).build());
+            if (i <= 10) {
+                expected.append(i > 1 ? "; " : "").append("Value '").append(name)
+                        .append("' at 'globalSecondaryIndexes.").append(i).append(".member.indexName' failed to"
+                                + " satisfy constraint: Member must have length greater than or equal to 3");
+            }
+        }
+
+        assertValidation(() -> client.createTable(feedTable("eleven-short-index-names")
+                        .billingMode(BillingMode.PAY_PER_REQUEST).globalSecondaryIndexes(indexes).build()),
+                expected.toString());
+    }
+
+    private static final String BOGUS_CAPACITY = "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy"
+            + " constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]";
+
+    @Test
+    void batchGetItem_malformedTableName_isReportedWithAnUnknownReturnConsumedCapacity() {
+        assertValidation(() -> client.batchGetItem(b -> b.returnConsumedCapacity("BOGUS").requestItems(Map.of(
+                        "bad!name", software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                .keys(Map.of("pk", s("a"))).build()))),
+                "2 validation errors detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at"
+                        + " 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member"
+                        + " must have length less than or equal to 255, Member must have length greater than or equal"
+                        + " to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]; " + BOGUS_CAPACITY);
+    }
+
+    @Test
+    void batchWriteItem_unknownReturnConsumedCapacity_isReportedAloneOverAMalformedTableName() {
+        assertValidation(() -> client.batchWriteItem(b -> b.returnConsumedCapacity("BOGUS").requestItems(Map.of(
+                        "bad!name", java.util.List.of(software.amazon.awssdk.services.dynamodb.model.WriteRequest
+                                .builder().putRequest(p -> p.item(Map.of("pk", s("a")))).build())))),
+                "1 validation error detected: " + BOGUS_CAPACITY);
+    }
+
+    @Test
+    void putItem_emptyTableNameAndInvalidReturnValues_listReturnValuesFirst() {
+        assertValidation(() -> client.putItem(b -> b.tableName("").item(item("feed", s("a"), "posted", s("1")))
+                        .returnValues("INVALID")),
+                "2 validation errors detected: " + BAD_RETURN_VALUES + "; " + EMPTY_NAME);
+    }
+
+    @Test
+    void deleteItem_invalidReturnValuesAndReturnConsumedCapacity_areReportedTogether() {
+        assertValidation(() -> client.deleteItem(b -> b.tableName("events").key(item("feed", s("a"), "posted", s("1")))
+                        .returnValues("INVALID").returnConsumedCapacity("INVALID")),
+                "2 validation errors detected: " + BAD_RETURN_VALUES + "; " + BAD_CAPACITY);
+    }
+
+    @Test
+    void transactWriteItems_tableNamesOfEveryAction_areReportedWithTheEnums() {
+        assertValidation(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("BOGUS").transactItems(
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .put(p -> p.tableName("bad!").item(item("feed", s("a"), "posted", s("1")))).build(),
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .delete(d -> d.tableName("x?").key(item("feed", s("a"), "posted", s("1")))).build())),
+                "4 validation errors detected: Value 'bad!' at 'transactItems.1.member.put.tableName' failed to"
+                        + " satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+;"
+                        + " Value 'x?' at 'transactItems.2.member.delete.tableName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'x?' at"
+                        + " 'transactItems.2.member.delete.tableName' failed to satisfy constraint: Member must have"
+                        + " length greater than or equal to 3; " + BOGUS_CAPACITY);
+    }
+
+    @Test
+    void transactWriteItems_unknownReturnConsumedCapacity_isReportedAheadOfAMissingTable() {
+        assertValidation(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("BOGUS").transactItems(
+                        software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                                .put(p -> p.tableName("no-such-events").item(item("feed", s("a"), "posted", s("1"))))
+                                .build())),
+                "1 validation error detected: " + BOGUS_CAPACITY);
     }
 }

@@ -125,6 +125,12 @@ public final class AttributeValues {
         JsonNode content = value.get(type);
         switch (type) {
             case "N" -> validateNumber(content.asText());
+            case "NULL" -> {
+                if (!content.asBoolean()) {
+                    throw ApiException.validation("One or more parameter values were invalid: "
+                            + "Null attribute value types must have the value of true");
+                }
+            }
             case "SS" -> validateSet(content, "string");
             case "NS" -> validateSet(content, "number");
             case "BS" -> validateSet(content, "binary");
@@ -392,8 +398,8 @@ public final class AttributeValues {
 
     /**
      * The value as DynamoDB returns it: numbers (also in sets, lists and maps) in canonical form, set members in
-     * DynamoDB's order (strings and binary by their bytes, numbers by value), and
-     * {@code {"NULL": false}}, which DynamoDB accepts, as {@code {"NULL": true}}.
+     * DynamoDB's order (strings and binary by their bytes, numbers by value), and a NULL as {@code {"NULL": true}}
+     * (a request's {@code {"NULL": false}} is refused before it gets here).
      */
     public static JsonNode normalize(JsonNode value) {
         String type = type(value);

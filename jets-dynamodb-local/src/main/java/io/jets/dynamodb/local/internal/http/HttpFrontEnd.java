@@ -159,9 +159,9 @@ public final class HttpFrontEnd implements AutoCloseable {
         if (!(request instanceof ObjectNode object)) {
             throw ApiException.serialization(null);
         }
-        RequestMemberTypes.check(object);
-        TableArns.useNames(object);
-        return operation.handle(object, new RequestContext(region(exchange), requestId));
+        RequestMemberTypes.check(object, target);
+        String tableArn = TableArns.useNames(object);
+        return TableArns.echo(operation.handle(object, new RequestContext(region(exchange), requestId)), tableArn);
     }
 
     /**

@@ -3,7 +3,7 @@ package io.jets.dynamodb.local.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
-import java.util.ArrayList;
+import io.jets.dynamodb.local.internal.ops.SharedEnums;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,23 +30,18 @@ final class RequestMemberTypes {
     private static final Set<String> ITEMS = Set.of("Item", "Key", "ExclusiveStartKey",
             "ExpressionAttributeValues");
 
-    /**
-     * Enum members shared by the operations, with the value sets in the order DynamoDB lists them; the members in
-     * the order their errors are reported (by name).
-     */
-    private static final List<Map.Entry<String, List<String>>> ENUMS = List.of(
-            Map.entry("ConditionalOperator", List.of("OR", "AND")),
-            Map.entry("ReturnConsumedCapacity", List.of("INDEXES", "TOTAL", "NONE")),
-            Map.entry("ReturnItemCollectionMetrics", List.of("SIZE", "NONE")),
-            Map.entry("ReturnValuesOnConditionCheckFailure", List.of("ALL_OLD", "NONE")));
+    /** Operations that report the shared enum members together with their own members, in DynamoDB's order. */
+    private static final Set<String> OWN_ENUM_CHECKS = Set.of("DynamoDB_20120810.GetItem",
+            "DynamoDB_20120810.PutItem", "DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.DeleteItem",
+            "DynamoDB_20120810.Scan", "DynamoDB_20120810.BatchGetItem", "DynamoDB_20120810.TransactWriteItems");
 
     private RequestMemberTypes() {
     }
 
-    static void check(ObjectNode request) {
+    static void check(ObjectNode request, String target) {
         checkMembers(request);
         checkToken(request.get("ClientRequestToken"));
-        checkEnums(request);
+        checkEnums(request, OWN_ENUM_CHECKS.contains(target));
     }
 
     /** A client request token is 1 to 36 characters; DynamoDB reports it ahead of any other member. */
@@ -95,24 +90,16 @@ final class RequestMemberTypes {
 
     /**
      * Once deserialized, a shared enum member outside its value set fails DynamoDB's constraint check, whatever
-     * the operation.
+     * the operation; the operations that know DynamoDB's order of their members report it with their own.
      */
-    private static void checkEnums(ObjectNode request) {
+    private static void checkEnums(ObjectNode request, boolean checkedByOperation) {
         JsonNode token = request.get("ClientRequestToken");
         if (token != null && token.isTextual() && token.asText().length() > 36) {
             // reported alone, ahead of the enum members
             throw ApiException.validation("1 validation error detected: Value at 'ClientRequestToken' failed to"
                     + " satisfy constraint: Member must have length less than or equal to 36");
         }
-        List<String> errors = new ArrayList<>();
-        for (Map.Entry<String, List<String>> member : ENUMS) {
-            JsonNode value = request.get(member.getKey());
-            if (value != null && value.isTextual() && !member.getValue().contains(value.asText())) {
-                errors.add("Value '" + value.asText() + "' at '" + Character.toLowerCase(member.getKey().charAt(0))
-                        + member.getKey().substring(1) + "' failed to satisfy constraint: Member must satisfy enum"
-                        + " value set: [" + String.join(", ", member.getValue()) + "]");
-            }
-        }
+        List<String> errors = checkedByOperation ? List.of() : SharedEnums.violations(request);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors.size() + " validation error" + (errors.size() > 1 ? "s" : "")
                     + " detected: " + String.join("; ", errors));

@@ -38,10 +38,12 @@ public final class BatchOperations {
         this.writer = writer;
     }
 
-    private record Write(TableDefinition table, ObjectNode key, ObjectNode item) {
+    /** One put or delete; {@code label} is the table as the request named it (its name or its ARN). */
+    private record Write(String label, TableDefinition table, ObjectNode key, ObjectNode item) {
     }
 
-    private record Get(TableDefinition table, List<ObjectNode> keys, Projection projection, boolean consistent) {
+    private record Get(String label, TableDefinition table, List<ObjectNode> keys, Projection projection,
+                       boolean consistent) {
     }
 
     public ObjectNode batchWriteItem(ObjectNode request) {
@@ -72,7 +74,7 @@ public final class BatchOperations {
             throw ApiException.validation("Too many items requested for the BatchWriteItem call");
         }
         for (Iterator<String> names = requestItems.fieldNames(); names.hasNext(); ) {
-            if (!validTableName(names.next())) {
+            if (!validTableName(TableArns.nameOf(names.next()))) {
                 StringBuilder echo = new StringBuilder("{");
                 requestItems.fields().forEachRemaining(e -> echo.append(echo.length() > 1 ? ", " : "")
                         .append(e.getKey()).append("=[").append(String.join(", ",
@@ -83,15 +85,16 @@ public final class BatchOperations {
             }
         }
         List<Write> writes = new ArrayList<>();
+        // one table named by its name and by its ARN is still one table: an item in both lists is a duplicate
+        Set<String> seen = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            new Constraints().tableName("requestItems.key", Json.MAPPER.getNodeFactory().textNode(entry.getKey()))
-                    .check();
-            TableDefinition table = catalog.require(entry.getKey());
-            Set<String> seen = new HashSet<>();
+            String name = TableArns.nameOf(entry.getKey());
+            new Constraints().tableName("requestItems.key", Json.MAPPER.getNodeFactory().textNode(name)).check();
+            TableDefinition table = catalog.require(name);
             for (JsonNode one : entry.getValue()) {
-                Write write = parse(table, one);
-                if (!seen.add(Json.write(Keys.project(table, write.key())))) {
+                Write write = parse(entry.getKey(), table, one);
+                if (!seen.add(table.name() + "|" + Json.write(Keys.project(table, write.key())))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");
                 }
                 writes.add(write);
@@ -104,7 +107,7 @@ public final class BatchOperations {
                 ObjectNode existing = writer.read(connection, write.table(), write.key());
                 writer.write(connection, write.table(), write.key(), existing, write.item(), false);
                 if (charged) {
-                    charges.computeIfAbsent(write.table().name(), name -> new WriteCharge())
+                    charges.computeIfAbsent(write.label(), label -> new WriteCharge())
                             .add(write.table(), existing, write.item());
                 }
             }
@@ -117,7 +120,7 @@ public final class BatchOperations {
             ArrayNode consumed = response.putArray("ConsumedCapacity");
             charges.forEach((name, charge) -> consumed.add(charge.describe(name, mode)));
         }
-        ObjectNode metrics = Capacity.collectionMetricsByTable(request,
+        ObjectNode metrics = Capacity.collectionMetricsByTable(request, writes.stream().map(Write::label).toList(),
                 writes.stream().map(Write::table).toList(), writes.stream().map(Write::key).toList());
         if (metrics != null) {
             response.set("ItemCollectionMetrics", metrics);
@@ -125,7 +128,7 @@ public final class BatchOperations {
         return response;
     }
 
-    private static Write parse(TableDefinition table, JsonNode one) {
+    private static Write parse(String label, TableDefinition table, JsonNode one) {
         JsonNode put = one.get("PutRequest");
         JsonNode delete = one.get("DeleteRequest");
         if ((put == null) == (delete == null)) {
@@ -144,21 +147,19 @@ public final class BatchOperations {
             ObjectNode key = Keys.ofItem(table, item);
             ObjectNode stored = AttributeValues.normalizeItem(item);
             ItemWriter.checkSize(stored);
-            return new Write(table, AttributeValues.normalizeItem(key), stored);
+            return new Write(label, table, AttributeValues.normalizeItem(key), stored);
         }
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, delete.get("Key")));
-        return new Write(table, key, null);
+        return new Write(label, table, key, null);
     }
 
     /** A table name outside DynamoDB's pattern fails the constraint on the map's keys, echoing the map as JSON. */
-    private static void checkTableNames(JsonNode requestItems) {
+    private static void checkTableNames(Constraints constraints, JsonNode requestItems) {
         for (Iterator<String> names = requestItems.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (name.length() < 3 || name.length() > 255 || !name.matches("[a-zA-Z0-9_.-]+")) {
-                throw ApiException.validation("1 validation error detected: Value '" + Json.write(requestItems)
-                        + "' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint:"
-                        + " [Member must have length less than or equal to 255, Member must have length greater"
-                        + " than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            if (!validTableName(TableArns.nameOf(names.next()))) {
+                constraints.violation("Value '" + Json.write(requestItems) + "' at 'requestItems' failed to satisfy"
+                        + " constraint: " + MAP_KEYS_CONSTRAINT);
+                return;
             }
         }
     }
@@ -211,14 +212,17 @@ public final class BatchOperations {
 
     public ObjectNode batchGetItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
-        new Constraints().required("requestItems", requestItems).check();
+        Constraints constraints = new Constraints(MemberOrder.BATCH_GET_ITEM).required("requestItems", requestItems);
+        if (requestItems != null && requestItems.isObject()) {
+            checkTableNames(constraints, requestItems);
+        }
+        constraints.sharedEnums(request).check();
         if (!requestItems.isObject() || requestItems.isEmpty()) {
             throw requestItems.isObject()
                     ? ApiException.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy"
                             + " constraint: Member must have length greater than or equal to 1")
                     : ApiException.serialization(null);
         }
-        checkTableNames(requestItems);
         checkProjectionStyles(requestItems);
         int total = 0;
         List<Get> gets = new ArrayList<>();
@@ -242,7 +246,7 @@ public final class BatchOperations {
             RequestExpressions expressions = new RequestExpressions(keysAndAttributes);
             Projection projection = expressions.projection();
             expressions.verifyAllUsed();
-            TableDefinition table = catalog.require(entry.getKey());
+            TableDefinition table = catalog.require(TableArns.nameOf(entry.getKey()));
             List<ObjectNode> keys = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (JsonNode key : keysAndAttributes.path("Keys")) {
@@ -253,17 +257,18 @@ public final class BatchOperations {
                 }
                 keys.add(checked);
             }
-            gets.add(new Get(table, keys, projection, keysAndAttributes.path("ConsistentRead").asBoolean(false)));
+            gets.add(new Get(entry.getKey(), table, keys, projection,
+                    keysAndAttributes.path("ConsistentRead").asBoolean(false)));
         }
         ObjectNode response = Json.object();
         ObjectNode responses = response.putObject("Responses");
         Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
             for (Get get : gets) {
-                ArrayNode items = responses.putArray(get.table().name());
+                ArrayNode items = responses.putArray(get.label());
                 for (ObjectNode key : get.keys()) {
                     ObjectNode item = writer.read(connection, get.table(), key);
-                    units.merge(get.table().name(), Capacity.readUnits(
+                    units.merge(get.label(), Capacity.readUnits(
                             item == null ? 0 : AttributeValues.itemSize(item), get.consistent()), Double::sum);
                     if (item != null) {
                         items.add(get.projection() == null ? item : get.projection().apply(item));

@@ -39,9 +39,10 @@ public final class Capacity {
 
     /**
      * ItemCollectionMetrics of a batch or transaction for ReturnItemCollectionMetrics SIZE: per table with local
-     * secondary indexes, one entry per item collection (partition key) its writes touched; null when there is none.
+     * secondary indexes, one entry per item collection (partition key) its writes touched, keyed by the table as the
+     * request named it ({@code labels}: its name or its ARN); null when there is none.
      */
-    static ObjectNode collectionMetricsByTable(JsonNode request,
+    static ObjectNode collectionMetricsByTable(JsonNode request, java.util.List<String> labels,
                                                java.util.List<io.jets.dynamodb.local.internal.table.TableDefinition> tables,
                                                java.util.List<ObjectNode> keys) {
         if (!"SIZE".equals(Json.text(request, "ReturnItemCollectionMetrics"))) {
@@ -52,9 +53,10 @@ public final class Capacity {
         for (int i = 0; i < tables.size(); i++) {
             var table = tables.get(i);
             JsonNode partition = keys.get(i).get(table.hashKey());
-            if (!table.localIndexes().isEmpty() && seen.add(table.name() + "\u0000" + partition)) {
-                java.util.Optional.ofNullable((com.fasterxml.jackson.databind.node.ArrayNode) byTable.get(table.name()))
-                        .orElseGet(() -> byTable.putArray(table.name()))
+            String label = labels.get(i);
+            if (!table.localIndexes().isEmpty() && seen.add(label + "\u0000" + partition)) {
+                java.util.Optional.ofNullable((com.fasterxml.jackson.databind.node.ArrayNode) byTable.get(label))
+                        .orElseGet(() -> byTable.putArray(label))
                         .add(collectionMetrics(table, keys.get(i)));
             }
         }

@@ -16,6 +16,29 @@ final class Constraints {
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private final List<String> violations = new ArrayList<>();
+    private final MemberOrder order;
+
+    /** Failures reported in the order they are found. */
+    Constraints() {
+        this(null);
+    }
+
+    /** Failures reported in the order DynamoDB lists the operation's members in. */
+    Constraints(MemberOrder order) {
+        this.order = order;
+    }
+
+    /** A failure worded by the caller: {@code Value ... at 'member' failed to satisfy constraint: ...}. */
+    Constraints violation(String message) {
+        violations.add(message);
+        return this;
+    }
+
+    /** The shared enum members outside their value sets, reported with the operation's own members. */
+    Constraints sharedEnums(JsonNode request) {
+        violations.addAll(SharedEnums.violations(request));
+        return this;
+    }
 
     /** Checks a table name member: required, 3..255 characters of {@code [a-zA-Z0-9_.-]}. */
     Constraints tableName(String member, JsonNode value) {
@@ -62,6 +85,31 @@ final class Constraints {
             return this;
         }
         return tableName(member, value);
+    }
+
+    /**
+     * A ProvisionedThroughput: both capacities required and at least 1. DynamoDB reports the write capacity before
+     * the read capacity.
+     */
+    Constraints capacity(String member, JsonNode provisioned) {
+        if (provisioned == null || provisioned.isNull()) {
+            return this;
+        }
+        for (String units : List.of("WriteCapacityUnits", "ReadCapacityUnits")) {
+            String path = member + "." + Character.toLowerCase(units.charAt(0)) + units.substring(1);
+            required(path, provisioned.get(units));
+            range(path, provisioned.get(units), 1, Long.MAX_VALUE);
+        }
+        return this;
+    }
+
+    /** A required list of at least one element; DynamoDB quotes an empty list as {@code '[]'}. */
+    Constraints nonEmpty(String member, JsonNode list) {
+        required(member, list);
+        if (list != null && list.isArray() && list.isEmpty()) {
+            violations.add(describe("[]", member) + "Member must have length greater than or equal to 1");
+        }
+        return this;
     }
 
     Constraints required(String member, JsonNode value) {
@@ -115,9 +163,12 @@ final class Constraints {
         if (violations.isEmpty()) {
             return;
         }
-        String count = violations.size() == 1 ? "1 validation error detected: "
-                : violations.size() + " validation errors detected: ";
-        throw ApiException.validation(count + String.join("; ", violations));
+        List<String> sorted = order == null ? violations : order.sort(violations);
+        // DynamoDB reports ten failures at most ("10 validation errors detected: ...")
+        List<String> reported = sorted.subList(0, Math.min(10, sorted.size()));
+        String count = reported.size() == 1 ? "1 validation error detected: "
+                : reported.size() + " validation errors detected: ";
+        throw ApiException.validation(count + String.join("; ", reported));
     }
 
     private static String describe(String value, String member) {

@@ -50,8 +50,8 @@ public final class ItemOperations {
     }
 
     public ObjectNode getItem(ObjectNode request) {
-        new Constraints().itemTableName("tableName", request.get("TableName"))
-                .required("key", request.get("Key")).check();
+        new Constraints(MemberOrder.GET_ITEM).itemTableName("tableName", request.get("TableName"))
+                .required("key", request.get("Key")).sharedEnums(request).check();
         RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
@@ -74,10 +74,11 @@ public final class ItemOperations {
     }
 
     public ObjectNode updateItem(ObjectNode request) {
-        new Constraints().itemTableName("tableName", request.get("TableName"))
+        new Constraints(MemberOrder.UPDATE_ITEM).itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key"))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .sharedEnums(request)
                 .check();
         String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
         RequestExpressions expressions = new RequestExpressions(request,
@@ -131,10 +132,12 @@ public final class ItemOperations {
 
     /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
     private SingleWrite checkSingleWrite(ObjectNode request, String member, String field) {
-        new Constraints().itemTableName("tableName", request.get("TableName"))
+        new Constraints(field.equals("Item") ? MemberOrder.PUT_ITEM : MemberOrder.DELETE_ITEM)
+                .itemTableName("tableName", request.get("TableName"))
                 .required(member, request.get(field))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
+                .sharedEnums(request)
                 .check();
         String returnValues = returnValues(request, PUT_RETURN_VALUES);
         RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));

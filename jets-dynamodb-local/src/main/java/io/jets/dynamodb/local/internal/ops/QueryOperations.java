@@ -159,9 +159,13 @@ public final class QueryOperations {
     }
 
     public ObjectNode scan(ObjectNode request) {
-        new Constraints().itemTableName("tableName", request.get("TableName"))
+        new Constraints(MemberOrder.SCAN).itemTableName("tableName", request.get("TableName"))
                 .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
                 .range("segment", request.get("Segment"), 0, 999999)
+                .range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
+                .oneOf("select", request.get("Select"), ReadRequest.SELECT,
+                        "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+                .sharedEnums(request)
                 .check();
         Integer[] segment = segment(request);
         RequestExpressions expressions = new RequestExpressions(request,

@@ -24,7 +24,7 @@ import java.util.Set;
 final class ReadRequest {
 
     static final long PAGE_BYTES = 1024 * 1024;
-    private static final Set<String> SELECT = Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
+    static final Set<String> SELECT = Set.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES",
             "SPECIFIC_ATTRIBUTES", "COUNT");
 
     final TableDefinition table;

@@ -53,7 +53,7 @@ public final class TableOperations {
         JsonNode streamSpecification = request.get("StreamSpecification");
         Constraints constraints = new Constraints().tableName("tableName", request.get("TableName"))
                 .required("attributeDefinitions", request.get("AttributeDefinitions"))
-                .required("keySchema", request.get("KeySchema"))
+                .nonEmpty("keySchema", request.get("KeySchema"))
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM);
@@ -65,7 +65,8 @@ public final class TableOperations {
                         + position++ + ".member.indexName", index.get("IndexName"));
             }
         }
-        constraints.check();
+        // checked with the other members, before the billing mode decides whether a throughput may be given
+        constraints.capacity("provisionedThroughput", request.get("ProvisionedThroughput")).check();
         requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
                 && streamSpecification.hasNonNull("StreamViewType")) {

@@ -305,14 +305,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             throw ApiException.validation("One or more parameter values were invalid: ReadCapacityUnits and"
                     + " WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
         }
-        new Constraints()
-                .required("provisionedThroughput.readCapacityUnits", provisioned.get("ReadCapacityUnits"))
-                .required("provisionedThroughput.writeCapacityUnits", provisioned.get("WriteCapacityUnits"))
-                .range("provisionedThroughput.readCapacityUnits", provisioned.get("ReadCapacityUnits"), 1,
-                        Long.MAX_VALUE)
-                .range("provisionedThroughput.writeCapacityUnits", provisioned.get("WriteCapacityUnits"), 1,
-                        Long.MAX_VALUE)
-                .check();
+        new Constraints().capacity("provisionedThroughput", provisioned).check();
         return new long[] {provisioned.path("ReadCapacityUnits").asLong(),
             provisioned.path("WriteCapacityUnits").asLong()};
     }

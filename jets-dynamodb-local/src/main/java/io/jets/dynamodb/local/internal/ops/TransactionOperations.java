@@ -44,9 +44,12 @@ public final class TransactionOperations {
     private record Token(ObjectNode request, long createdMillis) {
     }
 
-    /** One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete. */
-    private record Action(String kind, TableDefinition table, ObjectNode key, Condition condition, Update update,
-                          ObjectNode item, boolean returnOnFailure) {
+    /**
+     * One prepared action; {@code update} and {@code item} are null for ConditionCheck and Delete; {@code label} is
+     * the table as the request named it (its name or its ARN).
+     */
+    private record Action(String kind, String label, TableDefinition table, ObjectNode key, Condition condition,
+                          Update update, ObjectNode item, boolean returnOnFailure) {
     }
 
     /** An action as the request states it, checked on its own before any table is looked up. */
@@ -73,6 +76,12 @@ public final class TransactionOperations {
     public ObjectNode transactWriteItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        // the members' constraints, every action's among them, are reported together before anything else
+        Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
+        for (int i = 0; i < items.size(); i++) {
+            actionConstraints(members, items.get(i), i);
+        }
+        members.sharedEnums(request).check();
         String token = Json.text(request, "ClientRequestToken");
         if (token != null && replayed(token, request)) {
             return replayCapacity(request, items);
@@ -80,7 +89,7 @@ public final class TransactionOperations {
         // every action's expressions and values are checked before any table is looked up
         List<Parsed> parsed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            parsed.add(parse(items.get(i), i));
+            parsed.add(parse(items.get(i)));
         }
         List<Action> actions = new ArrayList<>();
         Set<String> targets = new HashSet<>();
@@ -157,7 +166,7 @@ public final class TransactionOperations {
                         // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
-                units.merge(action.table().name(), 2 * Capacity.writeUnits(current, written), Double::sum);
+                units.merge(action.label(), 2 * Capacity.writeUnits(current, written), Double::sum);
             }
             return null;
         });
@@ -166,7 +175,7 @@ public final class TransactionOperations {
         }
         ObjectNode response = Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
         List<Action> changing = actions.stream().filter(action -> !action.kind().equals("ConditionCheck")).toList();
-        ObjectNode metrics = Capacity.collectionMetricsByTable(request,
+        ObjectNode metrics = Capacity.collectionMetricsByTable(request, changing.stream().map(Action::label).toList(),
                 changing.stream().map(Action::table).toList(), changing.stream().map(Action::key).toList());
         if (metrics != null) {
             response.set("ItemCollectionMetrics", metrics);
@@ -181,13 +190,13 @@ public final class TransactionOperations {
     private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
         List<Action> actions = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            actions.add(prepare(parse(items.get(i), i)));
+            actions.add(prepare(parse(items.get(i))));
         }
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
             for (Action action : actions) {
                 ObjectNode current = writer.read(connection, action.table(), action.key());
-                units.merge(action.table().name(), 2 * Capacity.readUnits(
+                units.merge(action.label(), 2 * Capacity.readUnits(
                         current == null ? 0 : AttributeValues.itemSize(current), true), Double::sum);
             }
             return null;
@@ -195,7 +204,7 @@ public final class TransactionOperations {
         return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
     }
 
-    private static Parsed parse(JsonNode transactItem, int index) {
+    private static Parsed parse(JsonNode transactItem) {
         if (transactItem.size() != 1) {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
@@ -204,12 +213,6 @@ public final class TransactionOperations {
             throw ApiException.validation("TransactItems can only contain one of Check, Put, Update or Delete");
         }
         JsonNode body = transactItem.get(kind);
-        String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
-                + kind.substring(1) + ".";
-        new Constraints().tableName(member + "tableName", body.get("TableName"))
-                .oneOf(member + "returnValuesOnConditionCheckFailure",
-                        body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]")
-                .check();
         RequestExpressions expressions = new RequestExpressions(body);
         Condition condition = expressions.condition();
         Update update = kind.equals("Update") ? expressions.update() : null;
@@ -225,11 +228,28 @@ public final class TransactionOperations {
         return new Parsed(kind, body, condition, update);
     }
 
+    /** The constraints on one action's members: its table name and ReturnValuesOnConditionCheckFailure. */
+    private static void actionConstraints(Constraints constraints, JsonNode transactItem, int index) {
+        if (transactItem.size() != 1 || !WRITE_ACTIONS.contains(transactItem.fieldNames().next())) {
+            return;
+        }
+        String kind = transactItem.fieldNames().next();
+        JsonNode body = transactItem.get(kind);
+        String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
+                + kind.substring(1) + ".";
+        JsonNode tableName = body.get("TableName");
+        constraints.tableName(member + "tableName", tableName != null && tableName.isTextual()
+                        ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
+                .oneOf(member + "returnValuesOnConditionCheckFailure",
+                        body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]");
+    }
+
     private Action prepare(Parsed parsed) {
         String kind = parsed.kind();
         JsonNode body = parsed.body();
         Condition condition = parsed.condition();
-        TableDefinition table = catalog.require(Json.text(body, "TableName"));
+        String label = Json.text(body, "TableName");
+        TableDefinition table = catalog.require(TableArns.nameOf(label));
         boolean returnOnFailure = ItemOperations.returnOldOnFailure(body);
         return switch (kind) {
             case "Put" -> {
@@ -238,12 +258,12 @@ public final class TransactionOperations {
                 ObjectNode stored = AttributeValues.normalizeItem(item);
                 // a put's size is known from the request: it refuses the request before the transaction runs
                 ItemWriter.checkSize(stored);
-                yield new Action(kind, table, key, condition, null, stored, returnOnFailure);
+                yield new Action(kind, label, table, key, condition, null, stored, returnOnFailure);
             }
             default -> {
                 ObjectNode key = AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table,
                         body.get("Key"))));
-                yield new Action(kind, table, key, condition, parsed.update(), null, returnOnFailure);
+                yield new Action(kind, label, table, key, condition, parsed.update(), null, returnOnFailure);
             }
         };
     }
@@ -322,6 +342,7 @@ public final class TransactionOperations {
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        List<String> labels = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
         List<ObjectNode> keys = new ArrayList<>();
         List<Projection> projections = new ArrayList<>();
@@ -336,7 +357,8 @@ public final class TransactionOperations {
         }
         for (int i = 0; i < items.size(); i++) {
             JsonNode get = items.get(i).get("Get");
-            TableDefinition table = catalog.require(Json.text(get, "TableName"));
+            labels.add(Json.text(get, "TableName"));
+            TableDefinition table = catalog.require(TableArns.nameOf(labels.get(i)));
             tables.add(table);
             try {
                 keys.add(AttributeValues.normalizeItem(actionChecked(() -> Keys.checkKey(table, get.get("Key")))));
@@ -357,7 +379,7 @@ public final class TransactionOperations {
         database.read(connection -> {
             for (int i = 0; i < keys.size(); i++) {
                 ObjectNode found = writer.read(connection, tables.get(i), keys.get(i));
-                units.merge(tables.get(i).name(), 2 * Capacity.readUnits(
+                units.merge(labels.get(i), 2 * Capacity.readUnits(
                         found == null ? 0 : AttributeValues.itemSize(found), true), Double::sum);
                 ObjectNode entry = responses.addObject();
                 if (found != null) {

@@ -72,11 +72,11 @@ class AttributeValuesTest {
     }
 
     @Test
-    void nullFalse_isAccepted_andNormalizedToTrue() {
-        validate("{'NULL':false}");
-
-        assertThat(AttributeValues.normalize(node("{'NULL':false}"))).isEqualTo(node("{'NULL':true}"));
-        assertThat(AttributeValues.equal(node("{'NULL':false}"), node("{'NULL':true}"))).isTrue();
+    void nullFalse_isRefused() {
+        assertValidation(() -> validate("{'NULL':false}"),
+                "One or more parameter values were invalid: Null attribute value types must have the value of true");
+        assertValidation(() -> validate("{'L':[{'NULL':false}]}"),
+                "One or more parameter values were invalid: Null attribute value types must have the value of true");
     }
 
     @Test
