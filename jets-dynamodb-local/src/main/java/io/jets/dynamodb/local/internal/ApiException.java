@@ -48,6 +48,8 @@ public final class ApiException extends RuntimeException {
         if (item != null) {
             details = Json.object();
             details.set("Item", item);
+            // DynamoDB capitalizes the member when the error carries the item ("message" otherwise)
+            details.put("Message", "The conditional request failed");
         }
         return new ApiException(DYNAMODB + "ConditionalCheckFailedException", "The conditional request failed",
                 400, details);

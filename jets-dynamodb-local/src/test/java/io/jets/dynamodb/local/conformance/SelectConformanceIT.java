@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -59,7 +61,8 @@ class SelectConformanceIT {
         assertValidation(() -> client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.COUNT)
                         .projectionExpression("sk")),
-                "Cannot specify the ProjectionExpression when choosing to get only the Count");
+                "1 validation error detected: Cannot specify the ProjectionExpression when choosing to get only"
+                        + " the Count");
     }
 
     @Test
@@ -69,10 +72,20 @@ class SelectConformanceIT {
     }
 
     @Test
+    void query_allAttributesWithAttributesToGet_isRefusedInsideTheEnvelope() {
+        assertValidation(() -> client.query(b -> b.tableName("select")
+                        .keyConditions(Map.of("pk", Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                                .attributeValueList(s("p")).build()))
+                        .select(Select.ALL_ATTRIBUTES).attributesToGet("sk")),
+                "1 validation error detected: Cannot specify the AttributesToGet when choosing to get ALL_ATTRIBUTES");
+    }
+
+    @Test
     void allProjectedAttributesWithoutAnIndex_isRefused() {
         assertValidation(() -> client.query(b -> b.tableName("select").keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", s("p"))).select(Select.ALL_PROJECTED_ATTRIBUTES)),
-                "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
+                "1 validation error detected: ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an"
+                        + " IndexName");
     }
 
     @Test

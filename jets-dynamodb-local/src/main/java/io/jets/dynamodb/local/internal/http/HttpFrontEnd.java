@@ -249,7 +249,7 @@ public final class HttpFrontEnd implements AutoCloseable {
     private static ObjectNode error(ApiException e) {
         ObjectNode error = Json.object();
         error.put("__type", e.type());
-        if (e.getMessage() != null) {
+        if (e.getMessage() != null && (e.details() == null || !e.details().has("Message"))) {
             error.put("message", e.getMessage());
         }
         if (e.details() != null) {

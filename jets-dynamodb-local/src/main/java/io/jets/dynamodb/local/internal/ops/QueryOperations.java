@@ -57,6 +57,10 @@ public final class QueryOperations {
                     + " constraint: Member must have value greater than or equal to 1");
         }
         ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
+        if (request.hasNonNull("KeyConditionExpression")) {
+            // DynamoDB refuses unused names and values before it matches the condition with the key schema
+            expressions.verifyAllUsed();
+        }
         if (read.index != null && read.index.multiAttributeKey()) {
             return queryMultiAttributeKey(request, table, read, expressions);
         }

@@ -71,18 +71,18 @@ final class ReadRequest {
         this.filter = expressions.filter(legacyFilter);
         this.projection = expressions.projection();
         String requested = Json.text(request, "Select");
+        // Query reports a Select that contradicts the projection inside the validation-error envelope, Scan bare
+        String envelope = "QueryFilter".equals(legacyFilter) ? "1 validation error detected: " : "";
         if (requested != null) {
             String projectionMember = request.hasNonNull("ProjectionExpression") ? "ProjectionExpression"
                     : "AttributesToGet";
             if (requested.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
-                // Query reports this inside the validation-error envelope, Scan bare
-                throw ApiException.validation(("QueryFilter".equals(legacyFilter) ? "1 validation error detected: "
-                        : "") + "Must specify the AttributesToGet or ProjectionExpression when choosing to get"
-                        + " SPECIFIC_ATTRIBUTES");
+                throw ApiException.validation(envelope + "Must specify the AttributesToGet or ProjectionExpression"
+                        + " when choosing to get SPECIFIC_ATTRIBUTES");
             }
             if (!requested.equals("SPECIFIC_ATTRIBUTES") && projection != null) {
-                throw ApiException.validation("Cannot specify the " + projectionMember + " when choosing to get "
-                        + (requested.equals("COUNT") ? "only the Count" : requested));
+                throw ApiException.validation(envelope + "Cannot specify the " + projectionMember
+                        + " when choosing to get " + (requested.equals("COUNT") ? "only the Count" : requested));
             }
         }
         if (requested == null) {
@@ -93,11 +93,12 @@ final class ReadRequest {
             requested = "ALL_ATTRIBUTES";
         }
         if (projection != null && requested.equals("COUNT")) {
-            throw ApiException.validation("Cannot specify the AttributesToGet when choosing to get only the Count");
+            throw ApiException.validation(envelope + "Cannot specify the AttributesToGet when choosing to get only the"
+                    + " Count");
         }
         if ("ALL_PROJECTED_ATTRIBUTES".equals(requested) && index == null) {
-            throw ApiException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an"
-                    + " IndexName");
+            throw ApiException.validation(envelope + "ALL_PROJECTED_ATTRIBUTES can be used only when Querying"
+                    + " using an IndexName");
         }
         if ("ALL_ATTRIBUTES".equals(Json.text(request, "Select")) && global
                 && !"ALL".equals(found.projectionType())) {

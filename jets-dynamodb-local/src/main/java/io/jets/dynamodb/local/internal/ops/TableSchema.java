@@ -41,7 +41,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             }
             definitions.add(new AttributeDefinition(name, type));
         }
-        String[] key = keySchema(request.get("KeySchema"));
+        String[] key = keySchema(request.get("KeySchema"), "keySchema");
         Set<String> used = new LinkedHashSet<>(List.of(key[0]));
         if (key[1] != null) {
             used.add(key[1]);
@@ -110,20 +110,20 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         }
     }
 
-    private static String[] keySchema(JsonNode schema) {
+    private static String[] keySchema(JsonNode schema, String member) {
         if (schema.size() < 1 || schema.size() > 2) {
             // DynamoDB echoes the list the way its Java model prints it
             List<String> elements = new ArrayList<>();
             schema.forEach(element -> elements.add("KeySchemaElement(attributeName="
                     + Json.text(element, "AttributeName") + ", keyType=" + Json.text(element, "KeyType") + ")"));
-            throw ApiException.validation("1 validation error detected: Value '" + elements + "' at 'keySchema'"
+            throw ApiException.validation("1 validation error detected: Value '" + elements + "' at '" + member + "'"
                     + " failed to satisfy constraint: Member must have length "
                     + (schema.size() < 1 ? "greater than or equal to 1" : "less than or equal to 2"));
         }
         for (int i = 0; i < schema.size(); i++) {
             String keyType = Json.text(schema.get(i), "KeyType");
             if (!"HASH".equals(keyType) && !"RANGE".equals(keyType)) {
-                throw ApiException.validation("1 validation error detected: Value '" + keyType + "' at 'keySchema."
+                throw ApiException.validation("1 validation error detected: Value '" + keyType + "' at '" + member + "."
                         + (i + 1) + ".member.keyType' failed to satisfy constraint: Member must satisfy enum value"
                         + " set: [HASH, RANGE]");
             }
@@ -158,7 +158,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             new Constraints().tableName(path + "indexName", index.get("IndexName")).check();
             checkProjection(index.path("Projection"), path + "projection");
             result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode"),
-                    tableRequest != null));
+                    tableRequest != null, path));
             if (!names.add(result.get(result.size() - 1).name())) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                         + result.get(result.size() - 1).name());
@@ -167,7 +167,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         return result;
     }
 
-    static IndexDefinition index(JsonNode index, Set<String> used, String billingMode, boolean global) {
+    /** {@code path}: where the index sits in the request, e.g. {@code globalSecondaryIndexes.1.member.} */
+    static IndexDefinition index(JsonNode index, Set<String> used, String billingMode, boolean global, String path) {
         JsonNode schema = index.get("KeySchema");
         List<List<String>> multi = global ? multiAttributeKey(schema) : null;
         if (schema != null && schema.size() == 2 && Json.text(schema.get(0), "AttributeName") != null
@@ -175,7 +176,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             throw ApiException.validation("Both the Hash Key and the Range Key element in the KeySchema have the"
                     + " same name");
         }
-        String[] key = multi == null ? keySchema(index.get("KeySchema"))
+        String[] key = multi == null ? keySchema(index.get("KeySchema"), path + "keySchema")
                 : new String[] {multi.get(0).get(0), multi.get(1).isEmpty() ? null : multi.get(1).get(0)};
         if (multi == null) {
             used.add(key[0]);
@@ -437,7 +438,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
-                        true);
+                        true, path);
                 if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
                     throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                             + index.name());
