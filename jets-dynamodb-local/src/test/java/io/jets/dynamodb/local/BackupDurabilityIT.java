@@ -4,6 +4,7 @@ import static io.jets.dynamodb.local.Clients.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,30 @@ class BackupDurabilityIT {
                     .backupName()).isEqualTo("yearly");
             assertThat(client.scan(b -> b.tableName("archive-again")).items())
                     .containsExactly(Map.of("id", s("box-1")));
+        }
+    }
+
+    @Test
+    void restart_keepsWhatAPointInTimeRestoreReadsBack(@TempDir Path data) throws InterruptedException {
+        Instant between;
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+             DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
+            Clients.createTable(client, "shelf", false, null);
+            client.updateContinuousBackups(b -> b.tableName("shelf")
+                    .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
+            client.putItem(b -> b.tableName("shelf").item(Map.of("id", s("book"), "copies", Clients.n("1"))));
+            Thread.sleep(5);
+            between = Instant.now();
+            Thread.sleep(5);
+            client.putItem(b -> b.tableName("shelf").item(Map.of("id", s("book"), "copies", Clients.n("2"))));
+        }
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+             DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
+            client.restoreTableToPointInTime(b -> b.sourceTableName("shelf").targetTableName("shelf-then")
+                    .restoreDateTime(between));
+
+            assertThat(client.scan(b -> b.tableName("shelf-then")).items())
+                    .containsExactly(Map.of("id", s("book"), "copies", Clients.n("1")));
         }
     }
 }

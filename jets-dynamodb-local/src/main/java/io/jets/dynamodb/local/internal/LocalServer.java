@@ -17,6 +17,7 @@ import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.StreamOperations;
 import io.jets.dynamodb.local.internal.ops.TableOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
@@ -40,6 +41,7 @@ public final class LocalServer implements DynamoDbLocal {
     private final ServerConfig config;
     private final Database database;
     private final StreamRecords records;
+    private final ContinuousBackupOperations recovery;
     private final HttpFrontEnd http;
     private final ScheduledExecutorService background;
     private volatile boolean closed;
@@ -53,7 +55,8 @@ public final class LocalServer implements DynamoDbLocal {
             StreamStore streams = new StreamStore();
             this.records = new StreamRecords(database, streams, config.clock(), config.shardRollover(),
                     config.streamRetention());
-            ItemWriter writer = new ItemWriter(database, items, records);
+            ItemHistory history = new ItemHistory();
+            ItemWriter writer = new ItemWriter(database, items, records, history, config.clock());
             Map<String, Operation> operations = new HashMap<>();
             register(operations, new TableOperations(database, catalog, items, streams, config.clock()));
             register(operations, new ItemOperations(database, catalog, writer));
@@ -63,7 +66,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, transactions);
             register(operations, new ControlOperations(database, catalog));
             register(operations, new BackupOperations(database, catalog, config.clock()));
-            register(operations, new ContinuousBackupOperations(database, catalog, config.clock()));
+            this.recovery = new ContinuousBackupOperations(database, catalog, history, config.clock());
+            register(operations, recovery);
             register(operations, new PartiQlOperations(database, catalog, items, writer, transactions));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
@@ -98,6 +102,7 @@ public final class LocalServer implements DynamoDbLocal {
         try {
             database.write(connection -> {
                 records.trim(connection, config.clock().millis());
+                recovery.trim(connection);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -161,6 +166,7 @@ public final class LocalServer implements DynamoDbLocal {
                 (request, context) -> continuous.describeContinuousBackups(request));
         operations.put(DYNAMODB + "UpdateContinuousBackups",
                 (request, context) -> continuous.updateContinuousBackups(request));
+        operations.put(DYNAMODB + "RestoreTableToPointInTime", continuous::restoreTableToPointInTime);
     }
 
     private static void register(Map<String, Operation> operations, BackupOperations backups) {

@@ -133,9 +133,13 @@ public final class BackupOperations {
             if (catalog.find(target) != null) {
                 throw ApiException.dynamoDb("TableAlreadyExistsException", "Table already exists: " + target);
             }
+            String keyArn = request.has("SSESpecificationOverride")
+                    ? ServerSideEncryption.keyArn(request.get("SSESpecificationOverride"), context.region())
+                    : backup.table().options().kmsMasterKeyArn();
             TableDefinition table = restoredTable(backup.table(), target, request, context.region(), now)
                     .withOptions(TableOptions.DEFAULT.withRestore(
-                            new TableOptions.Restore(backup.arn(), backup.tableArn(), now)));
+                            new TableOptions.Restore(backup.arn(), backup.tableArn(), now))
+                            .withKmsMasterKeyArn(keyArn));
             TableDefinition stored = catalog.insert(connection, table);
             backups.copyItems(connection, backup.itemsId(), stored.id());
             return stored;
@@ -148,7 +152,7 @@ public final class BackupOperations {
     }
 
     /** The backed-up table's schema as a CreateTable request with the overrides, checked as CreateTable is. */
-    private static TableDefinition restoredTable(TableDefinition backedUp, String name, ObjectNode request,
+    static TableDefinition restoredTable(TableDefinition backedUp, String name, ObjectNode request,
                                                  String region, long now) {
         ObjectNode described = TableDescriptions.describe(backedUp, "ACTIVE", 0, 0, region);
         String billingMode = request.hasNonNull("BillingModeOverride") ? Json.text(request, "BillingModeOverride")

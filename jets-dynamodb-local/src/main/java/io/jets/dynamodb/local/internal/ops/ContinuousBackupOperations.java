@@ -2,18 +2,30 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemHistory;
+import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * Continuous backups: DescribeContinuousBackups, which infrastructure tools (Terraform, CDK, the console) call for
- * every table, and UpdateContinuousBackups, which turns point-in-time recovery on and off. Backups are always on
- * and recovery off for a new table, as DynamoDB reports them; the recovery settings are kept and reported, though
- * there is no point in time to restore to here.
+ * every table, UpdateContinuousBackups, which turns point-in-time recovery on and off, and
+ * RestoreTableToPointInTime. Backups are always on and recovery off for a new table, as DynamoDB reports them.
+ * While recovery is on, every change keeps the version it replaces ({@link ItemHistory}), so that a table can be
+ * restored as it was at any time since recovery was turned on, within the recovery period.
+ *
+ * <p>DynamoDB reports the latest restorable time as about five minutes before the present (never before the
+ * earliest), and UseLatestRestorableTime restores to it; a RestoreDateTime may still name any time up to the
+ * present, which restores every write acknowledged by then.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html">
  *     UpdateContinuousBackups</a>
@@ -21,16 +33,20 @@ import java.time.Clock;
 public final class ContinuousBackupOperations {
 
     private static final int DEFAULT_RECOVERY_PERIOD_DAYS = 35;
+    private static final long DAY_MILLIS = 24L * 3600 * 1000;
     // DynamoDB can restore up to about five minutes before the present
     private static final long RESTORE_LAG_MILLIS = 5 * 60 * 1000;
 
     private final Database database;
     private final TableCatalog catalog;
+    private final ItemHistory history;
+    private final ItemStore items = new ItemStore();
     private final Clock clock;
 
-    public ContinuousBackupOperations(Database database, TableCatalog catalog, Clock clock) {
+    public ContinuousBackupOperations(Database database, TableCatalog catalog, ItemHistory history, Clock clock) {
         this.database = database;
         this.catalog = catalog;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -62,6 +78,8 @@ public final class ContinuousBackupOperations {
             TableDefinition table = BackupOperations.table(catalog, current.name());
             TableOptions options = table.options();
             if (!enable) {
+                // turning recovery off drops what could be restored; turning it on again starts afresh
+                history.forget(connection, table.id());
                 options = options.withRecovery(0, 0);
             } else if (options.recoveryPeriodInDays() == 0) {
                 options = options.withRecovery(period, now);
@@ -86,13 +104,107 @@ public final class ContinuousBackupOperations {
             return response;
         }
         long now = clock.millis();
-        long earliest = Math.max(options.recoveryEnabledMillis(),
-                now - options.recoveryPeriodInDays() * 24L * 3600 * 1000);
         recovery.put("PointInTimeRecoveryStatus", "ENABLED");
         recovery.put("RecoveryPeriodInDays", options.recoveryPeriodInDays());
-        recovery.put("EarliestRestorableDateTime", TableDescriptions.seconds(earliest));
-        recovery.put("LatestRestorableDateTime", TableDescriptions.seconds(Math.max(earliest,
-                now - RESTORE_LAG_MILLIS)));
+        recovery.put("EarliestRestorableDateTime", TableDescriptions.seconds(earliest(options, now)));
+        recovery.put("LatestRestorableDateTime", TableDescriptions.seconds(latest(options, now)));
         return response;
+    }
+
+    private static long earliest(TableOptions options, long now) {
+        return Math.max(options.recoveryEnabledMillis(), now - options.recoveryPeriodInDays() * DAY_MILLIS);
+    }
+
+    private static long latest(TableOptions options, long now) {
+        return Math.max(earliest(options, now), now - RESTORE_LAG_MILLIS);
+    }
+
+    /**
+     * A new table holding the source table's items as they were at the requested time, with the source's current
+     * key schema, indexes, billing and encryption unless overridden. Like DynamoDB's, it has no stream, time to
+     * live, tags or point-in-time recovery of its own.
+     *
+     * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html">
+     *     RestoreTableToPointInTime</a>
+     */
+    public ObjectNode restoreTableToPointInTime(ObjectNode request, RequestContext context) {
+        Constraints constraints = new Constraints();
+        String sourceName = sourceTableName(request, constraints);
+        constraints.tableName("targetTableName", request.get("TargetTableName"))
+                .oneOf("billingModeOverride", request.get("BillingModeOverride"),
+                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]")
+                .check();
+        boolean useLatest = request.path("UseLatestRestorableTime").asBoolean(false);
+        JsonNode requestedTime = request.get("RestoreDateTime");
+        boolean timed = requestedTime != null && !requestedTime.isNull();
+        if (useLatest && timed) {
+            throw ApiException.validation("Invalid Request: Both RestoreDateTime and UseLatestRestorableTime"
+                    + " cannot be set for point-in-time restore request. Please specify either RestoreDateTime time or"
+                    + " UseLatestRestorableTime");
+        }
+        if (!useLatest && !timed) {
+            throw ApiException.validation("Invalid Request: Either one of RestoreDateTime or"
+                    + " UseLatestRestorableTime must be specified, but not both");
+        }
+        String target = Json.text(request, "TargetTableName");
+        long now = clock.millis();
+        TableDefinition restored = database.write(connection -> {
+            TableDefinition source = BackupOperations.table(catalog, sourceName);
+            TableOptions options = source.options();
+            if (options.recoveryPeriodInDays() == 0) {
+                throw ApiException.dynamoDb("PointInTimeRecoveryUnavailableException",
+                        "Point in time recovery is not enabled for table '" + sourceName + "'");
+            }
+            long at = useLatest ? latest(options, now) : restoreMillis(requestedTime);
+            if (at < earliest(options, now) || at > now) {
+                throw ApiException.dynamoDb("InvalidRestoreTimeException",
+                        "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.");
+            }
+            if (catalog.find(target) != null) {
+                throw ApiException.dynamoDb("TableAlreadyExistsException", "Table already exists: " + target);
+            }
+            String sourceArn = TableDescriptions.tableArn(context.region(), source.name());
+            TableDefinition table = BackupOperations.restoredTable(source, target, request, context.region(), now);
+            TableOptions restoredOptions = TableOptions.DEFAULT.withRestore(
+                    new TableOptions.Restore(null, sourceArn, at));
+            String keyArn = request.has("SSESpecificationOverride")
+                    ? ServerSideEncryption.keyArn(request.get("SSESpecificationOverride"), context.region())
+                    : options.kmsMasterKeyArn();
+            TableDefinition stored = catalog.insert(connection, table.withOptions(
+                    restoredOptions.withKmsMasterKeyArn(keyArn)));
+            history.copyAsOf(connection, source.id(), stored.id(), at);
+            return stored;
+        });
+        long[] stats = database.read(connection -> new long[] {
+            items.count(connection, restored.id()), items.totalSize(connection, restored.id())});
+        ObjectNode response = Json.object();
+        response.set("TableDescription", TableDescriptions.describe(restored, "CREATING", stats[0], stats[1],
+                context.region()));
+        return response;
+    }
+
+    /** The source table, named by SourceTableName or by SourceTableArn. */
+    private static String sourceTableName(ObjectNode request, Constraints constraints) {
+        JsonNode arn = request.get("SourceTableArn");
+        if (arn != null && !arn.isNull() && !request.hasNonNull("SourceTableName")) {
+            return BackupOperations.tableName(arn, constraints);
+        }
+        constraints.tableName("sourceTableName", request.get("SourceTableName"));
+        return Json.text(request, "SourceTableName");
+    }
+
+    private static long restoreMillis(JsonNode time) {
+        return new BigDecimal(time.asText()).movePointRight(3).longValue();
+    }
+
+    /** Drops the history no restore can reach any more: versions replaced before each table's earliest time. */
+    public void trim(Connection connection) throws SQLException {
+        long now = clock.millis();
+        for (String name : catalog.names()) {
+            TableDefinition table = catalog.find(name);
+            if (table != null && table.options().recoveryPeriodInDays() > 0) {
+                history.trim(connection, table.id(), earliest(table.options(), now));
+            }
+        }
     }
 }

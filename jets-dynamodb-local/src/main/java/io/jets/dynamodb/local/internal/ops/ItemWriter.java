@@ -6,6 +6,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.Database;
+import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,11 +36,15 @@ public final class ItemWriter {
     private final Database database;
     private final ItemStore items;
     private final StreamRecords records;
+    private final ItemHistory history;
+    private final Clock clock;
 
-    public ItemWriter(Database database, ItemStore items, StreamRecords records) {
+    public ItemWriter(Database database, ItemStore items, StreamRecords records, ItemHistory history, Clock clock) {
         this.database = database;
         this.items = items;
         this.records = records;
+        this.history = history;
+        this.clock = clock;
     }
 
     public ObjectNode read(Connection connection, TableDefinition table, JsonNode key) throws SQLException {
@@ -71,10 +77,13 @@ public final class ItemWriter {
         byte[] hash = Keys.hash(table, key);
         byte[] range = Keys.range(table, key);
         StreamRecords.Image nextImage = null;
+        if (next == null && old == null) {
+            return;
+        }
+        if (table.options().recoveryPeriodInDays() > 0) {
+            history.record(connection, table.id(), hash, range, clock.millis(), old != null);
+        }
         if (next == null) {
-            if (old == null) {
-                return;
-            }
             items.delete(connection, table.id(), hash, range);
         } else {
             checkIndexKeys(table, next);

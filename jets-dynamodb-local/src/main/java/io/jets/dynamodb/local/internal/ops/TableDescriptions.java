@@ -85,7 +85,9 @@ final class TableDescriptions {
         }
         if (table.options().restore() != null) {
             ObjectNode restore = description.putObject("RestoreSummary");
-            restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());
+            if (table.options().restore().sourceBackupArn() != null) {
+                restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());
+            }
             restore.put("SourceTableArn", table.options().restore().sourceTableArn());
             restore.put("RestoreDateTime", seconds(table.options().restore().restoredMillis()));
             restore.put("RestoreInProgress", false);

@@ -48,6 +48,10 @@ public final class Database implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS records_by_shard ON records (shard_id, seq)",
         "CREATE TABLE IF NOT EXISTS backups (id INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL UNIQUE,"
                 + " created INTEGER NOT NULL, definition TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS item_history (seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                + " table_id INTEGER NOT NULL, hash BLOB NOT NULL, range BLOB NOT NULL, changed INTEGER NOT NULL,"
+                + " item TEXT, size INTEGER NOT NULL)",
+        "CREATE INDEX IF NOT EXISTS item_history_by_key ON item_history (table_id, hash, range, changed)",
     };
 
     /** Statements kept per connection: the fixed ones the stores use, plus room for per-request SQL. */

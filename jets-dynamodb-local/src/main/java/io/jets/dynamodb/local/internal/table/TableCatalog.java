@@ -90,12 +90,15 @@ public final class TableCatalog {
         database.onCommit(() -> tables.put(table.name(), table));
     }
 
-    /** Deletes a table and its items inside the caller's write transaction. */
+    /** Deletes a table, its items and their history inside the caller's write transaction. */
     public void delete(Connection connection, TableDefinition table) throws SQLException {
         try (PreparedStatement items = connection.prepareStatement("DELETE FROM items WHERE table_id = ?");
+             PreparedStatement history = connection.prepareStatement("DELETE FROM item_history WHERE table_id = ?");
              PreparedStatement row = connection.prepareStatement("DELETE FROM tables WHERE id = ?")) {
             items.setLong(1, table.id());
             items.executeUpdate();
+            history.setLong(1, table.id());
+            history.executeUpdate();
             row.setLong(1, table.id());
             row.executeUpdate();
         }

@@ -1,0 +1,276 @@
+package io.jets.dynamodb.local;
+
+import static io.jets.dynamodb.local.Clients.n;
+import static io.jets.dynamodb.local.Clients.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.InvalidRestoreTimeException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryUnavailableException;
+import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
+
+/**
+ * RestoreTableToPointInTime: a new table holding the items as they were at a time within the recovery window
+ * DescribeContinuousBackups reports, driven by the server's clock.
+ */
+class PointInTimeRecoveryIT {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
+
+    @RegisterExtension
+    final LocalServer local = LocalServer.start(b -> b.clock(clock));
+    private final DynamoDbClient client = local.dynamoDb();
+
+    private void recovery(String table, boolean enabled) {
+        client.updateContinuousBackups(b -> b.tableName(table)
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(enabled)));
+    }
+
+    private PointInTimeRecoveryDescription window(String table) {
+        return client.describeContinuousBackups(b -> b.tableName(table)).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription();
+    }
+
+    private void put(String table, String id, String version) {
+        client.putItem(b -> b.tableName(table).item(Map.of("id", s(id), "version", n(version))));
+    }
+
+    private TableDescription restore(Consumer<RestoreTableToPointInTimeRequest.Builder> request) {
+        return client.restoreTableToPointInTime(request).tableDescription();
+    }
+
+    private Map<String, String> versions(String table) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (Map<String, AttributeValue> item : client.scan(b -> b.tableName(table)).items()) {
+            versions.put(item.get("id").s(), item.get("version").n());
+        }
+        return versions;
+    }
+
+    private Instant tick() {
+        clock.advance(Duration.ofMinutes(1));
+        return clock.instant();
+    }
+
+    @Test
+    void restoreToPointInTime_holdsTheItemsAsTheyWereAtThatTime() {
+        Clients.createTable(client, "ledger", false, StreamViewType.NEW_IMAGE);
+        put("ledger", "a", "1");
+        put("ledger", "b", "1");
+        recovery("ledger", true);
+        Instant enabled = clock.instant();
+        tick();
+        put("ledger", "a", "2");
+        client.deleteItem(b -> b.tableName("ledger").key(Map.of("id", s("b"))));
+        put("ledger", "c", "1");
+        Instant middle = tick();
+        tick();
+        put("ledger", "a", "3");
+        client.updateItem(b -> b.tableName("ledger").key(Map.of("id", s("c")))
+                .updateExpression("SET version = :v").expressionAttributeValues(Map.of(":v", n("2"))));
+        put("ledger", "a", "4");
+        // DynamoDB's latest restorable time trails the present by five minutes
+        clock.advance(Duration.ofMinutes(10));
+
+        TableDescription atMiddle = restore(b -> b.sourceTableName("ledger").targetTableName("ledger-middle")
+                .restoreDateTime(middle));
+        restore(b -> b.sourceTableName("ledger").targetTableName("ledger-enabled").restoreDateTime(enabled));
+        TableDescription latest = restore(b -> b.sourceTableName("ledger").targetTableName("ledger-latest")
+                .useLatestRestorableTime(true));
+
+        assertThat(versions("ledger-middle")).isEqualTo(Map.of("a", "2", "c", "1"));
+        assertThat(versions("ledger-enabled")).isEqualTo(Map.of("a", "1", "b", "1"));
+        assertThat(versions("ledger-latest")).isEqualTo(versions("ledger")).isEqualTo(Map.of("a", "4", "c", "2"));
+        assertThat(atMiddle.itemCount()).isEqualTo(2);
+        assertThat(atMiddle.restoreSummary().sourceTableArn())
+                .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/ledger");
+        assertThat(atMiddle.restoreSummary().sourceBackupArn()).isNull();
+        assertThat(atMiddle.restoreSummary().restoreDateTime()).isEqualTo(middle);
+        assertThat(latest.restoreSummary().restoreDateTime()).isEqualTo(clock.instant().minus(Duration.ofMinutes(5)))
+                .isEqualTo(window("ledger").latestRestorableDateTime());
+        // like DynamoDB's, a restored table has no stream of its own
+        assertThat(client.describeTable(b -> b.tableName("ledger-middle")).table().latestStreamArn()).isNull();
+    }
+
+    @Test
+    void restoreToPointInTime_acceptsTheWindowDescribeContinuousBackupsReports_butNoTimeBeforeItNorInTheFuture() {
+        Clients.createTable(client, "orders", false, null);
+        put("orders", "o-1", "1");
+        recovery("orders", true);
+        tick();
+        put("orders", "o-1", "2");
+        clock.advance(Duration.ofMinutes(10));
+
+        PointInTimeRecoveryDescription window = window("orders");
+        restore(b -> b.sourceTableName("orders").targetTableName("orders-earliest")
+                .restoreDateTime(window.earliestRestorableDateTime()));
+        restore(b -> b.sourceTableName("orders").targetTableName("orders-latest")
+                .restoreDateTime(window.latestRestorableDateTime()));
+
+        assertThat(window.latestRestorableDateTime()).isEqualTo(clock.instant().minus(Duration.ofMinutes(5)));
+        assertThat(versions("orders-earliest")).isEqualTo(Map.of("o-1", "1"));
+        assertThat(versions("orders-latest")).isEqualTo(Map.of("o-1", "2"));
+        for (Instant outside : new Instant[] {window.earliestRestorableDateTime().minusSeconds(1),
+            clock.instant().plusSeconds(1)}) {
+            assertThatThrownBy(() -> restore(b -> b.sourceTableName("orders").targetTableName("orders-outside")
+                    .restoreDateTime(outside)))
+                    .isInstanceOf(InvalidRestoreTimeException.class)
+                    .satisfies(e -> assertThat(message(e)).isEqualTo(
+                            "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime."));
+        }
+    }
+
+    @Test
+    void restoreDateTime_mayNameThePresent_whileUseLatestRestorableTimeTrailsItByFiveMinutes() {
+        Clients.createTable(client, "drafts", false, null);
+        put("drafts", "d-1", "1");
+        recovery("drafts", true);
+        Instant enabled = clock.instant();
+        tick();
+        put("drafts", "d-1", "2");
+        tick();
+
+        TableDescription now = restore(b -> b.sourceTableName("drafts").targetTableName("drafts-now")
+                .restoreDateTime(clock.instant()));
+        TableDescription latest = restore(b -> b.sourceTableName("drafts").targetTableName("drafts-latest")
+                .useLatestRestorableTime(true));
+
+        assertThat(window("drafts").latestRestorableDateTime()).isEqualTo(enabled);
+        assertThat(versions("drafts-now")).isEqualTo(Map.of("d-1", "2"));
+        assertThat(now.restoreSummary().restoreDateTime()).isEqualTo(clock.instant());
+        assertThat(versions("drafts-latest")).isEqualTo(Map.of("d-1", "1"));
+        assertThat(latest.restoreSummary().restoreDateTime()).isEqualTo(enabled);
+    }
+
+    @Test
+    void recoveryTurnedOffAndOnAgain_restoresOnlyFromTheTimeItWasTurnedOnAgain() {
+        Clients.createTable(client, "notes", false, null);
+        recovery("notes", true);
+        Instant first = clock.instant();
+        put("notes", "n-1", "1");
+        tick();
+        recovery("notes", false);
+        put("notes", "n-1", "2");
+        tick();
+        recovery("notes", true);
+        Instant again = clock.instant();
+        tick();
+        put("notes", "n-1", "3");
+        tick();
+
+        restore(b -> b.sourceTableName("notes").targetTableName("notes-again").restoreDateTime(again));
+
+        assertThat(window("notes").earliestRestorableDateTime()).isEqualTo(again);
+        assertThat(versions("notes-again")).isEqualTo(Map.of("n-1", "2"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("notes").targetTableName("notes-first")
+                .restoreDateTime(first)))
+                .isInstanceOf(InvalidRestoreTimeException.class);
+    }
+
+    @Test
+    void restoreToPointInTime_namesTheSourceByArn_andKeepsItsCurrentIndexesAndBilling() {
+        client.createTable(b -> b.tableName("people").billingMode("PROVISIONED")
+                .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(4L))
+                .attributeDefinitions(Clients.attribute("id", ScalarAttributeType.S),
+                        Clients.attribute("city", ScalarAttributeType.S))
+                .keySchema(Clients.key("id", KeyType.HASH))
+                .globalSecondaryIndexes(g -> g.indexName("by-city")
+                        .keySchema(Clients.key("city", KeyType.HASH))
+                        .projection(p -> p.projectionType("ALL"))
+                        .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        client.putItem(b -> b.tableName("people").item(Map.of("id", s("p-1"), "city", s("Oslo"))));
+        recovery("people", true);
+        tick();
+
+        TableDescription restored = restore(b -> b.sourceTableArn(
+                "arn:aws:dynamodb:us-east-1:000000000000:table/people").targetTableName("people-copy")
+                .useLatestRestorableTime(true));
+
+        assertThat(restored.billingModeSummary()).isNull();
+        assertThat(restored.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+        assertThat(restored.globalSecondaryIndexes()).singleElement()
+                .satisfies(index -> assertThat(index.indexName()).isEqualTo("by-city"));
+        assertThat(client.query(b -> b.tableName("people-copy").indexName("by-city")
+                .keyConditionExpression("city = :c").expressionAttributeValues(Map.of(":c", s("Oslo"))))
+                .count()).isEqualTo(1);
+    }
+
+    @Test
+    void restores_keepTheSourceTablesEncryptionKey_unlessTheRequestOverridesIt() {
+        client.createTable(b -> b.tableName("vault").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(Clients.attribute("id", ScalarAttributeType.S))
+                .keySchema(Clients.key("id", KeyType.HASH))
+                .sseSpecification(e -> e.enabled(true).kmsMasterKeyId("alias/vault-key")));
+        recovery("vault", true);
+        String backupArn = client.createBackup(b -> b.tableName("vault").backupName("nightly")).backupDetails()
+                .backupArn();
+
+        TableDescription kept = restore(b -> b.sourceTableName("vault").targetTableName("vault-kept")
+                .useLatestRestorableTime(true));
+        TableDescription plain = restore(b -> b.sourceTableName("vault").targetTableName("vault-plain")
+                .useLatestRestorableTime(true).sseSpecificationOverride(e -> e.enabled(false)));
+        TableDescription fromBackup = client.restoreTableFromBackup(b -> b.backupArn(backupArn)
+                .targetTableName("vault-backup")).tableDescription();
+
+        assertThat(kept.sseDescription().kmsMasterKeyArn())
+                .isEqualTo("arn:aws:kms:us-east-1:000000000000:alias/vault-key");
+        assertThat(fromBackup.sseDescription()).isEqualTo(kept.sseDescription());
+        assertThat(plain.sseDescription()).isNull();
+    }
+
+    @Test
+    void restoreToPointInTime_refusesWhatDynamoDbRefuses() {
+        Clients.createTable(client, "plain", false, null);
+        Clients.createTable(client, "guarded", false, null);
+        recovery("guarded", true);
+
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("plain").targetTableName("plain-copy")
+                .useLatestRestorableTime(true)))
+                .isInstanceOf(PointInTimeRecoveryUnavailableException.class)
+                .satisfies(e -> assertThat(message(e))
+                        .isEqualTo("Point in time recovery is not enabled for table 'plain'"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("missing").targetTableName("missing-copy")
+                .useLatestRestorableTime(true)))
+                .isInstanceOf(TableNotFoundException.class)
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Table not found: missing"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("guarded").targetTableName("plain")
+                .useLatestRestorableTime(true)))
+                .isInstanceOf(TableAlreadyExistsException.class)
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Table already exists: plain"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("guarded").targetTableName("guarded-copy")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: Either one of RestoreDateTime"
+                        + " or UseLatestRestorableTime must be specified, but not both"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("guarded").targetTableName("guarded-copy")
+                .useLatestRestorableTime(true).restoreDateTime(clock.instant())))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: Both RestoreDateTime and"
+                        + " UseLatestRestorableTime cannot be set for point-in-time restore request. Please specify"
+                        + " either RestoreDateTime time or UseLatestRestorableTime"));
+        assertThat(client.listTables().tableNames()).containsExactly("guarded", "plain");
+    }
+
+    private static String message(Throwable e) {
+        return ((AwsServiceException) e).awsErrorDetails().errorMessage();
+    }
+
+    private static String errorCode(Throwable e) {
+        return ((AwsServiceException) e).awsErrorDetails().errorCode();
+    }
+}
