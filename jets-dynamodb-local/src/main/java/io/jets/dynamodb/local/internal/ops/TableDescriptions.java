@@ -46,10 +46,12 @@ final class TableDescriptions {
         description.put("ItemCount", itemCount);
         description.put("TableArn", tableArn(region, table.name()));
         description.put("TableId", table.tableId());
-        if ("PAY_PER_REQUEST".equals(table.billingMode())) {
+        long payPerRequestSince = table.options().payPerRequestMillis();
+        if ("PAY_PER_REQUEST".equals(table.billingMode()) || payPerRequestSince != 0) {
             ObjectNode billing = description.putObject("BillingModeSummary");
-            billing.put("BillingMode", "PAY_PER_REQUEST");
-            billing.put("LastUpdateToPayPerRequestDateTime", seconds(table.createdMillis()));
+            billing.put("BillingMode", table.billingMode());
+            billing.put("LastUpdateToPayPerRequestDateTime",
+                    seconds(payPerRequestSince != 0 ? payPerRequestSince : table.createdMillis()));
         }
         if (!table.localIndexes().isEmpty()) {
             ArrayNode indexes = description.putArray("LocalSecondaryIndexes");
@@ -77,7 +79,10 @@ final class TableDescriptions {
             description.put("LatestStreamArn", table.stream().arn());
         }
         if (table.tableClass() != null) {
-            description.putObject("TableClassSummary").put("TableClass", table.tableClass());
+            ObjectNode summary = description.putObject("TableClassSummary").put("TableClass", table.tableClass());
+            if (table.options().tableClassUpdatedMillis() != 0) {
+                summary.put("LastUpdateDateTime", seconds(table.options().tableClassUpdatedMillis()));
+            }
         }
         if (table.options().kmsMasterKeyArn() != null) {
             description.set("SSEDescription",

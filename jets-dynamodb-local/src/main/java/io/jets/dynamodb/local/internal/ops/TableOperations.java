@@ -11,6 +11,7 @@ import io.jets.dynamodb.local.internal.stream.StreamDefinition;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableOptions;
 import io.jets.dynamodb.local.internal.table.TableDefinition.StreamState;
 import java.time.Clock;
 import java.util.List;
@@ -160,11 +161,13 @@ public final class TableOperations {
                         && throughput[0] == table.readCapacityUnits() && throughput[1] == table.writeCapacityUnits()) {
                     throw unchangedThroughput(table);
                 }
-                table = table.withBilling(mode, throughput[0], throughput[1]);
+                table = table.withBilling(mode, throughput[0], throughput[1])
+                        .withOptions(billingChanged(table, mode, now));
             }
             // choosing STANDARD for a table that never had a class changes nothing, so no summary appears
             if (tableClass != null && !(table.tableClass() == null && tableClass.equals("STANDARD"))) {
-                table = table.withTableClass(tableClass);
+                table = table.withTableClass(tableClass)
+                        .withOptions(table.options().withTableClassUpdated(now));
             }
             if (request.get("DeletionProtectionEnabled") != null) {
                 table = table.withDeletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
@@ -192,6 +195,22 @@ public final class TableOperations {
         }
         response.set("TableDescription", description);
         return response;
+    }
+
+    /**
+     * When the table last became PAY_PER_REQUEST, which DynamoDB keeps reporting after a switch back to PROVISIONED:
+     * the time of a switch to on demand, or the creation of a table that was on demand from the start.
+     */
+    private static TableOptions billingChanged(TableDefinition table, String mode, long now) {
+        TableOptions options = table.options();
+        if ("PAY_PER_REQUEST".equals(mode) && !"PAY_PER_REQUEST".equals(table.billingMode())) {
+            return options.withPayPerRequestSince(now);
+        }
+        if ("PROVISIONED".equals(mode) && "PAY_PER_REQUEST".equals(table.billingMode())
+                && options.payPerRequestMillis() == 0) {
+            return options.withPayPerRequestSince(table.createdMillis());
+        }
+        return options;
     }
 
     /**

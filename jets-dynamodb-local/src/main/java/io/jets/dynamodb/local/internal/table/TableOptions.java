@@ -2,31 +2,48 @@ package io.jets.dynamodb.local.internal.table;
 
 /**
  * Table settings that change nothing about how items are stored or read here, but that DynamoDB reports back:
- * point-in-time recovery, the backup a table was restored from and the KMS key encrypting it.
+ * point-in-time recovery, the backup a table was restored from, the KMS key encrypting it and when its billing
+ * mode and table class were last changed.
  *
- * @param recoveryPeriodInDays  the point-in-time recovery period while recovery is on, 0 while it is off
- * @param recoveryEnabledMillis when point-in-time recovery was last turned on
- * @param restore               the backup the table was restored from, null for a table created empty
- * @param kmsMasterKeyArn       the KMS key of server-side encryption, null while the AWS owned key is used
+ * @param recoveryPeriodInDays    the point-in-time recovery period while recovery is on, 0 while it is off
+ * @param recoveryEnabledMillis   when point-in-time recovery was last turned on
+ * @param restore                 the backup the table was restored from, null for a table created empty
+ * @param kmsMasterKeyArn         the KMS key of server-side encryption, null while the AWS owned key is used
+ * @param payPerRequestMillis     when UpdateTable last switched the table to PAY_PER_REQUEST, 0 if it never did (a
+ *                                table created on demand has been on demand since its creation)
+ * @param tableClassUpdatedMillis when UpdateTable last changed the table class, 0 if it never did
  */
 public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis, Restore restore,
-                           String kmsMasterKeyArn) {
+                           String kmsMasterKeyArn, long payPerRequestMillis, long tableClassUpdatedMillis) {
 
-    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null);
+    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0);
 
     /** Where a restored table came from, which DescribeTable reports as its RestoreSummary. */
     public record Restore(String sourceBackupArn, String sourceTableArn, long restoredMillis) {
     }
 
     public TableOptions withRecovery(int periodInDays, long enabledMillis) {
-        return new TableOptions(periodInDays, enabledMillis, restore, kmsMasterKeyArn);
+        return new TableOptions(periodInDays, enabledMillis, restore, kmsMasterKeyArn, payPerRequestMillis,
+                tableClassUpdatedMillis);
     }
 
     public TableOptions withRestore(Restore from) {
-        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, from, kmsMasterKeyArn);
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, from, kmsMasterKeyArn,
+                payPerRequestMillis, tableClassUpdatedMillis);
     }
 
     public TableOptions withKmsMasterKeyArn(String arn) {
-        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, arn);
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, arn, payPerRequestMillis,
+                tableClassUpdatedMillis);
+    }
+
+    public TableOptions withPayPerRequestSince(long millis) {
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn, millis,
+                tableClassUpdatedMillis);
+    }
+
+    public TableOptions withTableClassUpdated(long millis) {
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
+                payPerRequestMillis, millis);
     }
 }
