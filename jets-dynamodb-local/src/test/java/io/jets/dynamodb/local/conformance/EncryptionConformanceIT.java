@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.conformance;
 
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.dynamodb.local.LocalServer;
@@ -87,5 +88,23 @@ class EncryptionConformanceIT {
         assertThat(updating.kmsMasterKeyArn()).isEqualTo(managedKey);
         assertThat(client.describeTable(b -> b.tableName("invoices-leaving-kms")).table().sseDescription())
                 .isNull();
+    }
+
+    @Test
+    void sseTypeAes256_isRefusedAsUnsupported_andAnUnknownType_asOutsideTheEnum() {
+        assertValidation(() -> create("invoices-aes", SSESpecification.builder().enabled(true)
+                        .sseType(SSEType.AES256).build()),
+                "One or more parameter values were invalid: SSEType AES256 is not supported");
+        assertValidation(() -> create("invoices-aes-dash", SSESpecification.builder().enabled(true)
+                        .sseType("AES-256").build()),
+                "1 validation error detected: Value 'AES-256' at 'sSESpecification.sSEType' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [AES256, KMS]");
+        create("invoices-plain", SSESpecification.builder().enabled(false).build());
+        assertValidation(() -> client.updateTable(b -> b.tableName("invoices-plain")
+                        .sseSpecification(e -> e.enabled(true).sseType(SSEType.AES256))),
+                "One or more parameter values were invalid: SSEType AES256 is not supported");
+
+        assertThat(client.listTables().tableNames()).doesNotContain("invoices-aes", "invoices-aes-dash");
+        assertThat(client.describeTable(b -> b.tableName("invoices-plain")).table().sseDescription()).isNull();
     }
 }

@@ -119,11 +119,13 @@ public final class BackupOperations {
      * restore.
      */
     public ObjectNode restoreTableFromBackup(ObjectNode request, RequestContext context) {
-        new Constraints().tableName("targetTableName", request.get("TargetTableName"))
+        Constraints constraints = new Constraints().tableName("targetTableName", request.get("TargetTableName"))
                 .required("backupArn", request.get("BackupArn"))
                 .oneOf("billingModeOverride", request.get("BillingModeOverride"),
-                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]")
-                .check();
+                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]");
+        ServerSideEncryption.checkType(constraints, "sSESpecificationOverride",
+                request.get("SSESpecificationOverride")).check();
+        ServerSideEncryption.requireSupportedType(request.get("SSESpecificationOverride"));
         String target = Json.text(request, "TargetTableName");
         long now = clock.millis();
         Backup[] source = new Backup[1];

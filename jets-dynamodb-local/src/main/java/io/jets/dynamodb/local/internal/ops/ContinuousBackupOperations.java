@@ -132,8 +132,10 @@ public final class ContinuousBackupOperations {
         String sourceName = sourceTableName(request, constraints);
         constraints.tableName("targetTableName", request.get("TargetTableName"))
                 .oneOf("billingModeOverride", request.get("BillingModeOverride"),
-                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]")
-                .check();
+                        Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]");
+        ServerSideEncryption.checkType(constraints, "sSESpecificationOverride",
+                request.get("SSESpecificationOverride")).check();
+        ServerSideEncryption.requireSupportedType(request.get("SSESpecificationOverride"));
         boolean useLatest = request.path("UseLatestRestorableTime").asBoolean(false);
         JsonNode requestedTime = request.get("RestoreDateTime");
         boolean timed = requestedTime != null && !requestedTime.isNull();

@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -17,6 +18,23 @@ import java.util.UUID;
 final class ServerSideEncryption {
 
     private ServerSideEncryption() {
+    }
+
+    /**
+     * Adds the enum check of a specification's SSEType, {@code member} being how DynamoDB names the specification
+     * in its messages ({@code sSESpecification}, {@code sSESpecificationOverride}).
+     */
+    static Constraints checkType(Constraints constraints, String member, JsonNode specification) {
+        return constraints.oneOf(member + ".sSEType", specification == null ? null : specification.get("SSEType"),
+                java.util.Set.of("AES256", "KMS"), "[AES256, KMS]");
+    }
+
+    /** AES256 is a valid SSEType that DynamoDB no longer accepts: only KMS keys are chosen by a specification. */
+    static void requireSupportedType(JsonNode specification) {
+        if (specification != null && "AES256".equals(Json.text(specification, "SSEType"))) {
+            throw ApiException.validation("One or more parameter values were invalid: SSEType AES256 is not"
+                    + " supported");
+        }
     }
 
     /** The KMS key a specification asks for, null when it keeps (or returns to) the AWS owned key. */

@@ -58,6 +58,7 @@ public final class TableOperations {
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM);
+        ServerSideEncryption.checkType(constraints, "sSESpecification", request.get("SSESpecification"));
         // index names follow a table name's rules; the global indexes are reported before the local ones
         for (String indexes : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
             int position = 1;
@@ -68,6 +69,7 @@ public final class TableOperations {
         }
         // checked with the other members, before the billing mode decides whether a throughput may be given
         constraints.capacity("provisionedThroughput", request.get("ProvisionedThroughput")).check();
+        ServerSideEncryption.requireSupportedType(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
                 && streamSpecification.hasNonNull("StreamViewType")) {
@@ -120,11 +122,13 @@ public final class TableOperations {
 
     public ObjectNode updateTable(ObjectNode request, RequestContext context) {
         JsonNode streamSpecification = request.get("StreamSpecification");
-        new Constraints().tableName("tableName", request.get("TableName"))
+        ServerSideEncryption.checkType(new Constraints().tableName("tableName", request.get("TableName"))
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
-                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM)
+                        : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM),
+                "sSESpecification", request.get("SSESpecification"))
                 .check();
+        ServerSideEncryption.requireSupportedType(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         String name = Json.text(request, "TableName");
         if (streamSpecification == null && request.get("BillingMode") == null

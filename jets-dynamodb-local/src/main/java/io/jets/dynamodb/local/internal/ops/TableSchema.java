@@ -20,6 +20,9 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                    List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes) {
 
     private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
+    /** DynamoDB's default quotas of indexes per table. */
+    static final int MAX_LOCAL_INDEXES = 5;
+    static final int MAX_GLOBAL_INDEXES = 20;
 
     static TableSchema parse(ObjectNode request) {
         List<AttributeDefinition> definitions = new ArrayList<>();
@@ -63,6 +66,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                         + ". index hash key: " + index.hashKey() + ", table hash key: " + key[0]);
             }
         }
+        if (locals.size() > MAX_LOCAL_INDEXES) {
+            throw ApiException.validation("One or more parameter values were invalid: LocalSecondaryIndex count"
+                    + " exceeds the per-table limit of " + MAX_LOCAL_INDEXES);
+        }
         List<IndexDefinition> globals = indexes(request.get("GlobalSecondaryIndexes"), used, request);
         for (IndexDefinition global : globals) {
             // one IndexName space for both kinds: a read names its index without saying which kind it is
@@ -70,6 +77,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                         + global.name());
             }
+        }
+        if (globals.size() > MAX_GLOBAL_INDEXES) {
+            throw ApiException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count"
+                    + " exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
         }
         checkDefinitions(definitions, used, !locals.isEmpty() || !globals.isEmpty());
         return new TableSchema(definitions, key[0], key[1], globals, locals);
@@ -448,6 +459,11 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                         throw ApiException.validation("One or more parameter values were invalid: Some index key"
                                 + " attributes are not defined in AttributeDefinitions. Keys: [" + attribute + "]");
                     }
+                }
+                if (indexes.size() == MAX_GLOBAL_INDEXES) {
+                    // over the quota, unlike at CreateTable, is a limit rather than an invalid request here
+                    throw ApiException.dynamoDb("LimitExceededException", "Subscriber limit exceeded: Number of"
+                            + " global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
                 }
                 indexes.add(index);
             } else if (update.has("Delete")) {
