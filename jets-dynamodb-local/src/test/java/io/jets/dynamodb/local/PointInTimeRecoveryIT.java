@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeR
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableNotFoundException;
 
@@ -104,8 +105,11 @@ class PointInTimeRecoveryIT {
         assertThat(atMiddle.restoreSummary().restoreDateTime()).isEqualTo(middle);
         assertThat(latest.restoreSummary().restoreDateTime()).isEqualTo(clock.instant().minus(Duration.ofMinutes(5)))
                 .isEqualTo(window("ledger").latestRestorableDateTime());
-        // like DynamoDB's, a restored table has no stream of its own
-        assertThat(client.describeTable(b -> b.tableName("ledger-middle")).table().latestStreamArn()).isNull();
+        assertThat(atMiddle.restoreSummary().restoreInProgress()).isTrue();
+        // like DynamoDB's, a restored table has no stream of its own, and once ACTIVE no restore summary
+        TableDescription described = client.describeTable(b -> b.tableName("ledger-middle")).table();
+        assertThat(described.latestStreamArn()).isNull();
+        assertThat(described.restoreSummary()).isNull();
     }
 
     @Test
@@ -131,8 +135,9 @@ class PointInTimeRecoveryIT {
             assertThatThrownBy(() -> restore(b -> b.sourceTableName("orders").targetTableName("orders-outside")
                     .restoreDateTime(outside)))
                     .isInstanceOf(InvalidRestoreTimeException.class)
-                    .satisfies(e -> assertThat(message(e)).isEqualTo(
-                            "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime."));
+                    .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime " + outside
+                            + " must be within EarliestRestorableDateTime " + window.earliestRestorableDateTime()
+                            + " and LatestRestorableDateTime " + window.latestRestorableDateTime()));
         }
     }
 
@@ -184,12 +189,13 @@ class PointInTimeRecoveryIT {
     }
 
     @Test
-    void restoreToPointInTime_namesTheSourceByArn_andKeepsItsCurrentIndexesAndBilling() {
+    void restoreToPointInTime_namesTheSourceByArn_andKeepsItsCurrentIndexesAndBilling_butNotItsTableClass() {
         client.createTable(b -> b.tableName("people").billingMode("PROVISIONED")
                 .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(4L))
                 .attributeDefinitions(Clients.attribute("id", ScalarAttributeType.S),
                         Clients.attribute("city", ScalarAttributeType.S))
                 .keySchema(Clients.key("id", KeyType.HASH))
+                .tableClass(TableClass.STANDARD_INFREQUENT_ACCESS)
                 .globalSecondaryIndexes(g -> g.indexName("by-city")
                         .keySchema(Clients.key("city", KeyType.HASH))
                         .projection(p -> p.projectionType("ALL"))
@@ -203,6 +209,7 @@ class PointInTimeRecoveryIT {
                 .useLatestRestorableTime(true));
 
         assertThat(restored.billingModeSummary()).isNull();
+        assertThat(restored.tableClassSummary()).isNull();
         assertThat(restored.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
         assertThat(restored.globalSecondaryIndexes()).singleElement()
                 .satisfies(index -> assertThat(index.indexName()).isEqualTo("by-city"));
@@ -216,7 +223,7 @@ class PointInTimeRecoveryIT {
         client.createTable(b -> b.tableName("vault").billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(Clients.attribute("id", ScalarAttributeType.S))
                 .keySchema(Clients.key("id", KeyType.HASH))
-                .sseSpecification(e -> e.enabled(true).kmsMasterKeyId("alias/vault-key")));
+                .sseSpecification(e -> e.enabled(true).sseType("KMS").kmsMasterKeyId("alias/vault-key")));
         recovery("vault", true);
         String backupArn = client.createBackup(b -> b.tableName("vault").backupName("nightly")).backupDetails()
                 .backupArn();
@@ -263,7 +270,30 @@ class PointInTimeRecoveryIT {
                 .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: Both RestoreDateTime and"
                         + " UseLatestRestorableTime cannot be set for point-in-time restore request. Please specify"
                         + " either RestoreDateTime time or UseLatestRestorableTime"));
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("guarded").sourceTableArn(
+                "arn:aws:dynamodb:us-east-1:000000000000:table/guarded").targetTableName("guarded-copy")
+                .useLatestRestorableTime(true)))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e))
+                        .isEqualTo("Must provide exactly one of: sourceTableArn, sourceTableName"));
+        assertThatThrownBy(() -> restore(b -> b.targetTableName("guarded-copy").useLatestRestorableTime(true)))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e))
+                        .isEqualTo("The parameter 'TableName' is required but was not present in the request"));
         assertThat(client.listTables().tableNames()).containsExactly("guarded", "plain");
+    }
+
+    @Test
+    void updateContinuousBackups_refusesARecoveryPeriod_whenTurningRecoveryOff() {
+        Clients.createTable(client, "periods", false, null);
+        recovery("periods", true);
+
+        assertThatThrownBy(() -> client.updateContinuousBackups(b -> b.tableName("periods")
+                .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(false).recoveryPeriodInDays(7))))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: Cannot specify"
+                        + " RecoveryPeriodInDays when disabling point-in-time recovery."));
+        assertThat(window("periods").pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
     }
 
     private static String message(Throwable e) {

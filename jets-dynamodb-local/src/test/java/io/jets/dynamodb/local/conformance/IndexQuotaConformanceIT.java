@@ -98,7 +98,7 @@ class IndexQuotaConformanceIT {
         createWithLocalIndexes("five-locals", 5);
 
         assertValidation(() -> createWithLocalIndexes("six-locals", 6),
-                "One or more parameter values were invalid: LocalSecondaryIndex count exceeds the per-table limit"
+                "One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit"
                         + " of 5");
         assertThat(client.describeTable(b -> b.tableName("five-locals")).table().localSecondaryIndexes())
                 .hasSize(5);

@@ -115,8 +115,8 @@ public final class BackupOperations {
 
     /**
      * A new table with the backup's schema and items, its billing and indexes as the request overrides them.
-     * Like DynamoDB's, it has no stream, time to live, tags or deletion protection: those are set again after a
-     * restore.
+     * Like DynamoDB's, it has no stream, time to live, tags, deletion protection or table class: those are set
+     * again after a restore.
      */
     public ObjectNode restoreTableFromBackup(ObjectNode request, RequestContext context) {
         Constraints constraints = new Constraints().tableName("targetTableName", request.get("TargetTableName"))
@@ -148,6 +148,7 @@ public final class BackupOperations {
         });
         ObjectNode description = TableDescriptions.describe(restored, "CREATING", source[0].itemCount(),
                 source[0].sizeBytes(), context.region());
+        description.set("RestoreSummary", TableDescriptions.restoreSummary(restored));
         ObjectNode response = Json.object();
         response.set("TableDescription", description);
         return response;
@@ -188,8 +189,7 @@ public final class BackupOperations {
         }
         return new TableDefinition(0, name, java.util.UUID.randomUUID().toString(), now,
                 schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
-                throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null, false, null,
-                backedUp.tableClass());
+                throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null, false, null, null);
     }
 
     private Backup backup(java.sql.Connection connection, ObjectNode request) throws java.sql.SQLException {

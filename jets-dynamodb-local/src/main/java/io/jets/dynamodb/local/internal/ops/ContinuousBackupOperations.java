@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -69,8 +70,12 @@ public final class ContinuousBackupOperations {
                             specification.get("RecoveryPeriodInDays"), 1, DEFAULT_RECOVERY_PERIOD_DAYS);
         }
         constraints.check();
-        TableDefinition current = BackupOperations.table(catalog, name);
         boolean enable = specification.get("PointInTimeRecoveryEnabled").asBoolean();
+        if (!enable && specification.hasNonNull("RecoveryPeriodInDays")) {
+            throw ApiException.validation("Invalid Request: Cannot specify RecoveryPeriodInDays when disabling"
+                    + " point-in-time recovery.");
+        }
+        TableDefinition current = BackupOperations.table(catalog, name);
         int period = specification.hasNonNull("RecoveryPeriodInDays")
                 ? specification.get("RecoveryPeriodInDays").asInt() : DEFAULT_RECOVERY_PERIOD_DAYS;
         long now = clock.millis();
@@ -128,8 +133,13 @@ public final class ContinuousBackupOperations {
      *     RestoreTableToPointInTime</a>
      */
     public ObjectNode restoreTableToPointInTime(ObjectNode request, RequestContext context) {
+        JsonNode sourceTableArn = request.get("SourceTableArn");
+        boolean byArn = sourceTableArn != null && !sourceTableArn.isNull();
+        boolean byName = request.hasNonNull("SourceTableName");
         Constraints constraints = new Constraints();
-        String sourceName = sourceTableName(request, constraints);
+        if (byName) {
+            constraints.tableName("sourceTableName", request.get("SourceTableName"));
+        }
         constraints.tableName("targetTableName", request.get("TargetTableName"))
                 .oneOf("billingModeOverride", request.get("BillingModeOverride"),
                         Set.of("PROVISIONED", "PAY_PER_REQUEST"), "[PROVISIONED, PAY_PER_REQUEST]");
@@ -148,6 +158,15 @@ public final class ContinuousBackupOperations {
             throw ApiException.validation("Invalid Request: Either one of RestoreDateTime or"
                     + " UseLatestRestorableTime must be specified, but not both");
         }
+        if (byArn && byName) {
+            throw ApiException.validation("Must provide exactly one of: sourceTableArn, sourceTableName");
+        }
+        if (!byArn && !byName) {
+            throw ApiException.validation("The parameter 'TableName' is required but was not present in the"
+                    + " request");
+        }
+        String sourceName = byName ? Json.text(request, "SourceTableName")
+                : BackupOperations.tableName(sourceTableArn, new Constraints());
         String target = Json.text(request, "TargetTableName");
         long now = clock.millis();
         TableDefinition restored = database.write(connection -> {
@@ -159,8 +178,10 @@ public final class ContinuousBackupOperations {
             }
             long at = useLatest ? latest(options, now) : restoreMillis(requestedTime);
             if (at < earliest(options, now) || at > now) {
-                throw ApiException.dynamoDb("InvalidRestoreTimeException",
-                        "RestoreDateTime must be between EarliestRestorableDateTime and LatestRestorableDateTime.");
+                throw ApiException.dynamoDb("InvalidRestoreTimeException", "RestoreDateTime "
+                        + Instant.ofEpochMilli(at) + " must be within EarliestRestorableDateTime "
+                        + Instant.ofEpochMilli(earliest(options, now)) + " and LatestRestorableDateTime "
+                        + Instant.ofEpochMilli(latest(options, now)));
             }
             if (catalog.find(target) != null) {
                 throw ApiException.dynamoDb("TableAlreadyExistsException", "Table already exists: " + target);
@@ -181,18 +202,8 @@ public final class ContinuousBackupOperations {
             items.count(connection, restored.id()), items.totalSize(connection, restored.id())});
         ObjectNode response = Json.object();
         response.set("TableDescription", TableDescriptions.describe(restored, "CREATING", stats[0], stats[1],
-                context.region()));
+                context.region()).set("RestoreSummary", TableDescriptions.restoreSummary(restored)));
         return response;
-    }
-
-    /** The source table, named by SourceTableName or by SourceTableArn. */
-    private static String sourceTableName(ObjectNode request, Constraints constraints) {
-        JsonNode arn = request.get("SourceTableArn");
-        if (arn != null && !arn.isNull() && !request.hasNonNull("SourceTableName")) {
-            return BackupOperations.tableName(arn, constraints);
-        }
-        constraints.tableName("sourceTableName", request.get("SourceTableName"));
-        return Json.text(request, "SourceTableName");
     }
 
     private static long restoreMillis(JsonNode time) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import io.jets.dynamodb.local.internal.table.TableOptions;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +89,24 @@ final class TableDescriptions {
             description.set("SSEDescription",
                     ServerSideEncryption.description(table.options().kmsMasterKeyArn(), "ENABLED"));
         }
-        if (table.options().restore() != null) {
-            ObjectNode restore = description.putObject("RestoreSummary");
-            if (table.options().restore().sourceBackupArn() != null) {
-                restore.put("SourceBackupArn", table.options().restore().sourceBackupArn());
-            }
-            restore.put("SourceTableArn", table.options().restore().sourceTableArn());
-            restore.put("RestoreDateTime", seconds(table.options().restore().restoredMillis()));
-            restore.put("RestoreInProgress", false);
-        }
         description.put("DeletionProtectionEnabled", table.deletionProtection());
         return description;
+    }
+
+    /**
+     * What a restore answers of the table it starts: DynamoDB reports the RestoreSummary only while the restore is
+     * in progress, so DescribeTable, which finds the restored table already ACTIVE here, has none.
+     */
+    static ObjectNode restoreSummary(TableDefinition table) {
+        TableOptions.Restore from = table.options().restore();
+        ObjectNode restore = Json.object();
+        if (from.sourceBackupArn() != null) {
+            restore.put("SourceBackupArn", from.sourceBackupArn());
+        }
+        restore.put("SourceTableArn", from.sourceTableArn());
+        restore.put("RestoreDateTime", seconds(from.restoredMillis()));
+        restore.put("RestoreInProgress", true);
+        return restore;
     }
 
     private static ObjectNode index(IndexDefinition index, TableDefinition table, String region,

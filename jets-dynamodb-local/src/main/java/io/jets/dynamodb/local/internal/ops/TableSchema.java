@@ -67,8 +67,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             }
         }
         if (locals.size() > MAX_LOCAL_INDEXES) {
-            throw ApiException.validation("One or more parameter values were invalid: LocalSecondaryIndex count"
-                    + " exceeds the per-table limit of " + MAX_LOCAL_INDEXES);
+            throw ApiException.validation("One or more parameter values were invalid: Number of"
+                    + " LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
         }
         List<IndexDefinition> globals = indexes(request.get("GlobalSecondaryIndexes"), used, request);
         for (IndexDefinition global : globals) {
