@@ -107,4 +107,43 @@ class EncryptionConformanceIT {
         assertThat(client.listTables().tableNames()).doesNotContain("invoices-aes", "invoices-aes-dash");
         assertThat(client.describeTable(b -> b.tableName("invoices-plain")).table().sseDescription()).isNull();
     }
+
+    @Test
+    void createTable_refusesATypeOrKeyWhenDisabled_andAKeyWithoutTheKmsType() {
+        assertValidation(() -> create("invoices-off-typed", SSESpecification.builder().enabled(false)
+                        .sseType(SSEType.KMS).build()),
+                "One or more parameter values were invalid: SSEType can not be specified if Enabled is false");
+        assertValidation(() -> create("invoices-off-keyed", SSESpecification.builder().enabled(false)
+                        .kmsMasterKeyId("alias/ledger").build()),
+                "One or more parameter values were invalid: KMSMasterKeyId can not be specified if Enabled is false");
+        assertValidation(() -> create("invoices-untyped-key", SSESpecification.builder().enabled(true)
+                        .kmsMasterKeyId("alias/ledger").build()),
+                "One or more parameter values were invalid: SSEType KMS is required if KMSMasterKeyId is specified");
+
+        assertThat(client.listTables().tableNames())
+                .doesNotContain("invoices-off-typed", "invoices-off-keyed", "invoices-untyped-key");
+    }
+
+    @Test
+    void updateTable_refusesAskingForTheKeyTheTableAlreadyHas_orEncryptionWithOtherChanges() {
+        create("invoices-owned", SSESpecification.builder().enabled(false).build());
+        String keyArn = create("invoices-kms", SSESpecification.builder().enabled(true).build()).sseDescription()
+                .kmsMasterKeyArn();
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("invoices-owned")
+                        .sseSpecification(e -> e.enabled(false))),
+                "One or more parameter values were invalid: Table is already encrypted by default");
+        assertValidation(() -> client.updateTable(b -> b.tableName("invoices-kms")
+                        .sseSpecification(e -> e.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(keyArn))),
+                "One or more parameter values were invalid: Table is already encrypted with given KMSMasterKeyId."
+                        + " Use KMSMasterKeyId parameter if you want to change Master Key");
+        assertValidation(() -> client.updateTable(b -> b.tableName("invoices-owned")
+                        .sseSpecification(e -> e.enabled(true)).deletionProtectionEnabled(true)),
+                "One or more parameter values were invalid: Server-Side Encryption modification must be the only"
+                        + " operation in the request");
+
+        assertThat(client.describeTable(b -> b.tableName("invoices-owned")).table().sseDescription()).isNull();
+        assertThat(client.describeTable(b -> b.tableName("invoices-owned")).table().deletionProtectionEnabled())
+                .isFalse();
+    }
 }

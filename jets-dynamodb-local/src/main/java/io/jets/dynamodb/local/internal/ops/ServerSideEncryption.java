@@ -32,9 +32,48 @@ final class ServerSideEncryption {
     /** AES256 is a valid SSEType that DynamoDB no longer accepts: only KMS keys are chosen by a specification. */
     static void requireSupportedType(JsonNode specification) {
         if (specification != null && "AES256".equals(Json.text(specification, "SSEType"))) {
-            throw ApiException.validation("One or more parameter values were invalid: SSEType AES256 is not"
-                    + " supported");
+            throw invalid("SSEType AES256 is not supported");
         }
+    }
+
+    /**
+     * The rules of a CreateTable or UpdateTable specification: a disabled one names neither a type nor a key, the
+     * type is KMS, and a key is named only with the type KMS.
+     */
+    static void checkSpecification(JsonNode specification) {
+        if (specification == null || specification.isNull()) {
+            return;
+        }
+        boolean disabled = specification.hasNonNull("Enabled") && !specification.get("Enabled").asBoolean();
+        if (disabled && specification.hasNonNull("SSEType")) {
+            throw invalid("SSEType can not be specified if Enabled is false");
+        }
+        if (disabled && specification.hasNonNull("KMSMasterKeyId")) {
+            throw invalid("KMSMasterKeyId can not be specified if Enabled is false");
+        }
+        requireSupportedType(specification);
+        if (specification.hasNonNull("KMSMasterKeyId") && !specification.hasNonNull("SSEType")) {
+            throw invalid("SSEType KMS is required if KMSMasterKeyId is specified");
+        }
+    }
+
+    /**
+     * The UpdateTable rules that depend on the table's key ({@code currentKeyArn}, null for the AWS owned key):
+     * asking for the key the table already has is refused rather than ignored.
+     */
+    static void checkChange(JsonNode specification, String currentKeyArn, String region) {
+        String requested = keyArn(specification, region);
+        if (requested == null && currentKeyArn == null) {
+            throw invalid("Table is already encrypted by default");
+        }
+        if (requested != null && requested.equals(currentKeyArn) && specification.hasNonNull("KMSMasterKeyId")) {
+            throw invalid("Table is already encrypted with given KMSMasterKeyId. Use KMSMasterKeyId parameter if you"
+                    + " want to change Master Key");
+        }
+    }
+
+    private static ApiException invalid(String problem) {
+        return ApiException.validation("One or more parameter values were invalid: " + problem);
     }
 
     /** The KMS key a specification asks for, null when it keeps (or returns to) the AWS owned key. */

@@ -69,7 +69,7 @@ public final class TableOperations {
         }
         // checked with the other members, before the billing mode decides whether a throughput may be given
         constraints.capacity("provisionedThroughput", request.get("ProvisionedThroughput")).check();
-        ServerSideEncryption.requireSupportedType(request.get("SSESpecification"));
+        ServerSideEncryption.checkSpecification(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
                 && streamSpecification.hasNonNull("StreamViewType")) {
@@ -128,7 +128,7 @@ public final class TableOperations {
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM),
                 "sSESpecification", request.get("SSESpecification"))
                 .check();
-        ServerSideEncryption.requireSupportedType(request.get("SSESpecification"));
+        ServerSideEncryption.checkSpecification(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         String name = Json.text(request, "TableName");
         if (streamSpecification == null && request.get("BillingMode") == null
@@ -150,6 +150,7 @@ public final class TableOperations {
             TableDefinition table = describable(name);
             previousKeyArn[0] = table.options().kmsMasterKeyArn();
             if (encryption != null) {
+                ServerSideEncryption.checkChange(encryption, previousKeyArn[0], context.region());
                 table = table.withOptions(table.options().withKmsMasterKeyArn(
                         ServerSideEncryption.keyArn(encryption, context.region())));
             }
@@ -236,6 +237,11 @@ public final class TableOperations {
         if (request.hasNonNull("DeletionProtectionEnabled") && others) {
             throw ApiException.validation("One or more parameter values were invalid: DeletionProtection modification"
                     + " must be the only operation in the request");
+        }
+        if (request.hasNonNull("SSESpecification") && (others || request.hasNonNull("DeletionProtectionEnabled")
+                || request.hasNonNull("TableClass"))) {
+            throw ApiException.validation("One or more parameter values were invalid: Server-Side Encryption"
+                    + " modification must be the only operation in the request");
         }
         if (stream && indexes) {
             throw ApiException.validation("One or more parameter values were invalid: You cannot create or delete"
