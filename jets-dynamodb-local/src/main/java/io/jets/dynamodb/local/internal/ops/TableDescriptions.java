@@ -60,6 +60,7 @@ final class TableDescriptions {
                 ObjectNode node = index(index, table, region, indexStats);
                 node.remove("IndexStatus");
                 node.remove("ProvisionedThroughput");
+                node.remove("WarmThroughput");
                 indexes.add(node);
             }
         }
@@ -79,6 +80,7 @@ final class TableDescriptions {
             description.put("LatestStreamLabel", table.stream().label());
             description.put("LatestStreamArn", table.stream().arn());
         }
+        description.set("WarmThroughput", WarmThroughput.description(WarmThroughput.of(table), "ACTIVE"));
         if (table.tableClass() != null) {
             ObjectNode summary = description.putObject("TableClassSummary").put("TableClass", table.tableClass());
             if (table.options().tableClassUpdatedMillis() != 0) {
@@ -126,6 +128,8 @@ final class TableDescriptions {
         node.put("IndexSizeBytes", stats[1]);
         node.put("ItemCount", stats[0]);
         node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
+        node.set("WarmThroughput", WarmThroughput.description(WarmThroughput.base(table.billingMode(),
+                index.readCapacityUnits(), index.writeCapacityUnits()), "ACTIVE"));
         return node;
     }
 

@@ -84,6 +84,8 @@ public final class TableOperations {
         Map<String, String> tags = tags(request.get("Tags"));
         String tableClass = tableClass(request);
         String kmsKeyArn = ServerSideEncryption.keyArn(request.get("SSESpecification"), context.region());
+        TableOptions warm = WarmThroughput.atCreate(request.get("WarmThroughput"), billingMode, throughput,
+                TableOptions.DEFAULT);
         long now = clock.millis();
         TableDefinition created = database.write(connection -> {
             TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
@@ -93,6 +95,8 @@ public final class TableOperations {
             if (kmsKeyArn != null) {
                 table = table.withOptions(table.options().withKmsMasterKeyArn(kmsKeyArn));
             }
+            table = table.withOptions(table.options().withWarmThroughput(warm.warmReadUnits(),
+                    warm.warmWriteUnits()));
             TableDefinition stored = catalog.insert(connection, table);
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
@@ -135,7 +139,8 @@ public final class TableOperations {
                 && request.get("ProvisionedThroughput") == null && request.get("DeletionProtectionEnabled") == null
                 && (request.get("GlobalSecondaryIndexUpdates") == null
                         || request.get("GlobalSecondaryIndexUpdates").isEmpty())
-                && request.get("TableClass") == null && request.get("SSESpecification") == null) {
+                && request.get("TableClass") == null && request.get("SSESpecification") == null
+                && request.get("WarmThroughput") == null) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
                     + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
@@ -146,6 +151,7 @@ public final class TableOperations {
         JsonNode encryption = request.get("SSESpecification");
         long now = clock.millis();
         String[] previousKeyArn = new String[1];
+        long[][] warmBefore = new long[1][];
         TableDefinition updated = database.write(connection -> {
             TableDefinition table = describable(name);
             previousKeyArn[0] = table.options().kmsMasterKeyArn();
@@ -166,8 +172,10 @@ public final class TableOperations {
                         && throughput[0] == table.readCapacityUnits() && throughput[1] == table.writeCapacityUnits()) {
                     throw unchangedThroughput(table);
                 }
+                // warm throughput never falls: what the table had stays when its capacity is lowered
+                long[] warm = WarmThroughput.of(table);
                 table = table.withBilling(mode, throughput[0], throughput[1])
-                        .withOptions(billingChanged(table, mode, now));
+                        .withOptions(billingChanged(table, mode, now).withWarmThroughput(warm[0], warm[1]));
             }
             // choosing STANDARD for a table that never had a class changes nothing, so no summary appears
             if (tableClass != null && !(table.tableClass() == null && tableClass.equals("STANDARD"))) {
@@ -176,6 +184,11 @@ public final class TableOperations {
             }
             if (request.get("DeletionProtectionEnabled") != null) {
                 table = table.withDeletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
+            }
+            if (request.hasNonNull("WarmThroughput")) {
+                warmBefore[0] = WarmThroughput.of(table);
+                table = table.withOptions(WarmThroughput.raise(request.get("WarmThroughput"), warmBefore[0],
+                        table.options()));
             }
             if (request.get("GlobalSecondaryIndexUpdates") != null) {
                 table = TableSchema.updateGlobalIndexes(table, request);
@@ -197,6 +210,10 @@ public final class TableOperations {
         boolean keyChanges = switchingTo == null ? previousKeyArn[0] != null : !switchingTo.equals(previousKeyArn[0]);
         if (encryption != null && keyChanges) {
             description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
+        }
+        // a raise is still under way when UpdateTable answers: the values shown are the ones being left
+        if (warmBefore[0] != null && !java.util.Arrays.equals(warmBefore[0], WarmThroughput.of(updated))) {
+            description.set("WarmThroughput", WarmThroughput.description(warmBefore[0], "UPDATING"));
         }
         response.set("TableDescription", description);
         return response;
@@ -237,6 +254,15 @@ public final class TableOperations {
         if (request.hasNonNull("DeletionProtectionEnabled") && others) {
             throw ApiException.validation("One or more parameter values were invalid: DeletionProtection modification"
                     + " must be the only operation in the request");
+        }
+        if (request.hasNonNull("WarmThroughput") && indexes) {
+            throw ApiException.validation("One or more parameter values were invalid: Create global secondary index"
+                    + " cannot be specified when updating WarmThroughput");
+        }
+        if (request.hasNonNull("WarmThroughput") && (others || request.hasNonNull("DeletionProtectionEnabled")
+                || request.hasNonNull("TableClass") || request.hasNonNull("SSESpecification"))) {
+            throw ApiException.validation("One or more parameter values were invalid: WarmThroughput must be the only"
+                    + " operation in the request");
         }
         if (request.hasNonNull("SSESpecification") && (others || request.hasNonNull("DeletionProtectionEnabled")
                 || request.hasNonNull("TableClass"))) {

@@ -2,8 +2,8 @@ package io.jets.dynamodb.local.internal.table;
 
 /**
  * Table settings that change nothing about how items are stored or read here, but that DynamoDB reports back:
- * point-in-time recovery, the backup a table was restored from, the KMS key encrypting it and when its billing
- * mode and table class were last changed.
+ * point-in-time recovery, the backup a table was restored from, the KMS key encrypting it, when its billing
+ * mode and table class were last changed, and its warm throughput.
  *
  * @param recoveryPeriodInDays    the point-in-time recovery period while recovery is on, 0 while it is off
  * @param recoveryEnabledMillis   when point-in-time recovery was last turned on
@@ -12,11 +12,15 @@ package io.jets.dynamodb.local.internal.table;
  * @param payPerRequestMillis     when UpdateTable last switched the table to PAY_PER_REQUEST, 0 if it never did (a
  *                                table created on demand has been on demand since its creation)
  * @param tableClassUpdatedMillis when UpdateTable last changed the table class, 0 if it never did
+ * @param warmReadUnits           the highest warm read throughput the table was given or reached, 0 while it only
+ *                                has what its billing mode gives it
+ * @param warmWriteUnits          the same for writes
  */
 public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis, Restore restore,
-                           String kmsMasterKeyArn, long payPerRequestMillis, long tableClassUpdatedMillis) {
+                           String kmsMasterKeyArn, long payPerRequestMillis, long tableClassUpdatedMillis,
+                           long warmReadUnits, long warmWriteUnits) {
 
-    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0);
+    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0, 0, 0);
 
     /** Where a restored table came from, which DescribeTable reports as its RestoreSummary. */
     public record Restore(String sourceBackupArn, String sourceTableArn, long restoredMillis) {
@@ -24,26 +28,31 @@ public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis,
 
     public TableOptions withRecovery(int periodInDays, long enabledMillis) {
         return new TableOptions(periodInDays, enabledMillis, restore, kmsMasterKeyArn, payPerRequestMillis,
-                tableClassUpdatedMillis);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
     }
 
     public TableOptions withRestore(Restore from) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, from, kmsMasterKeyArn,
-                payPerRequestMillis, tableClassUpdatedMillis);
+                payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
     }
 
     public TableOptions withKmsMasterKeyArn(String arn) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, arn, payPerRequestMillis,
-                tableClassUpdatedMillis);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
     }
 
     public TableOptions withPayPerRequestSince(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn, millis,
-                tableClassUpdatedMillis);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
     }
 
     public TableOptions withTableClassUpdated(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
-                payPerRequestMillis, millis);
+                payPerRequestMillis, millis, warmReadUnits, warmWriteUnits);
+    }
+
+    public TableOptions withWarmThroughput(long readUnits, long writeUnits) {
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
+                payPerRequestMillis, tableClassUpdatedMillis, readUnits, writeUnits);
     }
 }
