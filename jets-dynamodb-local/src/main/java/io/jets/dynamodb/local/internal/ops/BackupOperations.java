@@ -158,8 +158,19 @@ public final class BackupOperations {
     static TableDefinition restoredTable(TableDefinition backedUp, String name, ObjectNode request,
                                                  String region, long now) {
         ObjectNode described = TableDescriptions.describe(backedUp, "ACTIVE", 0, 0, region);
-        String billingMode = request.hasNonNull("BillingModeOverride") ? Json.text(request, "BillingModeOverride")
-                : backedUp.billingMode();
+        boolean modeOverridden = request.hasNonNull("BillingModeOverride");
+        boolean throughputOverridden = request.hasNonNull("ProvisionedThroughputOverride");
+        String billingMode = modeOverridden ? Json.text(request, "BillingModeOverride") : backedUp.billingMode();
+        if (throughputOverridden && "PAY_PER_REQUEST".equals(billingMode)) {
+            throw invalidRequest(modeOverridden
+                    ? "Cannot override ProvisionedThroughput if BillingMode is overridden to PAY_PER_REQUEST"
+                    : "Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED");
+        }
+        if (modeOverridden && "PROVISIONED".equals(billingMode) && !throughputOverridden) {
+            throw invalidRequest("Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED");
+        }
+        requireExisting(request.get("GlobalSecondaryIndexOverride"), described.get("GlobalSecondaryIndexes"));
+        requireExisting(request.get("LocalSecondaryIndexOverride"), described.get("LocalSecondaryIndexes"));
         ObjectNode create = Json.object();
         create.put("BillingMode", billingMode);
         create.set("KeySchema", described.get("KeySchema"));
@@ -180,6 +191,15 @@ public final class BackupOperations {
                 definitions.add(definition);
             }
         });
+        if ("PROVISIONED".equals(billingMode)) {
+            // indexes of an on-demand table have no capacity to carry over to a provisioned one
+            for (JsonNode index : create.path("GlobalSecondaryIndexes")) {
+                if (index.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(0) < 1) {
+                    throw invalidRequest("Must specify provisioned throughput for index "
+                            + Json.text(index, "IndexName"));
+                }
+            }
+        }
         TableSchema schema = TableSchema.parse(create);
         long[] throughput;
         if (request.hasNonNull("ProvisionedThroughputOverride") || !billingMode.equals(backedUp.billingMode())) {
@@ -190,6 +210,41 @@ public final class BackupOperations {
         return new TableDefinition(0, name, java.util.UUID.randomUUID().toString(), now,
                 schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                 throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null, false, null, null);
+    }
+
+    /**
+     * A restore makes no new index: an index override may rename an index of the source table, but its key schema
+     * and projection must be that index's.
+     */
+    private static void requireExisting(JsonNode overrides, JsonNode existing) {
+        if (overrides == null || overrides.isNull()) {
+            return;
+        }
+        for (JsonNode override : overrides) {
+            boolean found = false;
+            for (JsonNode index : existing == null ? Json.array() : existing) {
+                found |= override.path("KeySchema").equals(index.path("KeySchema"))
+                        && sameProjection(override.path("Projection"), index.path("Projection"));
+            }
+            if (!found) {
+                throw invalidRequest("Index " + Json.text(override, "IndexName") + " does not match a secondary"
+                        + " index that existed in the source table and cannot be created during the restore"
+                        + " operation");
+            }
+        }
+    }
+
+    private static boolean sameProjection(JsonNode requested, JsonNode existing) {
+        Set<String> requestedAttributes = new java.util.HashSet<>();
+        requested.path("NonKeyAttributes").forEach(name -> requestedAttributes.add(name.asText()));
+        Set<String> existingAttributes = new java.util.HashSet<>();
+        existing.path("NonKeyAttributes").forEach(name -> existingAttributes.add(name.asText()));
+        return requested.path("ProjectionType").asText("").equals(existing.path("ProjectionType").asText())
+                && requestedAttributes.equals(existingAttributes);
+    }
+
+    private static ApiException invalidRequest(String problem) {
+        return ApiException.validation("Invalid Request: " + problem);
     }
 
     private Backup backup(java.sql.Connection connection, ObjectNode request) throws java.sql.SQLException {
