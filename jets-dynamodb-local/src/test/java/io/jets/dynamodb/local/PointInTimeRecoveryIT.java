@@ -296,6 +296,35 @@ class PointInTimeRecoveryIT {
         assertThat(window("periods").pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
     }
 
+    @Test
+    void deletingATableWithRecoveryOn_leavesASystemBackupOfIt_kept35Days_thatOnlyExpiryDeletes() {
+        Clients.createTable(client, "archive", false, null);
+        Clients.createTable(client, "scratch", false, null);
+        put("archive", "a", "1");
+        recovery("archive", true);
+        tick();
+        client.deleteTable(b -> b.tableName("archive"));
+        client.deleteTable(b -> b.tableName("scratch"));
+
+        var system = client.listBackups(b -> b.backupType("SYSTEM")).backupSummaries();
+        client.restoreTableFromBackup(b -> b.backupArn(system.get(0).backupArn()).targetTableName("archive-recovered"));
+
+        assertThat(system).singleElement().satisfies(backup -> {
+            assertThat(backup.tableName()).isEqualTo("archive");
+            assertThat(backup.backupName()).isEqualTo("archive$DeletedTableBackup");
+            assertThat(backup.backupTypeAsString()).isEqualTo("SYSTEM");
+            assertThat(backup.backupCreationDateTime()).isEqualTo(clock.instant());
+            assertThat(backup.backupExpiryDateTime()).isEqualTo(clock.instant().plus(Duration.ofDays(35)));
+        });
+        assertThat(client.listBackups(b -> b.tableName("archive")).backupSummaries()).isEmpty();
+        assertThat(versions("archive-recovered")).isEqualTo(Map.of("a", "1"));
+        assertThatThrownBy(() -> client.deleteBackup(b -> b.backupArn(system.get(0).backupArn())))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: User is not allowed to delete"
+                        + " the system backup with arn " + system.get(0).backupArn() + ". It will automatically"
+                        + " expire on " + clock.instant().plus(Duration.ofDays(35))));
+    }
+
     private static String message(Throwable e) {
         return ((AwsServiceException) e).awsErrorDetails().errorMessage();
     }

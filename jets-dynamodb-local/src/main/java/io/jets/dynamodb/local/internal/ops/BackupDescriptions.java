@@ -19,8 +19,11 @@ final class BackupDescriptions {
         details.put("BackupName", backup.name());
         details.put("BackupSizeBytes", backup.sizeBytes());
         details.put("BackupStatus", status);
-        details.put("BackupType", "USER");
+        details.put("BackupType", backup.type());
         details.put("BackupCreationDateTime", TableDescriptions.seconds(backup.createdMillis()));
+        if (backup.expiresMillis() != 0) {
+            details.put("BackupExpiryDateTime", TableDescriptions.seconds(backup.expiresMillis()));
+        }
         return details;
     }
 

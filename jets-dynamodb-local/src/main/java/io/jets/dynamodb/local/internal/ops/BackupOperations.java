@@ -46,10 +46,7 @@ public final class BackupOperations {
         Backup backup = database.write(connection -> {
             TableDefinition table = table(name);
             String tableArn = TableDescriptions.tableArn(context.region(), table.name());
-            // DynamoDB's backup ids: the creation time in milliseconds and eight hex digits
-            String arn = tableArn + "/backup/" + String.format("%014d", now) + "-"
-                    + String.format("%08x", ThreadLocalRandom.current().nextInt());
-            return backups.create(connection, arn, backupName, now, tableArn, table);
+            return backups.create(connection, backupArn(tableArn, now), backupName, now, tableArn, table);
         });
         ObjectNode response = Json.object();
         // the copy is complete when the answer leaves, but DynamoDB's answer always says it has just begun
@@ -67,6 +64,11 @@ public final class BackupOperations {
     public ObjectNode deleteBackup(ObjectNode request) {
         Backup backup = database.write(connection -> {
             Backup found = backup(connection, request);
+            if (found.type().equals("SYSTEM")) {
+                throw ApiException.validation("Invalid Request: User is not allowed to delete the system backup with"
+                        + " arn " + found.arn() + ". It will automatically expire on "
+                        + java.time.Instant.ofEpochMilli(found.expiresMillis()));
+            }
             backups.delete(connection, found);
             return found;
         });
@@ -81,13 +83,13 @@ public final class BackupOperations {
                 .range("limit", request.get("Limit"), 1, 100);
         String name = request.hasNonNull("TableName") ? tableName(request.get("TableName"), constraints) : null;
         constraints.check();
-        String type = Json.text(request, "BackupType");
-        boolean user = type == null || type.equals("USER") || type.equals("ALL");
+        String type = Json.text(request, "BackupType") == null ? "USER" : Json.text(request, "BackupType");
         int limit = request.hasNonNull("Limit") ? request.get("Limit").asInt() : Integer.MAX_VALUE;
         double lower = request.path("TimeRangeLowerBound").asDouble(Double.NEGATIVE_INFINITY);
         double upper = request.path("TimeRangeUpperBound").asDouble(Double.POSITIVE_INFINITY);
         String after = Json.text(request, "ExclusiveStartBackupArn");
-        List<Backup> all = user ? database.read(backups::all) : List.of();
+        List<Backup> all = database.read(backups::all).stream()
+                .filter(backup -> type.equals("ALL") || backup.type().equals(type)).toList();
         ObjectNode response = Json.object();
         var summaries = response.putArray("BackupSummaries");
         boolean started = after == null;
@@ -259,6 +261,12 @@ public final class BackupOperations {
             throw ApiException.dynamoDb("BackupNotFoundException", "Backup not found: " + arn.asText());
         }
         return backup;
+    }
+
+    /** DynamoDB's backup ARNs: the table's, then the creation time in milliseconds and eight hex digits. */
+    static String backupArn(String tableArn, long createdMillis) {
+        return tableArn + "/backup/" + String.format("%014d", createdMillis) + "-"
+                + String.format("%08x", ThreadLocalRandom.current().nextInt());
     }
 
     /** The table name of a request that names its table by name or by ARN, as DynamoDB accepts both. */

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.table.BackupCatalog;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
@@ -210,9 +211,18 @@ public final class ContinuousBackupOperations {
         return new BigDecimal(time.asText()).movePointRight(3).longValue();
     }
 
-    /** Drops the history no restore can reach any more: versions replaced before each table's earliest time. */
+    /**
+     * Drops the history no restore can reach any more (versions replaced before each table's earliest time) and
+     * the SYSTEM backups of deleted tables once they expire.
+     */
     public void trim(Connection connection) throws SQLException {
         long now = clock.millis();
+        BackupCatalog backups = new BackupCatalog();
+        for (BackupCatalog.Backup backup : backups.all(connection)) {
+            if (backup.expiresMillis() != 0 && backup.expiresMillis() <= now) {
+                backups.delete(connection, backup);
+            }
+        }
         for (String name : catalog.names()) {
             TableDefinition table = catalog.find(name);
             if (table != null && table.options().recoveryPeriodInDays() > 0) {

@@ -9,6 +9,7 @@ import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamDefinition;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
+import io.jets.dynamodb.local.internal.table.BackupCatalog;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
@@ -30,6 +31,7 @@ public final class TableOperations {
     private static final Set<String> VIEW_TYPES = Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
     private static final String VIEW_TYPE_ENUM = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
     private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+    private static final int SYSTEM_BACKUP_DAYS = 35;
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
 
     private final Database database;
@@ -341,6 +343,13 @@ public final class TableOperations {
             }
             if (table.streamEnabled()) {
                 streams.disable(connection, streams.find(connection, table.stream().arn()), now);
+            }
+            if (table.options().recoveryPeriodInDays() > 0) {
+                // what point-in-time recovery still owes a deleted table: a SYSTEM backup kept for 35 days
+                String tableArn = TableDescriptions.tableArn(context.region(), table.name());
+                new BackupCatalog().create(connection, BackupOperations.backupArn(tableArn, now),
+                        table.name() + "$DeletedTableBackup", now, tableArn, table, "SYSTEM",
+                        now + SYSTEM_BACKUP_DAYS * 24L * 3600 * 1000);
             }
             catalog.delete(connection, table);
             return table;

@@ -1,5 +1,6 @@
 package io.jets.dynamodb.local.internal.table;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jets.dynamodb.local.internal.Json;
@@ -21,10 +22,18 @@ public final class BackupCatalog {
     /**
      * A backup: the table as it was, and what it held.
      *
-     * @param id the storage id; its items are stored under {@code -id}
+     * @param id            the storage id; its items are stored under {@code -id}
+     * @param type          USER for CreateBackup's, SYSTEM for the one DynamoDB takes of a deleted table with
+     *                      point-in-time recovery; null in backups stored before types were kept (USER)
+     * @param expiresMillis when a SYSTEM backup expires, 0 for a USER one
      */
     public record Backup(long id, String arn, String name, long createdMillis, long itemCount, long sizeBytes,
-                         String tableArn, TableDefinition table) {
+                         String tableArn, TableDefinition table, String type, long expiresMillis) {
+
+        @JsonCreator
+        public Backup {
+            type = type == null ? "USER" : type;
+        }
 
         @JsonIgnore
         public long itemsId() {
@@ -32,9 +41,15 @@ public final class BackupCatalog {
         }
     }
 
-    /** Copies the table's items and records the backup, inside the caller's write transaction. */
+    /** Copies the table's items and records a USER backup, inside the caller's write transaction. */
     public Backup create(Connection connection, String arn, String name, long createdMillis, String tableArn,
                          TableDefinition table) throws SQLException {
+        return create(connection, arn, name, createdMillis, tableArn, table, "USER", 0);
+    }
+
+    /** Copies the table's items and records the backup, inside the caller's write transaction. */
+    public Backup create(Connection connection, String arn, String name, long createdMillis, String tableArn,
+                         TableDefinition table, String type, long expiresMillis) throws SQLException {
         long id;
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO backups (arn, created, definition) VALUES (?, ?, '') RETURNING id")) {
@@ -56,7 +71,8 @@ public final class BackupCatalog {
                 stats[1] = rows.getLong(2);
             }
         }
-        Backup backup = new Backup(id, arn, name, createdMillis, stats[0], stats[1], tableArn, table);
+        Backup backup = new Backup(id, arn, name, createdMillis, stats[0], stats[1], tableArn, table, type,
+                expiresMillis);
         try (PreparedStatement update = connection.prepareStatement("UPDATE backups SET definition = ? WHERE id = ?")) {
             update.setString(1, write(backup));
             update.setLong(2, id);
