@@ -193,6 +193,18 @@ public final class BackupOperations {
                 definitions.add(definition);
             }
         });
+        for (String member : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
+            if (create.path(member).isEmpty()) {
+                create.remove(member);
+            }
+        }
+        if ("PAY_PER_REQUEST".equals(billingMode) && create.has("GlobalSecondaryIndexes")) {
+            // an on-demand table's indexes have no capacity of their own
+            var onDemand = Json.array();
+            create.get("GlobalSecondaryIndexes").forEach(index -> onDemand.add(
+                    ((ObjectNode) index.deepCopy()).without("ProvisionedThroughput")));
+            create.set("GlobalSecondaryIndexes", onDemand);
+        }
         if ("PROVISIONED".equals(billingMode)) {
             // indexes of an on-demand table have no capacity to carry over to a provisioned one
             for (JsonNode index : create.path("GlobalSecondaryIndexes")) {

@@ -164,18 +164,41 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         }
         Set<String> names = new LinkedHashSet<>();
         String member = tableRequest == null ? "localSecondaryIndexes" : "globalSecondaryIndexes";
+        if (indexes.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: List of "
+                    + Character.toUpperCase(member.charAt(0)) + member.substring(1) + " is empty");
+        }
+        // a table created without a BillingMode is PROVISIONED
+        String requestedMode = tableRequest == null ? null : Json.text(tableRequest, "BillingMode");
+        String billingMode = tableRequest == null ? null : requestedMode == null ? "PROVISIONED" : requestedMode;
         for (JsonNode index : indexes) {
             String path = member + "." + (result.size() + 1) + ".member.";
             new Constraints().tableName(path + "indexName", index.get("IndexName")).check();
             checkProjection(index.path("Projection"), path + "projection");
-            result.add(index(index, used, tableRequest == null ? null : Json.text(tableRequest, "BillingMode"),
-                    tableRequest != null, path));
+            result.add(index(index, used, billingMode, tableRequest != null, path));
+            if (tableRequest != null) {
+                checkIndexThroughput(index, billingMode);
+            }
             if (!names.add(result.get(result.size() - 1).name())) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                         + result.get(result.size() - 1).name());
             }
         }
         return result;
+    }
+
+    /** A global index of a provisioned table has its own capacity; one of an on-demand table has none. */
+    private static void checkIndexThroughput(JsonNode index, String billingMode) {
+        boolean given = index.hasNonNull("ProvisionedThroughput");
+        String name = Json.text(index, "IndexName");
+        if ("PAY_PER_REQUEST".equals(billingMode) && given) {
+            throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput should"
+                    + " not be specified for index: " + name + " when BillingMode is PAY_PER_REQUEST");
+        }
+        if (!"PAY_PER_REQUEST".equals(billingMode) && !given) {
+            throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput is not"
+                    + " specified for index: " + name);
+        }
     }
 
     /** {@code path}: where the index sits in the request, e.g. {@code globalSecondaryIndexes.1.member.} */
