@@ -325,6 +325,15 @@ class PointInTimeRecoveryIT {
                         + " expire on " + clock.instant().plus(Duration.ofDays(35))));
     }
 
+    @Test
+    void listBackups_refusesATimeRangeWhoseLowerBoundIsAfterItsUpperBound() {
+        assertThatThrownBy(() -> client.listBackups(b -> b.timeRangeLowerBound(clock.instant())
+                .timeRangeUpperBound(clock.instant().minusSeconds(60))))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("One or more parameter values were invalid: Time"
+                        + " range lower bound must be less than or equal to upper bound"));
+    }
+
     private static String message(Throwable e) {
         return ((AwsServiceException) e).awsErrorDetails().errorMessage();
     }

@@ -87,6 +87,10 @@ public final class BackupOperations {
         int limit = request.hasNonNull("Limit") ? request.get("Limit").asInt() : Integer.MAX_VALUE;
         double lower = request.path("TimeRangeLowerBound").asDouble(Double.NEGATIVE_INFINITY);
         double upper = request.path("TimeRangeUpperBound").asDouble(Double.POSITIVE_INFINITY);
+        if (lower > upper) {
+            throw ApiException.validation("One or more parameter values were invalid: Time range lower bound must"
+                    + " be less than or equal to upper bound");
+        }
         String after = Json.text(request, "ExclusiveStartBackupArn");
         List<Backup> all = database.read(backups::all).stream()
                 .filter(backup -> type.equals("ALL") || backup.type().equals(type)).toList();
