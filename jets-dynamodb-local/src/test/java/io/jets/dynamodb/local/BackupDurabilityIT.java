@@ -4,6 +4,7 @@ import static io.jets.dynamodb.local.Clients.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,20 +44,23 @@ class BackupDurabilityIT {
     }
 
     @Test
-    void restart_keepsWhatAPointInTimeRestoreReadsBack(@TempDir Path data) throws InterruptedException {
+    void restart_keepsWhatAPointInTimeRestoreReadsBack(@TempDir Path data) {
+        MutableClock clock = new MutableClock(Instant.parse("2026-04-01T08:00:00Z"));
         Instant between;
-        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).clock(clock).start();
              DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
             Clients.createTable(client, "shelf", false, null);
             client.updateContinuousBackups(b -> b.tableName("shelf")
                     .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true)));
             client.putItem(b -> b.tableName("shelf").item(Map.of("id", s("book"), "copies", Clients.n("1"))));
-            Thread.sleep(5);
-            between = Instant.now();
-            Thread.sleep(5);
+            clock.advance(Duration.ofMinutes(1));
+            between = clock.instant();
+            clock.advance(Duration.ofMinutes(1));
             client.putItem(b -> b.tableName("shelf").item(Map.of("id", s("book"), "copies", Clients.n("2"))));
         }
-        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).start();
+        // the latest restorable time trails the present by five minutes
+        clock.advance(Duration.ofMinutes(10));
+        try (DynamoDbLocal server = DynamoDbLocal.builder().port(0).dataDirectory(data).clock(clock).start();
              DynamoDbClient client = Clients.dynamoDb(server.endpoint())) {
             client.restoreTableToPointInTime(b -> b.sourceTableName("shelf").targetTableName("shelf-then")
                     .restoreDateTime(between));

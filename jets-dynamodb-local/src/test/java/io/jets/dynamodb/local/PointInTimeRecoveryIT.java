@@ -113,7 +113,7 @@ class PointInTimeRecoveryIT {
     }
 
     @Test
-    void restoreToPointInTime_acceptsTheWindowDescribeContinuousBackupsReports_butNoTimeBeforeItNorInTheFuture() {
+    void restoreToPointInTime_acceptsTheWindowDescribeContinuousBackupsReports_andNoTimeOutsideIt() {
         Clients.createTable(client, "orders", false, null);
         put("orders", "o-1", "1");
         recovery("orders", true);
@@ -131,7 +131,7 @@ class PointInTimeRecoveryIT {
         assertThat(versions("orders-earliest")).isEqualTo(Map.of("o-1", "1"));
         assertThat(versions("orders-latest")).isEqualTo(Map.of("o-1", "2"));
         for (Instant outside : new Instant[] {window.earliestRestorableDateTime().minusSeconds(1),
-            clock.instant().plusSeconds(1)}) {
+            window.latestRestorableDateTime().plusMillis(1), clock.instant().plusSeconds(1)}) {
             assertThatThrownBy(() -> restore(b -> b.sourceTableName("orders").targetTableName("orders-outside")
                     .restoreDateTime(outside)))
                     .isInstanceOf(InvalidRestoreTimeException.class)
@@ -142,7 +142,7 @@ class PointInTimeRecoveryIT {
     }
 
     @Test
-    void restoreDateTime_mayNameThePresent_whileUseLatestRestorableTimeTrailsItByFiveMinutes() {
+    void rightAfterRecoveryIsTurnedOn_onlyThatInstantIsRestorable_asTheLatestTimeTrailsThePresentByFiveMinutes() {
         Clients.createTable(client, "drafts", false, null);
         put("drafts", "d-1", "1");
         recovery("drafts", true);
@@ -151,16 +151,19 @@ class PointInTimeRecoveryIT {
         put("drafts", "d-1", "2");
         tick();
 
-        TableDescription now = restore(b -> b.sourceTableName("drafts").targetTableName("drafts-now")
-                .restoreDateTime(clock.instant()));
         TableDescription latest = restore(b -> b.sourceTableName("drafts").targetTableName("drafts-latest")
                 .useLatestRestorableTime(true));
 
+        assertThat(window("drafts").earliestRestorableDateTime()).isEqualTo(enabled);
         assertThat(window("drafts").latestRestorableDateTime()).isEqualTo(enabled);
-        assertThat(versions("drafts-now")).isEqualTo(Map.of("d-1", "2"));
-        assertThat(now.restoreSummary().restoreDateTime()).isEqualTo(clock.instant());
         assertThat(versions("drafts-latest")).isEqualTo(Map.of("d-1", "1"));
         assertThat(latest.restoreSummary().restoreDateTime()).isEqualTo(enabled);
+        assertThatThrownBy(() -> restore(b -> b.sourceTableName("drafts").targetTableName("drafts-now")
+                .restoreDateTime(clock.instant())))
+                .isInstanceOf(InvalidRestoreTimeException.class)
+                .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime " + clock.instant()
+                        + " must be within EarliestRestorableDateTime " + enabled + " and LatestRestorableDateTime "
+                        + enabled));
     }
 
     @Test

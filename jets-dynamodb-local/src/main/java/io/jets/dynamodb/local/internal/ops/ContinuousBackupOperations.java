@@ -26,8 +26,8 @@ import java.util.Set;
  * restored as it was at any time since recovery was turned on, within the recovery period.
  *
  * <p>DynamoDB reports the latest restorable time as about five minutes before the present (never before the
- * earliest), and UseLatestRestorableTime restores to it; a RestoreDateTime may still name any time up to the
- * present, which restores every write acknowledged by then.
+ * earliest), UseLatestRestorableTime restores to it, and a RestoreDateTime must lie between the two: right after
+ * recovery is turned on, only that instant can be restored.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_UpdateContinuousBackups.html">
  *     UpdateContinuousBackups</a>
@@ -178,7 +178,7 @@ public final class ContinuousBackupOperations {
                         "Point in time recovery is not enabled for table '" + sourceName + "'");
             }
             long at = useLatest ? latest(options, now) : restoreMillis(requestedTime);
-            if (at < earliest(options, now) || at > now) {
+            if (at < earliest(options, now) || at > latest(options, now)) {
                 throw ApiException.dynamoDb("InvalidRestoreTimeException", "RestoreDateTime "
                         + Instant.ofEpochMilli(at) + " must be within EarliestRestorableDateTime "
                         + Instant.ofEpochMilli(earliest(options, now)) + " and LatestRestorableDateTime "
