@@ -135,9 +135,10 @@ class PointInTimeRecoveryIT {
             assertThatThrownBy(() -> restore(b -> b.sourceTableName("orders").targetTableName("orders-outside")
                     .restoreDateTime(outside)))
                     .isInstanceOf(InvalidRestoreTimeException.class)
-                    .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime " + outside
-                            + " must be within EarliestRestorableDateTime " + window.earliestRestorableDateTime()
-                            + " and LatestRestorableDateTime " + window.latestRestorableDateTime()));
+                    .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime '" + seconds(outside)
+                            + "' must be within EarliestRestorableDateTime '"
+                            + seconds(window.earliestRestorableDateTime()) + "' and LatestRestorableDateTime '"
+                            + seconds(window.latestRestorableDateTime()) + "'"));
         }
     }
 
@@ -161,9 +162,9 @@ class PointInTimeRecoveryIT {
         assertThatThrownBy(() -> restore(b -> b.sourceTableName("drafts").targetTableName("drafts-now")
                 .restoreDateTime(clock.instant())))
                 .isInstanceOf(InvalidRestoreTimeException.class)
-                .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime " + clock.instant()
-                        + " must be within EarliestRestorableDateTime " + enabled + " and LatestRestorableDateTime "
-                        + enabled));
+                .satisfies(e -> assertThat(message(e)).isEqualTo("RestoreDateTime '" + clock.instant()
+                        + "' must be within EarliestRestorableDateTime '" + enabled + "' and LatestRestorableDateTime '"
+                        + enabled + "'"));
     }
 
     @Test
@@ -335,6 +336,11 @@ class PointInTimeRecoveryIT {
                 .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
                 .satisfies(e -> assertThat(message(e)).isEqualTo("One or more parameter values were invalid: Time"
                         + " range lower bound must be less than or equal to upper bound"));
+    }
+
+    /** How DynamoDB's restore messages write a time: ISO-8601, whole seconds. */
+    private static Instant seconds(Instant time) {
+        return time.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     private static String message(Throwable e) {

@@ -179,10 +179,9 @@ public final class ContinuousBackupOperations {
             }
             long at = useLatest ? latest(options, now) : restoreMillis(requestedTime);
             if (at < earliest(options, now) || at > latest(options, now)) {
-                throw ApiException.dynamoDb("InvalidRestoreTimeException", "RestoreDateTime "
-                        + Instant.ofEpochMilli(at) + " must be within EarliestRestorableDateTime "
-                        + Instant.ofEpochMilli(earliest(options, now)) + " and LatestRestorableDateTime "
-                        + Instant.ofEpochMilli(latest(options, now)));
+                throw ApiException.dynamoDb("InvalidRestoreTimeException", "RestoreDateTime " + quoted(at)
+                        + " must be within EarliestRestorableDateTime " + quoted(earliest(options, now))
+                        + " and LatestRestorableDateTime " + quoted(latest(options, now)));
             }
             if (catalog.find(target) != null) {
                 throw ApiException.dynamoDb("TableAlreadyExistsException", "Table already exists: " + target);
@@ -205,6 +204,11 @@ public final class ContinuousBackupOperations {
         response.set("TableDescription", TableDescriptions.describe(restored, "CREATING", stats[0], stats[1],
                 context.region()).set("RestoreSummary", TableDescriptions.restoreSummary(restored)));
         return response;
+    }
+
+    /** A time as DynamoDB's restore messages quote it: ISO-8601 in UTC, to the second. */
+    private static String quoted(long millis) {
+        return "'" + Instant.ofEpochMilli(millis).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "'";
     }
 
     private static long restoreMillis(JsonNode time) {
