@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescrip
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryUnavailableException;
 import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.SourceTableFeatureDetails;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
@@ -243,6 +244,8 @@ class PointInTimeRecoveryIT {
                 .isEqualTo("arn:aws:kms:us-east-1:000000000000:alias/vault-key");
         assertThat(fromBackup.sseDescription()).isEqualTo(kept.sseDescription());
         assertThat(plain.sseDescription()).isNull();
+        assertThat(client.describeBackup(b -> b.backupArn(backupArn)).backupDescription().sourceTableFeatureDetails()
+                .sseDescription()).isEqualTo(kept.sseDescription().toBuilder().status("ENABLED").build());
     }
 
     @Test
@@ -319,7 +322,10 @@ class PointInTimeRecoveryIT {
             assertThat(backup.backupTypeAsString()).isEqualTo("SYSTEM");
             assertThat(backup.backupCreationDateTime()).isEqualTo(clock.instant());
             assertThat(backup.backupExpiryDateTime()).isEqualTo(clock.instant().plus(Duration.ofDays(35)));
+            assertThat(backup.backupArn()).endsWith("-00000000");
         });
+        assertThat(client.describeBackup(b -> b.backupArn(system.get(0).backupArn())).backupDescription()
+                .sourceTableFeatureDetails()).isEqualTo(SourceTableFeatureDetails.builder().build());
         assertThat(client.listBackups(b -> b.tableName("archive")).backupSummaries()).isEmpty();
         assertThat(versions("archive-recovered")).isEqualTo(Map.of("a", "1"));
         assertThatThrownBy(() -> client.deleteBackup(b -> b.backupArn(system.get(0).backupArn())))
@@ -327,6 +333,18 @@ class PointInTimeRecoveryIT {
                 .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: User is not allowed to delete"
                         + " the system backup with arn " + system.get(0).backupArn() + ". It will automatically"
                         + " expire on " + clock.instant().plus(Duration.ofDays(35))));
+    }
+
+    @Test
+    void listBackups_timeRange_includesItsLowerBound_andExcludesItsUpperBound() {
+        Clients.createTable(client, "ranged", false, null);
+        Instant created = clock.instant();
+        client.createBackup(b -> b.tableName("ranged").backupName("at-the-bound"));
+
+        assertThat(client.listBackups(b -> b.timeRangeLowerBound(created)).backupSummaries()).hasSize(1);
+        assertThat(client.listBackups(b -> b.timeRangeUpperBound(created)).backupSummaries()).isEmpty();
+        assertThat(client.listBackups(b -> b.timeRangeUpperBound(created.plusMillis(1))).backupSummaries())
+                .hasSize(1);
     }
 
     @Test

@@ -48,6 +48,10 @@ final class BackupDescriptions {
         source.put("ItemCount", backup.itemCount());
         source.put("BillingMode", table.billingMode());
         ObjectNode features = description.putObject("SourceTableFeatureDetails");
+        if (backup.type().equals("SYSTEM")) {
+            // DynamoDB records no features in the backup it takes of a deleted table
+            return description;
+        }
         for (String indexes : List.of("LocalSecondaryIndexes", "GlobalSecondaryIndexes")) {
             if (described.has(indexes)) {
                 var list = features.putArray(indexes);
@@ -67,6 +71,9 @@ final class BackupDescriptions {
         }
         if (described.has("StreamSpecification")) {
             features.set("StreamDescription", described.get("StreamSpecification"));
+        }
+        if (described.has("SSEDescription")) {
+            features.set("SSEDescription", described.get("SSEDescription"));
         }
         if (table.ttlAttribute() != null) {
             features.putObject("TimeToLiveDescription").put("TimeToLiveStatus", "ENABLED")

@@ -103,7 +103,8 @@ public final class BackupOperations {
                 continue;
             }
             double created = backup.createdMillis() / 1000.0;
-            if ((name != null && !backup.table().name().equals(name)) || created < lower || created > upper) {
+            // the lower bound is inclusive, the upper one exclusive
+            if ((name != null && !backup.table().name().equals(name)) || created < lower || created >= upper) {
                 continue;
             }
             if (summaries.size() == limit) {

@@ -347,7 +347,9 @@ public final class TableOperations {
             if (table.options().recoveryPeriodInDays() > 0) {
                 // what point-in-time recovery still owes a deleted table: a SYSTEM backup kept for 35 days
                 String tableArn = TableDescriptions.tableArn(context.region(), table.name());
-                new BackupCatalog().create(connection, BackupOperations.backupArn(tableArn, now),
+                // a SYSTEM backup's ARN ends in eight zeros where a USER backup's has random digits
+                new BackupCatalog().create(connection, tableArn + "/backup/" + String.format("%014d", now)
+                        + "-00000000",
                         table.name() + "$DeletedTableBackup", now, tableArn, table, "SYSTEM",
                         now + SYSTEM_BACKUP_DAYS * 24L * 3600 * 1000);
             }
