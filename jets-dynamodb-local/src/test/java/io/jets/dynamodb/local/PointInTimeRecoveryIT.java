@@ -348,6 +348,31 @@ class PointInTimeRecoveryIT {
     }
 
     @Test
+    void listBackups_resumesAfterTheTimeOfAStartArnNoLongerListed() {
+        Clients.createTable(client, "cursor", false, null);
+        String first = client.createBackup(b -> b.tableName("cursor").backupName("first")).backupDetails()
+                .backupArn();
+        tick();
+        client.createBackup(b -> b.tableName("cursor").backupName("second"));
+        client.deleteBackup(b -> b.backupArn(first));
+
+        assertThat(client.listBackups(b -> b.exclusiveStartBackupArn(first)).backupSummaries())
+                .extracting(summary -> summary.backupName()).containsExactly("second");
+    }
+
+    @Test
+    void describeBackup_refusesWhatIsNotABackupArn() {
+        assertThatThrownBy(() -> client.describeBackup(b -> b.backupArn(
+                "arn:aws:dynamodb:us-east-1:000000000000:table/ledger-table-without-backup")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Backup ARN"));
+        assertThatThrownBy(() -> client.describeBackup(b -> b.backupArn(
+                "arn:aws:s3:us-east-1:000000000000:table/ledger/backup/01700000000000-0a1b2c3d")))
+                .satisfies(e -> assertThat(errorCode(e)).isEqualTo("ValidationException"))
+                .satisfies(e -> assertThat(message(e)).isEqualTo("Invalid Request: BackupArn is not valid"));
+    }
+
+    @Test
     void listBackups_refusesATimeRangeWhoseLowerBoundIsAfterItsUpperBound() {
         assertThatThrownBy(() -> client.listBackups(b -> b.timeRangeLowerBound(clock.instant())
                 .timeRangeUpperBound(clock.instant().minusSeconds(60))))

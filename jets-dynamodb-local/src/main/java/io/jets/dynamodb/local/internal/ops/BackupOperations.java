@@ -25,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class BackupOperations {
 
     private static final Set<String> BACKUP_TYPES = Set.of("USER", "SYSTEM", "AWS_BACKUP", "ALL");
+    private static final java.util.regex.Pattern BACKUP_ARN = java.util.regex.Pattern.compile(
+            "arn:aws:dynamodb:[^:]+:\\d{12}:table/[a-zA-Z0-9_.-]+/backup/(\\d{14})-[0-9a-f]{8}");
 
     private final Database database;
     private final TableCatalog catalog;
@@ -96,10 +98,16 @@ public final class BackupOperations {
                 .filter(backup -> type.equals("ALL") || backup.type().equals(type)).toList();
         ObjectNode response = Json.object();
         var summaries = response.putArray("BackupSummaries");
-        boolean started = after == null;
+        // the start ARN is only a position: that of a deleted backup, or of none, resumes after its time
+        boolean known = after != null && all.stream().anyMatch(backup -> backup.arn().equals(after));
+        long afterMillis = after == null || known ? 0 : createdMillis(after);
+        boolean started = after == null || !known;
         for (Backup backup : all) {
             if (!started) {
                 started = backup.arn().equals(after);
+                continue;
+            }
+            if (afterMillis != 0 && backup.createdMillis() <= afterMillis) {
                 continue;
             }
             double created = backup.createdMillis() / 1000.0;
@@ -273,11 +281,24 @@ public final class BackupOperations {
             throw ApiException.validation("1 validation error detected: Value '" + arn.asText() + "' at 'backupArn'"
                     + " failed to satisfy constraint: Member must have length greater than or equal to 37");
         }
+        String text = arn.asText();
+        if (text.startsWith("arn:") && !text.startsWith("arn:aws:dynamodb:")) {
+            throw ApiException.validation("Invalid Request: BackupArn is not valid");
+        }
+        if (!BACKUP_ARN.matcher(text).matches()) {
+            throw ApiException.validation("Invalid Backup ARN");
+        }
         Backup backup = backups.find(connection, arn.asText());
         if (backup == null) {
             throw ApiException.dynamoDb("BackupNotFoundException", "Backup not found: " + arn.asText());
         }
         return backup;
+    }
+
+    /** The creation time a backup ARN carries, 0 when it carries none. */
+    private static long createdMillis(String arn) {
+        var matcher = BACKUP_ARN.matcher(arn);
+        return matcher.matches() ? Long.parseLong(matcher.group(1)) : 0;
     }
 
     /** DynamoDB's backup ARNs: the table's, then the creation time in milliseconds and eight hex digits. */
