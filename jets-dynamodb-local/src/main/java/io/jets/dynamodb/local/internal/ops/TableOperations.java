@@ -217,6 +217,12 @@ public final class TableOperations {
         if (warmBefore[0] != null && !java.util.Arrays.equals(warmBefore[0], WarmThroughput.of(updated))) {
             description.set("WarmThroughput", WarmThroughput.description(warmBefore[0], "UPDATING"));
         }
+        // the switch to on demand is still under way too: its time appears once it is done
+        boolean switchedToOnDemand = "PAY_PER_REQUEST".equals(Json.text(request, "BillingMode"))
+                && updated.options().payPerRequestMillis() == now;
+        if (switchedToOnDemand && description.has("BillingModeSummary")) {
+            ((ObjectNode) description.get("BillingModeSummary")).remove("LastUpdateToPayPerRequestDateTime");
+        }
         response.set("TableDescription", description);
         return response;
     }
