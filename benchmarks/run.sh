@@ -5,7 +5,7 @@
 #
 # Settings (environment): WARMUP and MEASURE seconds per server operation (10, 20), CLIENTS (8),
 # PUTS for the latency benchmark (1000), PEER_PUTS and SLOW_PEER_PUTS for the 250 ms and 1 s polling peers
-# (200, 50), THROUGHPUT_RECORDS (100000) after WARMUP_RECORDS (50000), WRITERS (4), HTTP_CLIENT (urlconnection, or apache) for the server
+# (200, 50), THROUGHPUT_RECORDS (200000) after WARMUP_RECORDS (100000), WRITERS (4), HTTP_CLIENT (urlconnection, or apache) for the server
 # benchmark's SDK clients, SKIP_BUILD=1 to reuse the last build.
 # Results: benchmarks/target/results.tsv (written anew each run) and a Markdown report on stdout.
 set -euo pipefail
@@ -23,8 +23,8 @@ CLIENTS="${CLIENTS:-8}"
 PUTS="${PUTS:-1000}"
 PEER_PUTS="${PEER_PUTS:-200}"
 SLOW_PEER_PUTS="${SLOW_PEER_PUTS:-50}"
-THROUGHPUT_RECORDS="${THROUGHPUT_RECORDS:-100000}"
-WARMUP_RECORDS="${WARMUP_RECORDS:-50000}"
+THROUGHPUT_RECORDS="${THROUGHPUT_RECORDS:-200000}"
+WARMUP_RECORDS="${WARMUP_RECORDS:-100000}"
 WRITERS="${WRITERS:-4}"
 RESULTS="$HERE/target/results.tsv"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/jets-bench.XXXXXX")"

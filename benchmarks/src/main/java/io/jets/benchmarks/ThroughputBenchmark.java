@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * measured is the sustained rate, not the JIT compiling the server and the runtime.
  *
  * <pre>
- * java -cp … io.jets.benchmarks.ThroughputBenchmark --records 100000 --warmup-records 50000 --writers 4 \
+ * java -cp … io.jets.benchmarks.ThroughputBenchmark --records 200000 --warmup-records 100000 --writers 4 \
  *      --keys 1000 --batch-size 1000 [--writes batch|put] --data-dir DIR --results target/results.tsv
  * </pre>
  */
@@ -47,8 +47,8 @@ public final class ThroughputBenchmark {
         Options options = new Options(args);
         int writers = options.number("writers", 4);
         int keys = options.number("keys", 1000);
-        int versions = Math.max(1, options.number("records", 100_000) / keys);
-        int warmUpVersions = Math.max(0, options.number("warmup-records", 50_000) / keys);
+        int versions = Math.max(1, options.number("records", 200_000) / keys);
+        int warmUpVersions = Math.max(0, options.number("warmup-records", 100_000) / keys);
         int batchSize = options.number("batch-size", 1000);
         boolean batchWrites = !options.text("writes", "batch").equals("put");
         Path dataDirectory = Path.of(options.text("data-dir", "target/throughput-data"));
