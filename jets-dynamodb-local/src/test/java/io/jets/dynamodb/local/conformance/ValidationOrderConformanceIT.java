@@ -94,24 +94,24 @@ class ValidationOrderConformanceIT {
                 .attributeDefinitions(attribute("feed", ScalarAttributeType.S)).keySchema(hash("feed"));
     }
 
+    /** Both capacities below 1: the write capacity is reported first. */
+    private static final String ZERO_CAPACITIES = "2 validation errors detected: Value '0' at"
+            + " 'provisionedThroughput.writeCapacityUnits' failed to satisfy constraint: Member must have value greater"
+            + " than or equal to 1; Value '0' at 'provisionedThroughput.readCapacityUnits' failed to satisfy"
+            + " constraint: Member must have value greater than or equal to 1";
+
     @Test
     void createTable_zeroThroughput_reportsTheWriteCapacityBeforeTheReadCapacity() {
         assertValidation(() -> client.createTable(feedTable("zero-throughput")
                         .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
-                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
-                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
-                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
-                        + " value greater than or equal to 1");
+                ZERO_CAPACITIES);
     }
 
     @Test
     void createTable_onDemandWithZeroThroughput_failsTheConstraintsBeforeTheBillingModeRule() {
         assertValidation(() -> client.createTable(feedTable("on-demand-zero").billingMode(BillingMode.PAY_PER_REQUEST)
                         .provisionedThroughput(p -> p.readCapacityUnits(0L).writeCapacityUnits(0L)).build()),
-                "2 validation errors detected: Value '0' at 'provisionedThroughput.writeCapacityUnits' failed to"
-                        + " satisfy constraint: Member must have value greater than or equal to 1; Value '0' at"
-                        + " 'provisionedThroughput.readCapacityUnits' failed to satisfy constraint: Member must have"
-                        + " value greater than or equal to 1");
+                ZERO_CAPACITIES);
     }
 
     @Test
