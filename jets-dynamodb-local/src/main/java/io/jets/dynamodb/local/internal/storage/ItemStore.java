@@ -41,7 +41,7 @@ public final class ItemStore {
             return range;
         }
 
-        /** The item as stored: DynamoDB JSON in UTF-8, numbers already normalised. */
+        /** The stored text's bytes, for a caller that keeps them as they are. */
         public byte[] bytes() {
             return json;
         }
@@ -61,11 +61,6 @@ public final class ItemStore {
             }
             return item;
         }
-    }
-
-    public ObjectNode get(Connection connection, long tableId, byte[] hash, byte[] range) throws SQLException {
-        Row row = row(connection, tableId, hash, range);
-        return row == null ? null : row.item();
     }
 
     /** The stored item of a key with its stored text and size, or null. */

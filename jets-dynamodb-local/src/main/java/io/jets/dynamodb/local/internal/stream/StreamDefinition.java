@@ -7,12 +7,6 @@ package io.jets.dynamodb.local.internal.stream;
 public record StreamDefinition(String arn, String tableName, String label, String viewType, String region,
                                String hashKey, String rangeKey, long createdMillis, Long disabledMillis) {
 
-    /** The region as a JSON string, quotes included. */
-    public String quotedRegion() {
-        return io.jets.dynamodb.local.internal.Json.write(
-                io.jets.dynamodb.local.internal.Json.MAPPER.getNodeFactory().textNode(region));
-    }
-
     public boolean enabled() {
         return disabledMillis == null;
     }

@@ -94,11 +94,18 @@ public final class StreamRecords {
     private final Duration rollover;
     private final Duration retention;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, StreamDefinition> definitions = new ConcurrentHashMap<>();
+    private final Map<String, KnownStream> definitions = new ConcurrentHashMap<>();
     /** Each stream's open shard as last committed, valid while no shard has been opened or closed since. */
     private final Map<String, OpenShard> openShards = new ConcurrentHashMap<>();
 
     private record OpenShard(Shard shard, long shardChanges) {
+    }
+
+    /** A stream's definition with its region already written as a JSON string. */
+    private record KnownStream(StreamDefinition definition, String quotedRegion) {
+        KnownStream(StreamDefinition definition) {
+            this(definition, Json.write(Json.MAPPER.getNodeFactory().textNode(definition.region())));
+        }
     }
     private int appendsSinceTrim;
 
@@ -144,10 +151,10 @@ public final class StreamRecords {
             database.onCommit(() -> openShards.put(open.streamArn(), new OpenShard(open, streams.shardChanges())));
         }
         // region and view type never change for a stream, so its definition is read once
-        StreamDefinition stream = definitions.get(shard.streamArn());
+        KnownStream stream = definitions.get(shard.streamArn());
         if (stream == null) {
-            stream = streams.find(connection, shard.streamArn());
-            definitions.put(stream.arn(), stream);
+            stream = new KnownStream(streams.find(connection, shard.streamArn()));
+            definitions.put(shard.streamArn(), stream);
         }
         String record = record(stream, keys, oldImage, newImage, now, service);
         try (PreparedStatement insert = connection.prepareStatement(
@@ -191,9 +198,9 @@ public final class StreamRecords {
      * The stored record: GetRecords' members in its order, the images as they are stored, an empty SequenceNumber
      * filled in on the way out. Written out directly; only the keys go through the JSON writer.
      */
-    private static String record(StreamDefinition stream, ObjectNode keys, Image oldImage, Image newImage,
+    private static String record(KnownStream stream, ObjectNode keys, Image oldImage, Image newImage,
                                  long now, boolean service) {
-        String viewType = stream.viewType();
+        String viewType = stream.definition().viewType();
         boolean withNew = newImage != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"));
         boolean withOld = oldImage != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES"));
         String keysJson = Json.write(keys);
