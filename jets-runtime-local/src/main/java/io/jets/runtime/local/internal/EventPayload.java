@@ -81,6 +81,15 @@ public final class EventPayload {
     public record ShapedPage(List<StreamRecord> records, String nextShardIterator) {
     }
 
+    /** Each record of a GetRecords page reshaped through its tree ({@link #record}). */
+    public ShapedPage shape(StreamsApi.RecordsPage page, String streamArn) {
+        List<StreamRecord> records = new ArrayList<>(page.records().size());
+        for (ObjectNode record : page.records()) {
+            records.add(record(record, streamArn));
+        }
+        return new ShapedPage(records, page.nextShardIterator());
+    }
+
     /**
      * A whole GetRecords answer, given as the compact JSON a server wrote, reshaped record by record without
      * building trees: each record's members are copied from the answer's bytes into Lambda's order, so the result
@@ -122,7 +131,7 @@ public final class EventPayload {
     }
 
     /**
-     * Reads JSON as our server writes it: compact, names without escapes. Anything else throws
+     * Reads JSON as our server writes it: compact, names and the texts read without escapes. Anything else throws
      * IllegalArgumentException, and the answer goes the tree way.
      */
     private static final class CompactJson {
@@ -160,15 +169,9 @@ public final class EventPayload {
 
         /** A member's name and its colon. */
         String name() {
-            int start = at + 1;
-            int end = stringEnd();
-            for (int i = start; i < end - 1; i++) {
-                if (bytes[i] == '\\' || bytes[i] < 0) {
-                    throw new IllegalArgumentException("escaped or non-ASCII name");
-                }
-            }
+            String name = text();
             expect(':');
-            return new String(bytes, start, end - 1 - start, StandardCharsets.US_ASCII);
+            return name;
         }
 
         /** A string value without escapes, decoded. */

@@ -116,7 +116,10 @@ public final class HttpStreamsApi implements StreamsApi {
     @Override
     public RecordsPage records(String shardIterator, int limit) {
         ObjectNode request = json.createObjectNode().put("ShardIterator", shardIterator).put("Limit", limit);
-        JsonNode answer = call(STREAMS + "GetRecords", request);
+        return page(call(STREAMS + "GetRecords", request));
+    }
+
+    private static RecordsPage page(JsonNode answer) {
         List<ObjectNode> records = new ArrayList<>();
         for (JsonNode record : answer.path("Records")) {
             records.add((ObjectNode) record);
@@ -134,16 +137,7 @@ public final class HttpStreamsApi implements StreamsApi {
         ObjectNode request = json.createObjectNode().put("ShardIterator", shardIterator).put("Limit", limit);
         Reply reply = send(STREAMS + "GetRecords", request);
         EventPayload.ShapedPage shaped = reply.status() == 200 ? payload.shape(reply.body(), streamArn) : null;
-        if (shaped != null) {
-            return shaped;
-        }
-        JsonNode answer = answer(reply);
-        List<StreamRecord> records = new ArrayList<>();
-        for (JsonNode record : answer.path("Records")) {
-            records.add(payload.record((ObjectNode) record, streamArn));
-        }
-        JsonNode next = answer.get("NextShardIterator");
-        return new EventPayload.ShapedPage(records, next == null || next.isNull() ? null : next.asText());
+        return shaped != null ? shaped : payload.shape(page(answer(reply)), streamArn);
     }
 
     private JsonNode call(String target, ObjectNode body) {

@@ -1,7 +1,6 @@
 package io.jets.runtime.local.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,12 +25,7 @@ public interface StreamsApi {
     /** GetRecords, each record reshaped as Lambda delivers it ({@link EventPayload#record}). */
     default EventPayload.ShapedPage shapedRecords(String shardIterator, int limit, EventPayload payload,
                                                   String streamArn) {
-        RecordsPage page = records(shardIterator, limit);
-        List<StreamRecord> shaped = new ArrayList<>(page.records().size());
-        for (ObjectNode record : page.records()) {
-            shaped.add(payload.record(record, streamArn));
-        }
-        return new EventPayload.ShapedPage(shaped, page.nextShardIterator());
+        return payload.shape(records(shardIterator, limit), streamArn);
     }
 
     /** A table's stream as DescribeTable reports it; {@code latestStreamArn} empty when never enabled. */
