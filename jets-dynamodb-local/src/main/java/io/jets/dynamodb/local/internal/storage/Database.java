@@ -54,6 +54,9 @@ public final class Database implements AutoCloseable {
         "CREATE INDEX IF NOT EXISTS item_history_by_key ON item_history (table_id, hash, range, changed)",
     };
 
+    /** A log of more frames than this (8 MB of pages) is started again from its beginning at the next checkpoint. */
+    static final int WAL_RESTART_FRAMES = 1024;
+
     /** Statements kept per connection: the fixed ones the stores use, plus room for per-request SQL. */
     private static final int STATEMENTS_PER_CONNECTION = 64;
 
@@ -163,22 +166,44 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Copies committed WAL pages into the database file without blocking readers or writers; called
-     * periodically so that the WAL stays small while writes never wait for an fsync.
+     * Copies committed WAL pages into the database file; called periodically so that the WAL stays small while
+     * writes never wait for an fsync.
+     *
+     * <p>A checkpoint beside writers cannot copy the frames they append meanwhile, and SQLite starts the WAL again
+     * from its beginning only after a checkpoint that copied every frame: under a steady stream of writes the log
+     * would grow without end (a gigabyte a minute at a few thousand puts a second), each write extending the file.
+     * So the bulk is copied beside the writers, and when the log has grown past {@link #WAL_RESTART_FRAMES} the
+     * frames appended meanwhile are copied with writers held back for that moment; the next write then starts
+     * the log again.
      */
     public void checkpoint() {
         try {
-            Connection connection = borrowReader();
+            if (passiveCheckpoint() < WAL_RESTART_FRAMES) {
+                return;
+            }
+            writeLock.lock();
             try {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA wal_checkpoint(PASSIVE)");
-                }
+                passiveCheckpoint();
             } finally {
-                idleReaders.offerFirst(connection);
+                writeLock.unlock();
             }
         } catch (SQLException e) {
             throw new StorageException("checkpoint failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A PASSIVE checkpoint on a reader; how many frames the log holds. */
+    private int passiveCheckpoint() throws SQLException {
+        Connection connection = borrowReader();
+        try {
+            connection.setAutoCommit(true);
+            try (Statement statement = connection.createStatement();
+                 java.sql.ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                // one row: busy, frames in the log, frames copied
+                return result.next() ? result.getInt(2) : 0;
+            }
+        } finally {
+            idleReaders.offerFirst(connection);
         }
     }
 

@@ -89,6 +89,53 @@ class DatabaseTest {
     }
 
     @Test
+    void file_startsItsLogAgain_underAStreamOfWrites(@TempDir Path directory) throws Exception {
+        long pageBytes = 8192;
+        long rowsToWrite = 128L * 1024 * 1024 / pageBytes; // each write fills a page of its own: 128 MB of log
+        String definition = "x".repeat((int) pageBytes - 200);
+        try (Database database = Database.file(directory)) {
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> writes = writer.submit(() -> {
+                    while (written.get() < rowsToWrite) {
+                        long n = written.get();
+                        database.write(connection -> {
+                            try (PreparedStatement insert = connection.prepareStatement(
+                                    "INSERT INTO tables (name, definition) VALUES (?, ?)")) {
+                                insert.setString(1, "t" + n);
+                                insert.setString(2, definition);
+                                insert.executeUpdate();
+                            }
+                            return null;
+                        });
+                        written.incrementAndGet();
+                    }
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!writes.isDone() && System.nanoTime() < deadline) {
+                    database.checkpoint();
+                    Thread.sleep(10);
+                }
+                writes.get(1, TimeUnit.SECONDS);
+            } finally {
+                writer.shutdownNow();
+            }
+
+            // checkpoints beside the writes alone would leave every one of them in the log
+            assertThat(Files.size(directory.resolve("dynamodb.sqlite-wal"))).isLessThan(64L * 1024 * 1024);
+            long rows = database.read(connection -> {
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM tables");
+                     ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getLong(1);
+                }
+            });
+            assertThat(rows).isEqualTo(rowsToWrite);
+        }
+    }
+
+    @Test
     void reusedStatement_bindsFreshParameters_andAResultSetLeftOpenDoesNotPinOldData() {
         try (Database database = Database.inMemory()) {
             database.write(connection -> insertTable(connection, "a"));
