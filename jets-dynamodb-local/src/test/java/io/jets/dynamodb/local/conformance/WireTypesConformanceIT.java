@@ -94,6 +94,17 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void listMembersAsObjects_areSerializationExceptions_notServerErrors() throws Exception {
+        var transaction = post("TransactWriteItems", "{\"TransactItems\":{\"Put\":{\"TableName\":\"wire\","
+                + "\"Item\":{\"id\":{\"S\":\"t\"}}}}}");
+        var tags = post("TagResource", "{\"ResourceArn\":\"arn:aws:dynamodb:us-east-1:000000000000:table/wire\","
+                + "\"Tags\":{\"Key\":\"team\",\"Value\":\"a\"}}");
+
+        assertSerializationError(transaction, "Start of structure or map found where not expected.");
+        assertSerializationError(tags, "Start of structure or map found where not expected.");
+    }
+
+    @Test
     void tableNameAsList_isSerializationException() throws Exception {
         var response = post("DescribeTable", "{\"TableName\":[\"wire\"]}");
 

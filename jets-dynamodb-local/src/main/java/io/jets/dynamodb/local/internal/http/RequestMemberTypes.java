@@ -75,7 +75,10 @@ final class RequestMemberTypes {
                 value.forEach(RequestMemberTypes::attributeValue);
             } else if (name.equals("TimeToLiveSpecification") && value.hasNonNull("AttributeName")) {
                 string(value.get("AttributeName"));
-            } else if (name.equals("TransactItems") && value.isArray()) {
+            } else if (name.equals("Tags")) {
+                list(value);
+            } else if (name.equals("TransactItems")) {
+                list(value);
                 // each action (Put, Update, Get, ...) carries the same members as the single-item operations
                 for (JsonNode transactItem : value) {
                     transactItem.forEach(action -> {
