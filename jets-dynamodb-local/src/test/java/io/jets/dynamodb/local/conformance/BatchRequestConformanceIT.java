@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
@@ -78,6 +79,21 @@ class BatchRequestConformanceIT {
 
         assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("shelves", List.of(put)))),
                 "The provided key element does not match the schema");
+    }
+
+    @Test
+    void batchWriteItem_putWithoutAnItemOrDeleteWithoutAKey_isAMissingMember_namedByItsPosition() {
+        WriteRequest put = WriteRequest.builder().putRequest(PutRequest.builder()
+                .item(item("slot", s("d1"))).build()).build();
+        WriteRequest emptyPut = WriteRequest.builder().putRequest(PutRequest.builder().build()).build();
+        WriteRequest emptyDelete = WriteRequest.builder().deleteRequest(DeleteRequest.builder().build()).build();
+
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("shelves", List.of(put, emptyPut)))),
+                "1 validation error detected: Value null at 'requestItems.shelves.member.2.member.putRequest.item'"
+                        + " failed to satisfy constraint: Member must not be null");
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("drawers", List.of(emptyDelete)))),
+                "1 validation error detected: Value null at 'requestItems.drawers.member.1.member.deleteRequest.key'"
+                        + " failed to satisfy constraint: Member must not be null");
     }
 
     @Test

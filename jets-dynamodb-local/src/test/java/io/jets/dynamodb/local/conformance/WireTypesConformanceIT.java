@@ -105,6 +105,14 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void transactionActionAsList_isSerializationException_notAServerError() throws Exception {
+        var response = post("TransactWriteItems", "{\"TransactItems\":[[{\"Put\":{\"TableName\":\"wire\","
+                + "\"Item\":{\"id\":{\"S\":\"t\"}}}}]]}");
+
+        assertSerializationError(response, "Start of list found where not expected");
+    }
+
+    @Test
     void tableNameAsList_isSerializationException() throws Exception {
         var response = post("DescribeTable", "{\"TableName\":[\"wire\"]}");
 

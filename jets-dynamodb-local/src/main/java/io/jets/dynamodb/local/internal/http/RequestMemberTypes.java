@@ -81,6 +81,9 @@ final class RequestMemberTypes {
                 list(value);
                 // each action (Put, Update, Get, ...) carries the same members as the single-item operations
                 for (JsonNode transactItem : value) {
+                    if (!transactItem.isNull()) {
+                        structure(transactItem);
+                    }
                     transactItem.forEach(action -> {
                         if (action.isObject()) {
                             checkMembers(action);

@@ -92,8 +92,9 @@ public final class BatchOperations {
             String name = TableArns.nameOf(entry.getKey());
             new Constraints().tableName("requestItems.key", Json.MAPPER.getNodeFactory().textNode(name)).check();
             TableDefinition table = catalog.require(name);
+            int position = 0;
             for (JsonNode one : entry.getValue()) {
-                Write write = parse(entry.getKey(), table, one);
+                Write write = parse(entry.getKey(), table, one, ++position);
                 if (!seen.add(table.name() + "|" + Json.write(Keys.project(table, write.key())))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");
                 }
@@ -128,12 +129,18 @@ public final class BatchOperations {
         return response;
     }
 
-    private static Write parse(String label, TableDefinition table, JsonNode one) {
+    private static Write parse(String label, TableDefinition table, JsonNode one, int position) {
         JsonNode put = one.get("PutRequest");
         JsonNode delete = one.get("DeleteRequest");
         if ((put == null) == (delete == null)) {
             throw ApiException.validation("Supplied AttributeValue has more than one datatypes set, must contain"
                     + " exactly one of the supported datatypes");
+        }
+        String member = put != null ? "putRequest.item" : "deleteRequest.key";
+        if (!(put != null ? put : delete).path(put != null ? "Item" : "Key").isObject()) {
+            throw ApiException.validation("1 validation error detected: Value null at 'requestItems." + label
+                    + ".member." + position + ".member." + member + "' failed to satisfy constraint: Member must not"
+                    + " be null");
         }
         if (put != null) {
             ObjectNode item = (ObjectNode) put.get("Item");
