@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
@@ -95,6 +96,15 @@ class IndexUpdateConformanceIT {
                         .globalSecondaryIndexUpdates(create("by-carrier-only", "carrier"))),
                 "One or more parameter values were invalid: AttributeDefinitions is not specified for index:"
                         + " by-carrier-only");
+    }
+
+    @Test
+    void createIndex_withAnAttributeDefinitionMissingItsName_isValidationError() {
+        assertValidation(() -> client.updateTable(b -> b.tableName("shipments")
+                        .attributeDefinitions(AttributeDefinition.builder().attributeType(ScalarAttributeType.S).build())
+                        .globalSecondaryIndexUpdates(create("by-nameless", "crew"))),
+                "1 validation error detected: Value null at 'attributeDefinitions.1.member.attributeName' failed to"
+                        + " satisfy constraint: Member must not be null");
     }
 
     @Test

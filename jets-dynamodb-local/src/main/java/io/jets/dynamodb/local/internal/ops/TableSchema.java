@@ -351,6 +351,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
      * typed in the request's AttributeDefinitions the way the table already types them.
      */
     private static void checkIndexUpdates(TableDefinition table, ObjectNode request) {
+        JsonNode newDefinitions = request.get("AttributeDefinitions");
+        if (newDefinitions != null && !newDefinitions.isNull()) {
+            requireMembers(newDefinitions, "attributeDefinitions", "AttributeName", "AttributeType");
+        }
         JsonNode updates = request.get("GlobalSecondaryIndexUpdates");
         if (updates.isEmpty()) {
             throw ApiException.validation("One or more parameter values were invalid: List of"
