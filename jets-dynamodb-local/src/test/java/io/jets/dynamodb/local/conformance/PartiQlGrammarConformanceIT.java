@@ -61,6 +61,21 @@ class PartiQlGrammarConformanceIT {
                 .consistentRead(true)).item();
     }
 
+    @Test
+    void statementLongerThan8192Characters_failsItsLengthConstraint_evenWhenDeeplyNested() {
+        String nested = "SELECT * FROM readings WHERE " + "(".repeat(5000) + "sensor = 1" + ")".repeat(5000);
+        String padded = "SELECT * FROM readings WHERE sensor = 1" + " ".repeat(8192);
+
+        assertValidation(() -> client.executeStatement(b -> b.statement(nested)), "1 validation error detected:"
+                + " Value '" + nested + "' at 'statement' failed to satisfy constraint: Member must have length less"
+                + " than or equal to 8192");
+        assertValidation(() -> client.batchExecuteStatement(b -> b.statements(
+                        s -> s.statement("SELECT * FROM readings WHERE sensor = 1"), s -> s.statement(padded))),
+                "1 validation error detected: Value '" + padded + "' at 'statements.2.member.statement' failed to"
+                        + " satisfy constraint: Member must have length less than or equal to 8192");
+        assertThat(run("SELECT * FROM readings WHERE sensor = 1" + " ".repeat(8192 - 39))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"4.2e6", "4.2E6", "4.2e+6", "42e5", "42000000e-1"})
     void exponentLiteral_matchesTheNumberItDenotes(String literal) {

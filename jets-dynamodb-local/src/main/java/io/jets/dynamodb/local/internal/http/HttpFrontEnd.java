@@ -115,7 +115,8 @@ public final class HttpFrontEnd implements AutoCloseable {
                 ApiException serialization = ApiException.serialization(null);
                 status = serialization.status();
                 body = Json.MAPPER.writeValueAsBytes(error(serialization));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | StackOverflowError e) {
+                // a thread that died here would drop the connection without any answer
                 status = 500;
                 System.err.println("jets-dynamodb-local: internal error serving request " + requestId + ": " + e);
                 e.printStackTrace();

@@ -58,12 +58,25 @@ public final class PartiQlOperations {
         return transactions.executeTransaction(request);
     }
 
+    /** The longest Statement DynamoDB's API model accepts. */
+    static final int MAX_STATEMENT_LENGTH = 8192;
+
+    /** A statement longer than DynamoDB's model allows fails its constraint before anything is parsed. */
+    static void checkLength(String statement, String path) {
+        if (statement != null && statement.length() > MAX_STATEMENT_LENGTH) {
+            throw ApiException.validation("1 validation error detected: Value '" + statement + "' at '" + path
+                    + "' failed to satisfy constraint: Member must have length less than or equal to "
+                    + MAX_STATEMENT_LENGTH);
+        }
+    }
+
     public ObjectNode executeStatement(ObjectNode request) {
         String text = Json.text(request, "Statement");
         if (text == null) {
             throw ApiException.validation("1 validation error detected: Value null at 'statement' failed to satisfy"
                     + " constraint: Member must not be null");
         }
+        checkLength(text, "statement");
         try {
             return execute(request, PartiQlParser.parse(text, request.get("Parameters")));
         } catch (ApiException e) {
@@ -113,6 +126,9 @@ public final class PartiQlOperations {
         if (statements == null || statements.size() < 1 || statements.size() > 25) {
             throw ApiException.validation("1 validation error detected: Value at 'statements' failed to satisfy"
                     + " constraint: Member must have length less than or equal to 25");
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            checkLength(Json.text(statements.get(i), "Statement"), "statements." + (i + 1) + ".member.statement");
         }
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");

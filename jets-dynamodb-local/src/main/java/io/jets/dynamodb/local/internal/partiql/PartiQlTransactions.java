@@ -52,6 +52,10 @@ final class PartiQlTransactions {
                     + " satisfy constraint: Member must have length " + (statements.isEmpty()
                     ? "greater than or equal to 1" : "less than or equal to 100"));
         }
+        for (int i = 0; i < statements.size(); i++) {
+            PartiQlOperations.checkLength(Json.text(statements.get(i), "Statement"),
+                    "transactStatements." + (i + 1) + ".member.statement");
+        }
         List<PartiQlStatement> parsed = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
         for (int i = 0; i < statements.size(); i++) {
