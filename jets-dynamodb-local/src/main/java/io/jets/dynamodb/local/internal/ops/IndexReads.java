@@ -1,10 +1,11 @@
 package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.storage.IndexEntryStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.sql.Connection;
@@ -19,10 +20,12 @@ import java.util.function.Predicate;
 
 /**
  * Reads of a secondary index, derived from the table on each read: the items carrying the index key (sparse
- * indexes leave the others out), ordered by index hash, index range, then table key. A local server holds
- * developer-sized tables, so the simplicity is worth more than an index kept on every write.
+ * indexes leave the others out), ordered by index hash, index range, then table key. DescribeTable's figures come
+ * from the index entries kept with every write ({@link IndexEntries}).
  */
 final class IndexReads {
+
+    private static final IndexEntryStore ENTRIES = new IndexEntryStore();
 
     private IndexReads() {
     }
@@ -36,7 +39,7 @@ final class IndexReads {
             List<Row> rows = items.scan(connection, read.table.id(), afterHash, afterRange, 1024);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (!holds(read.table, read.index, item)) {
+                if (!IndexEntries.holds(read.table, read.index, item)) {
                     continue;
                 }
                 if (condition == null || condition.test(item)) {
@@ -55,80 +58,12 @@ final class IndexReads {
     }
 
     /** Item count and projected size in bytes of every secondary index, for DescribeTable. */
-    static Map<String, long[]> stats(Connection connection, ItemStore items, TableDefinition table)
-            throws SQLException {
-        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
-        indexes.addAll(table.globalIndexes());
+    static Map<String, long[]> stats(Connection connection, TableDefinition table) throws SQLException {
         Map<String, long[]> stats = new HashMap<>();
-        indexes.forEach(index -> stats.put(index.name(), new long[2]));
-        byte[] afterHash = null;
-        byte[] afterRange = null;
-        while (true) {
-            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1024);
-            for (Row row : rows) {
-                for (IndexDefinition index : indexes) {
-                    ObjectNode item = row.item();
-                    if (holds(table, index, item)) {
-                        long[] entry = stats.get(index.name());
-                        entry[0]++;
-                        entry[1] += "ALL".equals(index.projectionType()) ? row.size()
-                                : AttributeValues.itemSize(projected(table, index, item));
-                    }
-                }
-            }
-            if (rows.size() < 1024) {
-                return stats;
-            }
-            afterHash = rows.get(rows.size() - 1).hash();
-            afterRange = rows.get(rows.size() - 1).range();
+        for (IndexDefinition index : IndexEntries.all(table)) {
+            stats.put(index.name(), ENTRIES.stats(connection, table.id(), index.name()));
         }
-    }
-
-    /**
-     * Whether the index holds the item: every index key attribute present with its defined type, not empty and
-     * within the key size limits. Writes refuse other values once the index exists, but items written before an
-     * index was added through UpdateTable may carry anything, and DynamoDB leaves those out of the index.
-     */
-    static boolean holds(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        return index.hashKeys().stream().allMatch(name -> holdsKey(table, item, name, 2048))
-                && index.rangeKeys().stream().allMatch(name -> holdsKey(table, item, name, 1024));
-    }
-
-    private static boolean holdsKey(TableDefinition table, ObjectNode item, String attribute, int maxBytes) {
-        var value = item.get(attribute);
-        String type = table.typeOf(attribute);
-        if (value == null || type == null || !value.has(type)) {
-            return false;
-        }
-        String text = value.get(type).asText();
-        return switch (type) {
-            case "S" -> !text.isEmpty() && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes;
-            case "B" -> !text.isEmpty() && decodedLength(text) <= maxBytes;
-            default -> true;
-        };
-    }
-
-    private static long decodedLength(String base64) {
-        try {
-            return java.util.Base64.getDecoder().decode(base64).length;
-        } catch (IllegalArgumentException notBase64) {
-            return base64.length();
-        }
-    }
-
-    private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        ObjectNode projected = item.objectNode();
-        List<String> names = new ArrayList<>(table.keyNames());
-        names.addAll(index.keyNames());
-        if ("INCLUDE".equals(index.projectionType())) {
-            names.addAll(index.nonKeyAttributes());
-        }
-        for (String name : names) {
-            if (item.has(name)) {
-                projected.set(name, item.get(name));
-            }
-        }
-        return projected;
+        return stats;
     }
 
     /** The items after {@code start} (an ExclusiveStartKey) in the read's order. */
