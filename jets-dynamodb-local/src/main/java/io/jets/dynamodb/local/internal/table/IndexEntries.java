@@ -106,15 +106,6 @@ public final class IndexEntries {
         entries.deleteTable(connection, tableId);
     }
 
-    /** Item count and projected size in bytes of each index, in {@link #all} order. */
-    public List<long[]> stats(Connection connection, TableDefinition table) throws SQLException {
-        List<long[]> stats = new ArrayList<>();
-        for (IndexDefinition index : all(table)) {
-            stats.add(entries.stats(connection, table.id(), index.name()));
-        }
-        return stats;
-    }
-
     private void build(Connection connection, TableDefinition table, IndexDefinition index) throws SQLException {
         entries.deleteIndex(connection, table.id(), index.name());
         byte[] afterHash = null;
