@@ -316,4 +316,61 @@ class IndexMaintenanceIT {
             assertThat(tasksOf(dynamoDb, "tasks-then", "bob")).isEmpty();
         }
     }
+
+    @Test
+    void multiAttributeIndex_followsWrites_andKeepsPrefixesApart() {
+        client.createTable(b -> b.tableName("homes").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S),
+                        attribute("country", ScalarAttributeType.S), attribute("city", ScalarAttributeType.S),
+                        attribute("street", ScalarAttributeType.S), attribute("number", ScalarAttributeType.N))
+                .keySchema(key("id", KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-place")
+                        .keySchema(key("country", KeyType.HASH), key("city", KeyType.HASH),
+                                key("street", KeyType.RANGE), key("number", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        home("h1", "Lyon", "rue", "1");
+        home("h2", "Lyon", "rue", "10");
+        home("h3", "Lyon", "rue a", "2");
+        home("h4", "Lyon", "ru", "5");
+        // "Ly" + "on" spells "Lyon": the index must still tell the cities apart
+        home("h5", "Ly", "on", "1");
+
+        client.updateItem(b -> b.tableName("homes").key(Map.of("id", s("h1")))
+                .updateExpression("SET street = :s").expressionAttributeValues(Map.of(":s", s("rue b"))));
+
+        assertThat(homes("city = :c", Map.of(), true)).containsExactly("h4", "h2", "h3", "h1");
+        assertThat(homes("city = :c AND street = :s", Map.of(":s", s("rue")), true)).containsExactly("h2");
+        assertThat(homes("city = :c AND begins_with(street, :s)", Map.of(":s", s("rue")), false))
+                .containsExactly("h1", "h3", "h2");
+        assertThat(homes("city = :c AND street = :s AND #n > :n", Map.of(":s", s("rue"), ":n", n("1")), true))
+                .containsExactly("h2");
+        List<String> paged = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = client.query(b -> b.tableName("homes").indexName("by-place").limit(1).exclusiveStartKey(from)
+                    .keyConditionExpression("country = :fr AND city = :c")
+                    .expressionAttributeValues(Map.of(":fr", s("FR"), ":c", s("Lyon"))));
+            page.items().forEach(item -> paged.add(item.get("id").s()));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        assertThat(paged).containsExactly("h4", "h2", "h3", "h1");
+    }
+
+    private static void home(String id, String city, String street, String number) {
+        client.putItem(b -> b.tableName("homes").item(Map.of("id", s(id), "country", s("FR"), "city", s(city),
+                "street", s(street), "number", n(number))));
+    }
+
+    /** The ids a Query of {@code by-place} finds in Lyon, the condition naming the city {@code :c}. */
+    private static List<String> homes(String condition, Map<String, AttributeValue> values, boolean forward) {
+        Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+        all.put(":fr", s("FR"));
+        all.put(":c", s("Lyon"));
+        return client.query(b -> b.tableName("homes").indexName("by-place").scanIndexForward(forward)
+                        .keyConditionExpression("country = :fr AND " + condition)
+                        .expressionAttributeNames(condition.contains("#n") ? Map.of("#n", "number") : null)
+                        .expressionAttributeValues(all))
+                .items().stream().map(item -> item.get("id").s()).toList();
+    }
 }
