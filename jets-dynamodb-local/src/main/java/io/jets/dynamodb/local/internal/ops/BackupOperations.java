@@ -159,6 +159,7 @@ public final class BackupOperations {
                             .withKmsMasterKeyArn(keyArn));
             TableDefinition stored = catalog.insert(connection, table);
             backups.copyItems(connection, backup.itemsId(), stored.id());
+            catalog.indexCopiedItems(connection, stored);
             return stored;
         });
         ObjectNode description = TableDescriptions.describe(restored, "CREATING", source[0].itemCount(),

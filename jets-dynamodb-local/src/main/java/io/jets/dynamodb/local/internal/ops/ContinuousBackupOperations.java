@@ -196,6 +196,7 @@ public final class ContinuousBackupOperations {
             TableDefinition stored = catalog.insert(connection, table.withOptions(
                     restoredOptions.withKmsMasterKeyArn(keyArn)));
             history.copyAsOf(connection, source.id(), stored.id(), at);
+            catalog.indexCopiedItems(connection, stored);
             return stored;
         });
         long[] stats = database.read(connection -> new long[] {

@@ -1,161 +1,147 @@
 package io.jets.dynamodb.local.internal.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
-import io.jets.dynamodb.local.internal.storage.ItemStore;
-import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
-import io.jets.dynamodb.local.internal.storage.KeyEncoding;
+import io.jets.dynamodb.local.internal.expr.MultiKeyCondition;
+import io.jets.dynamodb.local.internal.storage.IndexEntryStore;
+import io.jets.dynamodb.local.internal.storage.IndexEntryStore.Entry;
+import io.jets.dynamodb.local.internal.storage.IndexEntryStore.Position;
+import io.jets.dynamodb.local.internal.storage.ItemStore.Bound;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Reads of a secondary index, derived from the table on each read: the items carrying the index key (sparse
- * indexes leave the others out), ordered by index hash, index range, then table key. A local server holds
- * developer-sized tables, so the simplicity is worth more than an index kept on every write.
+ * Reads of a secondary index from its entries ({@link IndexEntries}), kept with every write: a Query reads the
+ * entries of one index hash key in order, index range then table key, as a table Query reads one partition; a
+ * Scan reads every entry in that order. Sparse indexes have entries only for the items carrying the index key.
  */
 final class IndexReads {
+
+    private static final int CHUNK = 256;
+    private static final IndexEntryStore ENTRIES = new IndexEntryStore();
 
     private IndexReads() {
     }
 
-    static List<ObjectNode> query(Connection connection, ItemStore items, ReadRequest read,
-                                  Predicate<ObjectNode> condition, boolean forward) throws SQLException {
-        List<ObjectNode> matching = new ArrayList<>();
-        byte[] afterHash = null;
-        byte[] afterRange = null;
+    /**
+     * A page of a Query on an index: the items of index hash key {@code hash} with index range within
+     * {@code bounds} that satisfy {@code condition}, after {@code start} (an ExclusiveStartKey, or null).
+     */
+    static ObjectNode query(Connection connection, ReadRequest read, byte[] hash, Bound[] bounds,
+                            Predicate<ObjectNode> condition, ObjectNode start, boolean forward, ObjectNode request)
+            throws SQLException {
+        Position after = null;
+        if (start != null) {
+            Position startAt = position(read, start);
+            int side = Arrays.compareUnsigned(startAt.hash(), hash);
+            if (side == 0) {
+                after = startAt;
+            } else if ((side < 0) != forward) {
+                // the start key sorts after every item of this hash key in the direction read
+                return read.respond(List.of(), null, request);
+            }
+        }
+        List<ObjectNode> evaluated = new ArrayList<>();
+        long bytes = 0;
         while (true) {
-            List<Row> rows = items.scan(connection, read.table.id(), afterHash, afterRange, 1024);
-            for (Row row : rows) {
-                ObjectNode item = row.item();
-                if (!holds(read.table, read.index, item)) {
+            int want = (int) Math.min(CHUNK, (long) read.limit - evaluated.size());
+            List<Entry> entries = ENTRIES.partition(connection, read.table.id(), read.index.name(), hash, bounds[0],
+                    bounds[1], after, forward, want);
+            for (Entry entry : entries) {
+                ObjectNode item = entry.row().item();
+                if (!condition.test(item)) {
                     continue;
                 }
-                if (condition == null || condition.test(item)) {
-                    matching.add(item);
+                evaluated.add(item);
+                bytes += AttributeValues.itemSize(read.asStored(item));
+                if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                    return read.respond(evaluated, item, request);
                 }
             }
-            if (rows.size() < 1024) {
-                break;
+            if (entries.size() < want) {
+                return read.respond(evaluated, null, request);
             }
-            afterHash = rows.get(rows.size() - 1).hash();
-            afterRange = rows.get(rows.size() - 1).range();
-        }
-        Comparator<ObjectNode> order = order(read);
-        matching.sort(forward ? order : order.reversed());
-        return matching;
-    }
-
-    /** Item count and projected size in bytes of every secondary index, for DescribeTable. */
-    static Map<String, long[]> stats(Connection connection, ItemStore items, TableDefinition table)
-            throws SQLException {
-        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
-        indexes.addAll(table.globalIndexes());
-        Map<String, long[]> stats = new HashMap<>();
-        indexes.forEach(index -> stats.put(index.name(), new long[2]));
-        byte[] afterHash = null;
-        byte[] afterRange = null;
-        while (true) {
-            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1024);
-            for (Row row : rows) {
-                for (IndexDefinition index : indexes) {
-                    ObjectNode item = row.item();
-                    if (holds(table, index, item)) {
-                        long[] entry = stats.get(index.name());
-                        entry[0]++;
-                        entry[1] += "ALL".equals(index.projectionType()) ? row.size()
-                                : AttributeValues.itemSize(projected(table, index, item));
-                    }
-                }
-            }
-            if (rows.size() < 1024) {
-                return stats;
-            }
-            afterHash = rows.get(rows.size() - 1).hash();
-            afterRange = rows.get(rows.size() - 1).range();
+            after = entries.get(entries.size() - 1).position();
         }
     }
 
     /**
-     * Whether the index holds the item: every index key attribute present with its defined type, not empty and
-     * within the key size limits. Writes refuse other values once the index exists, but items written before an
-     * index was added through UpdateTable may carry anything, and DynamoDB leaves those out of the index.
+     * A page of a Query on an index with a multi-attribute key: the stored hash is that of every HASH attribute's
+     * value, and the equalities on leading RANGE attributes bound the stored range by their prefix.
      */
-    static boolean holds(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        return index.hashKeys().stream().allMatch(name -> holdsKey(table, item, name, 2048))
-                && index.rangeKeys().stream().allMatch(name -> holdsKey(table, item, name, 1024));
-    }
-
-    private static boolean holdsKey(TableDefinition table, ObjectNode item, String attribute, int maxBytes) {
-        var value = item.get(attribute);
-        String type = table.typeOf(attribute);
-        if (value == null || type == null || !value.has(type)) {
-            return false;
-        }
-        String text = value.get(type).asText();
-        return switch (type) {
-            case "S" -> !text.isEmpty() && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes;
-            case "B" -> !text.isEmpty() && decodedLength(text) <= maxBytes;
-            default -> true;
-        };
-    }
-
-    private static long decodedLength(String base64) {
-        try {
-            return java.util.Base64.getDecoder().decode(base64).length;
-        } catch (IllegalArgumentException notBase64) {
-            return base64.length();
-        }
-    }
-
-    private static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        ObjectNode projected = item.objectNode();
-        List<String> names = new ArrayList<>(table.keyNames());
-        names.addAll(index.keyNames());
-        if ("INCLUDE".equals(index.projectionType())) {
-            names.addAll(index.nonKeyAttributes());
-        }
-        for (String name : names) {
-            if (item.has(name)) {
-                projected.set(name, item.get(name));
+    static ObjectNode query(Connection connection, ReadRequest read, MultiKeyCondition condition, ObjectNode start,
+                            boolean forward, ObjectNode request) throws SQLException {
+        IndexDefinition index = read.index;
+        Map<String, JsonNode> equalities = condition.equalities();
+        byte[] hash = IndexEntries.encode(index.hashKeys(), equalities::get);
+        List<String> prefix = new ArrayList<>();
+        for (String name : index.rangeKeys()) {
+            if (!equalities.containsKey(name)) {
+                break;
             }
+            prefix.add(name);
         }
-        return projected;
+        Bound[] bounds = new Bound[2];
+        if (index.rangeKeys().size() > 1 && !prefix.isEmpty()) {
+            byte[] encoded = IndexEntries.encodeAttributes(prefix, equalities::get);
+            bounds[0] = new Bound(encoded, true);
+            bounds[1] = QueryOperations.successor(encoded);
+        }
+        return query(connection, read, hash, bounds, condition::matches, start, forward, request);
     }
 
-    /** The items after {@code start} (an ExclusiveStartKey) in the read's order. */
-    static List<ObjectNode> after(ReadRequest read, List<ObjectNode> ordered, ObjectNode start, boolean forward) {
-        if (start == null) {
-            return ordered;
-        }
-        Comparator<ObjectNode> order = forward ? order(read) : order(read).reversed();
-        return ordered.stream().filter(item -> order.compare(item, start) > 0).toList();
-    }
-
-    private static Comparator<ObjectNode> order(ReadRequest read) {
-        // a multi-attribute key sorts by its RANGE attributes compared one after another, in key schema order
-        List<String> names = new ArrayList<>(read.index.keyNames());
-        for (String name : read.table.keyNames()) {
-            if (!names.contains(name)) {
-                names.add(name);
-            }
-        }
-        return (a, b) -> {
-            for (String name : names) {
-                int compared = Arrays.compareUnsigned(KeyEncoding.encode(a.get(name)), KeyEncoding.encode(b.get(name)));
-                if (compared != 0) {
-                    return compared;
+    /**
+     * A page of a Scan of an index, in index order; {@code inSegment} tells from an item's encoded table hash key
+     * whether it belongs to the segment scanned.
+     */
+    static ObjectNode scan(Connection connection, ReadRequest read, Predicate<byte[]> inSegment, ObjectNode start,
+                           ObjectNode request) throws SQLException {
+        Position after = start == null ? null : position(read, start);
+        List<ObjectNode> evaluated = new ArrayList<>();
+        long bytes = 0;
+        while (true) {
+            List<Entry> entries = ENTRIES.scan(connection, read.table.id(), read.index.name(), after, CHUNK);
+            for (Entry entry : entries) {
+                if (!inSegment.test(entry.position().itemHash())) {
+                    continue;
+                }
+                ObjectNode item = entry.row().item();
+                evaluated.add(item);
+                bytes += AttributeValues.itemSize(read.asStored(item));
+                if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                    return read.respond(evaluated, item, request);
                 }
             }
-            return 0;
-        };
+            if (entries.size() < CHUNK) {
+                return read.respond(evaluated, null, request);
+            }
+            after = entries.get(entries.size() - 1).position();
+        }
+    }
+
+    /** Item count and projected size in bytes of every secondary index, for DescribeTable. */
+    static Map<String, long[]> stats(Connection connection, TableDefinition table) throws SQLException {
+        Map<String, long[]> stats = new HashMap<>();
+        for (IndexDefinition index : IndexEntries.all(table)) {
+            stats.put(index.name(), ENTRIES.stats(connection, table.id(), index.name()));
+        }
+        return stats;
+    }
+
+    /** Where an ExclusiveStartKey (table key plus index key) sorts among the index's entries. */
+    private static Position position(ReadRequest read, ObjectNode start) {
+        return new Position(IndexEntries.encode(read.index.hashKeys(), start::get),
+                IndexEntries.encode(read.index.rangeKeys(), start::get), Keys.hash(read.table, start),
+                Keys.range(read.table, start));
     }
 }

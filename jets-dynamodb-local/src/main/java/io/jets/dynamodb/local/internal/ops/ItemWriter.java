@@ -9,6 +9,7 @@ import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.sql.Connection;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
@@ -38,6 +39,7 @@ public final class ItemWriter {
     private final StreamRecords records;
     private final ItemHistory history;
     private final Clock clock;
+    private final IndexEntries indexEntries = new IndexEntries();
 
     public ItemWriter(Database database, ItemStore items, StreamRecords records, ItemHistory history, Clock clock) {
         this.database = database;
@@ -90,6 +92,10 @@ public final class ItemWriter {
             // written out and sized once: the stored item and the stream record's NewImage are the same text
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
             items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());
+        }
+        if (IndexEntries.any(table)) {
+            // secondary indexes follow in the same transaction; a table without any pays nothing for them
+            indexEntries.change(connection, table, hash, range, old, next, nextImage == null ? 0 : nextImage.size());
         }
         if (!table.streamEnabled()) {
             return;

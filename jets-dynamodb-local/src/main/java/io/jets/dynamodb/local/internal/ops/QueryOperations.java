@@ -92,9 +92,9 @@ public final class QueryOperations {
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         checkStartInBounds(condition, start);
         if (read.index != null) {
-            List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
-                    condition::matches, forward));
-            return page(read, IndexReads.after(read, matching, start, forward), request);
+            return database.read(connection -> IndexReads.query(connection, read,
+                    KeyEncoding.encode(condition.hashValue()), bounds(condition), condition::matches, start, forward,
+                    request));
         }
         byte[] hash = KeyEncoding.encode(condition.hashValue());
         Bound[] bounds = bounds(condition);
@@ -157,9 +157,7 @@ public final class QueryOperations {
         }
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
-        List<ObjectNode> matching = database.read(connection -> IndexReads.query(connection, items, read,
-                condition::matches, forward));
-        return page(read, IndexReads.after(read, matching, start, forward), request);
+        return database.read(connection -> IndexReads.query(connection, read, condition, start, forward, request));
     }
 
     public ObjectNode scan(ObjectNode request) {
@@ -184,9 +182,8 @@ public final class QueryOperations {
                     + segment[0]);
         }
         if (read.index != null) {
-            List<ObjectNode> all = database.read(connection -> IndexReads.query(connection, items, read, null, true));
-            List<ObjectNode> mine = all.stream().filter(item -> inSegment(table, item, segment)).toList();
-            return page(read, IndexReads.after(read, mine, start, true), request);
+            return database.read(connection -> IndexReads.scan(connection, read,
+                    hash -> segment == null || inSegment(hash, segment), start, request));
         }
         return database.read(connection -> {
             List<Row> evaluated = new ArrayList<>();
@@ -243,19 +240,6 @@ public final class QueryOperations {
         }
     }
 
-    private static ObjectNode page(ReadRequest read, List<ObjectNode> candidates, ObjectNode request) {
-        List<ObjectNode> evaluated = new ArrayList<>();
-        long bytes = 0;
-        for (ObjectNode item : candidates) {
-            evaluated.add(item);
-            bytes += AttributeValues.itemSize(read.asStored(item));
-            if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
-                return read.respond(evaluated, item, request);
-            }
-        }
-        return read.respond(evaluated, null, request);
-    }
-
     private static Integer[] segment(ObjectNode request) {
         JsonNode segment = request.get("Segment");
         JsonNode total = request.get("TotalSegments");
@@ -308,7 +292,7 @@ public final class QueryOperations {
     }
 
     /** The smallest byte string greater than every string starting with {@code prefix}, or null if none. */
-    private static Bound successor(byte[] prefix) {
+    static Bound successor(byte[] prefix) {
         int length = prefix.length;
         while (length > 0 && prefix[length - 1] == (byte) 0xFF) {
             length--;

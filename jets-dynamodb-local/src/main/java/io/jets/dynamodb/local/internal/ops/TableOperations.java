@@ -119,7 +119,7 @@ public final class TableOperations {
         long[] stats = database.read(connection -> new long[] {
             items.count(connection, table.id()), items.totalSize(connection, table.id())});
         Map<String, long[]> indexStats = table.globalIndexes().isEmpty() && table.localIndexes().isEmpty()
-                ? Map.of() : database.read(connection -> IndexReads.stats(connection, items, table));
+                ? Map.of() : database.read(connection -> IndexReads.stats(connection, table));
         ObjectNode response = Json.object();
         response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
                 indexStats));

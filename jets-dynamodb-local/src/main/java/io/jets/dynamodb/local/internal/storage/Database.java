@@ -52,10 +52,20 @@ public final class Database implements AutoCloseable {
                 + " table_id INTEGER NOT NULL, hash BLOB NOT NULL, range BLOB NOT NULL, changed INTEGER NOT NULL,"
                 + " item TEXT, size INTEGER NOT NULL)",
         "CREATE INDEX IF NOT EXISTS item_history_by_key ON item_history (table_id, hash, range, changed)",
+        "CREATE TABLE IF NOT EXISTS index_entries (table_id INTEGER NOT NULL, index_name TEXT NOT NULL,"
+                + " hash BLOB NOT NULL, range BLOB NOT NULL, item_hash BLOB NOT NULL, item_range BLOB NOT NULL,"
+                + " size INTEGER NOT NULL, PRIMARY KEY (table_id, index_name, hash, range, item_hash, item_range))"
+                + " WITHOUT ROWID",
     };
 
     /** A log of more frames than this (8 MB of pages) is started again from its beginning at the next checkpoint. */
     static final int WAL_RESTART_FRAMES = 1024;
+
+    /**
+     * The store's {@code user_version} once the secondary index entries are complete. Stores written before
+     * entries were kept have version 0 and no {@code index_entries}: their entries are built when they open.
+     */
+    private static final int INDEX_ENTRIES_VERSION = 1;
 
     /** Statements kept per connection: the fixed ones the stores use, plus room for per-request SQL. */
     private static final int STATEMENTS_PER_CONNECTION = 64;
@@ -70,6 +80,7 @@ public final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
     private final java.util.Map<String, Object> transactionState = new java.util.HashMap<>();
+    private final boolean indexEntriesBuilt;
 
     static final String TEMPORARY_PREFIX = "jets-dynamodb-";
     private static final java.util.regex.Pattern TEMPORARY_NAME =
@@ -105,6 +116,7 @@ public final class Database implements AutoCloseable {
         try {
             this.writer = open();
             try (Statement statement = writer.createStatement()) {
+                this.indexEntriesBuilt = indexEntriesBuilt(statement);
                 for (String ddl : SCHEMA) {
                     statement.execute(ddl);
                 }
@@ -163,6 +175,33 @@ public final class Database implements AutoCloseable {
             statement.execute("PRAGMA wal_autocheckpoint = 0");
         }
         return StatementCache.wrap(connection, STATEMENTS_PER_CONNECTION);
+    }
+
+    private static boolean indexEntriesBuilt(Statement statement) throws SQLException {
+        try (var version = statement.executeQuery("PRAGMA user_version")) {
+            if (!version.next() || version.getInt(1) < INDEX_ENTRIES_VERSION) {
+                return false;
+            }
+        }
+        try (var entries = statement.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'index_entries'")) {
+            return entries.next();
+        }
+    }
+
+    /**
+     * Whether the secondary index entries were complete when the store opened: false for a new store and for one
+     * written before entries were kept, whose tables need their entries built ({@link #markIndexEntriesBuilt}).
+     */
+    public boolean indexEntriesBuilt() {
+        return indexEntriesBuilt;
+    }
+
+    /** Records, inside the write transaction that built them, that every table's index entries exist. */
+    public void markIndexEntriesBuilt(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA user_version = " + INDEX_ENTRIES_VERSION);
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ public final class TableCatalog {
 
     private final Database database;
     private final Map<String, TableDefinition> tables = new ConcurrentHashMap<>();
+    private final IndexEntries indexes = new IndexEntries();
 
     public TableCatalog(Database database) {
         this.database = database;
@@ -35,6 +36,16 @@ public final class TableCatalog {
             }
             return null;
         });
+        if (!database.indexEntriesBuilt()) {
+            // a store written before index entries were kept: its indexes are read from them from now on
+            database.write(connection -> {
+                for (TableDefinition table : tables.values()) {
+                    indexes.build(connection, table);
+                }
+                database.markIndexEntriesBuilt(connection);
+                return null;
+            });
+        }
     }
 
     /** The table, or null. */
@@ -79,8 +90,15 @@ public final class TableCatalog {
         return stored;
     }
 
-    /** Replaces a table's definition inside the caller's write transaction. */
+    /**
+     * Replaces a table's definition inside the caller's write transaction; a global index created or deleted
+     * gets or loses its entries in the same transaction.
+     */
     public void update(Connection connection, TableDefinition table) throws SQLException {
+        TableDefinition before = stored(connection, table.id());
+        if (before != null && (IndexEntries.any(before) || IndexEntries.any(table))) {
+            indexes.reconcile(connection, before, table);
+        }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE tables SET definition = ? WHERE id = ?")) {
             update.setString(1, write(table));
@@ -90,8 +108,26 @@ public final class TableCatalog {
         database.onCommit(() -> tables.put(table.name(), table));
     }
 
-    /** Deletes a table, its items and their history inside the caller's write transaction. */
+    /**
+     * Indexes the items of a table that were copied in whole (a restore) rather than written one by one, inside
+     * the caller's write transaction.
+     */
+    public void indexCopiedItems(Connection connection, TableDefinition table) throws SQLException {
+        indexes.build(connection, table);
+    }
+
+    private static TableDefinition stored(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT definition FROM tables WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? parse(rows.getString(1)).withId(id) : null;
+            }
+        }
+    }
+
+    /** Deletes a table, its items, their index entries and history inside the caller's write transaction. */
     public void delete(Connection connection, TableDefinition table) throws SQLException {
+        indexes.deleteTable(connection, table.id());
         try (PreparedStatement items = connection.prepareStatement("DELETE FROM items WHERE table_id = ?");
              PreparedStatement history = connection.prepareStatement("DELETE FROM item_history WHERE table_id = ?");
              PreparedStatement row = connection.prepareStatement("DELETE FROM tables WHERE id = ?")) {
