@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.conformance;
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
@@ -64,6 +65,22 @@ class PartiQlIndexConformanceIT {
                 item("project", s("web"), "number", s("1"), "assignee", s("ana"), "title", s("Login")));
         assertThat(run("SELECT title FROM \"tickets\".\"by-assignee\" WHERE assignee = 'ana'"))
                 .containsExactly(item("title", s("Login")));
+    }
+
+    @Test
+    void indexRead_leavesOutItemsWhoseKeyAttributeHasAnotherType_asTheIndexDoes() {
+        client.createTable(b -> b.tableName("parcels").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("parcel", ScalarAttributeType.S)).keySchema(hash("parcel")));
+        client.putItem(b -> b.tableName("parcels").item(item("parcel", s("p1"), "depot", s("north"))));
+        client.putItem(b -> b.tableName("parcels").item(item("parcel", s("p2"), "depot", n("7"))));
+        client.updateTable(b -> b.tableName("parcels").attributeDefinitions(attribute("depot", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-depot").keySchema(hash("depot"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+
+        assertThat(run("SELECT * FROM parcels.\"by-depot\"")).containsExactly(
+                item("parcel", s("p1"), "depot", s("north")));
+        assertThat(client.scan(b -> b.tableName("parcels").indexName("by-depot")).items()).containsExactly(
+                item("parcel", s("p1"), "depot", s("north")));
     }
 
     @Test

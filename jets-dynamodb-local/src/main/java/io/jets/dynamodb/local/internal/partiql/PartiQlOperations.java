@@ -18,6 +18,7 @@ import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
@@ -192,7 +193,7 @@ public final class PartiQlOperations {
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (index == null || index.keyNames().stream().allMatch(item::has)) {
+                if (index == null || IndexEntries.holds(table, index, item)) {
                     candidates.add(item);
                 }
             }
