@@ -93,6 +93,15 @@ public final class ItemWriter {
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
             items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());
         }
+        if (items.keepsTotals(table.id())) {
+            // DescribeTable's item count and size follow the write once it commits
+            ItemStore.Row stored = old != null && table.streamEnabled() ? storedRows().get(old) : null;
+            long bytes = (nextImage == null ? 0 : nextImage.size())
+                    - (old == null ? 0 : stored != null ? stored.size() : AttributeValues.itemSize(old));
+            long count = (next == null ? 0 : 1) - (old == null ? 0 : 1);
+            long tableId = table.id();
+            database.onCommit(() -> items.adjustTotals(tableId, count, bytes));
+        }
         if (IndexEntries.any(table)) {
             // secondary indexes follow in the same transaction; a table without any pays nothing for them
             indexEntries.change(connection, table, hash, range, old, next, nextImage == null ? 0 : nextImage.size());

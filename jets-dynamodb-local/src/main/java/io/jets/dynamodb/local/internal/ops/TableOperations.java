@@ -113,11 +113,16 @@ public final class TableOperations {
         return response;
     }
 
+    /** A table's item count and total item size: counted once, then kept from every write. */
+    private long[] totals(long tableId) {
+        long[] known = items.knownTotals(tableId);
+        return known != null ? known : database.write(connection -> items.countTotals(connection, tableId));
+    }
+
     public ObjectNode describeTable(ObjectNode request, RequestContext context) {
         new Constraints().tableName("tableName", request.get("TableName")).check();
         TableDefinition table = describable(Json.text(request, "TableName"));
-        long[] stats = database.read(connection -> new long[] {
-            items.count(connection, table.id()), items.totalSize(connection, table.id())});
+        long[] stats = totals(table.id());
         Map<String, long[]> indexStats = table.globalIndexes().isEmpty() && table.localIndexes().isEmpty()
                 ? Map.of() : database.read(connection -> IndexReads.stats(connection, table));
         ObjectNode response = Json.object();
@@ -201,8 +206,7 @@ public final class TableOperations {
             catalog.update(connection, table);
             return table;
         });
-        long[] stats = database.read(connection -> new long[] {
-            items.count(connection, updated.id()), items.totalSize(connection, updated.id())});
+        long[] stats = totals(updated.id());
         ObjectNode response = Json.object();
         ObjectNode description = TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
                 context.region());
@@ -362,6 +366,7 @@ public final class TableOperations {
             catalog.delete(connection, table);
             return table;
         });
+        items.forgetTotals(deleted.id());
         ObjectNode response = Json.object();
         ObjectNode description = TableDescriptions.describe(deleted, "DELETING", stats[0], stats[1],
                 context.region());

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class ItemStore {
 
+    private final java.util.Map<Long, long[]> totals = new java.util.concurrent.ConcurrentHashMap<>();
+
     /**
      * A stored item with its encoded key and DynamoDB size, as scans and queries page through them. The item's
      * JSON is parsed only when asked for: a plain Query or Scan answers with the stored text as it is.
@@ -151,6 +153,40 @@ public final class ItemStore {
             select.setInt(index, limit);
             return rows(select);
         }
+    }
+
+    /**
+     * A table's item count and total item size as last counted and kept since, or null while it has not been
+     * counted. The array is never changed: a write replaces it.
+     */
+    public long[] knownTotals(long tableId) {
+        return totals.get(tableId);
+    }
+
+    /**
+     * Counts a table's items and their total size, and keeps the totals from then on (through
+     * {@link #adjustTotals}): DescribeTable, which clients call over and over, then answers without reading every
+     * item. Call inside a write transaction, so that no write commits between the count and the first change kept.
+     */
+    public long[] countTotals(Connection connection, long tableId) throws SQLException {
+        long[] counted = {count(connection, tableId), totalSize(connection, tableId)};
+        totals.put(tableId, counted);
+        return counted;
+    }
+
+    /** Whether a write to the table must report its change of the totals. */
+    public boolean keepsTotals(long tableId) {
+        return totals.containsKey(tableId);
+    }
+
+    /** Applies a committed write's change: {@code items} more (or fewer) items of {@code bytes} more in all. */
+    public void adjustTotals(long tableId, long items, long bytes) {
+        totals.computeIfPresent(tableId, (id, was) -> new long[] {was[0] + items, was[1] + bytes});
+    }
+
+    /** Forgets a deleted table's totals. */
+    public void forgetTotals(long tableId) {
+        totals.remove(tableId);
     }
 
     public long count(Connection connection, long tableId) throws SQLException {
