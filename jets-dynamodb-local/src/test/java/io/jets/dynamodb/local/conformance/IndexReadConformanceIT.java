@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
@@ -96,6 +97,34 @@ class IndexReadConformanceIT {
         assertThat(response.count()).isEqualTo(1);
         assertThat(response.scannedCount()).isEqualTo(4);
         assertThat(response.items().get(0)).containsOnlyKeys("customer", "order", "placed", "total");
+    }
+
+    @Test
+    void queryLocalIndex_fetchingFromTheTable_chargesAWholeItemReadPerFetchedItem() {
+        var fetched = client.query(b -> b.tableName("orders").indexName("by-placed").select(Select.ALL_ATTRIBUTES)
+                .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("ada")))
+                .consistentRead(true).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        var projectedOnly = client.query(b -> b.tableName("orders").indexName("by-placed")
+                .keyConditionExpression("customer = :c").expressionAttributeValues(Map.of(":c", s("ada")))
+                .projectionExpression("#o, #t").expressionAttributeNames(Map.of("#o", "order", "#t", "total"))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+
+        // the index part is one read of the index entries; each of the four items is then read from the table
+        assertThat(fetched.localSecondaryIndexes().get("by-placed").capacityUnits()).isEqualTo(1.0);
+        assertThat(fetched.table().capacityUnits()).isEqualTo(4.0);
+        assertThat(fetched.capacityUnits()).isEqualTo(5.0);
+        assertThat(projectedOnly.table().capacityUnits()).isEqualTo(0.0);
+        assertThat(projectedOnly.capacityUnits()).isEqualTo(0.5);
+    }
+
+    @Test
+    void scanLocalIndex_filteringOnAnUnprojectedAttribute_chargesTheFetches() {
+        var capacity = client.scan(b -> b.tableName("orders").indexName("by-placed").filterExpression("note = :n")
+                .expressionAttributeValues(Map.of(":n", s("note 2")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+
+        // eventually consistent: half a unit for the index entries and half a unit for each of the four fetches
+        assertThat(capacity.capacityUnits()).isEqualTo(2.5);
     }
 
     @Test

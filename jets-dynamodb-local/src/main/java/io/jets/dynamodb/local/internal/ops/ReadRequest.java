@@ -8,6 +8,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -36,6 +37,7 @@ final class ReadRequest {
     final Projection projection;
     final boolean consistent;
     private final boolean query;
+    private final boolean fetches;
 
     ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
         new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
@@ -118,14 +120,20 @@ final class ReadRequest {
         this.select = requested;
         this.consistent = request.path("ConsistentRead").asBoolean(false);
         this.query = "QueryFilter".equals(legacyFilter);
+        this.fetches = fetchesFromTable(requested);
     }
 
     /**
-     * A local index read fetches what the index does not hold from the table (for ALL_ATTRIBUTES, a projection or
-     * a filter naming other attributes); a global index read cannot.
+     * A local index read fetches each item from the table when it needs what the index does not hold: all
+     * attributes, or a projection or filter naming other attributes. A global index read cannot fetch.
      */
-    private boolean fetchesFromTable() {
-        return index != null && !globalIndex;
+    private boolean fetchesFromTable(String requested) {
+        if (index == null || globalIndex || "ALL".equals(index.projectionType())) {
+            return false;
+        }
+        return requested.equals("ALL_ATTRIBUTES")
+                || (projection != null && !projection.topLevelNames().stream().allMatch(this::projectedByIndex))
+                || (filter != null && !Expressions.attributeNames(filter).stream().allMatch(this::projectedByIndex));
     }
 
     /** The hash and range attribute names of the table or index read. */
@@ -194,7 +202,7 @@ final class ReadRequest {
         }
         response.put("Count", evaluated.size());
         response.put("ScannedCount", evaluated.size());
-        return finish(response, lastEvaluated == null ? null : lastEvaluated.item(), bytes, request);
+        return finish(response, lastEvaluated == null ? null : lastEvaluated.item(), bytes, 0, request);
     }
 
     /** Builds the response from the evaluated items; {@code lastEvaluated} null when the read is complete. */
@@ -203,13 +211,16 @@ final class ReadRequest {
         ArrayNode items = Json.array();
         int count = 0;
         long bytes = 0;
+        double fetchUnits = 0;
         boolean charged = Capacity.requested(request);
         for (ObjectNode item : evaluated) {
             ObjectNode visible = asStored(item);
             if (charged) {
                 bytes += AttributeValues.itemSize(visible);
+                // each fetch reads the whole item from the table, whatever the request asked of it
+                fetchUnits += fetches ? Capacity.readUnits(AttributeValues.itemSize(item), consistent) : 0;
             }
-            ObjectNode readable = fetchesFromTable() ? item : visible;
+            ObjectNode readable = fetches ? item : visible;
             if (filter != null && !filter.test(readable)) {
                 continue;
             }
@@ -224,11 +235,12 @@ final class ReadRequest {
         }
         response.put("Count", count);
         response.put("ScannedCount", evaluated.size());
-        return finish(response, lastEvaluated, bytes, request);
+        return finish(response, lastEvaluated, bytes, fetchUnits, request);
     }
 
-    /** Adds LastEvaluatedKey and the consumed capacity of {@code bytes} read. */
-    private ObjectNode finish(ObjectNode response, ObjectNode lastEvaluated, long bytes, ObjectNode request) {
+    /** Adds LastEvaluatedKey and the consumed capacity of {@code bytes} read (and of a local index's fetches). */
+    private ObjectNode finish(ObjectNode response, ObjectNode lastEvaluated, long bytes, double fetchUnits,
+                              ObjectNode request) {
         if (lastEvaluated != null) {
             ObjectNode key = Json.object();
             for (String name : evaluatedKeyNames()) {
@@ -238,7 +250,7 @@ final class ReadRequest {
         }
         double units = Capacity.readUnits(bytes, consistent);
         return index == null ? Capacity.add(response, request, table.name(), units)
-                : Capacity.addIndexRead(response, request, table.name(), index.name(), globalIndex, units);
+                : Capacity.addIndexRead(response, request, table.name(), index.name(), globalIndex, units, fetchUnits);
     }
 
     /** Checks an ExclusiveStartKey has exactly the key attributes a LastEvaluatedKey of this read would. */
