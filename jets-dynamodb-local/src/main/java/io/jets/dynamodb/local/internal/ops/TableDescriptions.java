@@ -128,8 +128,7 @@ final class TableDescriptions {
         node.put("IndexSizeBytes", stats[1]);
         node.put("ItemCount", stats[0]);
         node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
-        node.set("WarmThroughput", WarmThroughput.description(WarmThroughput.base(table.billingMode(),
-                index.readCapacityUnits(), index.writeCapacityUnits()), "ACTIVE"));
+        node.set("WarmThroughput", WarmThroughput.description(WarmThroughput.of(table, index), "ACTIVE"));
         return node;
     }
 

@@ -493,6 +493,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                             + " global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
                 }
                 indexes.add(index);
+            } else if (update.hasNonNull("Update")) {
+                indexes = IndexThroughputUpdates.update(table, indexes, update.get("Update"));
             } else if (update.has("Delete")) {
                 String name = Json.text(update.get("Delete"), "IndexName");
                 if (!indexes.removeIf(i -> i.name().equals(name))) {

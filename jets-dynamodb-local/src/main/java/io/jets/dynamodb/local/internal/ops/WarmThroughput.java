@@ -38,6 +38,12 @@ final class WarmThroughput {
         return new long[] {Math.max(base[0], options.warmReadUnits()), Math.max(base[1], options.warmWriteUnits())};
     }
 
+    /** A global index's warm throughput: the highest it reached, and at least what its billing gives it. */
+    static long[] of(TableDefinition table, TableDefinition.IndexDefinition index) {
+        long[] base = base(table.billingMode(), index.readCapacityUnits(), index.writeCapacityUnits());
+        return new long[] {Math.max(base[0], index.warmReadUnits()), Math.max(base[1], index.warmWriteUnits())};
+    }
+
     static ObjectNode description(long[] units, String status) {
         ObjectNode description = Json.object();
         description.put("ReadUnitsPerSecond", units[0]);
@@ -72,6 +78,15 @@ final class WarmThroughput {
      * the current one is refused, as DynamoDB never lowers warm throughput.
      */
     static TableOptions raise(JsonNode requested, long[] current, TableOptions options) {
+        long[] raised = raised(requested, current, "table");
+        return options.withWarmThroughput(raised[0], raised[1]);
+    }
+
+    /**
+     * The units after {@code requested} raises {@code current} warm throughput of the table or index named by
+     * {@code subject} ("table", "index NAME"): a unit left out keeps its value, a lower one is refused.
+     */
+    static long[] raised(JsonNode requested, long[] current, String subject) {
         String[] units = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
         long[] raised = current.clone();
         for (int i = 0; i < 2; i++) {
@@ -79,12 +94,12 @@ final class WarmThroughput {
                 long value = requested.get(units[i]).asLong();
                 if (value < current[i]) {
                     throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
-                            + " for WarmThroughput for table is lower than current WarmThroughput, decreasing"
-                            + " WarmThroughput is not supported");
+                            + " for WarmThroughput for " + subject + " is lower than current WarmThroughput,"
+                            + " decreasing WarmThroughput is not supported");
                 }
                 raised[i] = value;
             }
         }
-        return options.withWarmThroughput(raised[0], raised[1]);
+        return raised;
     }
 }
