@@ -82,6 +82,22 @@ class IndexThroughputUpdateConformanceIT {
     }
 
     @Test
+    void anIndexCreatedWithWarmThroughput_reportsIt_andKeepsTheOtherUnitOfItsBilling() {
+        client.createTable(b -> b.tableName("clicks-warm").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("page", ScalarAttributeType.S))
+                .keySchema(hash("id"))
+                .globalSecondaryIndexes(g -> g.indexName("by-page").keySchema(hash("page"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .warmThroughput(w -> w.readUnitsPerSecond(13000L))));
+
+        assertThat(described("clicks-warm").warmThroughput()).isEqualTo(warmDescription(13000, 4000, "ACTIVE"));
+        assertValidation(() -> update("clicks-warm", warm("by-page", 12500L, null)),
+                "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for"
+                        + " index by-page is lower than current WarmThroughput, decreasing WarmThroughput is not"
+                        + " supported");
+    }
+
+    @Test
     void raisingTheWarmThroughputOfAnIndex_isUnderWayInTheAnswer_andShownByDescribeTable() {
         onDemandTable("clicks-raised");
 

@@ -227,8 +227,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         long[] throughput = billingMode == null || "PAY_PER_REQUEST".equals(billingMode) ? new long[] {0, 0}
                 : new long[] {index.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(),
                     index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
+        // a warm throughput asked for at creation is kept like a raise: a unit left out is what the billing gives
+        JsonNode warm = index.path("WarmThroughput");
         return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
-                throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1));
+                throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1))
+                .withWarmThroughput(warm.path("ReadUnitsPerSecond").asLong(0),
+                        warm.path("WriteUnitsPerSecond").asLong(0));
     }
 
     /**
