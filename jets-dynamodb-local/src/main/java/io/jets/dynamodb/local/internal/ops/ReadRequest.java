@@ -117,6 +117,15 @@ final class ReadRequest {
                         + indexName + " does not project [" + String.join(", ", unprojected) + "]");
             }
         }
+        if (filter != null && index != null && !"ALL".equals(index.projectionType())) {
+            // neither kind of index fetches to filter: DynamoDB filters the index entries before any fetch
+            List<String> unprojected = Expressions.attributeNames(filter).stream()
+                    .filter(name -> !projectedByIndex(name)).toList();
+            if (!unprojected.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: Secondary index "
+                        + indexName + " does not project one or more filter attributes: " + unprojected);
+            }
+        }
         this.select = requested;
         this.consistent = request.path("ConsistentRead").asBoolean(false);
         this.query = "QueryFilter".equals(legacyFilter);
@@ -124,16 +133,15 @@ final class ReadRequest {
     }
 
     /**
-     * A local index read fetches each item from the table when it needs what the index does not hold: all
-     * attributes, or a projection or filter naming other attributes. A global index read cannot fetch.
+     * A local index read fetches each item from the table when it returns what the index does not hold: all
+     * attributes, or a projection naming other attributes. A global index read cannot fetch.
      */
     private boolean fetchesFromTable(String requested) {
         if (index == null || globalIndex || "ALL".equals(index.projectionType())) {
             return false;
         }
         return requested.equals("ALL_ATTRIBUTES")
-                || (projection != null && !projection.topLevelNames().stream().allMatch(this::projectedByIndex))
-                || (filter != null && !Expressions.attributeNames(filter).stream().allMatch(this::projectedByIndex));
+                || (projection != null && !projection.topLevelNames().stream().allMatch(this::projectedByIndex));
     }
 
     /** The hash and range attribute names of the table or index read. */
