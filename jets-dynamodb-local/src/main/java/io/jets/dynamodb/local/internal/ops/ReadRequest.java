@@ -9,6 +9,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
 import io.jets.dynamodb.local.internal.expr.Expressions;
+import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -116,6 +117,11 @@ final class ReadRequest {
                 throw ApiException.validation("One or more parameter values were invalid: Global secondary index "
                         + indexName + " does not project [" + String.join(", ", unprojected) + "]");
             }
+        }
+        KeyPaths.check(table, NestedKeyPaths.of(projection), true);
+        if (filter != null && !"QueryFilter".equals(legacyFilter)) {
+            // a Query checks its filter after refusing key attributes in it, and then only the indexes' keys
+            KeyPaths.check(table, NestedKeyPaths.of(filter), true);
         }
         if (filter != null && index != null && !"ALL".equals(index.projectionType())) {
             // neither kind of index fetches to filter: DynamoDB filters the index entries before any fetch
