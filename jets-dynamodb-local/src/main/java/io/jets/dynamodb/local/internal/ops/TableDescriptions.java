@@ -35,7 +35,9 @@ final class TableDescriptions {
                                String region, Map<String, long[]> indexStats) {
         ObjectNode description = Json.object();
         ArrayNode definitions = description.putArray("AttributeDefinitions");
-        for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions()) {
+        // DynamoDB describes the definitions, and an INCLUDE projection's attributes, in name order
+        for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions().stream()
+                .sorted(java.util.Comparator.comparing(TableDefinition.AttributeDefinition::name)).toList()) {
             definitions.addObject().put("AttributeName", definition.name()).put("AttributeType", definition.type());
         }
         description.put("TableName", table.name());
@@ -121,7 +123,7 @@ final class TableDescriptions {
         projection.put("ProjectionType", index.projectionType());
         if (!index.nonKeyAttributes().isEmpty()) {
             ArrayNode attributes = projection.putArray("NonKeyAttributes");
-            index.nonKeyAttributes().forEach(attributes::add);
+            index.nonKeyAttributes().stream().sorted().forEach(attributes::add);
         }
         node.put("IndexStatus", "ACTIVE");
         node.set("ProvisionedThroughput", throughput(index.readCapacityUnits(), index.writeCapacityUnits()));

@@ -507,6 +507,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 }
             }
         }
+        // the table keeps the definitions of key attributes only: unused ones given here, and those of a deleted
+        // index's key, are dropped
+        Set<String> keys = new LinkedHashSet<>(table.keyNames());
+        table.localIndexes().forEach(index -> keys.addAll(index.keyNames()));
+        indexes.forEach(index -> keys.addAll(index.keyNames()));
+        definitions.removeIf(definition -> !keys.contains(definition.name()));
         return table.withGlobalIndexes(indexes, definitions);
     }
 }
