@@ -211,6 +211,30 @@ class IndexThroughputUpdateConformanceIT {
     }
 
     @Test
+    void anIndexAddedToAProvisionedTable_needsACapacity_andOneAddedOnDemandMayNotHaveOne() {
+        provisionedTable("orders-added", 2, 2);
+        onDemandTable("clicks-added");
+
+        assertValidation(() -> client.updateTable(b -> b.tableName("orders-added")
+                        .attributeDefinitions(attribute("region", ScalarAttributeType.S))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+                                .indexName("by-region").keySchema(hash("region"))
+                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))).build())),
+                "One or more parameter values were invalid: Both ReadCapacityUnits and WriteCapacityUnits must be"
+                        + " specified for index: by-region");
+        assertValidation(() -> client.updateTable(b -> b.tableName("clicks-added")
+                        .attributeDefinitions(attribute("region", ScalarAttributeType.S))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+                                .indexName("by-region").keySchema(hash("region"))
+                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))
+                                .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))).build())),
+                "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be"
+                        + " specified for index: by-region when BillingMode is PAY_PER_REQUEST");
+        assertThat(client.describeTable(b -> b.tableName("orders-added")).table().globalSecondaryIndexes())
+                .hasSize(1);
+    }
+
+    @Test
     void switchingToProvisioned_needsCapacityForEveryIndex() {
         onDemandTable("clicks-switched");
 

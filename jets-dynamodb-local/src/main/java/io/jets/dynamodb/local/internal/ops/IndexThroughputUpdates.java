@@ -44,6 +44,21 @@ final class IndexThroughputUpdates {
         }
     }
 
+    /** A Create action's capacity: required on a provisioned table, refused on an on-demand one. */
+    static void checkCreate(TableDefinition table, JsonNode create) {
+        String name = Json.text(create, "IndexName");
+        boolean hasCapacity = create.hasNonNull("ProvisionedThroughput");
+        if ("PAY_PER_REQUEST".equals(table.billingMode()) && hasCapacity) {
+            throw ApiException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
+                    + " WriteCapacityUnits can be specified for index: " + name + " when BillingMode is"
+                    + " PAY_PER_REQUEST");
+        }
+        if (!"PAY_PER_REQUEST".equals(table.billingMode()) && !hasCapacity) {
+            throw ApiException.validation("One or more parameter values were invalid: Both ReadCapacityUnits and"
+                    + " WriteCapacityUnits must be specified for index: " + name);
+        }
+    }
+
     /** The global indexes after one Update action, on a table already in its new billing mode. */
     static List<IndexDefinition> update(TableDefinition table, List<IndexDefinition> indexes, JsonNode action) {
         String name = Json.text(action, "IndexName");

@@ -479,6 +479,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
                 new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
+                IndexThroughputUpdates.checkCreate(table, update.get("Create"));
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
                         true, path);
                 if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
