@@ -82,15 +82,16 @@ class IndexThroughputUpdateConformanceIT {
     }
 
     @Test
-    void anIndexCreatedWithWarmThroughput_reportsIt_andKeepsTheOtherUnitOfItsBilling() {
-        client.createTable(b -> b.tableName("clicks-warm").billingMode(BillingMode.PAY_PER_REQUEST)
+    void anIndexCreatedWithWarmThroughput_reportsItOnceCreated_andKeepsTheOtherUnitOfItsBilling() {
+        var created = client.createTable(b -> b.tableName("clicks-warm").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("page", ScalarAttributeType.S))
                 .keySchema(hash("id"))
                 .globalSecondaryIndexes(g -> g.indexName("by-page").keySchema(hash("page"))
                         .projection(p -> p.projectionType(ProjectionType.ALL))
-                        .warmThroughput(w -> w.readUnitsPerSecond(13000L))));
+                        .warmThroughput(w -> w.readUnitsPerSecond(13000L)))).tableDescription();
 
         assertThat(described("clicks-warm").warmThroughput()).isEqualTo(warmDescription(13000, 4000, "ACTIVE"));
+        assertThat(created.globalSecondaryIndexes().get(0).warmThroughput()).isNull();
         assertValidation(() -> update("clicks-warm", warm("by-page", 12500L, null)),
                 "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for"
                         + " index by-page is lower than current WarmThroughput, decreasing WarmThroughput is not"
