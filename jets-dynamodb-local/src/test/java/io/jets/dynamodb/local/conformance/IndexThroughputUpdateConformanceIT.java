@@ -236,6 +236,20 @@ class IndexThroughputUpdateConformanceIT {
     }
 
     @Test
+    void updateOrDeleteActionsWithoutAnIndexName_areRefusedByTheirConstraint() {
+        onDemandTable("clicks-nameless");
+
+        assertValidation(() -> update("clicks-nameless", UpdateGlobalSecondaryIndexAction.builder()
+                        .warmThroughput(w -> w.readUnitsPerSecond(13000L)).build()),
+                "1 validation error detected: Value null at 'globalSecondaryIndexUpdates.1.member.update.indexName'"
+                        + " failed to satisfy constraint: Member must not be null");
+        assertValidation(() -> client.updateTable(b -> b.tableName("clicks-nameless").globalSecondaryIndexUpdates(
+                        GlobalSecondaryIndexUpdate.builder().delete(d -> { }).build())),
+                "1 validation error detected: Value null at 'globalSecondaryIndexUpdates.1.member.delete.indexName'"
+                        + " failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
     void switchingToProvisioned_needsCapacityForEveryIndex() {
         onDemandTable("clicks-switched");
 

@@ -23,16 +23,22 @@ final class IndexThroughputUpdates {
     private IndexThroughputUpdates() {
     }
 
-    /** What DynamoDB refuses in an Update action before it looks for the table: its shape. */
+    /** What DynamoDB refuses in an Update or Delete action before it looks for the table: its shape. */
     static void checkShape(JsonNode request) {
         int position = 0;
         for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
             position++;
+            JsonNode delete = update.get("Delete");
+            if (delete != null && delete.isObject()) {
+                new Constraints().required("globalSecondaryIndexUpdates." + position + ".member.delete.indexName",
+                        delete.get("IndexName")).check();
+            }
             JsonNode action = update.get("Update");
             if (action == null || action.isNull()) {
                 continue;
             }
-            new Constraints().capacity("globalSecondaryIndexUpdates." + position + ".member.update"
+            new Constraints().required("globalSecondaryIndexUpdates." + position + ".member.update.indexName",
+                    action.get("IndexName")).capacity("globalSecondaryIndexUpdates." + position + ".member.update"
                     + ".provisionedThroughput", action.get("ProvisionedThroughput")).check();
             JsonNode warm = action.get("WarmThroughput");
             if (warm != null && !warm.isNull() && !warm.hasNonNull("ReadUnitsPerSecond")
