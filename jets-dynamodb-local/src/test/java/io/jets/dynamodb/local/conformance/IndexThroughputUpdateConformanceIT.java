@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.conformance;
 
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -247,6 +248,43 @@ class IndexThroughputUpdateConformanceIT {
                         GlobalSecondaryIndexUpdate.builder().delete(d -> { }).build())),
                 "1 validation error detected: Value null at 'globalSecondaryIndexUpdates.1.member.delete.indexName'"
                         + " failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void warmThroughputBelowWhatOnDemandStartsAt_isRefusedForAnIndexAndForATable() {
+        String initial = " is lower than initial throughput for OnDemand. See:"
+                + " https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html"
+                + "#on-demand-capacity-mode-initial";
+
+        assertValidation(() -> client.createTable(b -> b.tableName("clicks-cold")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S),
+                                attribute("page", ScalarAttributeType.S))
+                        .keySchema(hash("id"))
+                        .globalSecondaryIndexes(g -> g.indexName("by-page").keySchema(hash("page"))
+                                .projection(p -> p.projectionType(ProjectionType.ALL))
+                                .warmThroughput(w -> w.writeUnitsPerSecond(100L)))),
+                "One or more parameter values were invalid: Requested WriteUnitsPerSecond for WarmThroughput for index"
+                        + " by-page" + initial);
+        assertValidation(() -> client.createTable(b -> b.tableName("clicks-cold")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                        .warmThroughput(w -> w.readUnitsPerSecond(1L).writeUnitsPerSecond(1L))),
+                "One or more parameter values were invalid: Requested ReadUnitsPerSecond for WarmThroughput for table"
+                        + initial);
+    }
+
+    @Test
+    void updatingALocalIndexAsAGlobalOne_isRefused() {
+        client.createTable(b -> b.tableName("orders-local").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("at", ScalarAttributeType.S),
+                        attribute("page", ScalarAttributeType.S))
+                .keySchema(hash("id"), range("at"))
+                .localSecondaryIndexes(l -> l.indexName("by-page").keySchema(hash("id"), range("page"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+
+        assertValidation(() -> update("orders-local", warm("by-page", 13000L, null)),
+                "Cannot update an index that is not a GlobalSecondaryIndex: by-page");
     }
 
     @Test

@@ -74,6 +74,9 @@ final class IndexThroughputUpdates {
                 position = i;
             }
         }
+        if (position < 0 && table.localIndexes().stream().anyMatch(index -> index.name().equals(name))) {
+            throw ApiException.validation("Cannot update an index that is not a GlobalSecondaryIndex: " + name);
+        }
         if (position < 0) {
             throw ApiException.resourceNotFound("Requested resource not found: Index " + name + " for table "
                     + table.name());

@@ -229,6 +229,9 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                     index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
         // a warm throughput asked for at creation is kept like a raise: a unit left out is what the billing gives
         JsonNode warm = index.path("WarmThroughput");
+        if (global && "PAY_PER_REQUEST".equals(billingMode)) {
+            WarmThroughput.checkIndexAtCreate(warm, Json.text(index, "IndexName"));
+        }
         return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
                 throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1))
                 .withWarmThroughput(warm.path("ReadUnitsPerSecond").asLong(0),

@@ -20,6 +20,9 @@ final class WarmThroughput {
 
     static final long ON_DEMAND_READ_UNITS = 12_000;
     static final long ON_DEMAND_WRITE_UNITS = 4_000;
+    private static final String INITIAL_ON_DEMAND = "initial throughput for OnDemand. See:"
+            + " https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html"
+            + "#on-demand-capacity-mode-initial";
 
     private WarmThroughput() {
     }
@@ -67,10 +70,22 @@ final class WarmThroughput {
             if (requested.hasNonNull(units[i]) && requested.get(units[i]).asLong() < base[i]) {
                 throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
                         + " for WarmThroughput for table is lower than " + ("PAY_PER_REQUEST".equals(billingMode)
-                        ? "initial throughput for OnDemand." : capacities[i] + " of ProvisionedThroughput"));
+                        ? INITIAL_ON_DEMAND : capacities[i] + " of ProvisionedThroughput"));
             }
         }
         return options.withWarmThroughput(requested.path(units[0]).asLong(0), requested.path(units[1]).asLong(0));
+    }
+
+    /** Refuses a warm throughput asked for an on-demand global index below what such an index starts with. */
+    static void checkIndexAtCreate(JsonNode requested, String indexName) {
+        String[] units = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+        long[] initial = {ON_DEMAND_READ_UNITS, ON_DEMAND_WRITE_UNITS};
+        for (int i = 0; i < 2; i++) {
+            if (requested.hasNonNull(units[i]) && requested.get(units[i]).asLong() < initial[i]) {
+                throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
+                        + " for WarmThroughput for index " + indexName + " is lower than " + INITIAL_ON_DEMAND);
+            }
+        }
     }
 
     /**
