@@ -88,19 +88,20 @@ public final class Capacity {
     }
 
     /**
-     * A read of a secondary index: with INDEXES, DynamoDB charges the index and shows the table at zero, under
-     * GlobalSecondaryIndexes or LocalSecondaryIndexes.
+     * A read of a secondary index: with INDEXES, DynamoDB charges the index under GlobalSecondaryIndexes or
+     * LocalSecondaryIndexes and shows the table at zero, or at {@code tableUnits} when a local index fetched items
+     * from it.
      */
     static ObjectNode addIndexRead(ObjectNode response, JsonNode request, String tableName, String indexName,
-                                   boolean global, double units) {
+                                   boolean global, double units, double tableUnits) {
         String mode = Json.text(request, "ReturnConsumedCapacity");
         if ("TOTAL".equals(mode)) {
-            response.set("ConsumedCapacity", of(tableName, units, mode));
+            response.set("ConsumedCapacity", of(tableName, units + tableUnits, mode));
         } else if ("INDEXES".equals(mode)) {
             ObjectNode capacity = Json.object();
             capacity.put("TableName", tableName);
-            capacity.put("CapacityUnits", units);
-            capacity.putObject("Table").put("CapacityUnits", 0.0);
+            capacity.put("CapacityUnits", units + tableUnits);
+            capacity.putObject("Table").put("CapacityUnits", tableUnits);
             capacity.putObject(global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes").putObject(indexName)
                     .put("CapacityUnits", units);
             response.set("ConsumedCapacity", capacity);

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.expr.Update;
@@ -58,6 +59,7 @@ public final class ItemOperations {
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadValues.check(request.get("Key"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
+        KeyPaths.check(table, NestedKeyPaths.of(projection), true);
         ItemStore.Row row = database.read(connection -> writer.row(connection, table, key));
         ObjectNode response = Json.object();
         if (row != null) {
@@ -89,6 +91,7 @@ public final class ItemOperations {
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
         Set<String> keyNames = new HashSet<>(table.keyNames());
+        KeyPaths.check(table, NestedKeyPaths.of(update), false);
         boolean returnOnFailure = returnOldOnFailure(request);
         ObjectNode[] result = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);

@@ -8,6 +8,7 @@ import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
 import io.jets.dynamodb.local.internal.expr.MultiKeyCondition;
+import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
@@ -88,6 +89,7 @@ public final class QueryOperations {
                 }
             }
         }
+        KeyPaths.check(table, NestedKeyPaths.of(read.filter), false);
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         checkStartInBounds(condition, start);
@@ -155,6 +157,7 @@ public final class QueryOperations {
                         + " Primary key attribute: " + name);
             }
         }
+        KeyPaths.check(table, NestedKeyPaths.of(read.filter), false);
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         return database.read(connection -> IndexReads.query(connection, read, condition, start, forward, request));

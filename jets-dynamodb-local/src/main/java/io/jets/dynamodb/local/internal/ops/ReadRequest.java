@@ -8,6 +8,8 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Condition;
+import io.jets.dynamodb.local.internal.expr.Expressions;
+import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -36,6 +38,7 @@ final class ReadRequest {
     final Projection projection;
     final boolean consistent;
     private final boolean query;
+    private final boolean fetches;
 
     ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
         new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
@@ -115,17 +118,36 @@ final class ReadRequest {
                         + indexName + " does not project [" + String.join(", ", unprojected) + "]");
             }
         }
+        KeyPaths.check(table, NestedKeyPaths.of(projection), true);
+        if (filter != null && !"QueryFilter".equals(legacyFilter)) {
+            // a Query checks its filter after refusing key attributes in it, and then only the indexes' keys
+            KeyPaths.check(table, NestedKeyPaths.of(filter), true);
+        }
+        if (filter != null && index != null && !"ALL".equals(index.projectionType())) {
+            // neither kind of index fetches to filter: DynamoDB filters the index entries before any fetch
+            List<String> unprojected = Expressions.attributeNames(filter).stream()
+                    .filter(name -> !projectedByIndex(name)).toList();
+            if (!unprojected.isEmpty()) {
+                throw ApiException.validation("One or more parameter values were invalid: Secondary index "
+                        + indexName + " does not project one or more filter attributes: " + unprojected);
+            }
+        }
         this.select = requested;
         this.consistent = request.path("ConsistentRead").asBoolean(false);
         this.query = "QueryFilter".equals(legacyFilter);
+        this.fetches = fetchesFromTable(requested);
     }
 
     /**
-     * A local index read fetches what the index does not hold from the table (for ALL_ATTRIBUTES, a projection or
-     * a filter naming other attributes); a global index read cannot.
+     * A local index read fetches each item from the table when it returns what the index does not hold: all
+     * attributes, or a projection naming other attributes. A global index read cannot fetch.
      */
-    private boolean fetchesFromTable() {
-        return index != null && !globalIndex;
+    private boolean fetchesFromTable(String requested) {
+        if (index == null || globalIndex || "ALL".equals(index.projectionType())) {
+            return false;
+        }
+        return requested.equals("ALL_ATTRIBUTES")
+                || (projection != null && !projection.topLevelNames().stream().allMatch(this::projectedByIndex));
     }
 
     /** The hash and range attribute names of the table or index read. */
@@ -194,7 +216,7 @@ final class ReadRequest {
         }
         response.put("Count", evaluated.size());
         response.put("ScannedCount", evaluated.size());
-        return finish(response, lastEvaluated == null ? null : lastEvaluated.item(), bytes, request);
+        return finish(response, lastEvaluated == null ? null : lastEvaluated.item(), bytes, 0, request);
     }
 
     /** Builds the response from the evaluated items; {@code lastEvaluated} null when the read is complete. */
@@ -203,13 +225,16 @@ final class ReadRequest {
         ArrayNode items = Json.array();
         int count = 0;
         long bytes = 0;
+        double fetchUnits = 0;
         boolean charged = Capacity.requested(request);
         for (ObjectNode item : evaluated) {
             ObjectNode visible = asStored(item);
             if (charged) {
                 bytes += AttributeValues.itemSize(visible);
+                // each fetch reads the whole item from the table, whatever the request asked of it
+                fetchUnits += fetches ? Capacity.readUnits(AttributeValues.itemSize(item), consistent) : 0;
             }
-            ObjectNode readable = fetchesFromTable() ? item : visible;
+            ObjectNode readable = fetches ? item : visible;
             if (filter != null && !filter.test(readable)) {
                 continue;
             }
@@ -224,11 +249,12 @@ final class ReadRequest {
         }
         response.put("Count", count);
         response.put("ScannedCount", evaluated.size());
-        return finish(response, lastEvaluated, bytes, request);
+        return finish(response, lastEvaluated, bytes, fetchUnits, request);
     }
 
-    /** Adds LastEvaluatedKey and the consumed capacity of {@code bytes} read. */
-    private ObjectNode finish(ObjectNode response, ObjectNode lastEvaluated, long bytes, ObjectNode request) {
+    /** Adds LastEvaluatedKey and the consumed capacity of {@code bytes} read (and of a local index's fetches). */
+    private ObjectNode finish(ObjectNode response, ObjectNode lastEvaluated, long bytes, double fetchUnits,
+                              ObjectNode request) {
         if (lastEvaluated != null) {
             ObjectNode key = Json.object();
             for (String name : evaluatedKeyNames()) {
@@ -238,7 +264,7 @@ final class ReadRequest {
         }
         double units = Capacity.readUnits(bytes, consistent);
         return index == null ? Capacity.add(response, request, table.name(), units)
-                : Capacity.addIndexRead(response, request, table.name(), index.name(), globalIndex, units);
+                : Capacity.addIndexRead(response, request, table.name(), index.name(), globalIndex, units, fetchUnits);
     }
 
     /** Checks an ExclusiveStartKey has exactly the key attributes a LastEvaluatedKey of this read would. */

@@ -35,7 +35,9 @@ final class TableDescriptions {
                                String region, Map<String, long[]> indexStats) {
         ObjectNode description = Json.object();
         ArrayNode definitions = description.putArray("AttributeDefinitions");
-        for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions()) {
+        // DynamoDB describes the definitions, and an INCLUDE projection's attributes, in name order
+        for (TableDefinition.AttributeDefinition definition : table.attributeDefinitions().stream()
+                .sorted(java.util.Comparator.comparing(TableDefinition.AttributeDefinition::name)).toList()) {
             definitions.addObject().put("AttributeName", definition.name()).put("AttributeType", definition.type());
         }
         description.put("TableName", table.name());
@@ -121,15 +123,14 @@ final class TableDescriptions {
         projection.put("ProjectionType", index.projectionType());
         if (!index.nonKeyAttributes().isEmpty()) {
             ArrayNode attributes = projection.putArray("NonKeyAttributes");
-            index.nonKeyAttributes().forEach(attributes::add);
+            index.nonKeyAttributes().stream().sorted().forEach(attributes::add);
         }
         node.put("IndexStatus", "ACTIVE");
         node.set("ProvisionedThroughput", throughput(index.readCapacityUnits(), index.writeCapacityUnits()));
         node.put("IndexSizeBytes", stats[1]);
         node.put("ItemCount", stats[0]);
         node.put("IndexArn", tableArn(region, table.name()) + "/index/" + index.name());
-        node.set("WarmThroughput", WarmThroughput.description(WarmThroughput.base(table.billingMode(),
-                index.readCapacityUnits(), index.writeCapacityUnits()), "ACTIVE"));
+        node.set("WarmThroughput", WarmThroughput.description(WarmThroughput.of(table, index), "ACTIVE"));
         return node;
     }
 

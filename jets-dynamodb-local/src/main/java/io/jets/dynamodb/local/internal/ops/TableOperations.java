@@ -109,7 +109,10 @@ public final class TableOperations {
             return stored;
         });
         ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptions.describe(created, "ACTIVE", 0, 0, context.region()));
+        ObjectNode description = TableDescriptions.describe(created, "ACTIVE", 0, 0, context.region());
+        // the answer to CreateTable describes a global index's warm throughput only once the index exists
+        description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).remove("WarmThroughput"));
+        response.set("TableDescription", description);
         return response;
     }
 
@@ -154,13 +157,16 @@ public final class TableOperations {
                     + " WarmThroughput or TableClass is required");
         }
         checkCombination(request);
+        IndexThroughputUpdates.checkShape(request);
         String tableClass = tableClass(request);
         JsonNode encryption = request.get("SSESpecification");
         long now = clock.millis();
         String[] previousKeyArn = new String[1];
         long[][] warmBefore = new long[1][];
+        TableDefinition[] original = new TableDefinition[1];
         TableDefinition updated = database.write(connection -> {
             TableDefinition table = describable(name);
+            original[0] = table;
             previousKeyArn[0] = table.options().kmsMasterKeyArn();
             if (encryption != null) {
                 ServerSideEncryption.checkChange(encryption, previousKeyArn[0], context.region());
@@ -181,8 +187,9 @@ public final class TableOperations {
                 }
                 // warm throughput never falls: what the table had stays when its capacity is lowered
                 long[] warm = WarmThroughput.of(table);
-                table = table.withBilling(mode, throughput[0], throughput[1])
+                TableDefinition billed = table.withBilling(mode, throughput[0], throughput[1])
                         .withOptions(billingChanged(table, mode, now).withWarmThroughput(warm[0], warm[1]));
+                table = IndexThroughputUpdates.afterBillingSwitch(table, billed, request);
             }
             // choosing STANDARD for a table that never had a class changes nothing, so no summary appears
             if (tableClass != null && !(table.tableClass() == null && tableClass.equals("STANDARD"))) {
@@ -217,6 +224,7 @@ public final class TableOperations {
         if (encryption != null && keyChanges) {
             description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
         }
+        IndexThroughputUpdates.describeUnderWay(description, original[0], updated);
         // a raise is still under way when UpdateTable answers: the values shown are the ones being left
         if (warmBefore[0] != null && !java.util.Arrays.equals(warmBefore[0], WarmThroughput.of(updated))) {
             description.set("WarmThroughput", WarmThroughput.description(warmBefore[0], "UPDATING"));

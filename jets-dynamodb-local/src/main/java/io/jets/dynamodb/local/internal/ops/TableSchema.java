@@ -227,8 +227,15 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         long[] throughput = billingMode == null || "PAY_PER_REQUEST".equals(billingMode) ? new long[] {0, 0}
                 : new long[] {index.path("ProvisionedThroughput").path("ReadCapacityUnits").asLong(),
                     index.path("ProvisionedThroughput").path("WriteCapacityUnits").asLong()};
+        // a warm throughput asked for at creation is kept like a raise: a unit left out is what the billing gives
+        JsonNode warm = index.path("WarmThroughput");
+        if (global && "PAY_PER_REQUEST".equals(billingMode)) {
+            WarmThroughput.checkIndexAtCreate(warm, Json.text(index, "IndexName"));
+        }
         return new IndexDefinition(Json.text(index, "IndexName"), key[0], key[1], type, nonKey, throughput[0],
-                throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1));
+                throughput[1], multi == null ? null : multi.get(0), multi == null ? null : multi.get(1))
+                .withWarmThroughput(warm.path("ReadUnitsPerSecond").asLong(0),
+                        warm.path("WriteUnitsPerSecond").asLong(0));
     }
 
     /**
@@ -475,6 +482,7 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
                 new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
+                IndexThroughputUpdates.checkCreate(table, update.get("Create"));
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
                         true, path);
                 if (indexes.stream().anyMatch(i -> i.name().equals(index.name()))) {
@@ -493,6 +501,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                             + " global secondary indexes exceeds per-table limit of " + MAX_GLOBAL_INDEXES);
                 }
                 indexes.add(index);
+            } else if (update.hasNonNull("Update")) {
+                indexes = IndexThroughputUpdates.update(table, indexes, update.get("Update"));
             } else if (update.has("Delete")) {
                 String name = Json.text(update.get("Delete"), "IndexName");
                 if (!indexes.removeIf(i -> i.name().equals(name))) {
@@ -501,6 +511,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 }
             }
         }
+        // the table keeps the definitions of key attributes only: unused ones given here, and those of a deleted
+        // index's key, are dropped
+        Set<String> keys = new LinkedHashSet<>(table.keyNames());
+        table.localIndexes().forEach(index -> keys.addAll(index.keyNames()));
+        indexes.forEach(index -> keys.addAll(index.keyNames()));
+        definitions.removeIf(definition -> !keys.contains(definition.name()));
         return table.withGlobalIndexes(indexes, definitions);
     }
 }

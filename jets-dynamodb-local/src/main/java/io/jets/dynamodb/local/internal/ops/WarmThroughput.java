@@ -20,6 +20,9 @@ final class WarmThroughput {
 
     static final long ON_DEMAND_READ_UNITS = 12_000;
     static final long ON_DEMAND_WRITE_UNITS = 4_000;
+    private static final String INITIAL_ON_DEMAND = "initial throughput for OnDemand. See:"
+            + " https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html"
+            + "#on-demand-capacity-mode-initial";
 
     private WarmThroughput() {
     }
@@ -36,6 +39,12 @@ final class WarmThroughput {
         long[] base = base(table.billingMode(), table.readCapacityUnits(), table.writeCapacityUnits());
         TableOptions options = table.options();
         return new long[] {Math.max(base[0], options.warmReadUnits()), Math.max(base[1], options.warmWriteUnits())};
+    }
+
+    /** A global index's warm throughput: the highest it reached, and at least what its billing gives it. */
+    static long[] of(TableDefinition table, TableDefinition.IndexDefinition index) {
+        long[] base = base(table.billingMode(), index.readCapacityUnits(), index.writeCapacityUnits());
+        return new long[] {Math.max(base[0], index.warmReadUnits()), Math.max(base[1], index.warmWriteUnits())};
     }
 
     static ObjectNode description(long[] units, String status) {
@@ -61,10 +70,22 @@ final class WarmThroughput {
             if (requested.hasNonNull(units[i]) && requested.get(units[i]).asLong() < base[i]) {
                 throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
                         + " for WarmThroughput for table is lower than " + ("PAY_PER_REQUEST".equals(billingMode)
-                        ? "initial throughput for OnDemand." : capacities[i] + " of ProvisionedThroughput"));
+                        ? INITIAL_ON_DEMAND : capacities[i] + " of ProvisionedThroughput"));
             }
         }
         return options.withWarmThroughput(requested.path(units[0]).asLong(0), requested.path(units[1]).asLong(0));
+    }
+
+    /** Refuses a warm throughput asked for an on-demand global index below what such an index starts with. */
+    static void checkIndexAtCreate(JsonNode requested, String indexName) {
+        String[] units = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
+        long[] initial = {ON_DEMAND_READ_UNITS, ON_DEMAND_WRITE_UNITS};
+        for (int i = 0; i < 2; i++) {
+            if (requested.hasNonNull(units[i]) && requested.get(units[i]).asLong() < initial[i]) {
+                throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
+                        + " for WarmThroughput for index " + indexName + " is lower than " + INITIAL_ON_DEMAND);
+            }
+        }
     }
 
     /**
@@ -72,6 +93,15 @@ final class WarmThroughput {
      * the current one is refused, as DynamoDB never lowers warm throughput.
      */
     static TableOptions raise(JsonNode requested, long[] current, TableOptions options) {
+        long[] raised = raised(requested, current, "table");
+        return options.withWarmThroughput(raised[0], raised[1]);
+    }
+
+    /**
+     * The units after {@code requested} raises {@code current} warm throughput of the table or index named by
+     * {@code subject} ("table", "index NAME"): a unit left out keeps its value, a lower one is refused.
+     */
+    static long[] raised(JsonNode requested, long[] current, String subject) {
         String[] units = {"ReadUnitsPerSecond", "WriteUnitsPerSecond"};
         long[] raised = current.clone();
         for (int i = 0; i < 2; i++) {
@@ -79,12 +109,12 @@ final class WarmThroughput {
                 long value = requested.get(units[i]).asLong();
                 if (value < current[i]) {
                     throw ApiException.validation("One or more parameter values were invalid: Requested " + units[i]
-                            + " for WarmThroughput for table is lower than current WarmThroughput, decreasing"
-                            + " WarmThroughput is not supported");
+                            + " for WarmThroughput for " + subject + " is lower than current WarmThroughput,"
+                            + " decreasing WarmThroughput is not supported");
                 }
                 raised[i] = value;
             }
         }
-        return options.withWarmThroughput(raised[0], raised[1]);
+        return raised;
     }
 }

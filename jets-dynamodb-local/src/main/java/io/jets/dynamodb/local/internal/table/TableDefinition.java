@@ -71,11 +71,14 @@ public record TableDefinition(
      * A secondary index: its key, projection and (for INCLUDE) the projected non-key attributes. A global index
      * key may be made of up to four HASH and four RANGE attributes ({@code hashKeys}, {@code rangeKeys}, in key
      * schema order); {@code hashKey} and {@code rangeKey} are their first elements. Definitions stored before
-     * multi-attribute keys carry only those two, and the lists are derived from them.
+     * multi-attribute keys carry only those two, and the lists are derived from them. {@code warmReadUnits} and
+     * {@code warmWriteUnits} are the highest warm throughput a global index was given or reached, 0 while it only has
+     * what its billing gives it.
      */
     public record IndexDefinition(String name, String hashKey, String rangeKey, String projectionType,
                                   List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits,
-                                  List<String> hashKeys, List<String> rangeKeys) {
+                                  List<String> hashKeys, List<String> rangeKeys, long warmReadUnits,
+                                  long warmWriteUnits) {
         @JsonCreator
         public IndexDefinition {
             nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
@@ -91,6 +94,24 @@ public record TableDefinition(
                                List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits) {
             this(name, hashKey, rangeKey, projectionType, nonKeyAttributes, readCapacityUnits, writeCapacityUnits,
                     null, null);
+        }
+
+        /** An index with a key of up to four HASH and four RANGE attributes, at the warm throughput of its billing. */
+        public IndexDefinition(String name, String hashKey, String rangeKey, String projectionType,
+                               List<String> nonKeyAttributes, long readCapacityUnits, long writeCapacityUnits,
+                               List<String> hashKeys, List<String> rangeKeys) {
+            this(name, hashKey, rangeKey, projectionType, nonKeyAttributes, readCapacityUnits, writeCapacityUnits,
+                    hashKeys, rangeKeys, 0, 0);
+        }
+
+        public IndexDefinition withThroughput(long read, long write) {
+            return new IndexDefinition(name, hashKey, rangeKey, projectionType, nonKeyAttributes, read, write,
+                    hashKeys, rangeKeys, warmReadUnits, warmWriteUnits);
+        }
+
+        public IndexDefinition withWarmThroughput(long read, long write) {
+            return new IndexDefinition(name, hashKey, rangeKey, projectionType, nonKeyAttributes, readCapacityUnits,
+                    writeCapacityUnits, hashKeys, rangeKeys, read, write);
         }
 
         /** Every key attribute of the index: the HASH attributes, then the RANGE attributes, in order. */
