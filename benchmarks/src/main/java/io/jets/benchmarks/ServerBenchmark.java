@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * about 1 KB, on a table with its stream enabled (NEW_AND_OLD_IMAGES). Each operation runs a warm-up phase, then a
  * measured phase of fixed duration; every call is timed, failed calls are counted and not retried.
  *
+ * <p>With {@code --driver raw} the same calls go through {@link RawClient}s instead of SDK clients (results under
+ * {@code server-raw}): the server's own capacity, where the SDK clients sharing the machine's cores bound the
+ * SDK figures.
+ *
  * <pre>
  * java -cp … io.jets.benchmarks.ServerBenchmark --target dynalite --endpoint http://127.0.0.1:4567 \
  *      --warmup 10 --measure 20 --clients 8 --results target/results.tsv
@@ -38,6 +42,7 @@ public final class ServerBenchmark {
     private final long warmupNanos;
     private final long measureNanos;
     private final String table = "bench";
+    private boolean raw;
 
     ServerBenchmark(URI endpoint, int clients, int itemBytes, int warmupSeconds, int measureSeconds) {
         this.endpoint = endpoint;
@@ -53,6 +58,7 @@ public final class ServerBenchmark {
         ServerBenchmark benchmark = new ServerBenchmark(URI.create(options.required("endpoint")),
                 options.number("clients", 8), options.number("item-bytes", 1024),
                 options.number("warmup", 10), options.number("measure", 20));
+        benchmark.raw = options.text("driver", "sdk").equals("raw");
         Results results = new Results(Path.of(options.text("results", "target/results.tsv")));
         DynamoDbClient client = Clients.dynamoDb(benchmark.endpoint);
         BenchTable.create(client, benchmark.table);
@@ -63,9 +69,9 @@ public final class ServerBenchmark {
             Phase phase = benchmark.run(operation, serverPid);
             String cpu = phase.cpu().describe(phase.latencies.count());
             System.out.printf("%-16s %-8s %10.0f ops/s  p50 %7.2f ms  p99 %7.2f ms  errors %d  stream: %s  %s%n",
-                    target, operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
+                    target + (benchmark.raw ? " (raw)" : ""), operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
                     phase.latencies.percentileMillis(99), phase.errors, streams, cpu);
-            results.append("server", target, operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
+            results.append(benchmark.raw ? "server-raw" : "server", target, operation, phase.opsPerSecond(), phase.latencies.percentileMillis(50),
                     phase.latencies.percentileMillis(99), phase.errors, "stream: " + streams + "; " + cpu);
         }
     }
@@ -115,7 +121,10 @@ public final class ServerBenchmark {
     }
 
     private Latencies drive(String operation, int clientNumber, long start, long measureFrom, long end,
-                            AtomicLong errors) {
+                            AtomicLong errors) throws java.io.IOException {
+        if (raw) {
+            return driveRaw(operation, clientNumber, start, measureFrom, end, errors);
+        }
         DynamoDbClient client = Clients.dynamoDb(endpoint);
         Latencies latencies = new Latencies();
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -141,6 +150,56 @@ public final class ServerBenchmark {
         }
         client.close();
         return latencies;
+    }
+
+    private Latencies driveRaw(String operation, int clientNumber, long start, long measureFrom, long end,
+                               AtomicLong errors) throws java.io.IOException {
+        Latencies latencies = new Latencies();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        try (RawClient client = new RawClient(endpoint)) {
+            while (System.nanoTime() < start) {
+                Thread.onSpinWait();
+            }
+            long n = 0;
+            for (long before = System.nanoTime(); before < end; before = System.nanoTime(), n++) {
+                boolean ok = rawCall(client, operation, clientNumber, n, random);
+                long after = System.nanoTime();
+                if (before >= measureFrom && after <= end) {
+                    if (ok) {
+                        latencies.add(after - before);
+                    } else {
+                        errors.incrementAndGet();
+                    }
+                }
+            }
+        }
+        return latencies;
+    }
+
+    /** The calls of {@link #call}, written out as DynamoDB JSON; the answers are checked as loosely as cheaply. */
+    private boolean rawCall(RawClient client, String operation, int clientNumber, long n, ThreadLocalRandom random)
+            throws java.io.IOException {
+        switch (operation) {
+            case "PutItem" -> {
+                String pk = "w-" + clientNumber + "-" + (n % PUT_KEYS_PER_CLIENT);
+                String payload = BenchTable.item(pk, "0", itemBytes, random.nextLong()).get("payload").s();
+                return client.call("PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{\"pk\":{\"S\":\"" + pk
+                        + "\"},\"sk\":{\"S\":\"0\"},\"payload\":{\"S\":\"" + payload + "\"}}}").ok();
+            }
+            case "GetItem" -> {
+                RawClient.Answer answer = client.call("GetItem", "{\"TableName\":\"" + table + "\",\"Key\":{\"pk\":"
+                        + "{\"S\":\"g-" + random.nextInt(GET_ITEMS) + "\"},\"sk\":{\"S\":\"0\"}}}");
+                return answer.ok() && answer.holdsNearItsEnds("\"Item\"");
+            }
+            case "Query" -> {
+                RawClient.Answer answer = client.call("Query", "{\"TableName\":\"" + table + "\","
+                        + "\"KeyConditionExpression\":\"pk = :pk\",\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"q-"
+                        + random.nextInt(QUERY_PARTITIONS) + "\"}}}");
+                return answer.ok() && answer.holdsNearItsEnds("\"Count\":" + QUERY_PAGE);
+            }
+            default -> throw new IllegalArgumentException(
+                    "Operation must be one of PutItem, GetItem, Query, got: " + operation);
+        }
     }
 
     private boolean call(DynamoDbClient client, String operation, int clientNumber, long n, ThreadLocalRandom random) {
