@@ -246,25 +246,158 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} in one write transaction; committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a write transaction; committed when it returns, rolled back when it throws. Writes that
+     * arrive while another commits are committed together (each in a savepoint of its own, so that one that throws
+     * is undone alone, in arrival order): one commit for several writes, as concurrent writers wait anyway. Each
+     * caller hears back only after the commit that holds its write.
+     */
     public <T> T write(SqlWork<T> work) {
+        Task<T> task = new Task<>(work);
+        if (writeLock.isHeldByCurrentThread()) {
+            // a write from a commit action runs and commits on its own, as it always did
+            List<Runnable> outer = List.copyOf(commitActions);
+            commitActions.clear();
+            try {
+                runAlone(task);
+            } finally {
+                commitActions.addAll(outer);
+            }
+            return task.outcome();
+        }
+        pending.add(task);
         writeLock.lock();
         try {
-            try {
-                T result = work.run(writer);
-                writer.commit();
-                runCommitActions();
-                return result;
-            } catch (RuntimeException | SQLException e) {
-                rollbackQuietly();
-                if (e instanceof SQLException sql) {
-                    throw new StorageException("write failed: " + sql.getMessage(), sql);
-                }
-                throw (RuntimeException) e;
+            while (!task.done) {
+                commitGroup();
             }
         } finally {
-            transactionState.clear();
             writeLock.unlock();
+        }
+        return task.outcome();
+    }
+
+    /** The writes waiting for a commit, in arrival order. */
+    private final java.util.Queue<Task<?>> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** How many writes wait for the commit that will take them. */
+    int waitingWrites() {
+        return pending.size();
+    }
+
+    /** How many waiting writes one commit takes at most. */
+    private static final int MAX_GROUP = 64;
+
+    private static final class Task<T> {
+        final SqlWork<T> work;
+        T result;
+        Throwable failure;
+        List<Runnable> commitActions = List.of();
+        boolean done;
+
+        Task(SqlWork<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection connection) throws SQLException {
+            result = work.run(connection);
+        }
+
+        T outcome() {
+            if (failure instanceof SQLException sql) {
+                throw new StorageException("write failed: " + sql.getMessage(), sql);
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            return result;
+        }
+    }
+
+    /** Runs the waiting writes (up to {@link #MAX_GROUP}) in one transaction and commits it; holds the lock. */
+    private void commitGroup() {
+        List<Task<?>> group = new ArrayList<>();
+        for (Task<?> task; group.size() < MAX_GROUP && (task = pending.poll()) != null; ) {
+            group.add(task);
+        }
+        boolean alone = group.size() == 1;
+        boolean anyDone = false;
+        for (Task<?> task : group) {
+            try {
+                if (!alone) {
+                    execute("SAVEPOINT jets_write");
+                }
+                task.run(writer);
+                if (!alone) {
+                    execute("RELEASE jets_write");
+                }
+                task.commitActions = List.copyOf(commitActions);
+                anyDone = true;
+            } catch (RuntimeException | SQLException | Error e) {
+                task.failure = e;
+                undo(alone);
+            } finally {
+                commitActions.clear();
+                transactionState.clear();
+            }
+        }
+        try {
+            if (anyDone) {
+                writer.commit();
+            } else if (!alone) {
+                writer.rollback();
+            }
+        } catch (SQLException e) {
+            rollbackQuietly();
+            for (Task<?> task : group) {
+                if (task.failure == null) {
+                    task.failure = e;
+                }
+            }
+        }
+        for (Task<?> task : group) {
+            if (task.failure == null) {
+                runCommitActions(task.commitActions);
+            }
+            task.done = true;
+        }
+    }
+
+    private void runAlone(Task<?> task) {
+        try {
+            task.run(writer);
+            writer.commit();
+            List<Runnable> actions = List.copyOf(commitActions);
+            commitActions.clear();
+            runCommitActions(actions);
+        } catch (RuntimeException | SQLException | Error e) {
+            task.failure = e;
+            rollbackQuietly();
+        } finally {
+            transactionState.clear();
+        }
+    }
+
+    /** Undoes a failed write: its savepoint inside a group, or the whole transaction when it is alone. */
+    private void undo(boolean alone) {
+        try {
+            if (alone) {
+                writer.rollback();
+            } else {
+                execute("ROLLBACK TO jets_write");
+                execute("RELEASE jets_write");
+            }
+        } catch (SQLException ignored) {
+            // the write's own failure is the one worth reporting
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute(sql);
         }
     }
 
@@ -326,9 +459,7 @@ public final class Database implements AutoCloseable {
         commitActions.add(action);
     }
 
-    private void runCommitActions() {
-        List<Runnable> actions = List.copyOf(commitActions);
-        commitActions.clear();
+    private void runCommitActions(List<Runnable> actions) {
         for (Runnable action : actions) {
             try {
                 action.run();

@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local.internal.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,6 +144,97 @@ class DatabaseTest {
                 }
             });
             assertThat(rows).isEqualTo(rowsToWrite);
+        }
+    }
+
+    @Test
+    void writesThatArriveTogether_commitTogether_andEachFailingOneIsUndoneAlone() throws Exception {
+        try (Database database = Database.inMemory()) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<String> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(9);
+            try {
+                Future<Object> first = pool.submit(() -> database.write(connection -> {
+                    insertTable(connection, "first");
+                    holding.countDown();
+                    return awaitQuietly(release) ? null : "timed out";
+                }));
+                assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+                List<Future<String>> writes = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String name = "t" + i;
+                    boolean refused = i % 3 == 1;
+                    boolean duplicate = i == 5;
+                    writes.add(pool.submit(() -> database.write(connection -> {
+                        insertTable(connection, name);
+                        database.onCommit(() -> committed.add(name));
+                        if (duplicate) {
+                            insertTable(connection, "first"); // the name is UNIQUE: the store refuses it
+                        }
+                        if (refused) {
+                            throw new IllegalStateException("refused " + name);
+                        }
+                        return name;
+                    })));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (database.waitingWrites() < 8 && System.nanoTime() < deadline) {
+                    Thread.sleep(1);
+                }
+                assertThat(database.waitingWrites()).isEqualTo(8); // one commit will take all eight
+                release.countDown();
+                assertThat(first.get(10, TimeUnit.SECONDS)).isNull();
+
+                for (int i = 0; i < 8; i++) {
+                    Future<String> write = writes.get(i);
+                    if (i % 3 == 1) {
+                        assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS))
+                                .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("refused t" + i);
+                    } else if (i == 5) {
+                        assertThatThrownBy(() -> write.get(10, TimeUnit.SECONDS))
+                                .hasCauseInstanceOf(StorageException.class);
+                    } else {
+                        assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo("t" + i);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            List<String> stored = database.read(connection -> {
+                List<String> names = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT name FROM tables ORDER BY id");
+                     ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+                return names;
+            });
+            // the refused writes left nothing behind, not even their first insert, and the others are all there
+            assertThat(stored).containsExactlyInAnyOrder("first", "t0", "t2", "t3", "t6");
+            // commit actions ran for the stored writes only, in the order they were applied
+            assertThat(committed).containsExactlyElementsOf(stored.subList(1, stored.size()));
+        }
+    }
+
+    @Test
+    void writeFromACommitAction_commitsOnItsOwn() {
+        try (Database database = Database.inMemory()) {
+            database.write(connection -> {
+                insertTable(connection, "outer");
+                database.onCommit(() -> database.write(inner -> insertTable(inner, "from-commit-action")));
+                return null;
+            });
+
+            int rows = database.read(connection -> {
+                try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM tables");
+                     ResultSet result = count.executeQuery()) {
+                    result.next();
+                    return result.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(2);
         }
     }
 
