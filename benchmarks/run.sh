@@ -3,8 +3,9 @@
 #
 #   benchmarks/run.sh [server|capacity|latency|throughput|all]
 #
-# Settings (environment): WARMUP and MEASURE seconds per server operation (30, 20: a JVM server's JIT compilers
-# are still busy for about 20 s under load, and the figure wanted is the sustained rate), CLIENTS (8),
+# Settings (environment): WARMUP and MEASURE seconds per server operation (40, 20: a JVM server's JIT compilers
+# are still busy for about 20 s under load, the SDK clients' for longer while they share the cores with a busy
+# server, and the figure wanted is the sustained rate), CLIENTS (8),
 # PUTS for the latency benchmark (1000), PEER_PUTS and SLOW_PEER_PUTS for the 250 ms and 1 s polling peers
 # (200, 50), THROUGHPUT_RECORDS (200000) after WARMUP_RECORDS (100000), WRITERS (4), HTTP_CLIENT (urlconnection, or apache) for the server
 # benchmark's SDK clients, SKIP_BUILD=1 to reuse the last build.
@@ -18,7 +19,7 @@ esac
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
-WARMUP="${WARMUP:-30}"
+WARMUP="${WARMUP:-40}"
 MEASURE="${MEASURE:-20}"
 CLIENTS="${CLIENTS:-8}"
 PUTS="${PUTS:-1000}"
