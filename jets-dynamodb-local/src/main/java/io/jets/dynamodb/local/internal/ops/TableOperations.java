@@ -353,8 +353,9 @@ public final class TableOperations {
         TableDefinition deleted = database.write(connection -> {
             TableDefinition table = describable(name);
             // DeleteTable describes the table as it was, item count and size included
-            stats[0] = items.count(connection, table.id());
-            stats[1] = items.totalSize(connection, table.id());
+            long[] totals = items.knownTotals(table.id());
+            stats[0] = totals != null ? totals[0] : items.count(connection, table.id());
+            stats[1] = totals != null ? totals[1] : items.totalSize(connection, table.id());
             if (table.deletionProtection()) {
                 throw ApiException.validation("Resource cannot be deleted as it is currently protected against"
                         + " deletion. Disable deletion protection first.");
