@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -74,6 +76,23 @@ class ControlIT {
 
         assertThat(client.scan(b -> b.tableName("carts")).items()).extracting(item -> item.get("id").s())
                 .containsExactlyInAnyOrder("as-string", "ancient");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"expires.at", "expires[0]", "ex\"pires", "ex\\pires", "$.expires", "vencé"})
+    void timeToLive_onAnAttributeWhoseNameLooksLikeAPath_expiresByThatAttribute(String attribute) {
+        Clients.createTable(client, "odd-names", false, null);
+        client.updateTimeToLive(b -> b.tableName("odd-names").timeToLiveSpecification(t -> t.enabled(true)
+                .attributeName(attribute)));
+        long past = clock.millis() / 1000 - 60;
+        client.putItem(b -> b.tableName("odd-names").item(Map.of("id", s("gone"), attribute, n(Long.toString(past)))));
+        client.putItem(b -> b.tableName("odd-names").item(Map.of("id", s("kept"), "expires", n(Long.toString(past)),
+                attribute, n(Long.toString(past + 3600)))));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                !client.getItem(b -> b.tableName("odd-names").key(Map.of("id", s("gone")))).hasItem());
+
+        assertThat(client.getItem(b -> b.tableName("odd-names").key(Map.of("id", s("kept")))).hasItem()).isTrue();
     }
 
     @Test

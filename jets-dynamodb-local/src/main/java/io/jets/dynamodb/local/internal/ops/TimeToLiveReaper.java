@@ -8,6 +8,8 @@ import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.List;
 public final class TimeToLiveReaper implements Runnable {
 
     private static final long FIVE_YEARS_SECONDS = 5L * 365 * 24 * 60 * 60;
+    private static final int PAGE = 10_000;
 
     private final Database database;
     private final TableCatalog catalog;
@@ -60,31 +63,18 @@ public final class TimeToLiveReaper implements Runnable {
         BigDecimal now = BigDecimal.valueOf(clock.millis() / 1000);
         // DynamoDB leaves alone expiry times more than five years in the past: they are taken for another unit
         BigDecimal oldest = now.subtract(BigDecimal.valueOf(FIVE_YEARS_SECONDS));
-        List<ObjectNode> expired = database.read(connection -> {
-            List<ObjectNode> found = new ArrayList<>();
-            byte[] afterHash = null;
-            byte[] afterRange = null;
-            while (true) {
-                List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1000);
-                for (Row row : rows) {
-                    JsonNode value = row.item().path(table.ttlAttribute()).get("N");
-                    if (value != null && expired(new BigDecimal(value.asText()), now, oldest)) {
-                        found.add(Keys.project(table, row.item()));
-                    }
-                }
-                if (rows.size() < 1000) {
-                    return found;
-                }
-                afterHash = rows.get(rows.size() - 1).hash();
-                afterRange = rows.get(rows.size() - 1).range();
-            }
-        });
-        for (ObjectNode key : expired) {
+        List<byte[][]> expired = database.read(connection -> expiredKeys(connection, table, now, oldest));
+        for (byte[][] stored : expired) {
             database.write(connection -> {
                 TableDefinition current = catalog.find(table.name());
                 if (current == null || current.id() != table.id() || current.ttlAttribute() == null) {
                     return null;
                 }
+                Row row = items.row(connection, current.id(), stored[0], stored[1]);
+                if (row == null) {
+                    return null;
+                }
+                ObjectNode key = Keys.project(current, row.item());
                 ObjectNode item = writer.read(connection, current, key);
                 JsonNode value = item == null ? null : item.path(current.ttlAttribute()).get("N");
                 // the item may have been rewritten since the scan
@@ -93,6 +83,56 @@ public final class TimeToLiveReaper implements Runnable {
                 }
                 return null;
             });
+        }
+    }
+
+    /**
+     * The stored keys of the items whose time to live has passed. SQLite reads the attribute out of each stored item,
+     * so a large table is not parsed item by item every round; a name SQLite's JSON paths cannot hold is read the
+     * slow way.
+     */
+    private List<byte[][]> expiredKeys(Connection connection, TableDefinition table, BigDecimal now,
+                                       BigDecimal oldest) throws SQLException {
+        List<byte[][]> found = new ArrayList<>();
+        byte[] afterHash = null;
+        byte[] afterRange = null;
+        while (true) {
+            List<ItemStore.NumberAttribute> page = items.numberAttributes(connection, table.id(),
+                    table.ttlAttribute(), afterHash, afterRange, PAGE);
+            if (page == null) {
+                return expiredKeysByParsing(connection, table, now, oldest);
+            }
+            for (ItemStore.NumberAttribute attribute : page) {
+                if (expired(new BigDecimal(attribute.number()), now, oldest)) {
+                    found.add(new byte[][] {attribute.hash(), attribute.range()});
+                }
+            }
+            if (page.size() < PAGE) {
+                return found;
+            }
+            afterHash = page.get(page.size() - 1).hash();
+            afterRange = page.get(page.size() - 1).range();
+        }
+    }
+
+    private List<byte[][]> expiredKeysByParsing(Connection connection, TableDefinition table, BigDecimal now,
+                                                BigDecimal oldest) throws SQLException {
+        List<byte[][]> found = new ArrayList<>();
+        byte[] afterHash = null;
+        byte[] afterRange = null;
+        while (true) {
+            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, 1000);
+            for (Row row : rows) {
+                JsonNode value = row.item().path(table.ttlAttribute()).get("N");
+                if (value != null && expired(new BigDecimal(value.asText()), now, oldest)) {
+                    found.add(new byte[][] {row.hash(), row.range()});
+                }
+            }
+            if (rows.size() < 1000) {
+                return found;
+            }
+            afterHash = rows.get(rows.size() - 1).hash();
+            afterRange = rows.get(rows.size() - 1).range();
         }
     }
 }

@@ -155,6 +155,43 @@ public final class ItemStore {
         }
     }
 
+    /** An item's key (as stored) and the text of a Number attribute it carries. */
+    public record NumberAttribute(byte[] hash, byte[] range, String number) {
+    }
+
+    /**
+     * Up to {@code limit} items of a table, in key order after the given key (both null to start), that carry
+     * {@code attribute} as a Number: their keys and the number's text, read by SQLite from the stored JSON without
+     * handing whole items over. Null when the name cannot be written as a JSON path (it holds a quote or backslash).
+     */
+    public List<NumberAttribute> numberAttributes(Connection connection, long tableId, String attribute,
+                                                  byte[] afterHash, byte[] afterRange, int limit)
+            throws SQLException {
+        if (attribute.indexOf('"') >= 0 || attribute.indexOf('\\') >= 0) {
+            return null;
+        }
+        String sql = "SELECT hash, range, json_extract(item, ?) AS number FROM items WHERE table_id = ?"
+                + (afterHash == null ? "" : " AND (hash, range) > (?, ?)")
+                + " AND number IS NOT NULL ORDER BY hash, range LIMIT ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, "$.\"" + attribute + "\".N");
+            select.setLong(2, tableId);
+            int index = 3;
+            if (afterHash != null) {
+                select.setBytes(index++, afterHash);
+                select.setBytes(index++, afterRange);
+            }
+            select.setInt(index, limit);
+            List<NumberAttribute> found = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new NumberAttribute(rows.getBytes(1), rows.getBytes(2), rows.getString(3)));
+                }
+            }
+            return found;
+        }
+    }
+
     /**
      * A table's item count and total item size as last counted and kept since, or null while it has not been
      * counted. The array is never changed: a write replaces it.
