@@ -100,8 +100,14 @@ class WireTypesConformanceIT {
         var tags = post("TagResource", "{\"ResourceArn\":\"arn:aws:dynamodb:us-east-1:000000000000:table/wire\","
                 + "\"Tags\":{\"Key\":\"team\",\"Value\":\"a\"}}");
 
+        var statements = post("BatchExecuteStatement", "{\"Statements\":{\"Statement\":\"SELECT * FROM wire\"}}");
+        var transactStatements = post("ExecuteTransaction",
+                "{\"TransactStatements\":{\"Statement\":\"SELECT * FROM wire\"}}");
+
         assertSerializationError(transaction, "Start of structure or map found where not expected.");
         assertSerializationError(tags, "Start of structure or map found where not expected.");
+        assertSerializationError(statements, "Start of structure or map found where not expected.");
+        assertSerializationError(transactStatements, "Start of structure or map found where not expected.");
     }
 
     @Test

@@ -75,7 +75,7 @@ final class RequestMemberTypes {
                 value.forEach(RequestMemberTypes::attributeValue);
             } else if (name.equals("TimeToLiveSpecification") && value.hasNonNull("AttributeName")) {
                 string(value.get("AttributeName"));
-            } else if (name.equals("Tags")) {
+            } else if (name.equals("Tags") || name.equals("Statements") || name.equals("TransactStatements")) {
                 list(value);
             } else if (name.equals("TransactItems")) {
                 list(value);
