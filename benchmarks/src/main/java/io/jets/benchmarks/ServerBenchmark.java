@@ -122,54 +122,48 @@ public final class ServerBenchmark {
 
     private Latencies drive(String operation, int clientNumber, long start, long measureFrom, long end,
                             AtomicLong errors) throws java.io.IOException {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         if (raw) {
-            return driveRaw(operation, clientNumber, start, measureFrom, end, errors);
+            try (RawClient client = new RawClient(endpoint)) {
+                return timed(start, measureFrom, end, errors, n -> rawCall(client, operation, clientNumber, n, random));
+            }
         }
         DynamoDbClient client = Clients.dynamoDb(endpoint);
+        try {
+            return timed(start, measureFrom, end, errors, n -> {
+                try {
+                    return call(client, operation, clientNumber, n, random);
+                } catch (SdkException e) {
+                    return false;
+                }
+            });
+        } finally {
+            client.close();
+        }
+    }
+
+    /** One client's call number {@code n}; whether it succeeded. */
+    @FunctionalInterface
+    private interface Call {
+        boolean run(long n) throws java.io.IOException;
+    }
+
+    /** Calls from {@code start} until {@code end}, timing those that fall wholly after {@code measureFrom}. */
+    private static Latencies timed(long start, long measureFrom, long end, AtomicLong errors, Call call)
+            throws java.io.IOException {
         Latencies latencies = new Latencies();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
         while (System.nanoTime() < start) {
             Thread.onSpinWait();
         }
         long n = 0;
         for (long before = System.nanoTime(); before < end; before = System.nanoTime(), n++) {
-            boolean ok;
-            try {
-                ok = call(client, operation, clientNumber, n, random);
-            } catch (SdkException e) {
-                ok = false;
-            }
+            boolean ok = call.run(n);
             long after = System.nanoTime();
             if (before >= measureFrom && after <= end) {
                 if (ok) {
                     latencies.add(after - before);
                 } else {
                     errors.incrementAndGet();
-                }
-            }
-        }
-        client.close();
-        return latencies;
-    }
-
-    private Latencies driveRaw(String operation, int clientNumber, long start, long measureFrom, long end,
-                               AtomicLong errors) throws java.io.IOException {
-        Latencies latencies = new Latencies();
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        try (RawClient client = new RawClient(endpoint)) {
-            while (System.nanoTime() < start) {
-                Thread.onSpinWait();
-            }
-            long n = 0;
-            for (long before = System.nanoTime(); before < end; before = System.nanoTime(), n++) {
-                boolean ok = rawCall(client, operation, clientNumber, n, random);
-                long after = System.nanoTime();
-                if (before >= measureFrom && after <= end) {
-                    if (ok) {
-                        latencies.add(after - before);
-                    } else {
-                        errors.incrementAndGet();
-                    }
                 }
             }
         }
