@@ -104,4 +104,15 @@ class TagsConformanceIT {
         assertValidation(() -> client.untagResource(b -> b.resourceArn(table.tableArn()).tagKeys(List.of())),
                 "Atleast one Tag Key needs to be provided as Input.");
     }
+
+    @Test
+    void listTagsOfResource_aTableArnWhoseNameIsUnderThreeCharacters_isAnInvalidTableArn() {
+        String arn = create("tags-short-name");
+        String shortArn = arn.substring(0, arn.lastIndexOf('/') + 1) + "ab";
+
+        assertValidation(() -> client.listTagsOfResource(b -> b.resourceArn(shortArn)),
+                "Invalid TableArn: Invalid ResourceArn provided as input " + shortArn);
+        assertValidation(() -> client.tagResource(b -> b.resourceArn(shortArn).tags(tag("owner", "payments"))),
+                "Invalid TableArn: Invalid ResourceArn provided as input " + shortArn);
+    }
 }

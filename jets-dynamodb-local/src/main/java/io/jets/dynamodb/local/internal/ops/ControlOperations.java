@@ -36,7 +36,7 @@ public final class ControlOperations {
         boolean enable = specification.path("Enabled").asBoolean(false);
         String attribute = Json.text(specification, "AttributeName");
         database.write(connection -> {
-            TableDefinition table = catalog.require(Json.text(request, "TableName"));
+            TableDefinition table = named(Json.text(request, "TableName"));
             String current = table.ttlAttribute();
             if (current != null && !current.equals(attribute)) {
                 throw ApiException.validation("TimeToLive is active on a different AttributeName: current"
@@ -52,13 +52,17 @@ public final class ControlOperations {
             return null;
         });
         ObjectNode response = Json.object();
-        response.putObject("TimeToLiveSpecification").put("AttributeName", attribute).put("Enabled", enable);
+        ObjectNode answered = response.putObject("TimeToLiveSpecification");
+        if (enable) {
+            answered.put("AttributeName", attribute);
+        }
+        answered.put("Enabled", enable);
         return response;
     }
 
     public ObjectNode describeTimeToLive(ObjectNode request) {
         new Constraints().tableName("tableName", request.get("TableName")).check();
-        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        TableDefinition table = named(Json.text(request, "TableName"));
         ObjectNode response = Json.object();
         ObjectNode description = response.putObject("TimeToLiveDescription");
         if (table.ttlAttribute() == null) {
@@ -68,6 +72,15 @@ public final class ControlOperations {
             description.put("AttributeName", table.ttlAttribute());
         }
         return response;
+    }
+
+    /** The table, or the ResourceNotFoundException naming it that the time to live operations answer. */
+    private TableDefinition named(String name) {
+        TableDefinition table = catalog.find(name);
+        if (table == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
     }
 
     public ObjectNode tagResource(ObjectNode request) {
@@ -128,7 +141,11 @@ public final class ControlOperations {
             throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
         String name = arn.substring(slash + ":table/".length());
-        TableDefinition table = catalog.find(name.contains("/") ? name.substring(0, name.indexOf('/')) : name);
+        name = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
+        if (name.length() < 3) {
+            throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
+        }
+        TableDefinition table = catalog.find(name);
         if (table == null) {
             throw ApiException.resourceNotFound("Requested resource not found: ResourcArn: " + arn
                     + " not found");
