@@ -240,4 +240,27 @@ class HttpConformanceIT {
         crc.update(bytes);
         return Long.toString(crc.getValue());
     }
+
+    @Test
+    void requestWithoutABody_isASerializationException_withoutAMessage() throws Exception {
+        HttpResponse<byte[]> response = post("ListTables", new byte[0], Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    @Test
+    void requestSentAsApplicationJson_isAnsweredAsApplicationJson() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(local.endpoint())
+                .header("Content-Type", "application/json")
+                .header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).contains("\"TableNames\":[");
+    }
 }

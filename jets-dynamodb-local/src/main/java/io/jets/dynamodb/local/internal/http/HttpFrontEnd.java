@@ -132,10 +132,17 @@ public final class HttpFrontEnd implements AutoCloseable {
                 body = encoding.encode(body);
                 exchange.getResponseHeaders().set("Content-Encoding", encoding.token());
             }
-            send(exchange, status, body, requestId, "application/x-amz-json-1.0");
+            send(exchange, status, body, requestId, answerType(exchange));
         } finally {
             exchange.close();
         }
+    }
+
+    /** DynamoDB answers a request sent as {@code application/json} in kind, any other in its own JSON 1.0 type. */
+    private static String answerType(HttpExchange exchange) {
+        String sent = exchange.getRequestHeaders().getFirst("Content-Type");
+        return sent != null && sent.trim().equalsIgnoreCase("application/json")
+                ? "application/json" : "application/x-amz-json-1.0";
     }
 
     private ObjectNode dispatch(HttpExchange exchange, String requestId) throws IOException {
@@ -153,7 +160,7 @@ public final class HttpFrontEnd implements AutoCloseable {
         raw = decompress(exchange, raw);
         JsonNode request;
         try {
-            request = raw.length == 0 ? Json.object() : Json.MAPPER.readTree(raw);
+            request = Json.MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             throw ApiException.serialization(null);
         }
