@@ -144,6 +144,41 @@ class IndexDefinitionConformanceIT {
     }
 
     @Test
+    void createTable_indexWithoutKeySchema_isValidationError_notAServerError() {
+        assertValidation(() -> client.createTable(b -> b.tableName("never-created")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S))
+                        .keySchema(hash("id"))
+                        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-zone")
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build())),
+                "1 validation error detected: Value null at 'globalSecondaryIndexes.1.member.keySchema' failed to"
+                        + " satisfy constraint: Member must not be null");
+        assertValidation(() -> client.updateTable(b -> b.tableName("parcels")
+                        .attributeDefinitions(attribute("weight", ScalarAttributeType.N))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c
+                                .indexName("by-weight")
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()))
+                                .build())),
+                "1 validation error detected: Value null at 'globalSecondaryIndexUpdates.1.member.create.keySchema'"
+                        + " failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void createTable_everyMissingMemberOfAnIndex_isReportedTogether() {
+        assertValidation(() -> client.createTable(b -> b.tableName("never-created")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S),
+                                attribute("at", ScalarAttributeType.S))
+                        .keySchema(hash("id"), range("at"))
+                        .localSecondaryIndexes(LocalSecondaryIndex.builder().build())),
+                "3 validation errors detected: Value null at 'localSecondaryIndexes.1.member.indexName' failed to"
+                        + " satisfy constraint: Member must not be null; Value null at"
+                        + " 'localSecondaryIndexes.1.member.keySchema' failed to satisfy constraint: Member must not"
+                        + " be null; Value null at 'localSecondaryIndexes.1.member.projection' failed to satisfy"
+                        + " constraint: Member must not be null");
+    }
+
+    @Test
     void updateTable_createIndexWithoutNonKeyAttributes_isValidationError() {
         assertValidation(() -> client.updateTable(b -> b.tableName("parcels")
                 .attributeDefinitions(attribute("weight", ScalarAttributeType.N))

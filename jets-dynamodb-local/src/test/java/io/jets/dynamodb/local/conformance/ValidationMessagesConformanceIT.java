@@ -86,6 +86,21 @@ class ValidationMessagesConformanceIT {
     }
 
     @Test
+    void createTable_sameAttributeAsHashTwice_isReportedBeforeTheSecondElementNotBeingRange() {
+        assertValidation(() -> client.createTable(b -> b.tableName("same-key-twice")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S))
+                        .keySchema(hash("pk"), hash("pk"))),
+                "Invalid KeySchema: Some index key attribute have no definition");
+        assertValidation(() -> client.createTable(b -> b.tableName("two-hash-keys")
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(attribute("pk", ScalarAttributeType.S),
+                                attribute("sk", ScalarAttributeType.S))
+                        .keySchema(hash("pk"), hash("sk"))),
+                "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    }
+
+    @Test
     void createTable_withoutTableName_namesTheMissingParameter() {
         assertValidation(() -> client.createTable(b -> b.billingMode(BillingMode.PAY_PER_REQUEST)
                         .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk"))),

@@ -31,6 +31,7 @@ public final class TableOperations {
     private static final Set<String> VIEW_TYPES = Set.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
     private static final String VIEW_TYPE_ENUM = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
     private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+    private static final Set<String> PROJECTION_TYPES = Set.of("ALL", "INCLUDE", "KEYS_ONLY");
     private static final int SYSTEM_BACKUP_DAYS = 35;
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
 
@@ -65,8 +66,19 @@ public final class TableOperations {
         for (String indexes : List.of("GlobalSecondaryIndexes", "LocalSecondaryIndexes")) {
             int position = 1;
             for (JsonNode index : request.path(indexes)) {
-                constraints.tableName(Character.toLowerCase(indexes.charAt(0)) + indexes.substring(1) + "."
-                        + position++ + ".member.indexName", index.get("IndexName"));
+                String path = Character.toLowerCase(indexes.charAt(0)) + indexes.substring(1) + "."
+                        + position++ + ".member.";
+                constraints.tableName(path + "indexName", index.get("IndexName"))
+                        .required(path + "keySchema", index.get("KeySchema"))
+                        .required(path + "projection", index.get("Projection"));
+                JsonNode projection = index.path("Projection");
+                JsonNode nonKey = projection.get("NonKeyAttributes");
+                if (nonKey != null && nonKey.isArray() && nonKey.isEmpty()) {
+                    constraints.violation("Value '[]' at '" + path + "projection.nonKeyAttributes' failed to"
+                            + " satisfy constraint: Member must have length greater than or equal to 1");
+                }
+                constraints.oneOf(path + "projection.projectionType", projection.get("ProjectionType"),
+                        PROJECTION_TYPES, "[ALL, INCLUDE, KEYS_ONLY]");
             }
         }
         // checked with the other members, before the billing mode decides whether a throughput may be given

@@ -145,13 +145,14 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         String hash = Json.text(schema.get(0), "AttributeName");
         String range = null;
         if (schema.size() == 2) {
+            range = Json.text(schema.get(1), "AttributeName");
+            // an attribute named twice is found before a second element that is not RANGE
+            if (range.equals(hash)) {
+                throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
+            }
             if (!"RANGE".equals(Json.text(schema.get(1), "KeyType"))) {
                 throw ApiException.validation(
                         "Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
-            }
-            range = Json.text(schema.get(1), "AttributeName");
-            if (range.equals(hash)) {
-                throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
             }
         }
         return new String[] {hash, range};
@@ -480,7 +481,9 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             position++;
             if (update.has("Create")) {
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
-                new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName")).check();
+                new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName"))
+                        .required(path + "keySchema", update.get("Create").get("KeySchema"))
+                        .required(path + "projection", update.get("Create").get("Projection")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
                 IndexThroughputUpdates.checkCreate(table, update.get("Create"));
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
