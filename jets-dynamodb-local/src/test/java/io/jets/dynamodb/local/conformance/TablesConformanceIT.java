@@ -246,6 +246,33 @@ class TablesConformanceIT {
     }
 
     @Test
+    void capacityAboveATrillionUnits_isOutOfBounds_readUnitsFirst() {
+        assertValidation(() -> client.createTable(b -> b.tableName("too-much-capacity")
+                        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id"))
+                        .provisionedThroughput(p -> p.readCapacityUnits(1_000_000_000_001L)
+                                .writeCapacityUnits(1_000_000_000_001L))),
+                "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+        create("bounded-capacity");
+        assertValidation(() -> client.updateTable(b -> b.tableName("bounded-capacity")
+                        .provisionedThroughput(p -> p.readCapacityUnits(1_000_000_000_000L)
+                                .writeCapacityUnits(1_000_000_000_001L))),
+                "Given value 1000000000001 for WriteCapacityUnits is out of bounds");
+        assertThatThrownBy(() -> client.describeTable(b -> b.tableName("too-much-capacity")))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void updateTable_malformedThroughput_isAValidationError_beforeTheTableIsLookedUp() {
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(-1L))),
+                "1 validation error detected: Value '-1' at 'provisionedThroughput.writeCapacityUnits' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1");
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .provisionedThroughput(p -> p.readCapacityUnits(1_000_000_000_001L).writeCapacityUnits(1L))),
+                "Given value 1000000000001 for ReadCapacityUnits is out of bounds");
+    }
+
+    @Test
     void listTables_pagesInNameOrder() {
         create("list-c");
         create("list-a");

@@ -32,6 +32,7 @@ public final class TableOperations {
     private static final String VIEW_TYPE_ENUM = "[NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY]";
     private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
     private static final Set<String> PROJECTION_TYPES = Set.of("ALL", "INCLUDE", "KEYS_ONLY");
+    private static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
     private static final int SYSTEM_BACKUP_DAYS = 35;
     private static final Set<String> TABLE_CLASSES = Set.of("STANDARD", "STANDARD_INFREQUENT_ACCESS");
 
@@ -83,6 +84,7 @@ public final class TableOperations {
         }
         // checked with the other members, before the billing mode decides whether a throughput may be given
         constraints.capacity("provisionedThroughput", request.get("ProvisionedThroughput")).check();
+        checkCapacityBounds(request.get("ProvisionedThroughput"));
         ServerSideEncryption.checkSpecification(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         if (streamSpecification != null && !streamSpecification.path("StreamEnabled").asBoolean(false)
@@ -153,7 +155,9 @@ public final class TableOperations {
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM),
                 "sSESpecification", request.get("SSESpecification"))
+                .capacity("provisionedThroughput", request.get("ProvisionedThroughput"))
                 .check();
+        checkCapacityBounds(request.get("ProvisionedThroughput"));
         ServerSideEncryption.checkSpecification(request.get("SSESpecification"));
         requireStreamEnabled(streamSpecification);
         String name = Json.text(request, "TableName");
@@ -414,6 +418,20 @@ public final class TableOperations {
             response.put("LastEvaluatedTableName", names.get(limit - 1));
         }
         return response;
+    }
+
+    /** Capacity units above a trillion are out of DynamoDB's bounds, the read units reported first. */
+    private static void checkCapacityBounds(JsonNode provisioned) {
+        if (provisioned == null || provisioned.isNull()) {
+            return;
+        }
+        for (String units : List.of("ReadCapacityUnits", "WriteCapacityUnits")) {
+            JsonNode value = provisioned.get(units);
+            if (value != null && value.asLong() > MAX_CAPACITY_UNITS) {
+                throw ApiException.validation("Given value " + value.asText() + " for " + units
+                        + " is out of bounds");
+            }
+        }
     }
 
     /** The table, or the ResourceNotFoundException control-plane operations answer (naming the table). */
