@@ -157,4 +157,35 @@ class IndexUpdateConformanceIT {
         assertThat(client.describeTable(b -> b.tableName("shipments")).table().globalSecondaryIndexes())
                 .noneMatch(index -> index.indexName().equals("by-crew"));
     }
+
+    @Test
+    void malformedIndexActions_areValidationErrors_beforeTheTableIsLookedUp() {
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().build())),
+                "One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update,"
+                        + " GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null");
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .globalSecondaryIndexUpdates(
+                                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("by-day")).build(),
+                                GlobalSecondaryIndexUpdate.builder().delete(d -> d.indexName("by-day")).build())),
+                "One or more parameter values were invalid: Only one global secondary index update per index is"
+                        + " allowed simultaneously. Index: by-day");
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .globalSecondaryIndexUpdates(
+                                GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("a")
+                                        .provisionedThroughput(p -> { })).build(),
+                                GlobalSecondaryIndexUpdate.builder().update(u -> u.indexName("abc;")
+                                        .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(0L)))
+                                        .build())),
+                "5 validation errors detected: Value 'a' at 'globalSecondaryIndexUpdates.1.member.update.indexName'"
+                        + " failed to satisfy constraint: Member must have length greater than or equal to 3; Value"
+                        + " null at 'globalSecondaryIndexUpdates.1.member.update.provisionedThroughput"
+                        + ".writeCapacityUnits' failed to satisfy constraint: Member must not be null; Value null at"
+                        + " 'globalSecondaryIndexUpdates.1.member.update.provisionedThroughput.readCapacityUnits'"
+                        + " failed to satisfy constraint: Member must not be null; Value 'abc;' at"
+                        + " 'globalSecondaryIndexUpdates.2.member.update.indexName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '0' at"
+                        + " 'globalSecondaryIndexUpdates.2.member.update.provisionedThroughput.writeCapacityUnits'"
+                        + " failed to satisfy constraint: Member must have value greater than or equal to 1");
+    }
 }

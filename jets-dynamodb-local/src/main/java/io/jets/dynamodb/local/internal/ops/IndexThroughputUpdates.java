@@ -25,21 +25,29 @@ final class IndexThroughputUpdates {
 
     /** What DynamoDB refuses in an Update or Delete action before it looks for the table: its shape. */
     static void checkShape(JsonNode request) {
+        // the constraints of every action are reported together, in the order of the actions
+        Constraints constraints = new Constraints();
         int position = 0;
         for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
             position++;
             JsonNode delete = update.get("Delete");
             if (delete != null && delete.isObject()) {
-                new Constraints().required("globalSecondaryIndexUpdates." + position + ".member.delete.indexName",
-                        delete.get("IndexName")).check();
+                constraints.tableName("globalSecondaryIndexUpdates." + position + ".member.delete.indexName",
+                        delete.get("IndexName"));
             }
+            JsonNode action = update.get("Update");
+            if (action != null && !action.isNull()) {
+                constraints.tableName("globalSecondaryIndexUpdates." + position + ".member.update.indexName",
+                        action.get("IndexName")).capacity("globalSecondaryIndexUpdates." + position
+                        + ".member.update.provisionedThroughput", action.get("ProvisionedThroughput"));
+            }
+        }
+        constraints.check();
+        for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
             JsonNode action = update.get("Update");
             if (action == null || action.isNull()) {
                 continue;
             }
-            new Constraints().required("globalSecondaryIndexUpdates." + position + ".member.update.indexName",
-                    action.get("IndexName")).capacity("globalSecondaryIndexUpdates." + position + ".member.update"
-                    + ".provisionedThroughput", action.get("ProvisionedThroughput")).check();
             JsonNode warm = action.get("WarmThroughput");
             if (warm != null && !warm.isNull() && !warm.hasNonNull("ReadUnitsPerSecond")
                     && !warm.hasNonNull("WriteUnitsPerSecond")) {

@@ -174,6 +174,9 @@ public final class TableOperations {
         }
         checkCombination(request);
         IndexThroughputUpdates.checkShape(request);
+        if (request.path("GlobalSecondaryIndexUpdates").isArray()) {
+            TableSchema.checkIndexActions(request.get("GlobalSecondaryIndexUpdates"));
+        }
         String tableClass = tableClass(request);
         JsonNode encryption = request.get("SSESpecification");
         long now = clock.millis();

@@ -354,20 +354,10 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
     }
 
     /**
-     * The rules DynamoDB checks on GlobalSecondaryIndexUpdates before it changes anything: one action per entry
-     * and per index, one index created or deleted at a time, no index created twice, and the new key attributes
-     * typed in the request's AttributeDefinitions the way the table already types them.
+     * Each GlobalSecondaryIndexUpdates element names exactly one action, and no index is named by two of them:
+     * checked from the request alone, before the table is looked up. Answers how many create or delete an index.
      */
-    private static void checkIndexUpdates(TableDefinition table, ObjectNode request) {
-        JsonNode newDefinitions = request.get("AttributeDefinitions");
-        if (newDefinitions != null && !newDefinitions.isNull()) {
-            requireMembers(newDefinitions, "attributeDefinitions", "AttributeName", "AttributeType");
-        }
-        JsonNode updates = request.get("GlobalSecondaryIndexUpdates");
-        if (updates.isEmpty()) {
-            throw ApiException.validation("One or more parameter values were invalid: List of"
-                    + " GlobalSecondaryIndexUpdates is empty");
-        }
+    static int checkIndexActions(JsonNode updates) {
         Set<String> named = new LinkedHashSet<>();
         int createsAndDeletes = 0;
         for (JsonNode update : updates) {
@@ -395,6 +385,25 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 createsAndDeletes++;
             }
         }
+        return createsAndDeletes;
+    }
+
+    /**
+     * The rules DynamoDB checks on GlobalSecondaryIndexUpdates before it changes anything: one action per entry
+     * and per index, one index created or deleted at a time, no index created twice, and the new key attributes
+     * typed in the request's AttributeDefinitions the way the table already types them.
+     */
+    private static void checkIndexUpdates(TableDefinition table, ObjectNode request) {
+        JsonNode newDefinitions = request.get("AttributeDefinitions");
+        if (newDefinitions != null && !newDefinitions.isNull()) {
+            requireMembers(newDefinitions, "attributeDefinitions", "AttributeName", "AttributeType");
+        }
+        JsonNode updates = request.get("GlobalSecondaryIndexUpdates");
+        if (updates.isEmpty()) {
+            throw ApiException.validation("One or more parameter values were invalid: List of"
+                    + " GlobalSecondaryIndexUpdates is empty");
+        }
+        int createsAndDeletes = checkIndexActions(updates);
         if (createsAndDeletes > 1) {
             throw ApiException.dynamoDb("LimitExceededException", "Subscriber limit exceeded: Only 1 online index"
                     + " can be created or deleted simultaneously per table");
