@@ -193,6 +193,32 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
+    void scan_indexNameAndAttributesToGet_areConstraints_inDynamoDbsMemberOrder() {
+        assertValidation(() -> client.scan(b -> b.tableName("abc;").indexName("by;day").attributesToGet(
+                        java.util.List.of()).select("hi")),
+                "4 validation errors detected: Value 'hi' at 'select' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES,"
+                        + " ALL_PROJECTED_ATTRIBUTES]; Value 'by;day' at 'indexName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'abc;' at"
+                        + " 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern:"
+                        + " [a-zA-Z0-9_.-]+; Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+    }
+
+    @Test
+    void query_malformedIndexNameOrSelect_isReportedBeforeTheMissingTable() {
+        assertValidation(() -> client.query(b -> b.tableName("no-such-events").indexName("ab")
+                        .keyConditionExpression("feed = :s").expressionAttributeValues(Map.of(":s", s("orders")))),
+                "1 validation error detected: Value 'ab' at 'indexName' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 3");
+        assertValidation(() -> client.query(b -> b.tableName("no-such-events").select("hi")
+                        .keyConditionExpression("feed = :s").expressionAttributeValues(Map.of(":s", s("orders")))),
+                "1 validation error detected: Value 'hi' at 'select' failed to satisfy constraint: Member must"
+                        + " satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES,"
+                        + " ALL_PROJECTED_ATTRIBUTES]");
+    }
+
+    @Test
     void createTable_moreThanTenFailures_reportsTheFirstTen() {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
         java.util.List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>();

@@ -42,7 +42,10 @@ public final class QueryOperations {
     }
 
     public ObjectNode query(ObjectNode request) {
-        new Constraints().itemTableName("tableName", request.get("TableName")).check();
+        readMembers(new Constraints().itemTableName("tableName", request.get("TableName")), request)
+                .oneOf("select", request.get("Select"), ReadRequest.SELECT,
+                        "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+                .check();
         ReadValues.check(request.get("ExpressionAttributeValues"));
         ReadValues.check(request.get("ExclusiveStartKey"));
         ReadValues.checkConditions(request.get("KeyConditions"));
@@ -163,8 +166,24 @@ public final class QueryOperations {
         return database.read(connection -> IndexReads.query(connection, read, condition, start, forward, request));
     }
 
+    /**
+     * The constraints a read checks on its IndexName (a table name's rules) and AttributesToGet (one name at least)
+     * with its other members, before it looks the table up.
+     */
+    private static Constraints readMembers(Constraints constraints, ObjectNode request) {
+        if (request.hasNonNull("IndexName")) {
+            constraints.tableName("indexName", request.get("IndexName"));
+        }
+        JsonNode attributesToGet = request.get("AttributesToGet");
+        if (attributesToGet != null && attributesToGet.isArray() && attributesToGet.isEmpty()) {
+            constraints.violation("Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have"
+                    + " length greater than or equal to 1");
+        }
+        return constraints;
+    }
+
     public ObjectNode scan(ObjectNode request) {
-        new Constraints(MemberOrder.SCAN).itemTableName("tableName", request.get("TableName"))
+        readMembers(new Constraints(MemberOrder.SCAN).itemTableName("tableName", request.get("TableName")), request)
                 .range("totalSegments", request.get("TotalSegments"), 1, 1000000)
                 .range("segment", request.get("Segment"), 0, 999999)
                 .range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
