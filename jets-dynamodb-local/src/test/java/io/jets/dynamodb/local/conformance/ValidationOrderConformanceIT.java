@@ -219,6 +219,15 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
+    void query_keyConditionWithTheWrongArgumentCount_isReportedBeforeTheMissingTable() {
+        assertValidation(() -> client.query(b -> b.tableName("no-such-events").keyConditions(Map.of("feed",
+                        software.amazon.awssdk.services.dynamodb.model.Condition.builder().comparisonOperator("EQ")
+                                .build()))),
+                "One or more parameter values were invalid: Invalid number of argument(s) for the EQ"
+                        + " ComparisonOperator");
+    }
+
+    @Test
     void createTable_moreThanTenFailures_reportsTheFirstTen() {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
         java.util.List<GlobalSecondaryIndex> indexes = new java.util.ArrayList<>();

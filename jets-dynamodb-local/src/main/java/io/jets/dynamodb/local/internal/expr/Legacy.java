@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class Legacy {
 
+    private static final Set<String> KEY_CONDITION_OPERATORS = Set.of("EQ", "NE", "LE", "LT", "GE", "GT",
+            "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH", "IN", "BETWEEN");
     private static final List<String> ALL_EXPRESSIONS = List.of("UpdateExpression", "ConditionExpression",
             "KeyConditionExpression", "FilterExpression", "ProjectionExpression");
     private static final List<String> ALL_LEGACY = List.of("AttributesToGet", "AttributeUpdates", "Expected",
@@ -156,6 +158,20 @@ public final class Legacy {
             throw ApiException.validation("Conditions can be of length 1 or 2 only");
         }
         return KeyConditions.withSchema(terms(comparisons), hashKey, rangeKeyOrNull);
+    }
+
+    /**
+     * Checks each comparison of {@code KeyConditions} (its operator's argument count and its values) from the
+     * request alone, as DynamoDB does before it looks the table up; a comparison without a known operator is left
+     * to {@link #keyConditions}.
+     */
+    public static void checkKeyConditionComparisons(JsonNode keyConditions) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = keyConditions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (KEY_CONDITION_OPERATORS.contains(e.getValue().path("ComparisonOperator").asText())) {
+                LegacyConditions.filter(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.KeyCondition;
+import io.jets.dynamodb.local.internal.expr.Legacy;
 import io.jets.dynamodb.local.internal.expr.MultiKeyCondition;
 import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
@@ -53,6 +54,10 @@ public final class QueryOperations {
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression", "KeyConditionExpression"));
         expressions.checkKeyCondition();
+        JsonNode keyConditions = request.get("KeyConditions");
+        if (keyConditions != null && keyConditions.isObject() && !request.hasNonNull("KeyConditionExpression")) {
+            Legacy.checkKeyConditionComparisons(keyConditions);
+        }
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         JsonNode limit = request.get("Limit");
         if (limit != null && limit.isNumber() && limit.asLong() < 1) {
