@@ -306,4 +306,52 @@ class ValidationOrderConformanceIT {
                                 .build())),
                 "1 validation error detected: " + BOGUS_CAPACITY);
     }
+
+    private static final String NOT_A_NUMBER = "The parameter cannot be converted to a numeric value: many";
+
+    @Test
+    void itemOperations_malformedValue_isReportedBeforeTheMissingTable() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key =
+                item("feed", s("a"), "posted", n("many"));
+        assertValidation(() -> client.putItem(b -> b.tableName("no-such-events").item(key)), NOT_A_NUMBER);
+        assertValidation(() -> client.getItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
+        assertValidation(() -> client.deleteItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
+        assertValidation(() -> client.updateItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
+    }
+
+    @Test
+    void batchOperations_malformedValue_isReportedBeforeTheMissingTable() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key =
+                item("feed", s("a"), "posted", n("many"));
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of("no-such-events",
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(key).build()))),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("no-such-events", java.util.List.of(
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(p -> p.item(key)).build())))),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("no-such-events", java.util.List.of(
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .deleteRequest(d -> d.key(key)).build())))),
+                NOT_A_NUMBER);
+    }
+
+    @Test
+    void putItem_itemOverTheSizeLimit_isReportedBeforeTheMissingTable() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> large =
+                item("feed", s("a"), "posted", s("1"), "body", s("x".repeat(400 * 1024)));
+        assertValidation(() -> client.putItem(b -> b.tableName("no-such-events").item(large)),
+                "Item size has exceeded the maximum allowed size");
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("no-such-events", java.util.List.of(
+                        software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                .putRequest(p -> p.item(large)).build())))),
+                "Item size has exceeded the maximum allowed size");
+    }
+
+    @Test
+    void putItem_wellFormedItemOfAMissingTable_isResourceNotFound() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("no-such-events")
+                        .item(item("feed", s("a"), "posted", s("1"), "body", s("x".repeat(1024))))))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
 }

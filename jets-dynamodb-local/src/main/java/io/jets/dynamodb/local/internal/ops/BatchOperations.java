@@ -84,6 +84,15 @@ public final class BatchOperations {
                         + " failed to satisfy constraint: " + MAP_KEYS_CONSTRAINT);
             }
         }
+        // every request is well formed, its values valid and its item within the size limit before any table is
+        // looked up: DynamoDB reports these even for a table that does not exist
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            int position = 0;
+            for (JsonNode one : entry.getValue()) {
+                checkRequest(entry.getKey(), one, ++position);
+            }
+        }
         List<Write> writes = new ArrayList<>();
         // one table named by its name and by its ARN is still one table: an item in both lists is a duplicate
         Set<String> seen = new HashSet<>();
@@ -92,9 +101,8 @@ public final class BatchOperations {
             String name = TableArns.nameOf(entry.getKey());
             new Constraints().tableName("requestItems.key", Json.MAPPER.getNodeFactory().textNode(name)).check();
             TableDefinition table = catalog.require(name);
-            int position = 0;
             for (JsonNode one : entry.getValue()) {
-                Write write = parse(entry.getKey(), table, one, ++position);
+                Write write = parse(entry.getKey(), table, one);
                 if (!seen.add(table.name() + "|" + Json.write(Keys.project(table, write.key())))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");
                 }
@@ -129,7 +137,8 @@ public final class BatchOperations {
         return response;
     }
 
-    private static Write parse(String label, TableDefinition table, JsonNode one, int position) {
+    /** The checks of one write request that need no table: its shape, its values and its item's size. */
+    private static void checkRequest(String label, JsonNode one, int position) {
         JsonNode put = one.get("PutRequest");
         JsonNode delete = one.get("DeleteRequest");
         if ((put == null) == (delete == null)) {
@@ -145,6 +154,16 @@ public final class BatchOperations {
         if (put != null) {
             ObjectNode item = (ObjectNode) put.get("Item");
             AttributeValues.validateItem(item);
+            ItemWriter.checkSize(AttributeValues.normalizeItem(item));
+        } else {
+            delete.get("Key").forEach(AttributeValues::validateValue);
+        }
+    }
+
+    private static Write parse(String label, TableDefinition table, JsonNode one) {
+        JsonNode put = one.get("PutRequest");
+        if (put != null) {
+            ObjectNode item = (ObjectNode) put.get("Item");
             for (String name : table.keyNames()) {
                 // unlike PutItem, a batch put reports a key missing or of the wrong type as a schema mismatch
                 if (!item.has(name) || !table.typeOf(name).equals(AttributeValues.type(item.get(name)))) {
@@ -152,11 +171,9 @@ public final class BatchOperations {
                 }
             }
             ObjectNode key = Keys.ofItem(table, item);
-            ObjectNode stored = AttributeValues.normalizeItem(item);
-            ItemWriter.checkSize(stored);
-            return new Write(label, table, AttributeValues.normalizeItem(key), stored);
+            return new Write(label, table, AttributeValues.normalizeItem(key), AttributeValues.normalizeItem(item));
         }
-        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, delete.get("Key")));
+        ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, one.get("DeleteRequest").get("Key")));
         return new Write(label, table, key, null);
     }
 
@@ -253,11 +270,12 @@ public final class BatchOperations {
             RequestExpressions expressions = new RequestExpressions(keysAndAttributes);
             Projection projection = expressions.projection();
             expressions.verifyAllUsed();
+            // a malformed value fails even when the table does not exist
+            keysAndAttributes.path("Keys").forEach(ReadValues::check);
             TableDefinition table = catalog.require(TableArns.nameOf(entry.getKey()));
             List<ObjectNode> keys = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             for (JsonNode key : keysAndAttributes.path("Keys")) {
-                ReadValues.check(key);
                 ObjectNode checked = AttributeValues.normalizeItem(Keys.checkKey(table, key));
                 if (!seen.add(Json.write(Keys.project(table, checked)))) {
                     throw ApiException.validation("Provided list of item keys contains duplicates");

@@ -42,12 +42,8 @@ public final class ItemOperations {
 
     public ObjectNode putItem(ObjectNode request) {
         SingleWrite write = checkSingleWrite(request, "item", "Item");
-        ObjectNode item = (ObjectNode) request.get("Item");
-        AttributeValues.validateItem(item);
-        ObjectNode key = Keys.ofItem(write.table(), item);
-        ObjectNode stored = AttributeValues.normalizeItem(item);
-        ItemWriter.checkSize(stored);
-        return replace(request, write, key, stored);
+        ObjectNode key = Keys.ofItem(write.table(), (ObjectNode) request.get("Item"));
+        return replace(request, write, key, write.stored());
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -56,8 +52,9 @@ public final class ItemOperations {
         RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
-        TableDefinition table = catalog.require(Json.text(request, "TableName"));
+        // a malformed value fails even when the table does not exist
         ReadValues.check(request.get("Key"));
+        TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
         KeyPaths.check(table, NestedKeyPaths.of(projection), true);
         ItemStore.Row row = database.read(connection -> writer.row(connection, table, key));
@@ -88,6 +85,7 @@ public final class ItemOperations {
         Update update = expressions.update();
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
+        validateValues(request.get("Key"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
         Set<String> keyNames = new HashSet<>(table.keyNames());
@@ -129,8 +127,11 @@ public final class ItemOperations {
         return replace(request, write, key, null);
     }
 
-    /** PutItem's and DeleteItem's table, condition and ReturnValues, once their parameters are valid. */
-    private record SingleWrite(TableDefinition table, Condition condition, String returnValues) {
+    /**
+     * PutItem's and DeleteItem's table, condition and ReturnValues, once their parameters are valid, and PutItem's
+     * item as it is stored (null for DeleteItem).
+     */
+    private record SingleWrite(TableDefinition table, Condition condition, String returnValues, ObjectNode stored) {
     }
 
     /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
@@ -146,7 +147,24 @@ public final class ItemOperations {
         RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
-        return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues);
+        ObjectNode stored = null;
+        if (field.equals("Item")) {
+            // the item's values and size are checked before its table is looked up, as DynamoDB does
+            ObjectNode item = (ObjectNode) request.get("Item");
+            AttributeValues.validateItem(item);
+            stored = AttributeValues.normalizeItem(item);
+            ItemWriter.checkSize(stored);
+        } else {
+            validateValues(request.get("Key"));
+        }
+        return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues, stored);
+    }
+
+    /** Checks each value of a Key; DynamoDB refuses a malformed one before it looks the table up. */
+    private static void validateValues(JsonNode key) {
+        if (key instanceof ObjectNode values) {
+            values.forEach(AttributeValues::validateValue);
+        }
     }
 
     /**
