@@ -119,6 +119,67 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void binaryThatIsNotBase64_isSerializationException_andNothingIsStored() throws Exception {
+        var length = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"bin\"},"
+                + "\"data\":{\"B\":\"23456\"}}}");
+        var padInside = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"bin\"},"
+                + "\"data\":{\"BS\":[\"=+/=\"]}}}");
+        var bitsPastTheEnd = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"bin\"},"
+                + "\"data\":{\"L\":[{\"B\":\"+/+=\"}]}}}");
+
+        assertSerializationError(length, "'23456' can not be converted to a Blob: Base64 encoded length is expected"
+                + " a multiple of 4 bytes but found: 5");
+        assertSerializationError(padInside, "'=+/=' can not be converted to a Blob: Invalid Base64 character: '='");
+        assertSerializationError(bitsPastTheEnd, "'+/+=' can not be converted to a Blob: Invalid last non-pad Base64"
+                + " character dectected");
+        assertThat(local.dynamoDb().getItem(b -> b.tableName("wire").key(item("id", s("bin")))).hasItem()).isFalse();
+    }
+
+    @Test
+    void legacyConditionAndUpdateMembersOfTheWrongType_areSerializationExceptions() throws Exception {
+        var exists = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"c\"}},"
+                + "\"Expected\":{\"id\":{\"Exists\":23}}}");
+        var entry = post("DeleteItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"c\"}},"
+                + "\"Expected\":{\"id\":true}}");
+        var listValue = post("PutItem", "{\"TableName\":\"wire\",\"Item\":{\"id\":{\"S\":\"c\"}},"
+                + "\"Expected\":{\"id\":{\"ComparisonOperator\":\"EQ\",\"AttributeValueList\":[{\"S\":5}]}}}");
+        var update = post("UpdateItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"c\"}},"
+                + "\"AttributeUpdates\":{\"n\":{\"Action\":\"PUT\",\"Value\":{\"N\":[]}}}}");
+        var attributesToGet = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"a\"}},"
+                + "\"AttributesToGet\":\"id\"}");
+
+        assertSerializationError(exists, "class java.lang.Short can not be converted to an Boolean");
+        assertSerializationError(entry, "Expected null");
+        assertSerializationError(listValue, "class java.lang.Short can not be converted to an String");
+        assertSerializationError(update, "Start of list found where not expected");
+        assertSerializationError(attributesToGet, "Expected list or null");
+    }
+
+    @Test
+    void batchRequestItemsOfTheWrongType_areSerializationExceptions() throws Exception {
+        var putValue = post("BatchWriteItem", "{\"RequestItems\":{\"wire\":[{\"PutRequest\":{\"Item\":"
+                + "{\"id\":{\"S\":1}}}}]}}");
+        var deleteRequest = post("BatchWriteItem", "{\"RequestItems\":{\"wire\":[{\"DeleteRequest\":[]}]}}");
+        var writes = post("BatchWriteItem", "{\"RequestItems\":{\"wire\":{}}}");
+        var keyValue = post("BatchGetItem", "{\"RequestItems\":{\"wire\":{\"Keys\":[{\"id\":{\"S\":1}}]}}}");
+        var consistentRead = post("BatchGetItem", "{\"RequestItems\":{\"wire\":{\"Keys\":[{\"id\":"
+                + "{\"S\":\"a\"}}],\"ConsistentRead\":23}}}");
+
+        assertSerializationError(putValue, "class java.lang.Short can not be converted to an String");
+        assertSerializationError(deleteRequest, "Start of list found where not expected");
+        assertSerializationError(writes, "Start of structure or map found where not expected.");
+        assertSerializationError(keyValue, "class java.lang.Short can not be converted to an String");
+        assertSerializationError(consistentRead, "class java.lang.Short can not be converted to an Boolean");
+    }
+
+    @Test
+    void transactionActionOfTheWrongType_isSerializationException() throws Exception {
+        var response = post("TransactWriteItems", "{\"TransactItems\":[{\"Put\":[]}]}");
+
+        assertSerializationError(response, "Start of list found where not expected");
+    }
+
+    @Test
     void tableNameAsList_isSerializationException() throws Exception {
         var response = post("DescribeTable", "{\"TableName\":[\"wire\"]}");
 

@@ -40,6 +40,10 @@ final class RequestMemberTypes {
 
     static void check(ObjectNode request, String target) {
         checkMembers(request);
+        JsonNode requestItems = request.get("RequestItems");
+        if (requestItems != null && !requestItems.isNull()) {
+            requestItems(requestItems, target.endsWith(".BatchWriteItem"));
+        }
         checkToken(request.get("ClientRequestToken"));
         checkEnums(request, OWN_ENUM_CHECKS.contains(target));
     }
@@ -73,6 +77,12 @@ final class RequestMemberTypes {
             } else if (ITEMS.contains(name)) {
                 map(value);
                 value.forEach(RequestMemberTypes::attributeValue);
+            } else if (name.equals("AttributesToGet")) {
+                list(value);
+                value.forEach(RequestMemberTypes::string);
+            } else if (name.equals("Expected") || name.equals("AttributeUpdates")) {
+                map(value);
+                value.forEach(RequestMemberTypes::condition);
             } else if (name.equals("TimeToLiveSpecification") && value.hasNonNull("AttributeName")) {
                 string(value.get("AttributeName"));
             } else if (name.equals("Tags") || name.equals("Statements") || name.equals("TransactStatements")) {
@@ -87,10 +97,91 @@ final class RequestMemberTypes {
                     transactItem.forEach(action -> {
                         if (action.isObject()) {
                             checkMembers(action);
+                        } else if (!action.isNull()) {
+                            structure(action);
                         }
                     });
                 }
             }
+        }
+    }
+
+    /**
+     * One entry of Expected (Exists, Value, ComparisonOperator, AttributeValueList) or of AttributeUpdates (Action,
+     * Value): a structure whose members have their own types.
+     */
+    private static void condition(JsonNode entry) {
+        if (entry.isNull()) {
+            return;
+        }
+        structure(entry);
+        for (Iterator<Map.Entry<String, JsonNode>> it = entry.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> member = it.next();
+            JsonNode content = member.getValue();
+            if (content.isNull()) {
+                continue;
+            }
+            switch (member.getKey()) {
+                case "Exists" -> bool(content);
+                case "Value" -> attributeValue(content);
+                case "ComparisonOperator", "Action" -> string(content);
+                case "AttributeValueList" -> {
+                    list(content);
+                    content.forEach(RequestMemberTypes::attributeValue);
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    /**
+     * BatchGetItem's and BatchWriteItem's RequestItems: a map from table to, for reads, a structure of keys and
+     * read parameters, for writes, a list of structures each holding a PutRequest or a DeleteRequest.
+     */
+    private static void requestItems(JsonNode requestItems, boolean writes) {
+        map(requestItems);
+        for (JsonNode entry : requestItems) {
+            if (entry.isNull()) {
+                continue;
+            }
+            if (writes) {
+                list(entry);
+                for (JsonNode write : entry) {
+                    if (write.isNull()) {
+                        continue;
+                    }
+                    structure(write);
+                    writeRequest(write.get("PutRequest"), "Item");
+                    writeRequest(write.get("DeleteRequest"), "Key");
+                }
+            } else {
+                structure(entry);
+                checkMembers(entry);
+                JsonNode keys = entry.get("Keys");
+                if (keys != null && !keys.isNull()) {
+                    list(keys);
+                    for (JsonNode key : keys) {
+                        if (!key.isNull()) {
+                            map(key);
+                            key.forEach(RequestMemberTypes::attributeValue);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A PutRequest's Item or a DeleteRequest's Key: a structure holding a map of attribute values. */
+    private static void writeRequest(JsonNode request, String member) {
+        if (request == null || request.isNull()) {
+            return;
+        }
+        structure(request);
+        JsonNode values = request.get(member);
+        if (values != null && !values.isNull()) {
+            map(values);
+            values.forEach(RequestMemberTypes::attributeValue);
         }
     }
 
@@ -166,7 +257,11 @@ final class RequestMemberTypes {
     }
 
     private static void blob(JsonNode value) {
-        if (value.isTextual() || value.isNull()) {
+        if (value.isNull()) {
+            return;
+        }
+        if (value.isTextual()) {
+            base64(value.asText());
             return;
         }
         container(value);
@@ -180,6 +275,43 @@ final class RequestMemberTypes {
         }
         container(value);
         throw ApiException.serialization("class " + javaClass(value) + " can not be converted to an Boolean");
+    }
+
+    /**
+     * Binary values travel as base64, which DynamoDB decodes strictly: whole groups of four characters, padding only
+     * at the end, and no bits set past the last byte.
+     */
+    private static void base64(String text) {
+        String refusal = "'" + text + "' can not be converted to a Blob: ";
+        if (text.length() % 4 != 0) {
+            throw ApiException.serialization(refusal + "Base64 encoded length is expected a multiple of 4 bytes but"
+                    + " found: " + text.length());
+        }
+        int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+        int end = text.length() - padding;
+        for (int i = 0; i < end; i++) {
+            if (sextet(text.charAt(i)) < 0) {
+                throw ApiException.serialization(refusal + "Invalid Base64 character: '" + text.charAt(i) + "'");
+            }
+        }
+        // the last character before the padding carries 4 (one '=') or 2 (two) bits beyond the last byte
+        int unused = padding == 2 ? 0x0f : padding == 1 ? 0x03 : 0;
+        if (padding > 0 && (sextet(text.charAt(end - 1)) & unused) != 0) {
+            throw ApiException.serialization(refusal + "Invalid last non-pad Base64 character dectected");
+        }
+    }
+
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : c == '/' ? 63 : -1;
     }
 
     private static void list(JsonNode value) {
