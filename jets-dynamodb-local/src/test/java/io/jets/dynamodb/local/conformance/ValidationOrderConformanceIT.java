@@ -354,4 +354,36 @@ class ValidationOrderConformanceIT {
                         .item(item("feed", s("a"), "posted", s("1"), "body", s("x".repeat(1024))))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
+
+    @Test
+    void itemOperations_malformedValue_isReportedBeforeThePlaceholdersAndTheConditions() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key =
+                item("feed", s("a"), "posted", n("many"));
+        assertValidation(() -> client.putItem(b -> b.tableName("events").item(key)
+                        .conditionExpression("attribute_not_exists(feed) OR seen = :undefined")),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.updateItem(b -> b.tableName("events").key(key).updateExpression("SET seen = :t")
+                        .expressionAttributeNames(Map.of()).expressionAttributeValues(Map.of(":t", s("yes")))),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.updateItem(b -> b.tableName("events").key(key).attributeUpdates(Map.of("seen",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder().action("ADD")
+                                .value(s("yes")).build()))),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.deleteItem(b -> b.tableName("events").key(key)
+                        .conditionExpression("seen = :undefined")),
+                NOT_A_NUMBER);
+        assertValidation(() -> client.getItem(b -> b.tableName("events").key(key).projectionExpression("#undefined")),
+                NOT_A_NUMBER);
+    }
+
+    @Test
+    void expressionAttributeValues_malformedKey_isReportedOverAnEarlierMalformedValue() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> values =
+                new java.util.LinkedHashMap<>();
+        values.put(":seen", n("many"));
+        values.put("seen", s("yes"));
+        assertValidation(() -> client.updateItem(b -> b.tableName("events").key(item("feed", s("a"), "posted", s("1")))
+                        .updateExpression("SET seen = :seen").expressionAttributeValues(values)),
+                "ExpressionAttributeValues contains invalid key: Syntax error; key: \"seen\"");
+    }
 }

@@ -62,12 +62,16 @@ public final class ExpressionContext {
             if (values.isEmpty()) {
                 throw ApiException.validation("ExpressionAttributeValues must not be empty");
             }
+            // every key is checked before any value: a malformed key is reported over an earlier malformed value
+            for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!validPlaceholder(key, ':')) {
+                    throw ApiException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
+                            + key + "\"");
+                }
+            }
             for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (!validPlaceholder(e.getKey(), ':')) {
-                    throw ApiException.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
-                            + e.getKey() + "\"");
-                }
                 try {
                     AttributeValues.validateValue(e.getValue());
                 } catch (ApiException invalid) {

@@ -49,11 +49,11 @@ public final class ItemOperations {
     public ObjectNode getItem(ObjectNode request) {
         new Constraints(MemberOrder.GET_ITEM).itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key")).sharedEnums(request).check();
-        RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"));
+        // a malformed value fails even when the table does not exist
+        RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"),
+                () -> ReadValues.check(request.get("Key")));
         Projection projection = expressions.projection();
         expressions.verifyAllUsed();
-        // a malformed value fails even when the table does not exist
-        ReadValues.check(request.get("Key"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
         KeyPaths.check(table, NestedKeyPaths.of(projection), true);
@@ -81,11 +81,10 @@ public final class ItemOperations {
                 .check();
         String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
         RequestExpressions expressions = new RequestExpressions(request,
-                List.of("UpdateExpression", "ConditionExpression"));
+                List.of("UpdateExpression", "ConditionExpression"), () -> validateValues(request.get("Key")));
         Update update = expressions.update();
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
-        validateValues(request.get("Key"));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
         Set<String> keyNames = new HashSet<>(table.keyNames());
@@ -144,18 +143,16 @@ public final class ItemOperations {
                 .sharedEnums(request)
                 .check();
         String returnValues = returnValues(request, PUT_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"));
+        // the values, and the item's size, are checked before the table is looked up, as DynamoDB does
+        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"),
+                field.equals("Item") ? () -> AttributeValues.validateItem((ObjectNode) request.get("Item"))
+                        : () -> validateValues(request.get("Key")));
         Condition condition = expressions.condition();
         expressions.verifyAllUsed();
         ObjectNode stored = null;
         if (field.equals("Item")) {
-            // the item's values and size are checked before its table is looked up, as DynamoDB does
-            ObjectNode item = (ObjectNode) request.get("Item");
-            AttributeValues.validateItem(item);
-            stored = AttributeValues.normalizeItem(item);
+            stored = AttributeValues.normalizeItem((ObjectNode) request.get("Item"));
             ItemWriter.checkSize(stored);
-        } else {
-            validateValues(request.get("Key"));
         }
         return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues, stored);
     }

@@ -34,6 +34,14 @@ final class RequestExpressions {
      * without any of them are refused.
      */
     RequestExpressions(JsonNode request, List<String> expressionMembers) {
+        this(request, expressionMembers, () -> { });
+    }
+
+    /**
+     * {@code valueChecks}: the checks of the request's own attribute values (an Item, a Key), which DynamoDB runs
+     * once it knows which parameters the request combines, and before it looks at the placeholders.
+     */
+    RequestExpressions(JsonNode request, List<String> expressionMembers, Runnable valueChecks) {
         this.request = request;
         if (LEGACY.stream().anyMatch(request::hasNonNull)) {
             Legacy.checkNotMixed(request);
@@ -41,6 +49,7 @@ final class RequestExpressions {
         if (!expressionMembers.isEmpty()) {
             ExpressionParameters.check(request, expressionMembers);
         }
+        valueChecks.run();
         this.context = ExpressionContext.of(Json.objectOrNull(request, "ExpressionAttributeNames"),
                 Json.objectOrNull(request, "ExpressionAttributeValues"));
     }
