@@ -386,4 +386,37 @@ class ValidationOrderConformanceIT {
                         .updateExpression("SET seen = :seen").expressionAttributeValues(values)),
                 "ExpressionAttributeValues contains invalid key: Syntax error; key: \"seen\"");
     }
+
+    @Test
+    void wronglyTypedIndexKey_namesTheAlphabeticallyFirstAttribute_andTheLastIndexItKeys() {
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        client.createTable(b -> b.tableName("indexed-events").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
+                        attribute("posted", ScalarAttributeType.S), attribute("c", ScalarAttributeType.S),
+                        attribute("d", ScalarAttributeType.S))
+                .keySchema(hash("feed"), range("posted"))
+                .localSecondaryIndexes(
+                        LocalSecondaryIndex.builder().indexName("ls-c").keySchema(hash("feed"), range("c"))
+                                .projection(all).build(),
+                        LocalSecondaryIndex.builder().indexName("ls-d").keySchema(hash("feed"), range("d"))
+                                .projection(all).build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder().indexName("gs-c").keySchema(hash("c")).projection(all).build(),
+                        GlobalSecondaryIndex.builder().indexName("gs-cd").keySchema(hash("c"), range("d"))
+                                .projection(all).build()));
+        String mismatch = "One or more parameter values were invalid: Type mismatch for Index Key c Expected: S"
+                + " Actual: N IndexName: gs-cd";
+
+        assertValidation(() -> client.putItem(b -> b.tableName("indexed-events")
+                        .item(item("feed", s("a"), "posted", s("1"), "c", n("7")))),
+                mismatch);
+        assertValidation(() -> client.updateItem(b -> b.tableName("indexed-events")
+                        .key(item("feed", s("a"), "posted", s("1")))
+                        .attributeUpdates(Map.of(
+                                "d", software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder()
+                                        .value(n("8")).build(),
+                                "c", software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder()
+                                        .value(n("7")).build()))),
+                mismatch);
+    }
 }

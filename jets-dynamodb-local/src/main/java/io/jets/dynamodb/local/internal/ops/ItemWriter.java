@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The one way items change: the stored item and its stream record in the caller's transaction. Every write
@@ -127,7 +128,24 @@ public final class ItemWriter {
     static void checkIndexKeys(TableDefinition table, ObjectNode item) {
         List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
         indexes.addAll(table.globalIndexes());
-        // when an attribute keys several indexes, DynamoDB names the alphabetically first
+        // of several wrongly typed attributes DynamoDB reports the alphabetically first, and of the indexes it
+        // keys, the last (the global indexes coming after the local ones)
+        TreeMap<String, IndexDefinition> mismatches = new TreeMap<>();
+        for (IndexDefinition index : indexes) {
+            for (String attribute : index.keyNames()) {
+                JsonNode value = item.get(attribute);
+                if (value != null && !table.keyNames().contains(attribute)
+                        && !table.typeOf(attribute).equals(AttributeValues.type(value))) {
+                    mismatches.put(attribute, index);
+                }
+            }
+        }
+        if (!mismatches.isEmpty()) {
+            String attribute = mismatches.firstKey();
+            throw ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                    + attribute + " Expected: " + table.typeOf(attribute) + " Actual: "
+                    + AttributeValues.type(item.get(attribute)) + " IndexName: " + mismatches.get(attribute).name());
+        }
         indexes.sort(java.util.Comparator.comparing(IndexDefinition::name));
         for (IndexDefinition index : indexes) {
             for (String attribute : index.keyNames()) {
@@ -135,13 +153,7 @@ public final class ItemWriter {
                 if (value == null || table.keyNames().contains(attribute)) {
                     continue;
                 }
-                String expected = table.typeOf(attribute);
-                String actual = value.fieldNames().hasNext() ? value.fieldNames().next() : "";
-                if (!actual.equals(expected)) {
-                    throw ApiException.validation("One or more parameter values were invalid: Type mismatch for"
-                            + " Index Key " + attribute + " Expected: " + expected + " Actual: " + actual
-                            + " IndexName: " + index.name());
-                }
+                String actual = value.fieldNames().next();
                 if (value.get(actual).asText().isEmpty()) {
                     throw ApiException.validation("One or more parameter values are not valid. A value specified"
                             + " for a secondary index key is not supported. The AttributeValue for a key attribute"
