@@ -91,6 +91,22 @@ class UpdateItemConformanceIT {
     }
 
     @Test
+    void updateItem_elementsSetAndAddedPastTheEnd_areAppendedInIndexOrder_andUpdatedNewReadsTheirPaths() {
+        client.putItem(b -> b.tableName("carts").item(item("cart", s("mixed"),
+                "fruits", AttributeValue.fromL(List.of(s("apple"), s("fig"))))));
+
+        var response = client.updateItem(b -> b.tableName("carts").key(cart("mixed"))
+                .updateExpression("SET fruits[4] = :pear ADD fruits[8] :tags, fruits[6] :count")
+                .expressionAttributeValues(Map.of(":pear", s("pear"), ":tags", AttributeValue.fromSs(List.of("ripe")),
+                        ":count", n("2")))
+                .returnValues("UPDATED_NEW"));
+
+        assertThat(read("mixed").get("fruits").l()).containsExactly(s("apple"), s("fig"), s("pear"), n("2"),
+                AttributeValue.fromSs(List.of("ripe")));
+        assertThat(response.attributes().get("fruits").l()).containsExactly(AttributeValue.fromSs(List.of("ripe")));
+    }
+
+    @Test
     void updateItem_listAppendOfIfNotExists_startsAndExtendsTheList() {
         for (String fruit : List.of("plum", "lime")) {
             client.updateItem(b -> b.tableName("carts").key(cart("nested"))

@@ -130,10 +130,18 @@ public final class Update {
         for (Action action : removes) {
             remove(item, action.path());
         }
+        // as with SET, elements added past a list's end are appended in the order of their indexes
+        List<Action> addsAndDeletes = new ArrayList<>();
         for (Action action : actions) {
+            if (action.type() == ActionType.ADD || action.type() == ActionType.DELETE) {
+                addsAndDeletes.add(action);
+            }
+        }
+        addsAndDeletes.sort(Comparator.comparingInt((Action a) -> lastIndex(a.path())));
+        for (Action action : addsAndDeletes) {
             if (action.type() == ActionType.ADD) {
                 add(item, action.path(), action.value().eval(before));
-            } else if (action.type() == ActionType.DELETE) {
+            } else {
                 delete(item, action.path(), action.value().eval(before));
             }
         }
