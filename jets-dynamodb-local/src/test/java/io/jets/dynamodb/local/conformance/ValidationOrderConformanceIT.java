@@ -419,4 +419,11 @@ class ValidationOrderConformanceIT {
                                         .value(n("7")).build()))),
                 mismatch);
     }
+
+    @Test
+    void getItem_emptyAttributesToGet_isReportedWithTheMissingKey() {
+        assertValidation(() -> client.getItem(b -> b.tableName("events").attributesToGet(java.util.List.of())),
+                "2 validation errors detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: Member"
+                        + " must have length greater than or equal to 1; " + NO_KEY);
+    }
 }

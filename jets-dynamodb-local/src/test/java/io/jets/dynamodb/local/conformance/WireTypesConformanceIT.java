@@ -180,6 +180,19 @@ class WireTypesConformanceIT {
     }
 
     @Test
+    void consistentReadAsDecimal_isTrueWhenItsIntegerPartIsNotZero() throws Exception {
+        var half = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"a\"}},"
+                + "\"ConsistentRead\":0.5,\"ReturnConsumedCapacity\":\"TOTAL\"}");
+        var negative = post("GetItem", "{\"TableName\":\"wire\",\"Key\":{\"id\":{\"S\":\"a\"}},"
+                + "\"ConsistentRead\":-1.1,\"ReturnConsumedCapacity\":\"TOTAL\"}");
+
+        assertThat(half.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(half.body()).at("/ConsumedCapacity/CapacityUnits").asDouble()).isEqualTo(0.5);
+        assertThat(negative.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(negative.body()).at("/ConsumedCapacity/CapacityUnits").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
     void tableNameAsList_isSerializationException() throws Exception {
         var response = post("DescribeTable", "{\"TableName\":[\"wire\"]}");
 

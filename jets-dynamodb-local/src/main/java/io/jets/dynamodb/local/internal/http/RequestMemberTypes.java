@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local.internal.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.ops.SharedEnums;
@@ -71,6 +72,10 @@ final class RequestMemberTypes {
                 string(value);
             } else if (name.equals("ConsistentRead") || name.equals("ScanIndexForward")) {
                 bool(value);
+                if (value.isNumber()) {
+                    // DynamoDB takes a decimal for a boolean by its integer part: 0.5 is false, -1.1 is true
+                    member.setValue(BooleanNode.valueOf(value.longValue() != 0));
+                }
             } else if (name.equals("ExpressionAttributeNames")) {
                 map(value);
                 value.forEach(RequestMemberTypes::string);

@@ -47,8 +47,16 @@ public final class ItemOperations {
     }
 
     public ObjectNode getItem(ObjectNode request) {
-        new Constraints(MemberOrder.GET_ITEM).itemTableName("tableName", request.get("TableName"))
-                .required("key", request.get("Key")).sharedEnums(request).check();
+        Constraints constraints = new Constraints(MemberOrder.GET_ITEM)
+                .itemTableName("tableName", request.get("TableName"))
+                .required("key", request.get("Key")).sharedEnums(request);
+        JsonNode attributesToGet = request.get("AttributesToGet");
+        if (attributesToGet != null && attributesToGet.isArray() && attributesToGet.isEmpty()) {
+            // reported with the other members' constraints, not alone once they pass
+            constraints.violation("Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must have"
+                    + " length greater than or equal to 1");
+        }
+        constraints.check();
         // a malformed value fails even when the table does not exist
         RequestExpressions expressions = new RequestExpressions(request, List.of("ProjectionExpression"),
                 () -> ReadValues.check(request.get("Key")));
