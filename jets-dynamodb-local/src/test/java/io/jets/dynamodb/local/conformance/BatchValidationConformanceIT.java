@@ -102,6 +102,20 @@ class BatchValidationConformanceIT {
     }
 
     @Test
+    void batchGetItem_over100KeysAcrossTables_isRefusedBeforeAnyTableIsLookedUp() {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            keys.add(item("pk", s("k" + i)));
+        }
+        Map<String, KeysAndAttributes> requestItems = new java.util.LinkedHashMap<>();
+        requestItems.put("no-such-batch", KeysAndAttributes.builder().keys(keys).build());
+        requestItems.put("batch", KeysAndAttributes.builder().keys(item("pk", s("k100"))).build());
+
+        assertValidation(() -> client.batchGetItem(b -> b.requestItems(requestItems)),
+                "Too many items requested for the BatchGetItem call");
+    }
+
+    @Test
     void batchGetItem_noKeysForATable_failsTheKeysConstraint() {
         assertValidation(() -> client.batchGetItem(b -> b.requestItems(Map.of("batch",
                         KeysAndAttributes.builder().keys(List.of()).build()))),

@@ -249,7 +249,7 @@ public final class BatchOperations {
         }
         checkProjectionStyles(requestItems);
         int total = 0;
-        List<Get> gets = new ArrayList<>();
+        // the number of keys, per table and in all, is checked before any table is looked up
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode keysAndAttributes = entry.getValue();
@@ -267,6 +267,11 @@ public final class BatchOperations {
             if (total > 100) {
                 throw ApiException.validation("Too many items requested for the BatchGetItem call");
             }
+        }
+        List<Get> gets = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode keysAndAttributes = entry.getValue();
             RequestExpressions expressions = new RequestExpressions(keysAndAttributes);
             Projection projection = expressions.projection();
             expressions.verifyAllUsed();
