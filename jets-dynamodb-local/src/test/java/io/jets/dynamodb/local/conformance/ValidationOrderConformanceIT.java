@@ -7,6 +7,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
@@ -425,5 +426,20 @@ class ValidationOrderConformanceIT {
         assertValidation(() -> client.getItem(b -> b.tableName("events").attributesToGet(java.util.List.of())),
                 "2 validation errors detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: Member"
                         + " must have length greater than or equal to 1; " + NO_KEY);
+    }
+
+    @Test
+    void transactWriteItems_missingItems_isReportedWithTheUnknownEnums() {
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("hi")
+                        .returnItemCollectionMetrics("hi")))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class)
+                .satisfies(e -> assertThat(((software.amazon.awssdk.services.dynamodb.model.DynamoDbException) e)
+                        .awsErrorDetails().errorMessage())
+                        .startsWith("3 validation errors detected: ")
+                        .contains("Value null at 'transactItems' failed to satisfy constraint: Member must not be null")
+                        .contains("Value 'hi' at 'returnConsumedCapacity' failed to satisfy constraint: Member must"
+                                + " satisfy enum value set: [INDEXES, TOTAL, NONE]")
+                        .contains("Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member"
+                                + " must satisfy enum value set: [SIZE, NONE]"));
     }
 }

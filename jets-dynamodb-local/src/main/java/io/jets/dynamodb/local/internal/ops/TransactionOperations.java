@@ -75,6 +75,11 @@ public final class TransactionOperations {
 
     public ObjectNode transactWriteItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
+        if (items == null || items.isNull()) {
+            // a missing list is reported together with the enum members' constraints
+            new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS).required("transactItems", items).sharedEnums(request)
+                    .check();
+        }
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
         // the members' constraints, every action's among them, are reported together before anything else
         Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
@@ -341,6 +346,11 @@ public final class TransactionOperations {
 
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
+        if (items == null || items.isNull()) {
+            // a missing list is reported together with the enum members' constraints
+            new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS).required("transactItems", items).sharedEnums(request)
+                    .check();
+        }
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
         List<String> labels = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
