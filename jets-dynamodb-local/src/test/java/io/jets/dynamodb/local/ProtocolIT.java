@@ -66,6 +66,17 @@ class ProtocolIT {
     }
 
     @Test
+    void bodyThatIsNotJson_isSerializationException_evenWithoutATarget() throws Exception {
+        HttpResponse<String> missing = post(null, "hi");
+        HttpResponse<String> unknown = post("DynamoDB_20120810.ListTable", "{\"Limit\": ");
+
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    @Test
     void malformedJson_isSerializationException() throws Exception {
         HttpResponse<String> response = post("DynamoDB_20120810.PutItem", "{\"TableName\": ");
 

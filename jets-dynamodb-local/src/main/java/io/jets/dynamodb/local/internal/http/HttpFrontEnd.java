@@ -149,7 +149,15 @@ public final class HttpFrontEnd implements AutoCloseable {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         Operation operation = target == null ? null : operations.get(target);
         if (operation == null) {
-            drain(exchange.getRequestBody());
+            // the body is decoded before the target is looked at: one that is not JSON fails whatever the target
+            byte[] raw = readBody(exchange);
+            if (raw.length > 0 && exchange.getRequestHeaders().getFirst("Content-Encoding") == null) {
+                try {
+                    Json.MAPPER.readTree(raw);
+                } catch (JsonProcessingException e) {
+                    throw ApiException.serialization(null);
+                }
+            }
             throw ApiException.unknownOperation();
         }
         byte[] raw = readBody(exchange);
