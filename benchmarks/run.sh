@@ -72,8 +72,8 @@ start_peer() {
   case "$name" in
     dynalite) node "$HERE/node_modules/dynalite/cli.js" --port "$PEER_PORT" >"$WORK/$name.log" 2>&1 & ;;
     moto) python3 -m moto.server -p "$PEER_PORT" >"$WORK/$name.log" 2>&1 & ;;
-    jets-durable) mkdir -p "$WORK/data"
-      java -cp "$(CP)" io.jets.dynamodb.local.Main --port "$PEER_PORT" --data-dir "$WORK/data" >"$WORK/$name.log" 2>&1 & ;;
+    jets-durable) local data; data="$(mktemp -d "$WORK/data.XXXXXX")" # a fresh store for each run of it
+      java -cp "$(CP)" io.jets.dynamodb.local.Main --port "$PEER_PORT" --data-dir "$data" >"$WORK/$name.log" 2>&1 & ;;
     jets-memory) java -cp "$(CP)" io.jets.dynamodb.local.Main --port "$PEER_PORT" --in-memory >"$WORK/$name.log" 2>&1 & ;;
   esac
   PEER_PID=$!
