@@ -160,6 +160,24 @@ class WireTypeMessagesConformanceIT {
         assertThat(local.dynamoDb().listTables().tableNames()).doesNotContain("typed");
     }
 
+    @Test
+    void tagsTimeToLiveAndStatementMembers_areTypeChecked() throws Exception {
+        String arn = "\"ResourceArn\":\"arn:aws:dynamodb:us-east-1:000000000000:table/shapes\",";
+
+        assertSerializationError(post("TagResource", "{" + arn + "\"Tags\":[{\"Key\":\"team\",\"Value\":7}]}"),
+                "NUMBER_VALUE cannot be converted to String");
+        assertSerializationError(post("TagResource", "{" + arn + "\"Tags\":[\"team\"]}"),
+                "Unexpected value type in payload");
+        assertSerializationError(post("UpdateTimeToLive", "{\"TableName\":\"shapes\",\"TimeToLiveSpecification\":"
+                + "{\"AttributeName\":\"ttl\",\"Enabled\":1}}"), "NUMBER_VALUE cannot be converted to Boolean");
+        assertSerializationError(post("UpdateTimeToLive", "{\"TableName\":\"shapes\",\"TimeToLiveSpecification\":[]}"),
+                "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.TimeToLiveSpecification");
+        assertSerializationError(post("ExecuteStatement", "{\"Statement\":\"SELECT * FROM shapes\","
+                + "\"Parameters\":[{\"N\":5}]}"), "NUMBER_VALUE cannot be converted to String");
+        assertThat(local.dynamoDb().describeTimeToLive(b -> b.tableName("shapes")).timeToLiveDescription()
+                .timeToLiveStatusAsString()).isEqualTo("DISABLED");
+    }
+
     private static HttpResponse<String> put(String members) throws Exception {
         return post("PutItem", "{\"TableName\":\"shapes\"," + members + "}");
     }
