@@ -266,7 +266,8 @@ public final class HttpFrontEnd implements AutoCloseable {
         ObjectNode error = Json.object();
         error.put("__type", e.type());
         if (e.getMessage() != null && (e.details() == null || !e.details().has("Message"))) {
-            error.put("message", e.getMessage());
+            // DynamoDB's front end capitalizes the member of the errors it raises before the operation runs
+            error.put(e.type().endsWith("#SerializationException") ? "Message" : "message", e.getMessage());
         }
         if (e.details() != null) {
             error.setAll(e.details());
