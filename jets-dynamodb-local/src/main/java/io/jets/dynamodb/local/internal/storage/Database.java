@@ -58,6 +58,9 @@ public final class Database implements AutoCloseable {
                 + " WITHOUT ROWID",
     };
 
+    /** How many waiting writes one commit takes at most. */
+    private static final int MAX_GROUP = 64;
+
     /** A log of more frames than this (8 MB of pages) is started again from its beginning at the next checkpoint. */
     static final int WAL_RESTART_FRAMES = 1024;
 
@@ -80,6 +83,8 @@ public final class Database implements AutoCloseable {
     private final List<Connection> allReaders = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
     private final java.util.Map<String, Object> transactionState = new java.util.HashMap<>();
+    /** The writes waiting for a commit, in arrival order. */
+    private final java.util.Queue<Task<?>> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final boolean indexEntriesBuilt;
 
     static final String TEMPORARY_PREFIX = "jets-dynamodb-";
@@ -277,16 +282,10 @@ public final class Database implements AutoCloseable {
         return task.outcome();
     }
 
-    /** The writes waiting for a commit, in arrival order. */
-    private final java.util.Queue<Task<?>> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
     /** How many writes wait for the commit that will take them. */
     int waitingWrites() {
         return pending.size();
     }
-
-    /** How many waiting writes one commit takes at most. */
-    private static final int MAX_GROUP = 64;
 
     private static final class Task<T> {
         final SqlWork<T> work;
@@ -323,22 +322,22 @@ public final class Database implements AutoCloseable {
         for (Task<?> task; group.size() < MAX_GROUP && (task = pending.poll()) != null; ) {
             group.add(task);
         }
-        boolean alone = group.size() == 1;
+        if (group.size() == 1) {
+            runAlone(group.get(0));
+            group.get(0).done = true;
+            return;
+        }
         boolean anyDone = false;
         for (Task<?> task : group) {
             try {
-                if (!alone) {
-                    execute("SAVEPOINT jets_write");
-                }
+                execute("SAVEPOINT jets_write");
                 task.run(writer);
-                if (!alone) {
-                    execute("RELEASE jets_write");
-                }
+                execute("RELEASE jets_write");
                 task.commitActions = List.copyOf(commitActions);
                 anyDone = true;
             } catch (RuntimeException | SQLException | Error e) {
                 task.failure = e;
-                undo(alone);
+                undoSavepoint();
             } finally {
                 commitActions.clear();
                 transactionState.clear();
@@ -347,7 +346,7 @@ public final class Database implements AutoCloseable {
         try {
             if (anyDone) {
                 writer.commit();
-            } else if (!alone) {
+            } else {
                 writer.rollback();
             }
         } catch (SQLException e) {
@@ -366,6 +365,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs one write in a transaction of its own, committed when it returns, rolled back when it throws. */
     private void runAlone(Task<?> task) {
         try {
             task.run(writer);
@@ -381,15 +381,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Undoes a failed write: its savepoint inside a group, or the whole transaction when it is alone. */
-    private void undo(boolean alone) {
+    /** Undoes a failed write of a group: back to its savepoint, the others' changes kept. */
+    private void undoSavepoint() {
         try {
-            if (alone) {
-                writer.rollback();
-            } else {
-                execute("ROLLBACK TO jets_write");
-                execute("RELEASE jets_write");
-            }
+            execute("ROLLBACK TO jets_write");
+            execute("RELEASE jets_write");
         } catch (SQLException ignored) {
             // the write's own failure is the one worth reporting
         }
