@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -229,7 +230,7 @@ public final class Database implements AutoCloseable {
             try {
                 passiveCheckpoint();
             } finally {
-                writeLock.unlock();
+                unlockWrites();
             }
         } catch (SQLException e) {
             throw new StorageException("checkpoint failed: " + e.getMessage(), e);
@@ -271,15 +272,38 @@ public final class Database implements AutoCloseable {
             return task.outcome();
         }
         pending.add(task);
-        writeLock.lock();
-        try {
-            while (!task.done) {
-                commitGroup();
+        boolean interrupted = false;
+        while (!task.done) {
+            if (writeLock.tryLock()) {
+                try {
+                    while (!task.done) {
+                        commitGroup();
+                    }
+                } finally {
+                    unlockWrites();
+                }
+            } else {
+                // the holder commits this write with its group and wakes us, or wakes us to lead the next group
+                LockSupport.park(this);
+                interrupted |= Thread.interrupted(); // a write in progress finishes; the interrupt is kept for later
             }
-        } finally {
-            writeLock.unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         return task.outcome();
+    }
+
+    /**
+     * Releases the write lock and wakes the first write still waiting, to lead the next commit. A write that found
+     * the lock taken parked after joining {@link #pending}, so whoever held the lock then sees it here.
+     */
+    private void unlockWrites() {
+        writeLock.unlock();
+        Task<?> next = pending.peek();
+        if (next != null) {
+            LockSupport.unpark(next.thread);
+        }
     }
 
     /** How many writes wait for the commit that will take them. */
@@ -289,13 +313,22 @@ public final class Database implements AutoCloseable {
 
     private static final class Task<T> {
         final SqlWork<T> work;
+        final Thread thread = Thread.currentThread();
         T result;
         Throwable failure;
         List<Runnable> commitActions = List.of();
-        boolean done;
+        volatile boolean done;
 
         Task(SqlWork<T> work) {
             this.work = work;
+        }
+
+        /** Marks the write finished and wakes its thread, when another thread committed it. */
+        void finish() {
+            done = true;
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
         }
 
         void run(Connection connection) throws SQLException {
@@ -324,7 +357,7 @@ public final class Database implements AutoCloseable {
         }
         if (group.size() == 1) {
             runAlone(group.get(0));
-            group.get(0).done = true;
+            group.get(0).finish();
             return;
         }
         boolean anyDone = false;
@@ -361,7 +394,7 @@ public final class Database implements AutoCloseable {
             if (task.failure == null) {
                 runCommitActions(task.commitActions);
             }
-            task.done = true;
+            task.finish();
         }
     }
 
@@ -489,7 +522,7 @@ public final class Database implements AutoCloseable {
             closeQuietly(writer);
             deleteTemporaryDirectory();
         } finally {
-            writeLock.unlock();
+            unlockWrites();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,6 +216,48 @@ class DatabaseTest {
             assertThat(stored).containsExactlyInAnyOrder("first", "t0", "t2", "t3", "t6");
             // commit actions ran for the stored writes only, in the order they were applied
             assertThat(committed).containsExactlyElementsOf(stored.subList(1, stored.size()));
+        }
+    }
+
+    @Test
+    void writeWaitingForAnother_whenInterrupted_stillCommits_andKeepsTheInterrupt() throws Exception {
+        try (Database database = Database.inMemory()) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread first = new Thread(() -> database.write(connection -> {
+                insertTable(connection, "first");
+                holding.countDown();
+                return awaitQuietly(release);
+            }));
+            first.start();
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            AtomicReference<Object> outcome = new AtomicReference<>();
+            Thread waiting = new Thread(() -> {
+                String written = database.write(connection -> {
+                    insertTable(connection, "second");
+                    return "second";
+                });
+                outcome.set(Thread.currentThread().isInterrupted() ? written + " (interrupted)" : written);
+            });
+            waiting.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (database.waitingWrites() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            waiting.interrupt();
+            Thread.sleep(50); // an interrupted waiter that spun or gave up would show here
+            release.countDown();
+            first.join(10_000);
+            waiting.join(10_000);
+
+            assertThat(outcome.get()).isEqualTo("second (interrupted)");
+            Integer tables = database.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT count(*) FROM tables");
+                     ResultSet rows = select.executeQuery()) {
+                    return rows.next() ? rows.getInt(1) : -1;
+                }
+            });
+            assertThat(tables).isEqualTo(2);
         }
     }
 
