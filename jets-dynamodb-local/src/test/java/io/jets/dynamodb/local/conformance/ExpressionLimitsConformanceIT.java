@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * DynamoDB's limits on what a request may name and how complex its expressions may be: attribute names under
- * 64 KB, at most 300 operators, and deep nesting answered with the usual errors.
+ * 64 KB, at most 300 operators, document paths of at most 32 elements, and deep nesting answered with the usual
+ * errors.
  */
 class ExpressionLimitsConformanceIT {
 
@@ -85,5 +86,24 @@ class ExpressionLimitsConformanceIT {
                 "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
         assertValidation(() -> updateIf("low < " + "f(".repeat(1300) + "high" + ")".repeat(1300)),
                 "Invalid ConditionExpression: Invalid function name; function: f");
+    }
+
+    @Test
+    void documentPathOf32Elements_isUsable_andOneMoreIsRefusedInEveryExpression() {
+        String deepest = "low" + ".part".repeat(31);
+        String tooDeep = deepest + "[0]";
+        var read = client.getItem(b -> b.tableName("limits").key(item("id", s("pair")))
+                .projectionExpression("high, " + deepest));
+        assertThat(read.item()).isEqualTo(item("high", n("2")));
+
+        String refused = "The document path has too many nesting levels; nesting levels: 33";
+        assertValidation(() -> client.getItem(b -> b.tableName("limits").key(item("id", s("pair")))
+                .projectionExpression("high, " + tooDeep)), "Invalid ProjectionExpression: " + refused);
+        assertValidation(() -> updateIf("attribute_not_exists(" + tooDeep + ")"),
+                "Invalid ConditionExpression: " + refused);
+        assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("pair")))
+                .updateExpression("REMOVE " + tooDeep)), "Invalid UpdateExpression: " + refused);
+        assertValidation(() -> client.scan(b -> b.tableName("limits").filterExpression("size(" + tooDeep + ") > :n")
+                .expressionAttributeValues(Map.of(":n", n("0")))), "Invalid FilterExpression: " + refused);
     }
 }

@@ -90,4 +90,17 @@ class ExpressionParametersConformanceIT {
 
         assertThat(response.items()).containsExactly(item("count", n("1")));
     }
+
+    @Test
+    void emptyAttributeName_isRefusedWhateverTheExpression() {
+        assertValidation(() -> client.getItem(b -> b.tableName("placeholders").key(item("id", s("a")))
+                        .projectionExpression("#c").expressionAttributeNames(Map.of("#c", ""))),
+                "ExpressionAttributeNames contains invalid value: Empty attribute name for key #c");
+        assertValidation(() -> client.updateItem(b -> b.tableName("placeholders").key(item("id", s("a")))
+                        .updateExpression("SET #c = :v").expressionAttributeNames(Map.of("#c", ""))
+                        .expressionAttributeValues(Map.of(":v", n("2")))),
+                "ExpressionAttributeNames contains invalid value: Empty attribute name for key #c");
+        assertThat(client.getItem(b -> b.tableName("placeholders").key(item("id", s("a")))).item())
+                .isEqualTo(item("id", s("a"), "count", n("1")));
+    }
 }

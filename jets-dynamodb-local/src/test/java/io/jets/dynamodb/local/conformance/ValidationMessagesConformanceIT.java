@@ -123,6 +123,16 @@ class ValidationMessagesConformanceIT {
     }
 
     @Test
+    void query_mixingAttributesToGetWithExpressions_namesTheFilterBeforeTheKeyCondition() {
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :v")
+                        .filterExpression("note = :v").attributesToGet("note")
+                        .expressionAttributeValues(Map.of(":v", s("x")))),
+                "Can not use both expression and non-expression parameters in the same request: Non-expression"
+                        + " parameters: {AttributesToGet} Expression parameters: {FilterExpression,"
+                        + " KeyConditionExpression}");
+    }
+
+    @Test
     void scan_limitZero_echoesTheValue() {
         assertValidation(() -> client.scan(b -> b.tableName("messages").limit(0)),
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"

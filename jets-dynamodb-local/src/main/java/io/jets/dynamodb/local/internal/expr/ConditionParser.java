@@ -40,7 +40,7 @@ final class ConditionParser {
     ConditionNode parse() {
         ConditionNode node = parseOr();
         tokens.throwDeferred(TokenStream.Slot.PARENS, TokenStream.Slot.UNKNOWN_FUNCTION,
-                TokenStream.Slot.MISUSED_FUNCTION, TokenStream.Slot.RESERVED);
+                TokenStream.Slot.MISUSED_FUNCTION, TokenStream.Slot.RESERVED, TokenStream.Slot.NESTING);
         return node;
     }
 

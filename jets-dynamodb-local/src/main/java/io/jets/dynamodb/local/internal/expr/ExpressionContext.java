@@ -55,7 +55,12 @@ public final class ExpressionContext {
                     throw ApiException.validation(
                             "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
                 }
-                AttributeValues.checkName(names.get(key).asText());
+                String name = names.get(key).asText();
+                if (name.isEmpty()) {
+                    throw ApiException.validation(
+                            "ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
+                }
+                AttributeValues.checkName(name);
             }
         }
         if (values != null) {

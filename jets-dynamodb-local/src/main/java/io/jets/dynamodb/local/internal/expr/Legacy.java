@@ -29,8 +29,10 @@ public final class Legacy {
 
     private static final Set<String> KEY_CONDITION_OPERATORS = Set.of("EQ", "NE", "LE", "LT", "GE", "GT",
             "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH", "IN", "BETWEEN");
+    // DynamoDB names a Query's FilterExpression before its KeyConditionExpression, as it does when it finds
+    // ExpressionAttributeValues with neither
     private static final List<String> ALL_EXPRESSIONS = List.of("UpdateExpression", "ConditionExpression",
-            "KeyConditionExpression", "FilterExpression", "ProjectionExpression");
+            "FilterExpression", "KeyConditionExpression", "ProjectionExpression");
     private static final List<String> ALL_LEGACY = List.of("AttributesToGet", "AttributeUpdates", "Expected",
             "KeyConditions", "QueryFilter", "ScanFilter", "ConditionalOperator");
 

@@ -56,7 +56,7 @@ final class Parser {
     static Result<List<DocumentPath>> projection(String text) {
         TokenStream tokens = new TokenStream(text, ExpressionKind.PROJECTION);
         List<DocumentPath> paths = tokens.commaSeparated(tokens::parsePath);
-        tokens.throwDeferred(TokenStream.Slot.RESERVED);
+        tokens.throwDeferred(TokenStream.Slot.RESERVED, TokenStream.Slot.NESTING);
         return new Result<>(List.copyOf(paths), tokens.placeholders(0), null);
     }
 }

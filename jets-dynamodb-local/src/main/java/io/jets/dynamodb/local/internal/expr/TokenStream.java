@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 final class TokenStream {
 
     /** Mistakes found while parsing that do not stop it; each grammar reports them in its own precedence. */
-    enum Slot { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTION }
+    enum Slot { PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, SECTION, NESTING }
 
     /** Saved position for backtracking over a parenthesized operand. */
     record Mark(int pos, int placeholders, Map<Slot, ApiException> deferred) {
@@ -33,6 +33,9 @@ final class TokenStream {
 
     /** DynamoDB's limit on the length of one expression, in UTF-8 bytes. */
     static final int MAX_EXPRESSION_BYTES = 4096;
+
+    /** DynamoDB's limit on the elements of one document path, the top-level name included. */
+    static final int MAX_PATH_DEPTH = 32;
 
     TokenStream(String text, ExpressionKind kind) {
         long size = AttributeValues.utf8Length(text);
@@ -184,6 +187,10 @@ final class TokenStream {
                 }
                 expect("]");
             } else {
+                if (elements.size() > MAX_PATH_DEPTH) {
+                    defer(Slot.NESTING, "The document path has too many nesting levels; nesting levels: "
+                            + elements.size());
+                }
                 return new DocumentPath(elements);
             }
         }

@@ -37,7 +37,8 @@ final class UpdateParser {
             }
             actions.addAll(tokens.commaSeparated(() -> parseAction(type)));
         }
-        tokens.throwDeferred(TokenStream.Slot.RESERVED, TokenStream.Slot.UNKNOWN_FUNCTION, TokenStream.Slot.SECTION);
+        tokens.throwDeferred(TokenStream.Slot.RESERVED, TokenStream.Slot.UNKNOWN_FUNCTION, TokenStream.Slot.SECTION,
+                TokenStream.Slot.NESTING);
         return new Parser.Result<>(List.copyOf(actions), tokens.placeholders(0), functionError);
     }
 
