@@ -4,6 +4,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
+import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -122,5 +125,49 @@ class StreamRecordsConformanceIT {
         assertThat(end.records()).isEmpty();
         assertThat(end.nextShardIterator()).isNull();
         assertThat(readAll(arn)).hasSize(1);
+    }
+
+    @Test
+    void anItemHoldingOnlyItsKey_hasTheKeyAsItsImage_notAMissingOne() {
+        String arn = create("key-only-items", StreamViewType.NEW_AND_OLD_IMAGES);
+        // an UpdateItem without actions still creates the item
+        client.updateItem(b -> b.tableName("key-only-items").key(item("id", s("e"))));
+        client.updateItem(b -> b.tableName("key-only-items").key(item("id", s("e"))).updateExpression("SET x = :x")
+                .expressionAttributeValues(Map.of(":x", n("2"))));
+        client.updateItem(b -> b.tableName("key-only-items").key(item("id", s("e"))).updateExpression("REMOVE x"));
+        client.deleteItem(b -> b.tableName("key-only-items").key(item("id", s("e"))));
+
+        List<Record> records = readAll(arn);
+
+        assertThat(records).extracting(Record::eventName).containsExactly(OperationType.INSERT,
+                OperationType.MODIFY, OperationType.MODIFY, OperationType.REMOVE);
+        assertThat(records.get(0).dynamodb().newImage()).isEqualTo(item("id", s("e")));
+        assertThat(records.get(1).dynamodb().oldImage()).isEqualTo(item("id", s("e")));
+        assertThat(records.get(2).dynamodb().newImage()).isEqualTo(item("id", s("e")));
+        assertThat(records.get(3).dynamodb().oldImage()).isEqualTo(item("id", s("e")));
+        assertThat(records.get(3).dynamodb().hasNewImage()).isFalse();
+    }
+
+    /**
+     * SizeBytes adds up the keys and the images the record carries, each counted as DynamoDB sizes an item. The
+     * sizes are those DynamoDB reported for this put, overwrite and delete in a published capture of its records.
+     */
+    @ParameterizedTest
+    @CsvSource({"KEYS_ONLY, 6, 6, 6", "NEW_IMAGE, 20, 21, 6", "OLD_IMAGE, 6, 20, 21",
+            "NEW_AND_OLD_IMAGES, 20, 35, 21"})
+    void sizeBytes_countsTheKeysAndTheImagesTheViewTypeCarries(StreamViewType viewType, long insert, long modify,
+                                                               long remove) {
+        String table = "sizes-" + viewType.toString().toLowerCase().replace('_', '-');
+        String arn = client.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.S))
+                .keySchema(hash("pk"), range("sk"))
+                .streamSpecification(StreamSpecification.builder().streamEnabled(true).streamViewType(viewType)
+                        .build())).tableDescription().latestStreamArn();
+        client.putItem(b -> b.tableName(table).item(item("pk", s("a"), "sk", s("b"), "data", s("test"))));
+        client.putItem(b -> b.tableName(table).item(item("pk", s("a"), "sk", s("b"), "data", s("hello"))));
+        client.deleteItem(b -> b.tableName(table).key(item("pk", s("a"), "sk", s("b"))));
+
+        assertThat(readAll(arn)).extracting(record -> record.dynamodb().sizeBytes())
+                .containsExactly(insert, modify, remove);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -299,5 +300,36 @@ class TablesConformanceIT {
         assertThatThrownBy(() -> client.getItem(b -> b.tableName(arn.replace("by-arn", "no-such-table"))
                 .key(item("id", s("a")))))
                 .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
+    void createTable_answersCreating_forTheTableAndItsGlobalIndexes_whileDescribeTableFindsThemActive() {
+        var created = client.createTable(b -> b.tableName("being-created").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S),
+                        attribute("warehouse", ScalarAttributeType.S))
+                .keySchema(hash("sku"))
+                .globalSecondaryIndexes(i -> i.indexName("by-warehouse").keySchema(hash("warehouse"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))).tableDescription();
+
+        var described = client.describeTable(b -> b.tableName("being-created")).table();
+
+        assertThat(created.tableStatus()).isEqualTo(TableStatus.CREATING);
+        assertThat(created.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
+        assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(described.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+    }
+
+    @Test
+    void updateTable_answersUpdating_whileDescribeTableFindsTheChangeDone() {
+        create("being-updated");
+
+        var updated = client.updateTable(b -> b.tableName("being-updated")
+                .streamSpecification(sp -> sp.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
+                .tableDescription();
+
+        assertThat(updated.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(updated.streamSpecification().streamEnabled()).isTrue();
+        assertThat(client.describeTable(b -> b.tableName("being-updated")).table().tableStatus())
+                .isEqualTo(TableStatus.ACTIVE);
     }
 }

@@ -123,9 +123,12 @@ public final class TableOperations {
             return stored;
         });
         ObjectNode response = Json.object();
-        ObjectNode description = TableDescriptions.describe(created, "ACTIVE", 0, 0, context.region());
+        // CreateTable answers while DynamoDB is still creating the table and its global indexes; here they are
+        // ready at once, so DescribeTable already finds them ACTIVE
+        ObjectNode description = TableDescriptions.describe(created, "CREATING", 0, 0, context.region());
         // the answer to CreateTable describes a global index's warm throughput only once the index exists
-        description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).remove("WarmThroughput"));
+        description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).put("IndexStatus", "CREATING")
+                .remove("WarmThroughput"));
         response.set("TableDescription", description);
         return response;
     }
@@ -234,7 +237,8 @@ public final class TableOperations {
         });
         long[] stats = totals(updated.id());
         ObjectNode response = Json.object();
-        ObjectNode description = TableDescriptions.describe(updated, "ACTIVE", stats[0], stats[1],
+        // UpdateTable answers while DynamoDB is still applying the change; DescribeTable finds it done
+        ObjectNode description = TableDescriptions.describe(updated, "UPDATING", stats[0], stats[1],
                 context.region());
         // the switch of keys is still under way when UpdateTable answers; leaving KMS names the key being left
         String switchingTo = updated.options().kmsMasterKeyArn();
