@@ -53,6 +53,40 @@ class QueryPagingConformanceIT {
     }
 
     @Test
+    void limitOfOne_overSixItems_takesSixPages_theLastWithoutLastEvaluatedKey() {
+        // Alternator's test_query_filter.py, run against DynamoDB: Limit=1 over 20 items gives 20 pages, not 21
+        int pages = 0;
+        int items = 0;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> from = null;
+        do {
+            var start = from;
+            var page = client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
+                    .expressionAttributeValues(Map.of(":d", s("d1"))).limit(1).exclusiveStartKey(start));
+            pages++;
+            items += page.count();
+            from = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+        } while (from != null && pages < 10);
+
+        assertThat(items).isEqualTo(6);
+        assertThat(pages).isEqualTo(6);
+    }
+
+    @Test
+    void pageEndingBeforeTheLastItemOfTheCondition_carriesLastEvaluatedKey() {
+        var response = client.query(b -> b.tableName("events").keyConditionExpression("device = :d AND #at < :at")
+                .expressionAttributeNames(Map.of("#at", "at"))
+                .expressionAttributeValues(Map.of(":d", s("d1"), ":at", n("4"))).limit(2));
+        var last = client.query(b -> b.tableName("events").keyConditionExpression("device = :d AND #at < :at")
+                .expressionAttributeNames(Map.of("#at", "at"))
+                .expressionAttributeValues(Map.of(":d", s("d1"), ":at", n("4"))).limit(1)
+                .exclusiveStartKey(item("device", s("d1"), "at", n("2"))));
+
+        assertThat(response.lastEvaluatedKey()).isEqualTo(item("device", s("d1"), "at", n("2")));
+        assertThat(last.items()).extracting(found -> found.get("at").n()).containsExactly("3");
+        assertThat(last.hasLastEvaluatedKey()).isFalse();
+    }
+
+    @Test
     void selectCount_withLimit_pagesLikeItems() {
         var response = client.query(b -> b.tableName("events").keyConditionExpression("device = :d")
                 .expressionAttributeValues(Map.of(":d", s("d1"))).select(Select.COUNT).limit(4));

@@ -119,14 +119,21 @@ public final class QueryOperations {
             long bytes = 0;
             byte[] after = startAfter;
             while (true) {
-                int want = (int) Math.min(CHUNK, (long) read.limit - evaluated.size());
+                // one row past the Limit: DynamoDB leaves LastEvaluatedKey out of a page that ends where the key
+                // condition's items end, so that Limit=1 over 20 items takes 20 pages, not 21
+                int want = (int) Math.min(CHUNK, (long) read.limit - evaluated.size() + 1);
                 List<Row> rows = items.partition(connection, table.id(), hash, bounds[0], bounds[1], after, forward,
                         want);
-                for (Row row : rows) {
+                for (int i = 0; i < rows.size(); i++) {
+                    Row row = rows.get(i);
                     evaluated.add(row);
                     bytes += row.size();
-                    if (evaluated.size() >= read.limit || bytes >= ReadRequest.PAGE_BYTES) {
+                    if (bytes >= ReadRequest.PAGE_BYTES) {
                         return read.respondRows(evaluated, row, request);
+                    }
+                    if (evaluated.size() >= read.limit) {
+                        boolean more = i + 1 < rows.size() || rows.size() == want;
+                        return read.respondRows(evaluated, more ? row : null, request);
                     }
                 }
                 if (rows.size() < want) {
