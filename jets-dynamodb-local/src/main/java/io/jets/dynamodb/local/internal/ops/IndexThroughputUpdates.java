@@ -38,7 +38,10 @@ final class IndexThroughputUpdates {
             JsonNode create = update.get("Create");
             if (create != null && create.isObject()) {
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
-                constraints.keyAttributeNames(path + "keySchema", create.get("KeySchema"))
+                constraints.tableName(path + "indexName", create.get("IndexName"))
+                        .required(path + "keySchema", create.get("KeySchema"))
+                        .keyAttributeNames(path + "keySchema", create.get("KeySchema"))
+                        .required(path + "projection", create.get("Projection"))
                         .nonKeyAttributes(path + "projection.nonKeyAttributes",
                                 create.path("Projection").get("NonKeyAttributes"));
             }
