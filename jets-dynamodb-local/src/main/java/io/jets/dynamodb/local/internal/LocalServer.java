@@ -153,8 +153,15 @@ public final class LocalServer implements DynamoDbLocal {
     private void register(Map<String, Operation> operations, ControlOperations control) {
         operations.put(DYNAMODB + "UpdateTimeToLive", (request, context) -> control.updateTimeToLive(request));
         operations.put(DYNAMODB + "DescribeTimeToLive", (request, context) -> control.describeTimeToLive(request));
-        operations.put(DYNAMODB + "TagResource", (request, context) -> control.tagResource(request));
-        operations.put(DYNAMODB + "UntagResource", (request, context) -> control.untagResource(request));
+        // DynamoDB answers these two with an empty body, not an empty JSON object
+        operations.put(DYNAMODB + "TagResource", (request, context) -> {
+            control.tagResource(request);
+            return null;
+        });
+        operations.put(DYNAMODB + "UntagResource", (request, context) -> {
+            control.untagResource(request);
+            return null;
+        });
         operations.put(DYNAMODB + "ListTagsOfResource", (request, context) -> control.listTagsOfResource(request));
         operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
         operations.put(DYNAMODB + "DescribeEndpoints",

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
@@ -262,5 +263,21 @@ class HttpConformanceIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(response.body()).contains("\"TableNames\":[");
+    }
+
+    @Test
+    void tagResourceAndUntagResource_answerWithAnEmptyBody() throws Exception {
+        String arn = client.describeTable(b -> b.tableName("orders")).table().tableArn();
+        String tag = "{\"ResourceArn\":\"" + arn + "\",\"Tags\":[{\"Key\":\"team\",\"Value\":\"jets\"}]}";
+        String untag = "{\"ResourceArn\":\"" + arn + "\",\"TagKeys\":[\"team\"]}";
+
+        HttpResponse<byte[]> tagged = post("TagResource", tag.getBytes(StandardCharsets.UTF_8), Map.of());
+        HttpResponse<byte[]> untagged = post("UntagResource", untag.getBytes(StandardCharsets.UTF_8), Map.of());
+
+        for (HttpResponse<byte[]> response : List.of(tagged, untagged)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEmpty();
+            assertThat(response.headers().firstValue("x-amz-crc32")).hasValue("0");
+        }
     }
 }

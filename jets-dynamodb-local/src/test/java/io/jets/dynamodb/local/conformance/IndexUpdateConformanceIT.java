@@ -188,4 +188,16 @@ class IndexUpdateConformanceIT {
                         + " 'globalSecondaryIndexUpdates.2.member.update.provisionedThroughput.writeCapacityUnits'"
                         + " failed to satisfy constraint: Member must have value greater than or equal to 1");
     }
+
+    @Test
+    void malformedCreateAction_isValidationError_beforeTheTableIsLookedUp() {
+        assertValidation(() -> client.updateTable(b -> b.tableName("never-created")
+                        .attributeDefinitions(attribute("day", ScalarAttributeType.S))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder().create(c -> c.indexName("d")
+                                .keySchema(hash("day"))).build())),
+                "2 validation errors detected: Value 'd' at 'globalSecondaryIndexUpdates.1.member.create.indexName'"
+                        + " failed to satisfy constraint: Member must have length greater than or equal to 3; Value"
+                        + " null at 'globalSecondaryIndexUpdates.1.member.create.projection' failed to satisfy"
+                        + " constraint: Member must not be null");
+    }
 }

@@ -106,7 +106,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             byte[] body;
             try {
                 ObjectNode response = dispatch(exchange, requestId);
-                body = Json.MAPPER.writeValueAsBytes(response);
+                body = response == null ? new byte[0] : Json.MAPPER.writeValueAsBytes(response);
             } catch (ApiException e) {
                 status = e.status();
                 body = Json.MAPPER.writeValueAsBytes(error(e));

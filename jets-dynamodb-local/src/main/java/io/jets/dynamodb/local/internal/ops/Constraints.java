@@ -76,6 +76,47 @@ final class Constraints {
     }
 
     /**
+     * The AttributeName of each element of a KeySchema or AttributeDefinitions list: 1 to 255 characters, the
+     * limit of a key attribute's name. Missing names are reported by the schema's own checks.
+     */
+    Constraints keyAttributeNames(String member, JsonNode elements) {
+        if (elements == null || !elements.isArray()) {
+            return this;
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            JsonNode name = elements.get(i).get("AttributeName");
+            if (name != null && name.isTextual()) {
+                text(member + "." + (i + 1) + ".member.attributeName", name, 1, 255);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * A projection's NonKeyAttributes: each name 1 to 255 characters. A failing element is reported against the
+     * whole list, with every constraint its elements carry, as DynamoDB reports a list of strings.
+     */
+    Constraints nonKeyAttributes(String member, JsonNode names) {
+        if (names == null || !names.isArray()) {
+            return this;
+        }
+        List<String> texts = new ArrayList<>();
+        boolean outOfRange = false;
+        for (JsonNode name : names) {
+            String text = name.asText();
+            texts.add(text);
+            int length = text.codePointCount(0, text.length());
+            outOfRange |= length < 1 || length > 255;
+        }
+        if (outOfRange) {
+            violations.add(describe("[" + String.join(", ", texts) + "]", member) + "Member must satisfy"
+                    + " constraint: [Member must have length less than or equal to 255, Member must have length"
+                    + " greater than or equal to 1]");
+        }
+        return this;
+    }
+
+    /**
      * The table name of an item or query operation, which may also be a table ARN: an empty name fails only the
      * minimum length of 1, otherwise the name is checked as {@link #tableName} does.
      */

@@ -83,7 +83,7 @@ public final class ControlOperations {
         return table;
     }
 
-    public ObjectNode tagResource(ObjectNode request) {
+    public void tagResource(ObjectNode request) {
         new Constraints().required("tags", request.get("Tags")).check();
         Map<String, String> added = TagRules.parse(request.get("Tags"));
         TableDefinition table = byArn(Json.text(request, "ResourceArn"));
@@ -97,10 +97,9 @@ public final class ControlOperations {
             catalog.update(connection, catalog.require(table.name()).withTags(tags));
             return null;
         });
-        return Json.object();
     }
 
-    public ObjectNode untagResource(ObjectNode request) {
+    public void untagResource(ObjectNode request) {
         new Constraints().required("tagKeys", request.get("TagKeys")).check();
         TableDefinition table = byArn(Json.text(request, "ResourceArn"));
         if (request.get("TagKeys").isEmpty()) {
@@ -112,7 +111,6 @@ public final class ControlOperations {
             catalog.update(connection, catalog.require(table.name()).withTags(tags));
             return null;
         });
-        return Json.object();
     }
 
     public ObjectNode listTagsOfResource(ObjectNode request) {

@@ -23,7 +23,7 @@ final class IndexThroughputUpdates {
     private IndexThroughputUpdates() {
     }
 
-    /** What DynamoDB refuses in an Update or Delete action before it looks for the table: its shape. */
+    /** What DynamoDB refuses in an index action before it looks for the table: its shape. */
     static void checkShape(JsonNode request) {
         // the constraints of every action are reported together, in the order of the actions
         Constraints constraints = new Constraints();
@@ -34,6 +34,16 @@ final class IndexThroughputUpdates {
             if (delete != null && delete.isObject()) {
                 constraints.tableName("globalSecondaryIndexUpdates." + position + ".member.delete.indexName",
                         delete.get("IndexName"));
+            }
+            JsonNode create = update.get("Create");
+            if (create != null && create.isObject()) {
+                String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
+                constraints.tableName(path + "indexName", create.get("IndexName"))
+                        .required(path + "keySchema", create.get("KeySchema"))
+                        .keyAttributeNames(path + "keySchema", create.get("KeySchema"))
+                        .required(path + "projection", create.get("Projection"))
+                        .nonKeyAttributes(path + "projection.nonKeyAttributes",
+                                create.path("Projection").get("NonKeyAttributes"));
             }
             JsonNode action = update.get("Update");
             if (action != null && !action.isNull()) {

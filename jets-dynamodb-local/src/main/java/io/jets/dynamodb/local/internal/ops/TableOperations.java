@@ -58,7 +58,9 @@ public final class TableOperations {
         JsonNode streamSpecification = request.get("StreamSpecification");
         Constraints constraints = new Constraints().tableName("tableName", request.get("TableName"))
                 .required("attributeDefinitions", request.get("AttributeDefinitions"))
+                .keyAttributeNames("attributeDefinitions", request.get("AttributeDefinitions"))
                 .nonEmpty("keySchema", request.get("KeySchema"))
+                .keyAttributeNames("keySchema", request.get("KeySchema"))
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM);
@@ -71,6 +73,7 @@ public final class TableOperations {
                         + position++ + ".member.";
                 constraints.tableName(path + "indexName", index.get("IndexName"))
                         .required(path + "keySchema", index.get("KeySchema"))
+                        .keyAttributeNames(path + "keySchema", index.get("KeySchema"))
                         .required(path + "projection", index.get("Projection"));
                 JsonNode projection = index.path("Projection");
                 JsonNode nonKey = projection.get("NonKeyAttributes");
@@ -78,6 +81,7 @@ public final class TableOperations {
                     constraints.violation("Value '[]' at '" + path + "projection.nonKeyAttributes' failed to"
                             + " satisfy constraint: Member must have length greater than or equal to 1");
                 }
+                constraints.nonKeyAttributes(path + "projection.nonKeyAttributes", nonKey);
                 constraints.oneOf(path + "projection.projectionType", projection.get("ProjectionType"),
                         PROJECTION_TYPES, "[ALL, INCLUDE, KEYS_ONLY]");
             }
@@ -159,6 +163,7 @@ public final class TableOperations {
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM),
                 "sSESpecification", request.get("SSESpecification"))
                 .capacity("provisionedThroughput", request.get("ProvisionedThroughput"))
+                .keyAttributeNames("attributeDefinitions", request.get("AttributeDefinitions"))
                 .check();
         checkCapacityBounds(request.get("ProvisionedThroughput"));
         ServerSideEncryption.checkSpecification(request.get("SSESpecification"));

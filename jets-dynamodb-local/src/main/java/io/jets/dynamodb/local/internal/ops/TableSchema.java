@@ -489,10 +489,8 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         for (JsonNode update : request.get("GlobalSecondaryIndexUpdates")) {
             position++;
             if (update.has("Create")) {
+                // its name, key schema and projection were checked with the request's other constraints
                 String path = "globalSecondaryIndexUpdates." + position + ".member.create.";
-                new Constraints().tableName(path + "indexName", update.get("Create").get("IndexName"))
-                        .required(path + "keySchema", update.get("Create").get("KeySchema"))
-                        .required(path + "projection", update.get("Create").get("Projection")).check();
                 checkProjection(update.get("Create").path("Projection"), path + "projection");
                 IndexThroughputUpdates.checkCreate(table, update.get("Create"));
                 IndexDefinition index = index(update.get("Create"), new LinkedHashSet<>(), table.billingMode(),
