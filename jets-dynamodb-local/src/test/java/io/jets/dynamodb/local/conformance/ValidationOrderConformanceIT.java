@@ -71,6 +71,25 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
+    void createTable_keySchemaConstraints_comeTogether_beforeTheCapacityBounds() {
+        // dynalite's createTable tests, recorded against DynamoDB: the key schema's length, its missing members
+        // and its bad key type are reported together; the capacity out of bounds is a later check
+        assertValidation(() -> client.createTable(b -> b.tableName("abc")
+                        .keySchema(k -> k.keyType("HASH"), k -> k.attributeName("a"),
+                                k -> k.attributeName("a").keyType("Woop"))
+                        .attributeDefinitions(java.util.List.of())
+                        .provisionedThroughput(t -> t.readCapacityUnits(1000000000001L)
+                                .writeCapacityUnits(1000000000001L))),
+                "4 validation errors detected: Value '[KeySchemaElement(attributeName=null, keyType=HASH),"
+                        + " KeySchemaElement(attributeName=a, keyType=null), KeySchemaElement(attributeName=a,"
+                        + " keyType=Woop)]' at 'keySchema' failed to satisfy constraint: Member must have length less"
+                        + " than or equal to 2; Value null at 'keySchema.1.member.attributeName' failed to satisfy"
+                        + " constraint: Member must not be null; Value null at 'keySchema.2.member.keyType' failed to"
+                        + " satisfy constraint: Member must not be null; Value 'Woop' at 'keySchema.3.member.keyType'"
+                        + " failed to satisfy constraint: Member must satisfy enum value set: [HASH, RANGE]");
+    }
+
+    @Test
     void createTable_shortIndexNames_reportTheGlobalIndexBeforeTheLocalOne() {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
         CreateTableRequest request = CreateTableRequest.builder().tableName("short-index-names")

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class Constraints {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final Set<String> KEY_TYPES = Set.of("HASH", "RANGE");
 
     private final List<String> violations = new ArrayList<>();
     private final MemberOrder order;
@@ -90,6 +91,38 @@ final class Constraints {
             }
         }
         return this;
+    }
+
+    /**
+     * A table's KeySchema: at most two elements (quoted the way DynamoDB's Java model prints the list), each with
+     * an AttributeName and a KeyType of HASH or RANGE, reported element by element.
+     */
+    Constraints tableKeySchema(String member, JsonNode elements) {
+        if (elements == null || !elements.isArray()) {
+            return this;
+        }
+        if (elements.size() > 2) {
+            List<String> printed = new ArrayList<>();
+            elements.forEach(element -> printed.add("KeySchemaElement(attributeName="
+                    + textOrNull(element.get("AttributeName")) + ", keyType=" + textOrNull(element.get("KeyType"))
+                    + ")"));
+            violations.add(describe(printed.toString(), member) + "Member must have length less than or equal to 2");
+        }
+        for (int i = 0; i < elements.size(); i++) {
+            String path = member + "." + (i + 1) + ".member.";
+            JsonNode name = elements.get(i).get("AttributeName");
+            required(path + "attributeName", name);
+            if (name != null && name.isTextual()) {
+                text(path + "attributeName", name, 1, 255);
+            }
+            required(path + "keyType", elements.get(i).get("KeyType"));
+            oneOf(path + "keyType", elements.get(i).get("KeyType"), KEY_TYPES, "[HASH, RANGE]");
+        }
+        return this;
+    }
+
+    private static String textOrNull(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /**

@@ -60,7 +60,7 @@ public final class TableOperations {
                 .required("attributeDefinitions", request.get("AttributeDefinitions"))
                 .keyAttributeNames("attributeDefinitions", request.get("AttributeDefinitions"))
                 .nonEmpty("keySchema", request.get("KeySchema"))
-                .keyAttributeNames("keySchema", request.get("KeySchema"))
+                .tableKeySchema("keySchema", request.get("KeySchema"))
                 .oneOf("billingMode", request.get("BillingMode"), BILLING_MODES, "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
                         : streamSpecification.get("StreamViewType"), VIEW_TYPES, VIEW_TYPE_ENUM);
