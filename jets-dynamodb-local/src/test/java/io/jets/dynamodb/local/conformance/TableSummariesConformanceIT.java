@@ -71,6 +71,22 @@ class TableSummariesConformanceIT {
     }
 
     @Test
+    void createTableAnswer_ofAnOnDemandTable_leavesOutTheSwitchTimeAndTheWarmThroughput_thatDescribeTableReports() {
+        TableDescription answered = client.createTable(b -> b.tableName("ledgers")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")))
+                .tableDescription();
+        TableDescription described = describe("ledgers");
+
+        assertThat(answered.billingModeSummary())
+                .isEqualTo(BillingModeSummary.builder().billingMode(BillingMode.PAY_PER_REQUEST).build());
+        assertThat(answered.warmThroughput()).isNull();
+        assertThat(described.billingModeSummary().lastUpdateToPayPerRequestDateTime())
+                .isEqualTo(described.creationDateTime());
+        assertThat(described.warmThroughput()).isNotNull();
+    }
+
+    @Test
     void billingModeSummary_isAbsent_forATableThatWasNeverOnDemand() {
         client.createTable(b -> b.tableName("reserved").billingMode(BillingMode.PROVISIONED)
                 .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))

@@ -26,7 +26,7 @@ public final class BackupOperations {
 
     private static final Set<String> BACKUP_TYPES = Set.of("USER", "SYSTEM", "AWS_BACKUP", "ALL");
     private static final java.util.regex.Pattern BACKUP_ARN = java.util.regex.Pattern.compile(
-            "arn:aws:dynamodb:[^:]+:\\d{12}:table/[a-zA-Z0-9_.-]+/backup/(\\d{14})-[0-9a-f]{8}");
+            "arn:aws[a-z-]*:dynamodb:[^:]+:\\d{12}:table/[a-zA-Z0-9_.-]+/backup/(\\d{14})-[0-9a-f]{8}");
 
     private final Database database;
     private final TableCatalog catalog;
@@ -283,7 +283,7 @@ public final class BackupOperations {
                     + " failed to satisfy constraint: Member must have length greater than or equal to 37");
         }
         String text = arn.asText();
-        if (text.startsWith("arn:") && !text.startsWith("arn:aws:dynamodb:")) {
+        if (text.startsWith("arn:") && !text.matches("arn:aws[a-z-]*:dynamodb:.*")) {
             throw ApiException.validation("Invalid Request: BackupArn is not valid");
         }
         if (!BACKUP_ARN.matcher(text).matches()) {
@@ -311,7 +311,7 @@ public final class BackupOperations {
     /** The table name of a request that names its table by name or by ARN, as DynamoDB accepts both. */
     static String tableName(JsonNode tableName, Constraints constraints) {
         String name = tableName == null || tableName.isNull() ? null : tableName.asText();
-        if (name != null && name.startsWith("arn:aws:dynamodb:") && name.contains(":table/")) {
+        if (name != null && name.matches("arn:aws[a-z-]*:dynamodb:.*") && name.contains(":table/")) {
             return name.substring(name.indexOf(":table/") + ":table/".length());
         }
         constraints.tableName("tableName", tableName);

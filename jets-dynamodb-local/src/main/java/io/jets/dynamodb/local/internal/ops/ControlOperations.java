@@ -135,7 +135,7 @@ public final class ControlOperations {
             throw ApiException.validation("One or more parameter values were invalid: Invalid resource arn provided,"
                     + " only table or stream is accepted. Provided resource arn: " + arn);
         }
-        if (!arn.startsWith("arn:aws:dynamodb:") || slash < 0) {
+        if (!arn.matches("arn:aws[a-z-]*:dynamodb:.*") || slash < 0) {
             throw ApiException.validation("Invalid TableArn: Invalid ResourceArn provided as input " + arn);
         }
         String name = arn.substring(slash + ":table/".length());

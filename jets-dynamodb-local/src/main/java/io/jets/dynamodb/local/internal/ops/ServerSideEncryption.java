@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.Partitions;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -82,7 +83,7 @@ final class ServerSideEncryption {
             return null;
         }
         String keyId = Json.text(specification, "KMSMasterKeyId");
-        String prefix = "arn:aws:kms:" + region + ":" + RequestContext.ACCOUNT + ":";
+        String prefix = Partitions.arnPrefix("kms", region) + RequestContext.ACCOUNT + ":";
         if (keyId == null) {
             // one AWS managed key per account and region, so every table names the same one
             byte[] seed = (RequestContext.ACCOUNT + "/" + region + "/alias/aws/dynamodb")

@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.internal.ops;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.Partitions;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
@@ -22,7 +23,7 @@ final class TableDescriptions {
     }
 
     static String tableArn(String region, String tableName) {
-        return "arn:aws:dynamodb:" + region + ":" + RequestContext.ACCOUNT + ":table/" + tableName;
+        return Partitions.arnPrefix("dynamodb", region) + RequestContext.ACCOUNT + ":table/" + tableName;
     }
 
     static ObjectNode describe(TableDefinition table, String status, long itemCount, long sizeBytes,

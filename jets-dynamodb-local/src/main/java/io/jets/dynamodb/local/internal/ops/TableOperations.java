@@ -130,9 +130,14 @@ public final class TableOperations {
         // CreateTable answers while DynamoDB is still creating the table and its global indexes; here they are
         // ready at once, so DescribeTable already finds them ACTIVE
         ObjectNode description = TableDescriptions.describe(created, "CREATING", 0, 0, context.region());
-        // the answer to CreateTable describes a global index's warm throughput only once the index exists
+        // a table (or global index) being created has no warm throughput yet, and an on-demand one no time it became
+        // on demand: only the DescribeTable calls that follow report them
+        description.remove("WarmThroughput");
         description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).put("IndexStatus", "CREATING")
                 .remove("WarmThroughput"));
+        if (description.get("BillingModeSummary") instanceof ObjectNode billing) {
+            billing.remove("LastUpdateToPayPerRequestDateTime");
+        }
         response.set("TableDescription", description);
         return response;
     }

@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.internal.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.Partitions;
 import io.jets.dynamodb.local.internal.storage.StorageException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -54,7 +55,7 @@ public final class StreamStore {
     }
 
     private static String arn(String region, String tableName, String label) {
-        return "arn:aws:dynamodb:" + region + ":000000000000:table/" + tableName + "/stream/" + label;
+        return Partitions.arnPrefix("dynamodb", region) + "000000000000:table/" + tableName + "/stream/" + label;
     }
 
     /** Disables a stream: its open shard is closed and it accepts no more records. */
