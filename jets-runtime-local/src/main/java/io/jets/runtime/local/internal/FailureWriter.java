@@ -54,14 +54,14 @@ public final class FailureWriter {
                       byte[] event) {
         Instant now = clock.instant();
         ObjectNode record = json.createObjectNode();
-        // Records discarded for their age: AWS counts at least one invocation and writes no responseContext,
-        // whether or not the function ever saw them.
+        // Records discarded for their age: AWS writes no responseContext and an approximateInvokeCount of 1,
+        // whether the function never saw them or failed on them until they expired.
         boolean expired = condition.equals(RECORD_AGE_EXCEEDED);
         record.putObject("requestContext")
                 .put("requestId", last == null ? UUID.randomUUID().toString() : last.requestId())
                 .put("functionArn", functionArn)
                 .put("condition", condition)
-                .put("approximateInvokeCount", expired ? Math.max(1, invokeCount) : invokeCount);
+                .put("approximateInvokeCount", expired ? 1 : invokeCount);
         if (!expired) {
             ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
                     .put("executedVersion", LocalContext.FUNCTION_VERSION);

@@ -242,7 +242,9 @@ class RetryConformanceIT {
 
             JsonNode record = Lambda.JSON.readTree(LocalFailures.in(state).list().get(0).json());
             assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RecordAgeExceeded");
-            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(invoked);
+            // However often the function failed on them, the count is 1, as for records that expired unseen.
+            assertThat(invoked).isGreaterThan(1);
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
             assertThat(record.has("responseContext")).isFalse();
             assertThat(lambda.deliveredIds()).last().isEqualTo("after");
         }
