@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Sees one batch through to the end with Lambda's error handling: a failed batch is retried whole, blocking the
  * shard, until it succeeds, its retries are exhausted or its records are too old; then the on-failure record is
  * sent and processing goes on. Bisect splits a failed batch in two without using up retries; a partial batch
- * response moves on to the lowest reported record. See
+ * response moves on to the lowest reported record, where a new batch with its own retries begins. See
  * <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html">error handling</a>.
  */
 public final class BatchRunner {
@@ -89,9 +89,11 @@ public final class BatchRunner {
                 handled.accept(part.records().get(from - 1));
             }
             List<StreamRecord> rest = part.records().subList(from, part.records().size());
-            if (policy.bisectOnError() && from > 0) {
-                // Split at the reported record: the rest is retried without using up a retry.
-                parts.addFirst(new Part(rest, part.failures(), invokes, result));
+            if (from > 0) {
+                // The checkpoint moved to the lowest reported record: what follows is a new batch, with retries
+                // and an invoke count of its own. Lambda was seen to deliver a reported record once in its batch
+                // and then MaximumRetryAttempts + 1 times alone, the on-failure record counting only the latter.
+                parts.addFirst(new Part(rest, 0, 0, result));
             } else if (policy.bisectOnError() && rest.size() > 1) {
                 int half = rest.size() / 2;
                 parts.addFirst(new Part(rest.subList(half, rest.size()), part.failures(), invokes, result));

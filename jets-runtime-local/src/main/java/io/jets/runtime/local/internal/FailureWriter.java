@@ -1,6 +1,5 @@
 package io.jets.runtime.local.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.LocalContext;
@@ -15,8 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,14 +51,14 @@ public final class FailureWriter {
                       byte[] event) {
         Instant now = clock.instant();
         ObjectNode record = json.createObjectNode();
-        // Records discarded for their age: AWS counts at least one invocation and writes no responseContext,
-        // whether or not the function ever saw them.
+        // Records discarded for their age: AWS writes no responseContext and an approximateInvokeCount of 1,
+        // whether the function never saw them or failed on them until they expired.
         boolean expired = condition.equals(RECORD_AGE_EXCEEDED);
         record.putObject("requestContext")
                 .put("requestId", last == null ? UUID.randomUUID().toString() : last.requestId())
                 .put("functionArn", functionArn)
                 .put("condition", condition)
-                .put("approximateInvokeCount", expired ? Math.max(1, invokeCount) : invokeCount);
+                .put("approximateInvokeCount", expired ? 1 : invokeCount);
         if (!expired) {
             ObjectNode response = record.putObject("responseContext").put("statusCode", 200)
                     .put("executedVersion", LocalContext.FUNCTION_VERSION);
@@ -87,10 +84,10 @@ public final class FailureWriter {
         String name = LocalFailures.resourceName(destination);
         Path file;
         if (service.equals("s3")) {
+            // The event travels as a string in the event's own order. Recordings of the S3 object show its other
+            // keys sorted, but the recording tool sorts every object it is given (the SNS envelope too), so the
+            // record keeps the order of the SQS and SNS body, the payload after it.
             record.put("payload", new String(event, StandardCharsets.UTF_8));
-            // The object Lambda writes to S3 has its keys in alphabetical order at every level, unlike the
-            // SQS and SNS message body; the payload is a string and keeps the event's own order.
-            record = sortedKeys(record);
             file = LocalFailures.root(stateDirectory).resolve("s3").resolve(name)
                     .resolve("aws/lambda").resolve(mappingUuid).resolve(shardId).resolve(S3_DAY.format(now))
                     .resolve(S3_TIME.format(now) + "-" + UUID.randomUUID());
@@ -105,17 +102,5 @@ public final class FailureWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write failure record " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private ObjectNode sortedKeys(ObjectNode node) {
-        ObjectNode sorted = json.createObjectNode();
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        names.sort(Comparator.naturalOrder());
-        for (String name : names) {
-            JsonNode value = node.get(name);
-            sorted.set(name, value.isObject() ? sortedKeys((ObjectNode) value) : value);
-        }
-        return sorted;
     }
 }

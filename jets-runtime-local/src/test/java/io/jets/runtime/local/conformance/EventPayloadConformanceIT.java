@@ -11,8 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -174,6 +177,36 @@ class EventPayloadConformanceIT {
                     "Keys", "OldImage", "SequenceNumber", "SizeBytes", "StreamViewType");
             assertThat(oldImage.get(1).path("dynamodb").path("StreamViewType").asText()).isEqualTo("OLD_IMAGE");
         }
+    }
+
+    @Test
+    void sizeBytes_isTheSizeOfTheKeysAndImagesCarried_asMeasuredOnLambda() {
+        try (Lambda lambda = new Lambda(state)) {
+            lambda.table();
+            lambda.start((f, e, c) -> null, function(trigger()));
+            // The items of LocalStack's DynamoDB Streams tests, whose SizeBytes were recorded on AWS.
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value")));
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value"), "id2", AttributeValue.fromS("id2_new_value")));
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value_1"),
+                    "presentKey", AttributeValue.fromS("presentValue")));
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value_2")));
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value_3"), "numericFilter", AttributeValue.fromN("42")));
+            put(lambda, Map.of("id", AttributeValue.fromS("id_value_4"),
+                    "prefix", AttributeValue.fromS("us-1-other-suffix")));
+            put(lambda, Map.of("id", AttributeValue.fromS("hello world"),
+                    "binary_key", AttributeValue.fromB(SdkBytes.fromUtf8String("foobar"))));
+            put(lambda, Map.of("id", AttributeValue.fromS("testId0"), "should_fail", AttributeValue.fromBool(false)));
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().size() == 8);
+
+            // Keys plus each image the record carries, every attribute counted as its name's length plus its
+            // value's size (a string's UTF-8 length, a number's digits, a binary's bytes, 1 for a boolean).
+            assertThat(records(lambda.invocations)).extracting(r -> r.path("dynamodb").path("SizeBytes").asInt())
+                    .containsExactly(20, 46, 46, 24, 39, 47, 42, 30);
+        }
+    }
+
+    private static void put(Lambda lambda, Map<String, AttributeValue> item) {
+        lambda.dynamo.putItem(b -> b.tableName(Lambda.TABLE).item(item));
     }
 
     private static List<JsonNode> records(List<Lambda.Invocation> invocations) {

@@ -145,16 +145,14 @@ class RetryConformanceIT {
                     + "/\\d{4}/\\d\\d/\\d\\d/\\d{4}-\\d\\d-\\d\\dT\\d\\d\\.\\d\\d\\.\\d\\d-"
                     + "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
             JsonNode record = Lambda.JSON.readTree(failure.json());
-            // Unlike an SQS or SNS message body, the S3 object has its keys in alphabetical order at every level.
-            assertThat(EventPayloadConformanceIT.fieldNames(record)).containsExactly("DDBStreamBatchInfo", "payload",
-                    "requestContext", "responseContext", "timestamp", "version");
+            // The SQS and SNS body with the event added after it, as a string.
+            assertThat(EventPayloadConformanceIT.fieldNames(record)).containsExactly("requestContext",
+                    "responseContext", "version", "timestamp", "DDBStreamBatchInfo", "payload");
             assertThat(EventPayloadConformanceIT.fieldNames(record.path("DDBStreamBatchInfo"))).containsExactly(
-                    "approximateArrivalOfFirstRecord", "approximateArrivalOfLastRecord", "batchSize",
-                    "endSequenceNumber", "shardId", "startSequenceNumber", "streamArn");
-            assertThat(EventPayloadConformanceIT.fieldNames(record.path("requestContext"))).containsExactly(
-                    "approximateInvokeCount", "condition", "functionArn", "requestId");
+                    "shardId", "startSequenceNumber", "endSequenceNumber", "approximateArrivalOfFirstRecord",
+                    "approximateArrivalOfLastRecord", "batchSize", "streamArn");
             assertThat(record.path("responseContext").toString())
-                    .isEqualTo("{\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\",\"statusCode\":200}");
+                    .isEqualTo("{\"statusCode\":200,\"executedVersion\":\"$LATEST\",\"functionError\":\"Unhandled\"}");
             assertThat(record.path("payload").isTextual()).isTrue();
             JsonNode payload = Lambda.JSON.readTree(record.path("payload").asText());
             assertThat(payload).isEqualTo(lambda.invocations.get(0).event());
@@ -242,7 +240,9 @@ class RetryConformanceIT {
 
             JsonNode record = Lambda.JSON.readTree(LocalFailures.in(state).list().get(0).json());
             assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("RecordAgeExceeded");
-            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(invoked);
+            // However often the function failed on them, the count is 1, as for records that expired unseen.
+            assertThat(invoked).isGreaterThan(1);
+            assertThat(record.path("requestContext").path("approximateInvokeCount").asInt()).isEqualTo(1);
             assertThat(record.has("responseContext")).isFalse();
             assertThat(lambda.deliveredIds()).last().isEqualTo("after");
         }
