@@ -74,6 +74,21 @@ class HttpConformanceIT {
     }
 
     @Test
+    void answerHeaders_carryTheNamesAsDynamoDbWritesThem() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(local.endpoint().getHost(), local.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST / HTTP/1.1\r\nHost: localhost\r\n"
+                    + "X-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                    + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+            assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").contains("\r\nx-amzn-RequestId: ",
+                    "\r\nx-amz-crc32: ", "\r\nContent-Type: application/x-amz-json-1.0\r\n");
+        }
+    }
+
+    @Test
     void gzipBody_madeOfTwoMembers_isOneRequest() throws Exception {
         String body = putOrder("two-members");
         byte[] first = gzip(body.substring(0, 12));

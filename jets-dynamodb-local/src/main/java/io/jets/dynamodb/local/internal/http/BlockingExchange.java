@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,6 +23,15 @@ import java.util.Map;
  */
 final class BlockingExchange extends HttpExchange {
 
+    // Headers keeps a name as "X-amzn-requestid"; answers carry them as DynamoDB writes them, for clients that
+    // look them up by exact name
+    private static final Map<String, String> AWS_CASING = java.util.stream.Stream.of("x-amzn-RequestId",
+                    "x-amz-crc32", "Content-Type", "Content-Encoding", "Access-Control-Allow-Headers",
+                    "Access-Control-Allow-Methods", "Access-Control-Allow-Origin", "Access-Control-Expose-Headers",
+                    "Access-Control-Max-Age")
+            .collect(java.util.stream.Collectors.toMap(
+                    name -> Character.toUpperCase(name.charAt(0)) + name.substring(1).toLowerCase(Locale.ROOT),
+                    name -> name));
     private static final Map<Integer, String> REASONS = Map.of(200, "OK", 400, "Bad Request", 404, "Not Found",
             413, "Payload Too Large", 500, "Internal Server Error", 503, "Service Unavailable");
 
@@ -113,8 +123,9 @@ final class BlockingExchange extends HttpExchange {
                 if (header.getKey().equalsIgnoreCase("Content-Length")) {
                     continue;
                 }
+                String name = AWS_CASING.getOrDefault(header.getKey(), header.getKey());
                 for (String value : header.getValue()) {
-                    head.append(header.getKey()).append(": ").append(value).append("\r\n");
+                    head.append(name).append(": ").append(value).append("\r\n");
                 }
             }
             head.append("Content-Length: ").append(responseBody.size()).append("\r\n\r\n");
