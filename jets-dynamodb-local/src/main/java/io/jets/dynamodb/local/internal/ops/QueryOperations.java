@@ -46,6 +46,8 @@ public final class QueryOperations {
         readMembers(new Constraints().itemTableName("tableName", request.get("TableName")), request)
                 .oneOf("select", request.get("Select"), ReadRequest.SELECT,
                         "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+                .comparisonOperators("queryFilter", request.get("QueryFilter"))
+                .comparisonOperators("keyConditions", request.get("KeyConditions"))
                 .check();
         ReadValues.check(request.get("ExpressionAttributeValues"));
         ReadValues.check(request.get("ExclusiveStartKey"));
@@ -202,6 +204,7 @@ public final class QueryOperations {
                 .oneOf("select", request.get("Select"), ReadRequest.SELECT,
                         "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
                 .sharedEnums(request)
+                .comparisonOperators("scanFilter", request.get("ScanFilter"))
                 .check();
         Integer[] segment = segment(request);
         RequestExpressions expressions = new RequestExpressions(request,
