@@ -164,6 +164,18 @@ class ValidationMessagesConformanceIT {
     }
 
     @Test
+    void query_equalToAnEmptyKey_isRefusedNamingTheKey() {
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :v")
+                        .expressionAttributeValues(Map.of(":v", s("")))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+                        + " an empty string value. Key: pk");
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :p AND sk = :v")
+                        .expressionAttributeValues(Map.of(":p", s("a"), ":v", s("")))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+                        + " an empty string value. Key: sk");
+    }
+
+    @Test
     void scan_limitZero_echoesTheValue() {
         assertValidation(() -> client.scan(b -> b.tableName("messages").limit(0)),
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"

@@ -275,6 +275,20 @@ public final class QueryOperations {
                         + " does not match schema type");
             }
         }
+        // an equality names a key, and a key cannot be empty
+        checkNotEmpty(condition.hashName(), condition.hashValue());
+        if (condition.rangeOperator() == KeyCondition.RangeOperator.EQ) {
+            checkNotEmpty(condition.rangeName(), condition.rangeValues().get(0));
+        }
+    }
+
+    private static void checkNotEmpty(String attribute, JsonNode value) {
+        String type = AttributeValues.type(value);
+        if (value.get(type).asText().isEmpty()) {
+            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + (type.equals("B") ? "binary" : "string")
+                    + " value. Key: " + attribute);
+        }
     }
 
     private static Integer[] segment(ObjectNode request) {
