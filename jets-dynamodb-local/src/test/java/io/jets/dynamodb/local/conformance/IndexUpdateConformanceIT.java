@@ -19,10 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Global indexes added to and removed from an existing table: which existing items a new index holds, and the
@@ -80,6 +82,48 @@ class IndexUpdateConformanceIT {
         assertThat(client.describeTable(b -> b.tableName("shipments")).table().globalSecondaryIndexes())
                 .filteredOn(index -> index.indexName().equals("by-port"))
                 .extracting(index -> index.itemCount()).containsExactly(2L);
+    }
+
+    @Test
+    void createIndex_isAnsweredUnderWay_andDescribedActiveAfterwards() {
+        client.createTable(b -> b.tableName("parcels").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S)).keySchema(hash("id")));
+        client.putItem(b -> b.tableName("parcels").item(item("id", s("p1"), "depot", s("BERGEN"))));
+
+        var answered = client.updateTable(b -> b.tableName("parcels")
+                .attributeDefinitions(attribute("depot", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(create("by-depot", "depot"))).tableDescription();
+
+        assertThat(answered.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        var creating = answered.globalSecondaryIndexes().get(0);
+        assertThat(creating.indexStatus()).isEqualTo(IndexStatus.CREATING);
+        assertThat(creating.backfilling()).isFalse();
+        assertThat(creating.itemCount()).isZero();
+        assertThat(creating.indexSizeBytes()).isZero();
+        assertThat(creating.warmThroughput()).isNull();
+        var described = client.describeTable(b -> b.tableName("parcels")).table();
+        assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(described.globalSecondaryIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+        assertThat(described.globalSecondaryIndexes().get(0).backfilling()).isNull();
+        assertThat(described.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(1L);
+    }
+
+    @Test
+    void deleteIndex_isAnsweredUnderWay_andGoneFromDescribeTable() {
+        client.createTable(b -> b.tableName("crates").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("bay", ScalarAttributeType.S))
+                .keySchema(hash("id"))
+                .globalSecondaryIndexes(g -> g.indexName("by-bay").keySchema(hash("bay")).projection(ALL)));
+
+        var answered = client.updateTable(b -> b.tableName("crates")
+                .globalSecondaryIndexUpdates(delete("by-bay"))).tableDescription();
+
+        assertThat(answered.tableStatus()).isEqualTo(TableStatus.UPDATING);
+        assertThat(answered.globalSecondaryIndexes()).extracting(index -> index.indexName() + " "
+                + index.indexStatus()).containsExactly("by-bay DELETING");
+        var described = client.describeTable(b -> b.tableName("crates")).table();
+        assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        assertThat(described.hasGlobalSecondaryIndexes()).isFalse();
     }
 
     @Test

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
@@ -130,6 +132,47 @@ class ValidationMessagesConformanceIT {
                 "Can not use both expression and non-expression parameters in the same request: Non-expression"
                         + " parameters: {AttributesToGet} Expression parameters: {FilterExpression,"
                         + " KeyConditionExpression}");
+    }
+
+    @Test
+    void legacyConditions_withAnUnknownComparisonOperator_nameTheConditionInThePath() {
+        Condition lowercase = Condition.builder().comparisonOperator("eq").attributeValueList(s("x")).build();
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditions(Map.of("pk", lowercase))),
+                "1 validation error detected: Value 'eq' at 'keyConditions.pk.member.comparisonOperator' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT,"
+                        + " NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
+        assertValidation(() -> client.scan(b -> b.tableName("messages").scanFilter(Map.of("color",
+                        Condition.builder().comparisonOperator("DOG").attributeValueList(s("x")).build()))),
+                "1 validation error detected: Value 'DOG' at 'scanFilter.color.member.comparisonOperator' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT,"
+                        + " NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
+    }
+
+    @Test
+    void legacyConditions_withoutAComparisonOperator_failTheRequiredConstraint() {
+        Condition equalsX = Condition.builder().comparisonOperator(ComparisonOperator.EQ)
+                .attributeValueList(s("x")).build();
+        Condition missing = Condition.builder().attributeValueList(s("y")).build();
+        assertValidation(() -> client.query(b -> b.tableName("messages")
+                        .keyConditions(Map.of("pk", equalsX, "sk", missing))),
+                "1 validation error detected: Value null at 'keyConditions.sk.member.comparisonOperator' failed to"
+                        + " satisfy constraint: Member must not be null");
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditions(Map.of("pk", equalsX))
+                        .queryFilter(Map.of("color", missing))),
+                "1 validation error detected: Value null at 'queryFilter.color.member.comparisonOperator' failed to"
+                        + " satisfy constraint: Member must not be null");
+    }
+
+    @Test
+    void query_equalToAnEmptyKey_isRefusedNamingTheKey() {
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :v")
+                        .expressionAttributeValues(Map.of(":v", s("")))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+                        + " an empty string value. Key: pk");
+        assertValidation(() -> client.query(b -> b.tableName("messages").keyConditionExpression("pk = :p AND sk = :v")
+                        .expressionAttributeValues(Map.of(":p", s("a"), ":v", s("")))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain"
+                        + " an empty string value. Key: sk");
     }
 
     @Test

@@ -15,6 +15,8 @@ final class Constraints {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Set<String> KEY_TYPES = Set.of("HASH", "RANGE");
+    private static final Set<String> COMPARISON_OPERATORS = Set.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS",
+            "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
 
     private final List<String> violations = new ArrayList<>();
     private final MemberOrder order;
@@ -199,6 +201,28 @@ final class Constraints {
             violations.add(describe(value.asText(), member) + "Member must satisfy enum value set: "
                     + enumDescription);
         }
+        return this;
+    }
+
+    /**
+     * The ComparisonOperator of each condition of a legacy condition map (KeyConditions, QueryFilter, ScanFilter):
+     * required, and one of the operators. DynamoDB names the condition in the path, e.g.
+     * {@code keyConditions.pk.member.comparisonOperator}.
+     */
+    Constraints comparisonOperators(String member, JsonNode conditions) {
+        if (conditions == null || !conditions.isObject()) {
+            return this;
+        }
+        conditions.fields().forEachRemaining(entry -> {
+            if (!entry.getValue().isObject()) {
+                return;
+            }
+            String path = member + "." + entry.getKey() + ".member.comparisonOperator";
+            JsonNode operator = entry.getValue().get("ComparisonOperator");
+            required(path, operator);
+            oneOf(path, operator, COMPARISON_OPERATORS, "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE,"
+                    + " LE, BEGINS_WITH, GE, CONTAINS]");
+        });
         return this;
     }
 

@@ -46,6 +46,8 @@ public final class QueryOperations {
         readMembers(new Constraints().itemTableName("tableName", request.get("TableName")), request)
                 .oneOf("select", request.get("Select"), ReadRequest.SELECT,
                         "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
+                .comparisonOperators("queryFilter", request.get("QueryFilter"))
+                .comparisonOperators("keyConditions", request.get("KeyConditions"))
                 .check();
         ReadValues.check(request.get("ExpressionAttributeValues"));
         ReadValues.check(request.get("ExclusiveStartKey"));
@@ -202,6 +204,7 @@ public final class QueryOperations {
                 .oneOf("select", request.get("Select"), ReadRequest.SELECT,
                         "[SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]")
                 .sharedEnums(request)
+                .comparisonOperators("scanFilter", request.get("ScanFilter"))
                 .check();
         Integer[] segment = segment(request);
         RequestExpressions expressions = new RequestExpressions(request,
@@ -271,6 +274,20 @@ public final class QueryOperations {
                 throw ApiException.validation("One or more parameter values were invalid: Condition parameter type"
                         + " does not match schema type");
             }
+        }
+        // an equality names a key, and a key cannot be empty
+        checkNotEmpty(condition.hashName(), condition.hashValue());
+        if (condition.rangeOperator() == KeyCondition.RangeOperator.EQ) {
+            checkNotEmpty(condition.rangeName(), condition.rangeValues().get(0));
+        }
+    }
+
+    private static void checkNotEmpty(String attribute, JsonNode value) {
+        String type = AttributeValues.type(value);
+        if (value.get(type).asText().isEmpty()) {
+            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + (type.equals("B") ? "binary" : "string")
+                    + " value. Key: " + attribute);
         }
     }
 

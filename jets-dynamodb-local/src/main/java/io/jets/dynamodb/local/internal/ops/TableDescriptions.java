@@ -114,6 +114,11 @@ final class TableDescriptions {
         return restore;
     }
 
+    /** One global index of {@code table} as DescribeTable lists it, with no items counted. */
+    static ObjectNode globalIndex(IndexDefinition index, TableDefinition table, String region) {
+        return index(index, table, region, Map.of());
+    }
+
     private static ObjectNode index(IndexDefinition index, TableDefinition table, String region,
                                     Map<String, long[]> indexStats) {
         long[] stats = indexStats.getOrDefault(index.name(), new long[2]);

@@ -258,6 +258,7 @@ public final class TableOperations {
             description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
         }
         IndexThroughputUpdates.describeUnderWay(description, original[0], updated);
+        GlobalIndexChanges.describeUnderWay(description, original[0], updated, context.region());
         // a raise is still under way when UpdateTable answers: the values shown are the ones being left
         if (warmBefore[0] != null && !java.util.Arrays.equals(warmBefore[0], WarmThroughput.of(updated))) {
             description.set("WarmThroughput", WarmThroughput.description(warmBefore[0], "UPDATING"));
