@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -68,5 +78,96 @@ class SignatureIT {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).isEqualTo("{\"__type\":\"com.amazon.coral.service#MissingAuthenticationToken"
                 + "Exception\",\"message\":\"Request is missing Authentication Token\"}");
+    }
+
+    @Test
+    void requestDatedMoreThanFiveMinutesAgo_isSignatureExpired_evenForAnUnknownAccessKey() throws Exception {
+        HttpResponse<String> response = sendWithDate("20170101T010101Z");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).matches("\\{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
+                + "\"message\":\"Signature expired: 20170101T010101Z is now earlier than \\d{8}T\\d{6}Z"
+                + " \\(\\d{8}T\\d{6}Z - 5 min\\.\\)\"}");
+    }
+
+    @Test
+    void requestDatedMoreThanFiveMinutesAhead_isSignatureNotYetCurrent() throws Exception {
+        HttpResponse<String> response = sendWithDate("30200101T010101Z");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).matches("\\{\"__type\":\"com.amazon.coral.service#InvalidSignatureException\","
+                + "\"message\":\"Signature not yet current: 30200101T010101Z is still later than \\d{8}T\\d{6}Z"
+                + " \\(\\d{8}T\\d{6}Z \\+ 5 min\\.\\)\"}");
+    }
+
+    @Test
+    void expiredMessage_namesTheWindowAroundTheServerTime() throws Exception {
+        DateTimeFormatter amzDate = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        String stale = amzDate.format(Instant.now().minusSeconds(600));
+
+        String body = sendWithDate(stale).body();
+
+        Instant earliest = Instant.from(amzDate.parse(body.substring(body.indexOf("earlier than ") + 13,
+                body.indexOf(" ("))));
+        Instant now = Instant.from(amzDate.parse(body.substring(body.indexOf(" (") + 2, body.indexOf(" - 5 min."))));
+        assertThat(now.minusSeconds(300)).isEqualTo(earliest);
+        assertThat(now).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(60));
+    }
+
+    @Test
+    void authorizationComponentsSeparatedByCommasAlone_areAccepted() throws Exception {
+        Map<String, List<String>> signed = signedListTables();
+        String authorization = signed.get("Authorization").get(0);
+        int algorithmEnd = authorization.indexOf(' ');
+        String squeezed = authorization.substring(0, algorithmEnd + 1)
+                + authorization.substring(algorithmEnd + 1).replace(" ", "");
+
+        HttpResponse<String> response = send(signed, squeezed);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void authorizationComponentsSeparatedByWhitespaceAlone_areAccepted() throws Exception {
+        Map<String, List<String>> signed = signedListTables();
+
+        HttpResponse<String> response = send(signed, signed.get("Authorization").get(0).replace(", ", " "));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private static HttpResponse<String> sendWithDate(String amzDate) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.DescribeEndpoints")
+                .header("X-Amz-Date", amzDate)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/20170101/us-east-1/dynamodb/"
+                        + "aws4_request SignedHeaders=host;x-amz-date Signature=0123")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, List<String>> signedListTables() {
+        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.endpoint())
+                .encodedPath("/").putHeader("Content-Type", "application/x-amz-json-1.0")
+                .putHeader("X-Amz-Target", "DynamoDB_20120810.ListTables").build();
+        return AwsV4HttpSigner.create().sign(r -> r
+                        .identity(AwsCredentialsIdentity.create("AKIDLOCAL", "local-secret"))
+                        .request(request).payload(ContentStreamProvider.fromUtf8String("{}"))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
+                .request().headers();
+    }
+
+    private static HttpResponse<String> send(Map<String, List<String>> signed, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.endpoint() + "/"));
+        signed.forEach((name, values) -> {
+            // the client sets Host itself, to the value that was signed
+            if (!name.equalsIgnoreCase("Host") && !name.equalsIgnoreCase("Authorization")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return HttpClient.newHttpClient().send(request.header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -72,7 +72,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
-                    config.signingKeys().isEmpty() ? null : new SignatureVerifier(config.signingKeys()));
+                    config.signingKeys().isEmpty() ? null
+                            : new SignatureVerifier(config.signingKeys(), config.clock()));
             this.background = Executors.newSingleThreadScheduledExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "jets-dynamodb-local-background");
                 thread.setDaemon(true);

@@ -5,6 +5,12 @@ import io.jets.dynamodb.local.internal.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,14 +28,23 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class SignatureVerifier {
 
-    private static final Pattern AUTHORIZATION = Pattern.compile(
-            "AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([^,\\s]+),\\s*SignedHeaders=([^,\\s]+),\\s*Signature=([0-9a-f]+)");
+    // DynamoDB takes the components separated by a comma, by whitespace, or by both
+    private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([^,\\s]+)"
+            + "[,\\s]+SignedHeaders=([^,\\s]+)[,\\s]+Signature=([0-9a-f]+)");
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
 
     private final Map<String, String> secretsByAccessKey;
+    private final Clock clock;
 
-    /** @param secretsByAccessKey the accepted access key ids and their secret keys */
-    public SignatureVerifier(Map<String, String> secretsByAccessKey) {
+    /**
+     * @param secretsByAccessKey the accepted access key ids and their secret keys
+     * @param clock              the time a request's X-Amz-Date must be within five minutes of
+     */
+    public SignatureVerifier(Map<String, String> secretsByAccessKey, Clock clock) {
         this.secretsByAccessKey = Map.copyOf(secretsByAccessKey);
+        this.clock = clock;
     }
 
     void verify(String method, String rawPath, Headers headers, byte[] body) {
@@ -46,13 +61,15 @@ public final class SignatureVerifier {
         }
         String accessKey = matcher.group(1);
         String scope = matcher.group(2);
+        String amzDate = headers.getFirst("X-Amz-Date");
+        // DynamoDB refuses a stale or early request before it looks the access key up
+        checkDate(amzDate);
         String secret = secretsByAccessKey.get(accessKey);
         if (secret == null) {
             throw new ApiException("com.amazon.coral.service#UnrecognizedClientException",
                     "The security token included in the request is invalid.", 400);
         }
         String[] scopeParts = scope.split("/");
-        String amzDate = headers.getFirst("X-Amz-Date");
         if (scopeParts.length != 4 || amzDate == null) {
             throw invalidSignature();
         }
@@ -75,6 +92,30 @@ public final class SignatureVerifier {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 matcher.group(4).getBytes(StandardCharsets.US_ASCII))) {
             throw invalidSignature();
+        }
+    }
+
+    /** The five minutes of clock skew AWS allows either way, refused with the wording DynamoDB uses. */
+    private void checkDate(String amzDate) {
+        if (amzDate == null) {
+            return;
+        }
+        Instant signed;
+        try {
+            signed = Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (DateTimeParseException e) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (signed.isBefore(now.minus(ALLOWED_SKEW))) {
+            throw new ApiException("com.amazon.coral.service#InvalidSignatureException", "Signature expired: "
+                    + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(ALLOWED_SKEW)) + " ("
+                    + AMZ_DATE.format(now) + " - 5 min.)", 400);
+        }
+        if (signed.isAfter(now.plus(ALLOWED_SKEW))) {
+            throw new ApiException("com.amazon.coral.service#InvalidSignatureException", "Signature not yet current: "
+                    + amzDate + " is still later than " + AMZ_DATE.format(now.plus(ALLOWED_SKEW)) + " ("
+                    + AMZ_DATE.format(now) + " + 5 min.)", 400);
         }
     }
 
