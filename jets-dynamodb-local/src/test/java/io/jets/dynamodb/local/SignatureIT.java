@@ -3,10 +3,14 @@ package io.jets.dynamodb.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.net.http.HttpClient;
@@ -136,6 +140,37 @@ class SignatureIT {
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void wrongSignature_showsTheCanonicalStringAndStringToSignTheServerExpected() throws Exception {
+        Map<String, List<String>> signed = signedListTables("not-the-secret");
+        String amzDate = signed.get("X-Amz-Date").get(0);
+        String signedHeaders = signed.get("Authorization").get(0).replaceAll(".*SignedHeaders=([^,]+),.*", "$1");
+        StringBuilder canonical = new StringBuilder("POST\n/\n\n");
+        for (String name : signedHeaders.split(";")) {
+            String value = name.equals("host") ? server.endpoint().getAuthority()
+                    : signed.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().orElseThrow().getValue().get(0);
+            canonical.append(name).append(':').append(value).append('\n');
+        }
+        canonical.append('\n').append(signedHeaders).append('\n').append(sha256Hex("{}"));
+        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + amzDate.substring(0, 8)
+                + "/us-east-1/dynamodb/aws4_request\n" + sha256Hex(canonical.toString());
+
+        HttpResponse<String> response = send(signed, signed.get("Authorization").get(0));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(response.body()).get("message").asText()).isEqualTo(
+                "The request signature we calculated does not match the signature you provided. Check your AWS"
+                        + " Secret Access Key and signing method. Consult the service documentation for details."
+                        + "\n\nThe Canonical String for this request should have been\n'" + canonical
+                        + "'\n\nThe String-to-Sign should have been\n'" + stringToSign + "'\n");
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static HttpResponse<String> sendWithDate(String amzDate) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
@@ -147,11 +182,15 @@ class SignatureIT {
     }
 
     private static Map<String, List<String>> signedListTables() {
+        return signedListTables("local-secret");
+    }
+
+    private static Map<String, List<String>> signedListTables(String secret) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(server.endpoint())
                 .encodedPath("/").putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", "DynamoDB_20120810.ListTables").build();
         return AwsV4HttpSigner.create().sign(r -> r
-                        .identity(AwsCredentialsIdentity.create("AKIDLOCAL", "local-secret"))
+                        .identity(AwsCredentialsIdentity.create("AKIDLOCAL", secret))
                         .request(request).payload(ContentStreamProvider.fromUtf8String("{}"))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))

@@ -34,6 +34,10 @@ public final class SignatureVerifier {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
+    private static final String INVALID_SIGNATURE = "com.amazon.coral.service#InvalidSignatureException";
+    private static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the"
+            + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the service"
+            + " documentation for details.";
 
     private final Map<String, String> secretsByAccessKey;
     private final Clock clock;
@@ -91,7 +95,10 @@ public final class SignatureVerifier {
         String expected = hex(hmac(key, stringToSign));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 matcher.group(4).getBytes(StandardCharsets.US_ASCII))) {
-            throw invalidSignature();
+            // DynamoDB shows what it signed, so that a client can find where its own signing went another way
+            throw new ApiException(INVALID_SIGNATURE, SIGNATURE_MISMATCH + "\n\nThe Canonical String for this"
+                    + " request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have been\n'"
+                    + stringToSign + "'\n", 400);
         }
     }
 
@@ -108,21 +115,19 @@ public final class SignatureVerifier {
         }
         Instant now = clock.instant();
         if (signed.isBefore(now.minus(ALLOWED_SKEW))) {
-            throw new ApiException("com.amazon.coral.service#InvalidSignatureException", "Signature expired: "
+            throw new ApiException(INVALID_SIGNATURE, "Signature expired: "
                     + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(ALLOWED_SKEW)) + " ("
                     + AMZ_DATE.format(now) + " - 5 min.)", 400);
         }
         if (signed.isAfter(now.plus(ALLOWED_SKEW))) {
-            throw new ApiException("com.amazon.coral.service#InvalidSignatureException", "Signature not yet current: "
+            throw new ApiException(INVALID_SIGNATURE, "Signature not yet current: "
                     + amzDate + " is still later than " + AMZ_DATE.format(now.plus(ALLOWED_SKEW)) + " ("
                     + AMZ_DATE.format(now) + " + 5 min.)", 400);
         }
     }
 
     private static ApiException invalidSignature() {
-        return new ApiException("com.amazon.coral.service#InvalidSignatureException", "The request signature we"
-                + " calculated does not match the signature you provided. Check your AWS Secret Access Key and"
-                + " signing method. Consult the service documentation for details.", 400);
+        return new ApiException(INVALID_SIGNATURE, SIGNATURE_MISMATCH, 400);
     }
 
     private static byte[] sha256(byte[] data) {
