@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -166,18 +167,52 @@ class SignatureIT {
                         + "'\n\nThe String-to-Sign should have been\n'" + stringToSign + "'\n");
     }
 
+    @Test
+    void authorizationLeavingPartsOut_isIncompleteSignature_namingEachMissingPart() throws Exception {
+        String authorization = "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/20260101/us-east-1/dynamodb/aws4_request";
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        server.endpoint() + "/")).header("X-Amz-Target", "DynamoDB_20120810.ListTables")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        ObjectNode error = (ObjectNode) new ObjectMapper().readTree(response.body());
+        assertThat(error.get("__type").asText()).isEqualTo("com.amazon.coral.service#IncompleteSignatureException");
+        assertThat(error.get("message").asText()).isEqualTo("Authorization header requires 'Signature' parameter."
+                + " Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence"
+                + " of either a 'X-Amz-Date' or a 'Date' header. Authorization=" + authorization);
+    }
+
+    @Test
+    void authorizationWithoutCredential_isIncompleteSignature() throws Exception {
+        HttpResponse<String> response = sendWithDateAndAuthorization(
+                DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now()),
+                "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=0123");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(response.body()).get("message").asText()).isEqualTo(
+                "Authorization header requires 'Credential' parameter."
+                        + " Authorization=AWS4-HMAC-SHA256 SignedHeaders=host, Signature=0123");
+    }
+
     private static String sha256Hex(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> sendWithDate(String amzDate) throws Exception {
+        return sendWithDateAndAuthorization(amzDate, "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/20170101/us-east-1/"
+                + "dynamodb/aws4_request SignedHeaders=host;x-amz-date Signature=0123");
+    }
+
+    private static HttpResponse<String> sendWithDateAndAuthorization(String amzDate, String authorization)
+            throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")
                 .header("X-Amz-Target", "DynamoDB_20120810.DescribeEndpoints")
                 .header("X-Amz-Date", amzDate)
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/20170101/us-east-1/dynamodb/"
-                        + "aws4_request SignedHeaders=host;x-amz-date Signature=0123")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignatureVerifier {
 
     // DynamoDB takes the components separated by a comma, by whitespace, or by both
-    private static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256\\s+Credential=([^/,\\s]+)/([^,\\s]+)"
-            + "[,\\s]+SignedHeaders=([^,\\s]+)[,\\s]+Signature=([0-9a-f]+)");
+    private static final Pattern COMPONENT = Pattern.compile("([A-Za-z]+)=([^,\\s]*)");
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final Duration ALLOWED_SKEW = Duration.ofMinutes(5);
@@ -57,15 +57,20 @@ public final class SignatureVerifier {
             throw new ApiException("com.amazon.coral.service#MissingAuthenticationTokenException",
                     "Request is missing Authentication Token", 400);
         }
-        Matcher matcher = AUTHORIZATION.matcher(authorization);
-        if (!matcher.find()) {
-            throw new ApiException("com.amazon.coral.service#IncompleteSignatureException",
-                    "Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters."
-                            + " Authorization=" + authorization, 400);
+        Map<String, String> components = new HashMap<>();
+        Matcher matcher = COMPONENT.matcher(authorization);
+        while (matcher.find()) {
+            components.putIfAbsent(matcher.group(1), matcher.group(2));
         }
-        String accessKey = matcher.group(1);
-        String scope = matcher.group(2);
         String amzDate = headers.getFirst("X-Amz-Date");
+        String credential = components.get("Credential");
+        String signature = components.get("Signature");
+        String signedHeaderNames = components.get("SignedHeaders");
+        incomplete(authorization, credential, signature, signedHeaderNames,
+                amzDate != null || headers.getFirst("Date") != null);
+        int slash = credential.indexOf('/');
+        String accessKey = slash < 0 ? credential : credential.substring(0, slash);
+        String scope = slash < 0 ? "" : credential.substring(slash + 1);
         // DynamoDB refuses a stale or early request before it looks the access key up
         checkDate(amzDate);
         String secret = secretsByAccessKey.get(accessKey);
@@ -77,7 +82,7 @@ public final class SignatureVerifier {
         if (scopeParts.length != 4 || amzDate == null) {
             throw invalidSignature();
         }
-        List<String> signedHeaders = Arrays.asList(matcher.group(3).split(";"));
+        List<String> signedHeaders = Arrays.asList(signedHeaderNames.split(";"));
         StringBuilder canonical = new StringBuilder();
         canonical.append(method).append('\n').append(rawPath.isEmpty() ? "/" : rawPath).append('\n').append('\n');
         for (String name : signedHeaders) {
@@ -94,11 +99,33 @@ public final class SignatureVerifier {
         key = hmac(key, scopeParts[3]);
         String expected = hex(hmac(key, stringToSign));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                matcher.group(4).getBytes(StandardCharsets.US_ASCII))) {
+                signature.getBytes(StandardCharsets.US_ASCII))) {
             // DynamoDB shows what it signed, so that a client can find where its own signing went another way
             throw new ApiException(INVALID_SIGNATURE, SIGNATURE_MISMATCH + "\n\nThe Canonical String for this"
                     + " request should have been\n'" + canonical + "'\n\nThe String-to-Sign should have been\n'"
                     + stringToSign + "'\n", 400);
+        }
+    }
+
+    /** DynamoDB names every part of the signature the request leaves out, then quotes the header it got. */
+    private static void incomplete(String authorization, String credential, String signature, String signedHeaders,
+                                   boolean dated) {
+        StringBuilder message = new StringBuilder();
+        if (credential == null) {
+            message.append("Authorization header requires 'Credential' parameter. ");
+        }
+        if (signature == null) {
+            message.append("Authorization header requires 'Signature' parameter. ");
+        }
+        if (signedHeaders == null) {
+            message.append("Authorization header requires 'SignedHeaders' parameter. ");
+        }
+        if (!dated) {
+            message.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        }
+        if (!message.isEmpty()) {
+            throw new ApiException("com.amazon.coral.service#IncompleteSignatureException",
+                    message.append("Authorization=").append(authorization).toString(), 400);
         }
     }
 
