@@ -106,4 +106,26 @@ class ExpressionLimitsConformanceIT {
         assertValidation(() -> client.scan(b -> b.tableName("limits").filterExpression("size(" + tooDeep + ") > :n")
                 .expressionAttributeValues(Map.of(":n", n("0")))), "Invalid FilterExpression: " + refused);
     }
+
+    @Test
+    void listIndexUpTo4294967294_isAccepted_andALargerOneIsOutOfTheAllowableRange() {
+        client.putItem(b -> b.tableName("limits").item(item("id", s("listed"),
+                "tags", AttributeValue.fromL(List.of(s("a"), s("b"))))));
+        // an index past the end of the list appends when set and reads nothing, however large
+        client.updateItem(b -> b.tableName("limits").key(item("id", s("listed")))
+                .updateExpression("SET tags[4294967294] = :c").expressionAttributeValues(Map.of(":c", s("c"))));
+        var read = client.getItem(b -> b.tableName("limits").key(item("id", s("listed")))
+                .projectionExpression("tags[3000000000]"));
+        assertThat(read.item()).isEmpty();
+        assertThat(client.getItem(b -> b.tableName("limits").key(item("id", s("listed")))).item().get("tags").l())
+                .containsExactly(s("a"), s("b"), s("c"));
+
+        String outOfRange = "List index is not within the allowable range; index: [4294967295]";
+        assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("listed")))
+                .updateExpression("REMOVE tags[4294967295]")), "Invalid UpdateExpression: " + outOfRange);
+        assertValidation(() -> client.getItem(b -> b.tableName("limits").key(item("id", s("listed")))
+                .projectionExpression("tags[4294967295]")), "Invalid ProjectionExpression: " + outOfRange);
+        assertValidation(() -> updateIf("size(high[99999999999]) > low"), "Invalid ConditionExpression: List index"
+                + " is not within the allowable range; index: [99999999999]");
+    }
 }

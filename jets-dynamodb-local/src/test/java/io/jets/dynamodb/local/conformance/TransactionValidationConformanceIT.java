@@ -156,4 +156,27 @@ class TransactionValidationConformanceIT {
                 "1 validation error detected: Value at 'TransactItems' failed to satisfy constraint: Member must"
                         + " have length less than or equal to 100");
     }
+
+    @Test
+    void actionWithoutAMemberItsModelRequires_failsThatMembersNotNullConstraint() {
+        String notNull = "' failed to satisfy constraint: Member must not be null";
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                        .update(u -> u.tableName("ledger").key(item("account", s("a")))).build())),
+                "1 validation error detected: Value null at 'transactItems.1.member.update.updateExpression"
+                        + notNull);
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                        .put(p -> p.tableName("ledger")).build())),
+                "1 validation error detected: Value null at 'transactItems.1.member.put.item" + notNull);
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                        .delete(d -> d.tableName("ledger")).build())),
+                "1 validation error detected: Value null at 'transactItems.1.member.delete.key" + notNull);
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(put("ledger", "a"),
+                        TransactWriteItem.builder().conditionCheck(c -> c.tableName("ledger")).build())),
+                "2 validation errors detected: Value null at 'transactItems.2.member.conditionCheck"
+                        + ".conditionExpression" + notNull + "; Value null at 'transactItems.2.member.conditionCheck"
+                        + ".key" + notNull);
+        assertValidation(() -> client.transactGetItems(b -> b.transactItems(TransactGetItem.builder()
+                        .get(g -> g.tableName("ledger")).build())),
+                "1 validation error detected: Value null at 'transactItems.1.member.get.key" + notNull);
+    }
 }

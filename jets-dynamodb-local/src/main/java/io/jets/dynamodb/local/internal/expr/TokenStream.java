@@ -37,6 +37,9 @@ final class TokenStream {
     /** DynamoDB's limit on the elements of one document path, the top-level name included. */
     static final int MAX_PATH_DEPTH = 32;
 
+    /** The largest list index DynamoDB accepts in a document path. */
+    static final long MAX_LIST_INDEX = 4_294_967_294L;
+
     TokenStream(String text, ExpressionKind kind) {
         long size = AttributeValues.utf8Length(text);
         if (size > MAX_EXPRESSION_BYTES) {
@@ -180,11 +183,7 @@ final class TokenStream {
                     throw syntaxError();
                 }
                 next();
-                try {
-                    elements.add(Integer.parseInt(index.text()));
-                } catch (NumberFormatException e) {
-                    throw syntaxError();
-                }
+                elements.add(listIndex(index.text()));
                 expect("]");
             } else {
                 if (elements.size() > MAX_PATH_DEPTH) {
@@ -194,6 +193,18 @@ final class TokenStream {
                 return new DocumentPath(elements);
             }
         }
+    }
+
+    /**
+     * A list index as written. DynamoDB accepts indexes up to {@value #MAX_LIST_INDEX}; one past the end of a
+     * list reads nothing and appends when set, so an index beyond int range is kept as the largest int.
+     */
+    private Integer listIndex(String digits) {
+        long index = digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (index > MAX_LIST_INDEX) {
+            throw error("List index is not within the allowable range; index: [" + digits + "]");
+        }
+        return (int) Math.min(index, Integer.MAX_VALUE);
     }
 
     private Object parseName() {

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes). The local store processes
- * every request, so UnprocessedKeys and UnprocessedItems are always empty; each write still streams its own
- * record.
+ * every write, so UnprocessedItems is always empty; each write still streams its own record. A read stops at
+ * DynamoDB's 16 MB response limit and hands the keys it did not read back in UnprocessedKeys.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_BatchWriteItem.html">
  *     BatchWriteItem</a>
@@ -42,9 +42,13 @@ public final class BatchOperations {
     private record Write(String label, TableDefinition table, ObjectNode key, ObjectNode item) {
     }
 
+    /** {@code request} is the table's KeysAndAttributes as sent, echoed with the keys left unread. */
     private record Get(String label, TableDefinition table, List<ObjectNode> keys, Projection projection,
-                       boolean consistent) {
+                       boolean consistent, JsonNode request) {
     }
+
+    /** DynamoDB's limit on the items one BatchGetItem returns, in item-size bytes. */
+    static final long MAX_BATCH_GET_BYTES = 16L * 1024 * 1024;
 
     public ObjectNode batchWriteItem(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
@@ -288,26 +292,49 @@ public final class BatchOperations {
                 keys.add(checked);
             }
             gets.add(new Get(entry.getKey(), table, keys, projection,
-                    keysAndAttributes.path("ConsistentRead").asBoolean(false)));
+                    keysAndAttributes.path("ConsistentRead").asBoolean(false), keysAndAttributes));
         }
         ObjectNode response = Json.object();
         ObjectNode responses = response.putObject("Responses");
+        ObjectNode unprocessed = Json.object();
         Map<String, Double> units = new java.util.LinkedHashMap<>();
         database.read(connection -> {
+            long returned = 0;
+            boolean full = false;
             for (Get get : gets) {
                 ArrayNode items = responses.putArray(get.label());
-                for (ObjectNode key : get.keys()) {
-                    ObjectNode item = writer.read(connection, get.table(), key);
-                    units.merge(get.label(), Capacity.readUnits(
-                            item == null ? 0 : AttributeValues.itemSize(item), get.consistent()), Double::sum);
+                for (int i = 0; i < get.keys().size() && !full; i++) {
+                    ObjectNode item = writer.read(connection, get.table(), get.keys().get(i));
+                    long size = item == null ? 0 : AttributeValues.itemSize(item);
+                    if (returned + size > MAX_BATCH_GET_BYTES) {
+                        full = true;
+                        unprocessed.set(get.label(), unread(get, i));
+                        break;
+                    }
+                    returned += size;
+                    units.merge(get.label(), Capacity.readUnits(size, get.consistent()), Double::sum);
                     if (item != null) {
                         items.add(get.projection() == null ? item : get.projection().apply(item));
                     }
                 }
+                // once the response is full, every later table is left for the caller to ask again
+                if (full && !unprocessed.has(get.label())) {
+                    unprocessed.set(get.label(), unread(get, 0));
+                }
             }
             return null;
         });
-        response.putObject("UnprocessedKeys");
+        response.set("UnprocessedKeys", unprocessed);
         return Capacity.addPerTable(response, request, units);
+    }
+
+    /** The table's request as sent, with only the keys from {@code from} on. */
+    private static ObjectNode unread(Get get, int from) {
+        ObjectNode again = get.request().deepCopy();
+        ArrayNode keys = again.putArray("Keys");
+        for (int i = from; i < get.request().path("Keys").size(); i++) {
+            keys.add(get.request().path("Keys").get(i).deepCopy());
+        }
+        return again;
     }
 }

@@ -233,7 +233,7 @@ public final class TransactionOperations {
         return new Parsed(kind, body, condition, update);
     }
 
-    /** The constraints on one action's members: its table name and ReturnValuesOnConditionCheckFailure. */
+    /** The constraints on one action's members: those it requires, its table name and its enum. */
     private static void actionConstraints(Constraints constraints, JsonNode transactItem, int index) {
         if (transactItem.size() != 1 || !WRITE_ACTIONS.contains(transactItem.fieldNames().next())) {
             return;
@@ -242,6 +242,19 @@ public final class TransactionOperations {
         JsonNode body = transactItem.get(kind);
         String member = "transactItems." + (index + 1) + ".member." + Character.toLowerCase(kind.charAt(0))
                 + kind.substring(1) + ".";
+        // the members DynamoDB's model requires, before the table name as its hash-ordered members come
+        if (kind.equals("ConditionCheck")) {
+            constraints.required(member + "conditionExpression", body.get("ConditionExpression"));
+        }
+        if (kind.equals("Put")) {
+            constraints.required(member + "item", body.get("Item"));
+        }
+        if (kind.equals("Update")) {
+            constraints.required(member + "updateExpression", body.get("UpdateExpression"));
+        }
+        if (!kind.equals("Put")) {
+            constraints.required(member + "key", body.get("Key"));
+        }
         JsonNode tableName = body.get("TableName");
         constraints.tableName(member + "tableName", tableName != null && tableName.isTextual()
                         ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
@@ -352,6 +365,19 @@ public final class TransactionOperations {
                     .check();
         }
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode get = items.get(i).get("Get");
+            if (get != null) {
+                String member = "transactItems." + (i + 1) + ".member.get.";
+                JsonNode tableName = get.get("TableName");
+                members.required(member + "key", get.get("Key")).tableName(member + "tableName",
+                        tableName != null && tableName.isTextual()
+                                ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText()))
+                                : tableName);
+            }
+        }
+        members.sharedEnums(request).check();
         List<String> labels = new ArrayList<>();
         List<TableDefinition> tables = new ArrayList<>();
         List<ObjectNode> keys = new ArrayList<>();
