@@ -126,6 +126,27 @@ class PartiQlGrammarConformanceIT {
     }
 
     @Test
+    void returningModified_ofANestedPath_answersOnlyThatLeaf() {
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("green"), "slot", n("1"), "kit",
+                AttributeValue.fromM(Map.of("chairs", n("4"), "tables", n("1"))))));
+
+        assertThat(run("UPDATE rooms SET kit.chairs = 6 WHERE room = 'green' AND slot = 1 RETURNING MODIFIED NEW *"))
+                .containsExactly(Map.of("kit", AttributeValue.fromM(Map.of("chairs", n("6")))));
+        assertThat(run("UPDATE rooms SET kit.chairs = 8 WHERE room = 'green' AND slot = 1 RETURNING MODIFIED OLD *"))
+                .containsExactly(Map.of("kit", AttributeValue.fromM(Map.of("chairs", n("6")))));
+    }
+
+    @Test
+    void returningModified_withNothingToAnswer_answersNoItem() {
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("grey"), "slot", n("1"), "seats", n("2"))));
+
+        assertThat(run("UPDATE rooms REMOVE seats WHERE room = 'grey' AND slot = 1 RETURNING MODIFIED NEW *"))
+                .isEmpty();
+        assertThat(run("UPDATE rooms SET floor = 1 WHERE room = 'grey' AND slot = 1 RETURNING MODIFIED OLD *"))
+                .isEmpty();
+    }
+
+    @Test
     void tokenLeftOver_isRefusedAndChangesNothing() {
         assertValidation(() -> run("SELECT * FROM readings WHERE sensor = 1 extra"), LEFT_OVER);
         assertValidation(() -> run("SELECT * FROM readings WHERE sensor = 1 e5"), LEFT_OVER);

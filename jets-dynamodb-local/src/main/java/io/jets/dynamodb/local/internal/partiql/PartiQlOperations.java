@@ -247,8 +247,8 @@ public final class PartiQlOperations {
                 ItemWriter.checkUpdatedSize(next);
             }
             writer.write(connection, table, checkedKey, existing, next, false);
-            ObjectNode returned = returned(statement.returning(), existing, next);
-            if (returned != null) {
+            ObjectNode returned = returned(statement.returning(), update, existing, next);
+            if (returned != null && !returned.isEmpty()) {
                 found.add(returned);
             }
             return Capacity.writeUnits(existing, next);
@@ -269,23 +269,19 @@ public final class PartiQlOperations {
         return AttributeValues.normalizeItem(Keys.checkKey(table, key));
     }
 
-    /** What RETURNING answers: the whole item, or only the attributes the write changed, before or after it. */
-    private static ObjectNode returned(String returning, ObjectNode before, ObjectNode after) {
+    /**
+     * What RETURNING answers: the whole item, or (MODIFIED) only the paths the update set or removed, before or
+     * after it, as UpdateItem's UPDATED_OLD and UPDATED_NEW do. An empty answer adds no item at all.
+     */
+    private static ObjectNode returned(String returning, Update update, ObjectNode before, ObjectNode after) {
         if (returning == null) {
             return null;
         }
         ObjectNode whole = returning.endsWith("NEW") ? after : before;
-        if (whole == null || returning.startsWith("ALL")) {
+        if (whole == null || returning.startsWith("ALL") || update == null) {
             return whole;
         }
-        ObjectNode other = returning.endsWith("NEW") ? before : after;
-        ObjectNode changed = Json.object();
-        whole.fields().forEachRemaining(field -> {
-            if (other == null || !field.getValue().equals(other.get(field.getKey()))) {
-                changed.set(field.getKey(), field.getValue());
-            }
-        });
-        return changed;
+        return update.updatedAttributes(whole);
     }
 
     private static ObjectNode keyOf(String name, JsonNode value) {
