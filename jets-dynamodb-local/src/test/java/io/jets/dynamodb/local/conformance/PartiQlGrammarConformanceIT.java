@@ -147,6 +147,23 @@ class PartiQlGrammarConformanceIT {
     }
 
     @Test
+    void updateWithoutSetOrRemoveAfterItsTable_isRefusedAsMissingItsDataManipulation() {
+        String missing = NOT_WELL_FORMED + "Expected data manipulation";
+
+        // an unquoted table name with a hyphen ends at the hyphen, as a user writing UPDATE my-table finds out
+        assertValidation(() -> run("UPDATE rooms-blue SET seats = 0 WHERE room = 'blue' AND slot = 2"), missing);
+        assertValidation(() -> run("UPDATE rooms WHERE room = 'blue' AND slot = 2"), missing);
+        assertValidation(() -> run("UPDATE rooms"), missing);
+        assertValidation(() -> run("FROM rooms WHERE room = 'blue' AND slot = 2"), missing);
+        assertValidation(() -> run("SELEC * FROM rooms WHERE room = 'blue'"), missing);
+        assertValidation(() -> run("DELETE FROM rooms-blue WHERE room = 'blue' AND slot = 2"), LEFT_OVER);
+        assertValidation(() -> run("UPDATE rooms AS r SET seats = 0 WHERE room = 'blue' AND slot = 2"),
+                "Aliasing is not supported");
+
+        assertThat(room("2")).containsEntry("seats", n("4"));
+    }
+
+    @Test
     void tokenLeftOver_isRefusedAndChangesNothing() {
         assertValidation(() -> run("SELECT * FROM readings WHERE sensor = 1 extra"), LEFT_OVER);
         assertValidation(() -> run("SELECT * FROM readings WHERE sensor = 1 e5"), LEFT_OVER);

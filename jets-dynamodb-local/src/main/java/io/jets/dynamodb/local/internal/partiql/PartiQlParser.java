@@ -52,6 +52,9 @@ final class PartiQlParser {
     private final ObjectNode names = Json.object();
     private final ObjectNode values = Json.object();
     private final Map<String, String> placeholderByName = new HashMap<>();
+    /** DynamoDB's words for an UPDATE, or a FROM-first one, with no SET or REMOVE where one must stand. */
+    private static final String NO_MANIPULATION = "Expected data manipulation";
+
     private final Map<String, JsonNode> equalities = new HashMap<>();
     private final List<PartiQlStatement.Branch> branches = new ArrayList<>();
     private Map<String, JsonNode> branchEqualities = new HashMap<>();
@@ -85,7 +88,14 @@ final class PartiQlParser {
                 expect(")");
                 yield check;
             }
-            default -> throw PartiQlLexer.syntax("unsupported statement " + first.text());
+            default -> {
+                // DynamoDB's parser reads "SELEC * FROM t …" as an expression around a FROM-first UPDATE, which
+                // then lacks its SET or REMOVE
+                if (tokens.stream().anyMatch(token -> token.kind() == Kind.WORD && token.is("FROM"))) {
+                    throw PartiQlLexer.syntax(NO_MANIPULATION);
+                }
+                throw PartiQlLexer.syntax("unsupported statement " + first.text());
+            }
         };
         if (position == tokens.size() - 1 && peekIs(";")) {
             next();
@@ -160,6 +170,13 @@ final class PartiQlParser {
 
     private PartiQlStatement update() {
         String table = name();
+        Token after = peek();
+        if (after == null || !after.is("SET") && !after.is("REMOVE")
+                && (after.kind() != Kind.WORD && after.kind() != Kind.QUOTED_NAME
+                        || after.kind() == Kind.WORD && !after.is("AS") && ReservedWords.contains(after.text()))) {
+            // only a name can be an alias here; anything else, an unquoted "my-table" too, leaves no SET or REMOVE
+            throw PartiQlLexer.syntax(NO_MANIPULATION);
+        }
         refuseAlias("SET", "REMOVE");
         String update = updateClauses();
         String condition = where();
@@ -182,6 +199,11 @@ final class PartiQlParser {
             throw PartiQlLexer.syntax("Expected identifier for simple path");
         }
         String table = name();
+        Token after = peek();
+        if (after != null && after.kind() != Kind.WORD && after.kind() != Kind.QUOTED_NAME) {
+            // DynamoDB's parser ends the DELETE at the table name, so an unquoted "my-table" leaves "-table" over
+            throw PartiQlLexer.syntax("Unexpected token after expression");
+        }
         refuseAlias("WHERE");
         String condition = where();
         String returning = returning();
@@ -254,7 +276,7 @@ final class PartiQlParser {
             } while (peekIs(","));
         }
         if (sets.isEmpty() && adds.isEmpty() && deletes.isEmpty() && removes.isEmpty()) {
-            throw PartiQlLexer.syntax("UPDATE needs SET or REMOVE");
+            throw PartiQlLexer.syntax(NO_MANIPULATION);
         }
         StringBuilder update = new StringBuilder();
         clause(update, "SET", sets);
