@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -133,17 +135,21 @@ public final class PartiQlOperations {
         }
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
+        Map<String, Double> units = new LinkedHashMap<>();
         for (JsonNode one : statements) {
             ObjectNode entry = responses.addObject();
+            String table = null;
             try {
                 ObjectNode single = Json.object();
                 single.set("Statement", one.get("Statement"));
-                if (one.has("Parameters")) {
-                    single.set("Parameters", one.get("Parameters"));
+                // each member reads at its own consistency; its ReturnValuesOnConditionCheckFailure is accepted,
+                // but DynamoDB answers a failed member without the item whatever it says
+                for (String member : List.of("Parameters", "ConsistentRead")) {
+                    if (one.has(member)) {
+                        single.set(member, one.get(member));
+                    }
                 }
-                if (one.has("ReturnValuesOnConditionCheckFailure")) {
-                    single.set("ReturnValuesOnConditionCheckFailure", one.get("ReturnValuesOnConditionCheckFailure"));
-                }
+                single.put("ReturnConsumedCapacity", "TOTAL");
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
                 SelectRules.refuseMultiAttributeIndex(catalog.require(parsed.table()), parsed);
                 if (parsed.kind().equals("SELECT")
@@ -151,22 +157,25 @@ public final class PartiQlOperations {
                     throw ApiException.validation("Select statements within BatchExecuteStatement must specify the"
                             + " primary key in the where clause.");
                 }
+                table = parsed.table();
                 ObjectNode result = executeStatement(single);
-                entry.put("TableName", parsed.table());
+                entry.put("TableName", table);
+                units.merge(table, result.path("ConsumedCapacity").path("CapacityUnits").asDouble(), Double::sum);
                 // a SELECT's item, or what a write's RETURNING clause asked for
                 if (result.get("Items").size() > 0) {
                     entry.set("Item", result.get("Items").get(0));
                 }
             } catch (ApiException e) {
                 ApiException plain = PartiQlErrors.plain(e);
-                ObjectNode error = entry.putObject("Error");
-                error.put("Code", PartiQlErrors.code(plain)).put("Message", plain.getMessage());
-                if (plain.details() != null && plain.details().has("Item")) {
-                    error.set("Item", plain.details().get("Item"));
+                String code = PartiQlErrors.code(plain);
+                // a member that ran and failed names its table; one refused before it ran does not
+                if (table != null && (code.equals("ConditionalCheckFailed") || code.equals("DuplicateItem"))) {
+                    entry.put("TableName", table);
                 }
+                entry.putObject("Error").put("Code", code).put("Message", plain.getMessage());
             }
         }
-        return response;
+        return Capacity.addPerTable(response, request, units);
     }
 
     /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */

@@ -1,0 +1,77 @@
+package io.jets.dynamodb.local.conformance;
+
+import static io.jets.dynamodb.local.conformance.Attributes.attribute;
+import static io.jets.dynamodb.local.conformance.Attributes.hash;
+import static io.jets.dynamodb.local.conformance.Attributes.item;
+import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jets.dynamodb.local.LocalServer;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/** What a BatchExecuteStatement answers for each member: its table, its error, and what the batch consumed. */
+class PartiQlBatchConformanceIT {
+
+    @RegisterExtension
+    static final LocalServer local = LocalServer.start();
+    private static final DynamoDbClient client = local.dynamoDb();
+
+    @BeforeAll
+    static void createTable() {
+        client.createTable(b -> b.tableName("lockers").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("locker", ScalarAttributeType.S)).keySchema(hash("locker")));
+        for (String locker : List.of("a1", "a2", "a3")) {
+            client.putItem(b -> b.tableName("lockers").item(item("locker", s(locker), "owner", s("lee"))));
+        }
+    }
+
+    private static BatchStatementRequest member(String statement) {
+        return BatchStatementRequest.builder().statement(statement).build();
+    }
+
+    @Test
+    void failedMembers_nameTheirTable_andNeverCarryTheItem_whileRefusedOnesNameNone() {
+        List<BatchStatementResponse> responses = client.batchExecuteStatement(b -> b.statements(
+                BatchStatementRequest.builder()
+                        .statement("UPDATE lockers SET owner = 'max' WHERE locker = 'a1' AND owner = 'sam'")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build(),
+                member("INSERT INTO lockers VALUE {'locker': 'a2'}"),
+                member("SLECT * FROM lockers WHERE locker = 'a3'"))).responses();
+
+        assertThat(responses.get(0).tableName()).isEqualTo("lockers");
+        assertThat(responses.get(0).error().codeAsString()).isEqualTo("ConditionalCheckFailed");
+        assertThat(responses.get(0).error().message()).isEqualTo("The conditional request failed");
+        assertThat(responses.get(0).error().hasItem()).isFalse();
+        assertThat(responses.get(1).tableName()).isEqualTo("lockers");
+        assertThat(responses.get(1).error().codeAsString()).isEqualTo("DuplicateItem");
+        assertThat(responses.get(1).error().message()).isEqualTo("Duplicate primary key exists in table");
+        assertThat(responses.get(2).tableName()).isNull();
+        assertThat(responses.get(2).error().codeAsString()).isEqualTo("ValidationError");
+    }
+
+    @Test
+    void consumedCapacity_isReportedPerTable_withEachMembersOwnConsistency() {
+        var response = client.batchExecuteStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statements(BatchStatementRequest.builder()
+                                .statement("SELECT * FROM lockers WHERE locker = 'a1'").consistentRead(true).build(),
+                        member("SELECT * FROM lockers WHERE locker = 'a2'")));
+
+        assertThat(response.consumedCapacity()).extracting(ConsumedCapacity::tableName,
+                ConsumedCapacity::capacityUnits).containsExactly(Tuple.tuple("lockers", 1.5));
+        assertThat(response.consumedCapacity().get(0).table().capacityUnits()).isEqualTo(1.5);
+        assertThat(client.batchExecuteStatement(b -> b.statements(member("SELECT * FROM lockers WHERE locker = 'a1'")))
+                .consumedCapacity()).isEmpty();
+    }
+}
