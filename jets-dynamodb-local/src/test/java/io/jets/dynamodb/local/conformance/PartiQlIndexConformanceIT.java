@@ -10,6 +10,7 @@ import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidati
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.dynamodb.local.LocalServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
@@ -95,6 +97,66 @@ class PartiQlIndexConformanceIT {
         assertValidation(() -> run("SELECT title FROM tickets.\"by-assignee\" WHERE assignee = 'ana' AND notes = 'x'"),
                 "One or more parameter values were invalid: Secondary index by-assignee does not project one or more"
                         + " filter attributes: [notes]");
+    }
+
+    @Test
+    void writeThroughAnIndex_isRefusedBeforeTheTableIsLookedUp() {
+        String onIndex = "This operation is not supported on an index";
+
+        assertValidation(() -> run("UPDATE tickets.\"by-assignee\" SET title = 'x' WHERE project = 'web'"
+                + " AND number = '1'"), onIndex);
+        assertValidation(() -> run("DELETE FROM \"tickets\".\"by-assignee\" WHERE project = 'web'"
+                + " AND number = '1'"), onIndex);
+        assertValidation(() -> run("UPDATE \"no-such-table\".\"by-assignee\" SET title = 'x' WHERE project = 'web'"),
+                onIndex);
+        assertValidation(() -> run("INSERT INTO \"tickets\".\"by-assignee\" VALUE {'project': 'web', 'number': '9'}"),
+                "FROM clause may only contain a single table name");
+        assertValidation(() -> client.executeTransaction(b -> b.transactStatements(s -> s.statement(
+                        "DELETE FROM \"tickets\".\"by-assignee\" WHERE project = 'web' AND number = '1'"))),
+                "Validation failed in TransactStatements[0]: " + onIndex);
+        assertThat(run("SELECT * FROM tickets WHERE project = 'web' AND number = '1'")).hasSize(1);
+    }
+
+    @Test
+    void indexRead_isChargedToTheIndex_withTheTableAtZero() {
+        var capacity = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statement("SELECT * FROM tickets.\"by-assignee\" WHERE assignee = 'ana'")).consumedCapacity();
+
+        assertThat(capacity.capacityUnits()).isEqualTo(0.5);
+        assertThat(capacity.table().capacityUnits()).isEqualTo(0.0);
+        assertThat(capacity.globalSecondaryIndexes()).containsOnlyKeys("by-assignee");
+        assertThat(capacity.globalSecondaryIndexes().get("by-assignee").capacityUnits()).isEqualTo(0.5);
+    }
+
+    @Test
+    void indexReadWithItsPartitionKey_pagesThroughThatPartitionOnly_andItsTokenResumesNoOtherRead() {
+        client.createTable(b -> b.tableName("shifts").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("shift", ScalarAttributeType.S),
+                        attribute("crew", ScalarAttributeType.S))
+                .keySchema(hash("shift"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-crew").keySchema(hash("crew"))
+                        .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
+        for (String[] shift : new String[][] {{"mon", "red"}, {"tue", "blue"}, {"wed", "red"}}) {
+            client.putItem(b -> b.tableName("shifts").item(item("shift", s(shift[0]), "crew", s(shift[1]))));
+        }
+        String red = "SELECT shift FROM shifts.\"by-crew\" WHERE crew = 'red'";
+
+        List<String> shifts = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            String from = token;
+            var page = client.executeStatement(b -> b.statement(red).limit(1).nextToken(from));
+            page.items().forEach(found -> shifts.add(found.get("shift").s()));
+            token = page.nextToken();
+            pages++;
+        } while (token != null && pages < 5);
+        String first = client.executeStatement(b -> b.statement(red).limit(1)).nextToken();
+
+        assertThat(shifts).containsExactlyInAnyOrder("mon", "wed");
+        assertThat(pages).isEqualTo(2);
+        assertValidation(() -> client.executeStatement(b -> b.statement("SELECT * FROM shifts").limit(1)
+                .nextToken(first)), "NextToken does not match request");
     }
 
     @Test

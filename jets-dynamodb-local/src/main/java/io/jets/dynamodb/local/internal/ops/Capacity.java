@@ -92,7 +92,7 @@ public final class Capacity {
      * LocalSecondaryIndexes and shows the table at zero, or at {@code tableUnits} when a local index fetched items
      * from it.
      */
-    static ObjectNode addIndexRead(ObjectNode response, JsonNode request, String tableName, String indexName,
+    public static ObjectNode addIndexRead(ObjectNode response, JsonNode request, String tableName, String indexName,
                                    boolean global, double units, double tableUnits) {
         String mode = Json.text(request, "ReturnConsumedCapacity");
         if ("TOTAL".equals(mode)) {

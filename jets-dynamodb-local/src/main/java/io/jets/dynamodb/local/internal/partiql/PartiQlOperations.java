@@ -29,6 +29,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -96,12 +97,15 @@ public final class PartiQlOperations {
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
         double units;
+        IndexDefinition selectionIndex = null;
         if (statement.kind().equals("SELECT")) {
             Selection selection = select(table, statement, request.path("ConsistentRead").asBoolean(false));
+            selectionIndex = selection.index();
             List<ObjectNode> candidates = selection.candidates();
             // as with Query and Scan, a page ends after Limit items read (before the WHERE clause drops any) or
             // once 1 MB has been read
-            int offset = Math.min(offset(Json.text(request, "NextToken")), candidates.size());
+            String fingerprint = fingerprint(request);
+            int offset = Math.min(offset(Json.text(request, "NextToken"), fingerprint), candidates.size());
             int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
             int end = offset;
             long bytes = 0;
@@ -115,11 +119,16 @@ public final class PartiQlOperations {
             units = Capacity.readUnits(bytes, request.path("ConsistentRead").asBoolean(false));
             if (end < candidates.size()) {
                 response.put("NextToken", Base64.getEncoder().encodeToString(
-                        Integer.toString(end).getBytes(StandardCharsets.UTF_8)));
+                        (end + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
             units = write(table, statement, found,
                     "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure")));
+        }
+        if (selectionIndex != null) {
+            // a read through an index is charged to the index, the table showing nothing
+            return Capacity.addIndexRead(response, request, table.name(), selectionIndex.name(),
+                    table.globalIndexes().contains(selectionIndex), units, 0);
         }
         return Capacity.add(response, request, table.name(), units);
     }
@@ -179,7 +188,8 @@ public final class PartiQlOperations {
     }
 
     /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */
-    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape) {
+    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape,
+                             IndexDefinition index) {
     }
 
     private Selection select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
@@ -193,7 +203,13 @@ public final class PartiQlOperations {
             throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");
         }
         SelectRules.check(table, statement);
-        JsonNode hash = statement.index() == null ? statement.equalities().get(table.hashKey()) : null;
+        // an equality on the partition key of the table, or of the index read, reads that partition alone
+        String partitionKey = index == null || index.hashKeys().size() > 1 ? table.hashKey() : index.hashKey();
+        JsonNode equal = index != null && index.hashKeys().size() > 1 ? null
+                : statement.equalities().get(partitionKey);
+        JsonNode hash = equal != null && partitionKey.equals(table.hashKey()) ? equal : null;
+        ObjectNode indexPartition = equal == null || hash != null ? null
+                : AttributeValues.normalizeItem(keyOf(partitionKey, equal));
         List<ObjectNode> candidates = new ArrayList<>();
         database.read(connection -> {
             List<Row> rows = hash != null
@@ -202,7 +218,9 @@ public final class PartiQlOperations {
                     : items.scan(connection, table.id(), null, null, Integer.MAX_VALUE);
             for (Row row : rows) {
                 ObjectNode item = row.item();
-                if (index == null || IndexEntries.holds(table, index, item)) {
+                if ((index == null || IndexEntries.holds(table, index, item)) && (indexPartition == null
+                        || indexPartition.equals(AttributeValues.normalizeItem(keyOf(partitionKey,
+                                item.get(partitionKey)))))) {
                     candidates.add(item);
                 }
             }
@@ -211,7 +229,7 @@ public final class PartiQlOperations {
         SelectRules.sort(candidates, statement.orderBy());
         UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.apply(item)
                 : index != null ? SelectRules.projected(table, index, item) : item;
-        return new Selection(candidates, condition, shape);
+        return new Selection(candidates, condition, shape, index);
     }
 
     /**
@@ -299,14 +317,28 @@ public final class PartiQlOperations {
         return key;
     }
 
-    private static int offset(String nextToken) {
+    /** What a NextToken is bound to: the statement and its parameters, so it resumes only the read it came from. */
+    private static String fingerprint(ObjectNode request) {
+        return Integer.toHexString(Objects.hash(Json.text(request, "Statement"),
+                String.valueOf(request.get("Parameters"))));
+    }
+
+    private static int offset(String nextToken, String fingerprint) {
         if (nextToken == null) {
             return 0;
         }
+        String[] parts;
         try {
-            return Integer.parseInt(new String(Base64.getDecoder().decode(nextToken), StandardCharsets.UTF_8));
+            parts = new String(Base64.getDecoder().decode(nextToken), StandardCharsets.UTF_8).split(":", 2);
         } catch (IllegalArgumentException e) {
             throw ApiException.validation("Invalid NextToken");
         }
+        if (parts.length != 2 || !parts[0].matches("\\d{1,9}")) {
+            throw ApiException.validation("Invalid NextToken");
+        }
+        if (!parts[1].equals(fingerprint)) {
+            throw ApiException.validation("NextToken does not match request");
+        }
+        return Integer.parseInt(parts[0]);
     }
 }

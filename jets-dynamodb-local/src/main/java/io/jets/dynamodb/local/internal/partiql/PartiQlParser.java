@@ -156,6 +156,9 @@ final class PartiQlParser {
     private PartiQlStatement insert() {
         expect("INTO");
         String table = name();
+        if (peekIs(".")) {
+            throw ApiException.validation("FROM clause may only contain a single table name");
+        }
         if (!peekIs("VALUE")) {
             throw PartiQlLexer.syntax("Unexpected token after expression");
         }
@@ -169,7 +172,7 @@ final class PartiQlParser {
     }
 
     private PartiQlStatement update() {
-        String table = name();
+        String table = writeTarget();
         Token after = peek();
         if (after == null || !after.is("SET") && !after.is("REMOVE")
                 && (after.kind() != Kind.WORD && after.kind() != Kind.QUOTED_NAME
@@ -185,7 +188,7 @@ final class PartiQlParser {
 
     /** {@code FROM "table" WHERE … SET …}: an UPDATE written with its clauses the other way round. */
     private PartiQlStatement fromFirstUpdate() {
-        String table = name();
+        String table = writeTarget();
         refuseAlias("WHERE", "SET", "REMOVE");
         String condition = peekIs("WHERE") ? where() : null;
         String update = updateClauses();
@@ -198,7 +201,7 @@ final class PartiQlParser {
         if (token == null || token.is(";") || token.is("WHERE")) {
             throw PartiQlLexer.syntax("Expected identifier for simple path");
         }
-        String table = name();
+        String table = writeTarget();
         Token after = peek();
         if (after != null && after.kind() != Kind.WORD && after.kind() != Kind.QUOTED_NAME) {
             // DynamoDB's parser ends the DELETE at the table name, so an unquoted "my-table" leaves "-table" over
@@ -584,6 +587,15 @@ final class PartiQlParser {
             }
         }
         return path.toString();
+    }
+
+    /** The table an UPDATE or DELETE writes: DynamoDB refuses an index after it before it looks the table up. */
+    private String writeTarget() {
+        String table = name();
+        if (peekIs(".")) {
+            throw ApiException.validation("This operation is not supported on an index");
+        }
+        return table;
     }
 
     private String name() {

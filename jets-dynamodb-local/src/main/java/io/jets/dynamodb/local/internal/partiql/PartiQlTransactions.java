@@ -65,8 +65,11 @@ final class PartiQlTransactions {
                 statement = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
             } catch (ApiException e) {
                 ApiException plain = PartiQlErrors.plain(e);
-                // a statement the parser cannot read is named; a parameter that does not convert is not
-                throw plain.getMessage() != null && plain.getMessage().startsWith("Statement wasn't well formed")
+                // a statement the parser cannot read, or that writes through an index, is named; a parameter
+                // that does not convert is not
+                String message = plain.getMessage();
+                throw message != null && (message.startsWith("Statement wasn't well formed")
+                        || message.equals("This operation is not supported on an index"))
                         ? ApiException.validation("Validation failed in TransactStatements[" + i + "]: "
                                 + plain.getMessage())
                         : plain;
