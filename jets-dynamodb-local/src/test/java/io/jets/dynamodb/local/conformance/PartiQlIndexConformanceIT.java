@@ -129,6 +129,22 @@ class PartiQlIndexConformanceIT {
     }
 
     @Test
+    void writes_areChargedAsTheEquivalentItemWrite_indexArmsIncluded() {
+        var inserted = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statement("INSERT INTO tickets VALUE {'project': 'api', 'number': '7', 'assignee': 'bo'}"))
+                .consumedCapacity();
+        var missing = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statement("DELETE FROM tickets WHERE project = 'api' AND number = '8'")).consumedCapacity();
+
+        assertThat(inserted.capacityUnits()).isEqualTo(2.0);
+        assertThat(inserted.table().capacityUnits()).isEqualTo(1.0);
+        assertThat(inserted.globalSecondaryIndexes().get("by-assignee").capacityUnits()).isEqualTo(1.0);
+        assertThat(missing.capacityUnits()).isEqualTo(1.0);
+        assertThat(missing.table().capacityUnits()).isEqualTo(1.0);
+        assertThat(missing.hasGlobalSecondaryIndexes()).isFalse();
+    }
+
+    @Test
     void indexReadWithItsPartitionKey_pagesThroughThatPartitionOnly_andItsTokenResumesNoOtherRead() {
         client.createTable(b -> b.tableName("shifts").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("shift", ScalarAttributeType.S),

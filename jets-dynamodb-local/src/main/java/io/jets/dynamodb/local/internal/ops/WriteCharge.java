@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html#GSI.ThroughputConsiderations.Writes">
  *     Provisioned throughput considerations for global secondary indexes</a>
  */
-final class WriteCharge {
+public final class WriteCharge {
 
     private double table;
     private final Map<String, Double> globalIndexes = new TreeMap<>();
@@ -71,8 +71,8 @@ final class WriteCharge {
      * Sets ConsumedCapacity on a single-item write's response, replacing {@code before} with {@code after}, when the
      * request asks for it; otherwise the item sizes and index views are never computed.
      */
-    static ObjectNode addTo(ObjectNode response, JsonNode request, TableDefinition table, ObjectNode before,
-                            ObjectNode after) {
+    public static ObjectNode addTo(ObjectNode response, JsonNode request, TableDefinition table,
+                                   ObjectNode before, ObjectNode after) {
         if (Capacity.requested(request)) {
             response.set("ConsumedCapacity", new WriteCharge().add(table, before, after)
                     .describe(table.name(), Json.text(request, "ReturnConsumedCapacity")));

@@ -15,6 +15,7 @@ import io.jets.dynamodb.local.internal.ops.Capacity;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.Keys;
 import io.jets.dynamodb.local.internal.ops.TransactionOperations;
+import io.jets.dynamodb.local.internal.ops.WriteCharge;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
@@ -122,8 +123,10 @@ public final class PartiQlOperations {
                         (end + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)));
             }
         } else {
-            units = write(table, statement, found,
+            // charged as the equivalent PutItem, UpdateItem or DeleteItem, index arms included
+            ObjectNode[] images = write(table, statement, found,
                     "ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure")));
+            return WriteCharge.addTo(response, request, table, images[0], images[1]);
         }
         if (selectionIndex != null) {
             // a read through an index is charged to the index, the table showing nothing
@@ -233,10 +236,11 @@ public final class PartiQlOperations {
     }
 
     /**
-     * Applies an INSERT, UPDATE or DELETE and answers the write units it cost; a RETURNING clause adds the item
-     * to {@code found}, and with {@code returnOld} a failed condition carries the item as it was.
+     * Applies an INSERT, UPDATE or DELETE and answers the item before and after it (null where absent); a RETURNING
+     * clause adds the item to {@code found}, and with {@code returnOld} a failed condition carries the item as it was.
      */
-    private double write(TableDefinition table, PartiQlStatement statement, ArrayNode found, boolean returnOld) {
+    private ObjectNode[] write(TableDefinition table, PartiQlStatement statement, ArrayNode found,
+                               boolean returnOld) {
         if (statement.kind().equals("INSERT")) {
             ObjectNode item = statement.item();
             AttributeValues.validateItem(item);
@@ -251,7 +255,7 @@ public final class PartiQlOperations {
                 writer.write(connection, table, key, null, stored, false);
                 return null;
             });
-            return Capacity.writeUnits(null, stored);
+            return new ObjectNode[] {null, stored};
         }
         ObjectNode checkedKey = key(table, statement);
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
@@ -263,7 +267,7 @@ public final class PartiQlOperations {
                 if (update != null) {
                     throw ApiException.conditionalCheckFailed();
                 }
-                return Capacity.writeUnits(null, null);
+                return new ObjectNode[] {null, null};
             }
             if (!condition.test(existing)) {
                 throw ApiException.conditionalCheckFailed(returnOld ? existing : null);
@@ -278,7 +282,7 @@ public final class PartiQlOperations {
             if (returned != null && !returned.isEmpty()) {
                 found.add(returned);
             }
-            return Capacity.writeUnits(existing, next);
+            return new ObjectNode[] {existing, next};
         });
     }
 
