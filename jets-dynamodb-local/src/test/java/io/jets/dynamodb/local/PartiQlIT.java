@@ -83,8 +83,9 @@ class PartiQlIT {
 
     @Test
     void batchExecuteStatement_reportsPerStatementErrors() {
+        client.executeStatement(b -> b.statement("INSERT INTO music VALUE {'id': 'b1', 'sk': 1}"));
         var responses = client.batchExecuteStatement(b -> b.statements(
-                BatchStatementRequest.builder().statement("INSERT INTO music VALUE {'id': 'b1', 'sk': 1}").build(),
+                BatchStatementRequest.builder().statement("INSERT INTO music VALUE {'id': 'b2', 'sk': 1}").build(),
                 BatchStatementRequest.builder().statement("INSERT INTO music VALUE {'id': 'b1', 'sk': 1}").build()))
                 .responses();
 

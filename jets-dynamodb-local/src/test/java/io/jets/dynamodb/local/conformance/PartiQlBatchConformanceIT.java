@@ -4,6 +4,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.dynamodb.local.LocalServer;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -73,5 +77,43 @@ class PartiQlBatchConformanceIT {
         assertThat(response.consumedCapacity().get(0).table().capacityUnits()).isEqualTo(1.5);
         assertThat(client.batchExecuteStatement(b -> b.statements(member("SELECT * FROM lockers WHERE locker = 'a1'")))
                 .consumedCapacity()).isEmpty();
+    }
+
+    @Test
+    void twoMembersNamingOneItem_refuseTheWholeBatch_readsAsWellAsWrites() {
+        String duplicates = "Provided list of item keys contains duplicates";
+
+        assertValidation(() -> client.batchExecuteStatement(b -> b.statements(
+                member("SELECT * FROM lockers WHERE locker = 'a1'"),
+                member("SELECT owner FROM lockers WHERE locker = 'a1'"))), duplicates);
+        assertValidation(() -> client.batchExecuteStatement(b -> b.statements(
+                member("UPDATE lockers SET owner = 'kai' WHERE locker = 'a3'"),
+                member("DELETE FROM lockers WHERE locker = 'a3'"))), duplicates);
+
+        assertThat(client.getItem(b -> b.tableName("lockers").key(item("locker", s("a3")))).item())
+                .containsEntry("owner", s("lee"));
+    }
+
+    @Test
+    void consumedCapacity_sumsEachTablesArms_andLeavesOutWhatNothingSucceededOn() {
+        client.createTable(b -> b.tableName("keys").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("tag", ScalarAttributeType.S), attribute("door", ScalarAttributeType.S))
+                .keySchema(hash("tag"))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-door").keySchema(hash("door"))
+                        .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build()).build()));
+
+        var capacity = client.batchExecuteStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statements(member("INSERT INTO keys VALUE {'tag': 'k1', 'door': 'front'}"),
+                        member("INSERT INTO keys VALUE {'tag': 'k2', 'door': 'back'}"),
+                        member("INSERT INTO lockers VALUE {'locker': 'a1'}"))).consumedCapacity();
+        var none = client.batchExecuteStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .statements(member("INSERT INTO keys VALUE {'tag': 'k1'}"))).consumedCapacity();
+
+        assertThat(capacity).hasSize(1);
+        assertThat(capacity.get(0).tableName()).isEqualTo("keys");
+        assertThat(capacity.get(0).capacityUnits()).isEqualTo(4.0);
+        assertThat(capacity.get(0).table().capacityUnits()).isEqualTo(2.0);
+        assertThat(capacity.get(0).globalSecondaryIndexes().get("by-door").capacityUnits()).isEqualTo(2.0);
+        assertThat(none).isEmpty();
     }
 }

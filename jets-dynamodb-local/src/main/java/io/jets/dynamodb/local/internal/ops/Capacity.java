@@ -110,7 +110,7 @@ public final class Capacity {
     }
 
     /** The per-table list BatchGetItem, BatchWriteItem and the transactions return, in request order. */
-    public static ObjectNode addPerTable(ObjectNode response, JsonNode request, java.util.Map<String, Double> units) {
+    static ObjectNode addPerTable(ObjectNode response, JsonNode request, java.util.Map<String, Double> units) {
         String mode = Json.text(request, "ReturnConsumedCapacity");
         if ("TOTAL".equals(mode) || "INDEXES".equals(mode)) {
             com.fasterxml.jackson.databind.node.ArrayNode list = response.putArray("ConsumedCapacity");

@@ -27,10 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -145,9 +144,10 @@ public final class PartiQlOperations {
         for (int i = 0; i < statements.size(); i++) {
             checkLength(Json.text(statements.get(i), "Statement"), "statements." + (i + 1) + ".member.statement");
         }
+        refuseDuplicateKeys(statements);
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
-        Map<String, Double> units = new LinkedHashMap<>();
+        BatchCapacity capacity = new BatchCapacity();
         for (JsonNode one : statements) {
             ObjectNode entry = responses.addObject();
             String table = null;
@@ -161,7 +161,7 @@ public final class PartiQlOperations {
                         single.set(member, one.get(member));
                     }
                 }
-                single.put("ReturnConsumedCapacity", "TOTAL");
+                single.put("ReturnConsumedCapacity", "INDEXES");
                 PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
                 SelectRules.refuseMultiAttributeIndex(catalog.require(parsed.table()), parsed);
                 if (parsed.kind().equals("SELECT")
@@ -172,7 +172,7 @@ public final class PartiQlOperations {
                 table = parsed.table();
                 ObjectNode result = executeStatement(single);
                 entry.put("TableName", table);
-                units.merge(table, result.path("ConsumedCapacity").path("CapacityUnits").asDouble(), Double::sum);
+                capacity.add(table, result.path("ConsumedCapacity"));
                 // a SELECT's item, or what a write's RETURNING clause asked for
                 if (result.get("Items").size() > 0) {
                     entry.set("Item", result.get("Items").get(0));
@@ -187,7 +187,29 @@ public final class PartiQlOperations {
                 entry.putObject("Error").put("Code", code).put("Message", plain.getMessage());
             }
         }
-        return Capacity.addPerTable(response, request, units);
+        return capacity.addTo(response, request);
+    }
+
+    /** Two members naming the same item refuse the whole batch, reads as well as writes. */
+    private void refuseDuplicateKeys(JsonNode statements) {
+        Set<String> seen = new HashSet<>();
+        for (JsonNode one : statements) {
+            ObjectNode key;
+            String table;
+            try {
+                PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                TableDefinition definition = catalog.require(parsed.table());
+                table = definition.name();
+                key = parsed.kind().equals("INSERT")
+                        ? AttributeValues.normalizeItem(Keys.ofItem(definition, parsed.item()))
+                        : key(definition, parsed);
+            } catch (ApiException e) {
+                continue; // the member fails on its own when it runs
+            }
+            if (!seen.add(table + "\u0000" + key)) {
+                throw ApiException.validation("Provided list of item keys contains duplicates");
+            }
+        }
     }
 
     /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */
