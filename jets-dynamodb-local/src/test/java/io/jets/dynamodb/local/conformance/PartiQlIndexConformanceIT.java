@@ -118,6 +118,14 @@ class PartiQlIndexConformanceIT {
     }
 
     @Test
+    void transactionRead_throughAnIndex_isRefused() {
+        assertValidation(() -> client.executeTransaction(b -> b.transactStatements(s -> s.statement(
+                        "SELECT * FROM \"tickets\".\"by-assignee\" WHERE project = 'web' AND number = '1'"))),
+                "Validation failed in TransactStatements[0]: Reads on indices are not supported within"
+                        + " transactions.");
+    }
+
+    @Test
     void indexRead_isChargedToTheIndex_withTheTableAtZero() {
         var capacity = client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                 .statement("SELECT * FROM tickets.\"by-assignee\" WHERE assignee = 'ana'")).consumedCapacity();

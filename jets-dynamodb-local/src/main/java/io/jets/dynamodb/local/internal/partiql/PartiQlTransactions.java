@@ -117,6 +117,9 @@ final class PartiQlTransactions {
         }
         switch (statement.kind()) {
             case "SELECT" -> {
+                if (statement.index() != null) {
+                    throw ApiException.validation(prefix + "Reads on indices are not supported within transactions.");
+                }
                 if (!statement.namesOnlyTheKey(table.keyNames())) {
                     throw ApiException.validation(prefix + "Select statements within ExecuteTransaction must specify"
                             + " the primary key in the where clause.");
