@@ -188,11 +188,39 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
-    void updateItem_twoInvalidEnums_areReportedTogether_capacityFirst() {
+    void updateItem_withKey_reportsAnUnknownReturnValuesAlone_inTheNewerWording() {
+        // with a Key, DynamoDB stops at ReturnValues and leaves the unknown ReturnConsumedCapacity out
         assertValidation(() -> client.updateItem(b -> b.tableName("events")
                         .key(Map.of("feed", s("a"), "posted", s("1")))
                         .returnConsumedCapacity("INVALID").returnValues("INVALID")),
-                "2 validation errors detected: " + BAD_CAPACITY + "; " + BAD_RETURN_VALUES);
+                "1 validation error detected: Failed to satisfy constraint: Member must satisfy enum value set:"
+                        + " [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]");
+        assertValidation(() -> client.updateItem(b -> b.tableName("no-such-events")
+                        .key(Map.of("feed", s("a"), "posted", s("1"))).returnValues("INVALID")),
+                "1 validation error detected: Failed to satisfy constraint: Member must satisfy enum value set:"
+                        + " [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]");
+    }
+
+    @Test
+    void updateItem_withKey_reportsTheTableNameAlone() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("bad!name").key(Map.of())
+                        .returnConsumedCapacity("INVALID").returnValues("INVALID")),
+                "1 validation error detected: Value 'bad!name' at 'tableName' failed to satisfy constraint: Member"
+                        + " must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+
+    @Test
+    void query_unknownConditionalOperator_isReportedBareAndAlone_beforeSelectAndTheMissingTable() {
+        assertValidation(() -> client.query(b -> b.tableName("no-such-events")
+                        .keyConditions(Map.of("feed", software.amazon.awssdk.services.dynamodb.model.Condition
+                                .builder().comparisonOperator("EQ").attributeValueList(s("a")).build()))
+                        .queryFilter(Map.of(
+                                "seen", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                                        .comparisonOperator("NULL").build(),
+                                "kind", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                                        .comparisonOperator("NULL").build()))
+                        .conditionalOperator("XOR").select("BOGUS")),
+                "Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
     }
 
     @Test

@@ -31,6 +31,9 @@ final class RequestMemberTypes {
     static void check(ObjectNode request, String target) {
         RequestShapes.request(target).checkMembers(request);
         checkToken(request.get("ClientRequestToken"));
+        if (target.equals("DynamoDB_20120810.Query")) {
+            checkQueryConditionalOperator(request.get("ConditionalOperator"));
+        }
         checkEnums(request, OWN_ENUM_CHECKS.contains(target));
     }
 
@@ -40,6 +43,17 @@ final class RequestMemberTypes {
             throw ApiException.validation("1 validation error detected: Value at 'ClientRequestToken' failed to"
                     + " satisfy constraint: Member must have length " + (token.asText().isEmpty()
                     ? "greater than or equal to 1" : "less than or equal to 36"));
+        }
+    }
+
+    /**
+     * Query checks its ConditionalOperator ahead of its other members and words the failure bare, against the value
+     * set it converts the operator to (AND being ALL), with no count of errors and no other member joined to it.
+     */
+    private static void checkQueryConditionalOperator(JsonNode operator) {
+        if (operator != null && operator.isTextual() && !Set.of("AND", "OR").contains(operator.asText())) {
+            throw ApiException.validation("Failed to satisfy constraint: Member must satisfy enum value set: [ALL,"
+                    + " OR]");
         }
     }
 

@@ -81,6 +81,18 @@ public final class ItemOperations {
     }
 
     public ObjectNode updateItem(ObjectNode request) {
+        if (request.hasNonNull("Key")) {
+            // A request carrying its Key goes through DynamoDB's newer validation, which stops at the first failing
+            // member: the table name, then ReturnValues in its own wording (UPDATE_NEW sic). Without a Key, the
+            // older validation joins every failing member in one message, below.
+            new Constraints().itemTableName("tableName", request.get("TableName")).check();
+            JsonNode returnValues = request.get("ReturnValues");
+            if (returnValues != null && returnValues.isTextual()
+                    && !UPDATE_RETURN_VALUES.contains(returnValues.asText())) {
+                throw ApiException.validation("1 validation error detected: Failed to satisfy constraint: Member"
+                        + " must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]");
+            }
+        }
         new Constraints(MemberOrder.UPDATE_ITEM).itemTableName("tableName", request.get("TableName"))
                 .required("key", request.get("Key"))
                 .oneOf("returnValues", request.get("ReturnValues"), UPDATE_RETURN_VALUES,
