@@ -475,6 +475,58 @@ class ValidationOrderConformanceIT {
                         + " must have length greater than or equal to 1; " + NO_KEY);
     }
 
+    private static final String TOO_DEEP = "Nesting Levels have exceeded supported limits: Attributes in the item"
+            + " have nested levels beyond supported limit";
+
+    /** A string wrapped in {@code wraps} single-member maps. */
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue wrapped(int wraps) {
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue value = s("leaf");
+        for (int i = 0; i < wraps; i++) {
+            value = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromM(Map.of("n", value));
+        }
+        return value;
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.TransactWriteItem put(
+            Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        return software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder()
+                .put(p -> p.tableName("no-such-events").item(item)).build();
+    }
+
+    @Test
+    void transactWriteItems_emptyAttributeName_isFoundBeforeAValueNestedTooDeep_inTheSameItemOrALaterAction() {
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> emptyNameFirst =
+                new java.util.LinkedHashMap<>(item("feed", s("a"), "posted", s("1")));
+        emptyNameFirst.put("", s("x"));
+        emptyNameFirst.put("body", wrapped(100));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> emptyNameLast =
+                new java.util.LinkedHashMap<>(item("feed", s("a"), "posted", s("1")));
+        emptyNameLast.put("body", wrapped(100));
+        emptyNameLast.put("", s("x"));
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> emptyName =
+                item("feed", s("a"), "posted", s("1"), "", s("x"));
+
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(put(emptyNameFirst))),
+                "Empty attribute name");
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(put(emptyNameLast))),
+                "Empty attribute name");
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(put(emptyName),
+                        put(item("feed", s("b"), "posted", s("1"), "body", wrapped(100))))),
+                "Empty attribute name");
+        // the actions are still checked in request order
+        assertValidation(() -> client.transactWriteItems(b -> b.transactItems(
+                        put(item("feed", s("b"), "posted", s("1"), "body", wrapped(40))), put(emptyName))),
+                TOO_DEEP);
+    }
+
+    @Test
+    void scan_scanFilterValueNestedTooDeep_isReportedBeforeTheMissingTableAndTheConditionalOperator() {
+        assertValidation(() -> client.scan(b -> b.tableName("no-such-events").conditionalOperator("AND")
+                        .scanFilter(Map.of("body", software.amazon.awssdk.services.dynamodb.model.Condition.builder()
+                                .comparisonOperator("EQ").attributeValueList(wrapped(40)).build()))),
+                TOO_DEEP);
+    }
+
     @Test
     void transactWriteItems_missingItems_isReportedWithTheUnknownEnums() {
         assertThatThrownBy(() -> client.transactWriteItems(b -> b.returnConsumedCapacity("hi")

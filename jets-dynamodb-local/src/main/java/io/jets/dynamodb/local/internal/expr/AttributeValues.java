@@ -98,6 +98,30 @@ public final class AttributeValues {
         validateValue(value, 1);
     }
 
+    /**
+     * Refuses a value nested past the limit, and nothing else: where DynamoDB measures a value's depth before it
+     * checks the rest of the request.
+     */
+    public static void checkNesting(JsonNode value) {
+        checkNesting(value, 1);
+    }
+
+    private static void checkNesting(JsonNode value, int level) {
+        if (level > MAX_NESTING) {
+            throw ApiException.validation(TOO_DEEP);
+        }
+        if (value != null && value.isObject()) {
+            JsonNode list = value.get("L");
+            JsonNode map = value.get("M");
+            if (list != null && list.isArray()) {
+                list.forEach(member -> checkNesting(member, level + 1));
+            }
+            if (map != null && map.isObject()) {
+                map.forEach(member -> checkNesting(member, level + 1));
+            }
+        }
+    }
+
     /** {@code level}: 1 for an attribute, one more for each map or list around the value. */
     private static void validateValue(JsonNode value, int level) {
         if (level > MAX_NESTING) {

@@ -209,6 +209,10 @@ public final class QueryOperations {
         Integer[] segment = segment(request);
         RequestExpressions expressions = new RequestExpressions(request,
                 List.of("ProjectionExpression", "FilterExpression"));
+        // a ScanFilter value nested too deep is refused before the table is looked up and before the conditions
+        // are counted against the ConditionalOperator
+        request.path("ScanFilter").forEach(condition -> condition.path("AttributeValueList")
+                .forEach(AttributeValues::checkNesting));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
         expressions.verifyAllUsed();

@@ -223,6 +223,12 @@ public final class TransactionOperations {
         Update update = kind.equals("Update") ? expressions.update() : null;
         expressions.verifyAllUsed();
         if (kind.equals("Put")) {
+            // an empty attribute name is found ahead of any value's problem, wherever it sits in the item
+            body.get("Item").fieldNames().forEachRemaining(name -> {
+                if (name.isEmpty()) {
+                    throw ApiException.validation("Empty attribute name");
+                }
+            });
             AttributeValues.validateItem((ObjectNode) body.get("Item"));
         } else if (body.get("Key") instanceof ObjectNode key) {
             key.forEach(AttributeValues::validateValue);
