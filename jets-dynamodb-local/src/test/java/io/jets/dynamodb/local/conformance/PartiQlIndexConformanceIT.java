@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchStatementResponse;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
@@ -97,6 +98,75 @@ class PartiQlIndexConformanceIT {
         assertValidation(() -> run("SELECT title FROM tickets.\"by-assignee\" WHERE assignee = 'ana' AND notes = 'x'"),
                 "One or more parameter values were invalid: Secondary index by-assignee does not project one or more"
                         + " filter attributes: [notes]");
+    }
+
+    /** A table whose local and global index project less than the items carry ({@code note} is in neither). */
+    private static void createBoards() {
+        client.createTable(b -> b.tableName("boards").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("board", ScalarAttributeType.S),
+                        attribute("card", ScalarAttributeType.S), attribute("rank", ScalarAttributeType.S),
+                        attribute("lane", ScalarAttributeType.S))
+                .keySchema(hash("board"), range("card"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-rank")
+                        .keySchema(hash("board"), range("rank"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build())
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("by-lane").keySchema(hash("lane"))
+                        .projection(p -> p.projectionType(ProjectionType.INCLUDE).nonKeyAttributes("title"))
+                        .build()));
+        client.putItem(b -> b.tableName("boards").item(item("board", s("b1"), "card", s("c1"), "rank", s("r1"),
+                "lane", s("todo"), "title", s("Plan"), "note", s("n1"))));
+        client.putItem(b -> b.tableName("boards").item(item("board", s("b1"), "card", s("c2"), "rank", s("r2"),
+                "lane", s("todo"), "title", s("Build"), "note", s("n2"))));
+        client.putItem(b -> b.tableName("boards").item(item("board", s("b2"), "card", s("c3"), "lane", s("done"),
+                "note", s("n3"))));
+    }
+
+    @Test
+    void indexRead_refusesAnUnprojectedFilter_onlyWhenItFixesThePartitionKey_elseTheIndexHasNoSuchAttribute() {
+        createBoards();
+        String refused = "One or more parameter values were invalid: Secondary index %s does not project one or"
+                + " more filter attributes: [note]";
+
+        assertValidation(() -> run("SELECT card FROM boards.\"by-lane\" WHERE lane = 'todo' AND note = 'n1'"),
+                refused.formatted("by-lane"));
+        assertValidation(() -> run("SELECT card FROM boards.\"by-lane\" WHERE lane IN ['todo', 'done']"
+                + " AND note = 'n1'"), refused.formatted("by-lane"));
+        assertValidation(() -> run("SELECT card FROM boards.\"by-rank\" WHERE board = 'b1' AND NOT note = 'n1'"),
+                refused.formatted("by-rank"));
+        assertThat(run("SELECT card FROM boards.\"by-lane\" WHERE note = 'n1'")).isEmpty();
+        assertThat(run("SELECT card FROM boards.\"by-rank\" WHERE note = 'n1'")).isEmpty();
+        assertThat(run("SELECT card FROM boards.\"by-lane\" WHERE NOT note = 'n1'")).extracting(i -> i.get("card"))
+                .containsExactlyInAnyOrder(s("c1"), s("c2"), s("c3"));
+        assertThat(run("SELECT card FROM boards.\"by-lane\" WHERE (lane = 'todo' AND note = 'n1')"
+                + " OR lane = 'done'")).containsExactly(item("card", s("c3")));
+    }
+
+    @Test
+    void localIndexRead_answersStarWithWhatItProjects_andANamedColumnFromTheBaseItem_chargingThatFetch() {
+        client.createTable(b -> b.tableName("lockers").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("site", ScalarAttributeType.S),
+                        attribute("locker", ScalarAttributeType.S), attribute("tier", ScalarAttributeType.S))
+                .keySchema(hash("site"), range("locker"))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("by-tier")
+                        .keySchema(hash("site"), range("tier"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        client.putItem(b -> b.tableName("lockers").item(item("site", s("north"), "locker", s("7"), "tier", s("L"),
+                "owner", s("kim"))));
+
+        assertThat(run("SELECT * FROM lockers.\"by-tier\" WHERE site = 'north'")).containsExactly(
+                item("site", s("north"), "locker", s("7"), "tier", s("L")));
+        assertThat(run("SELECT owner FROM lockers.\"by-tier\" WHERE site = 'north'")).containsExactly(
+                item("owner", s("kim")));
+        assertThat(tableUnits("SELECT * FROM lockers.\"by-tier\" WHERE site = 'north'")).isEqualTo(0.0);
+        assertThat(tableUnits("SELECT tier FROM lockers.\"by-tier\" WHERE site = 'north'")).isEqualTo(0.0);
+        assertThat(tableUnits("SELECT owner FROM lockers.\"by-tier\" WHERE site = 'north'")).isEqualTo(0.5);
+        assertThat(tableUnits("SELECT owner FROM lockers.\"by-tier\" WHERE site = 'north' AND locker = '9'"))
+                .isEqualTo(0.5);
+    }
+
+    private static double tableUnits(String statement) {
+        return client.executeStatement(b -> b.statement(statement)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity().table().capacityUnits();
     }
 
     @Test

@@ -97,9 +97,11 @@ public final class PartiQlOperations {
         ObjectNode response = Json.object();
         ArrayNode found = response.putArray("Items");
         double units;
+        double fetchUnits = 0;
         IndexDefinition selectionIndex = null;
         if (statement.kind().equals("SELECT")) {
-            Selection selection = select(table, statement, request.path("ConsistentRead").asBoolean(false));
+            boolean consistent = request.path("ConsistentRead").asBoolean(false);
+            Selection selection = select(table, statement, consistent);
             selectionIndex = selection.index();
             List<ObjectNode> candidates = selection.candidates();
             // as with Query and Scan, a page ends after Limit items read (before the WHERE clause drops any) or
@@ -111,12 +113,17 @@ public final class PartiQlOperations {
             long bytes = 0;
             while (end < candidates.size() && end - offset < limit && bytes < PAGE_BYTES) {
                 ObjectNode item = candidates.get(end++);
-                bytes += AttributeValues.itemSize(item);
-                if (selection.condition() == null || selection.condition().test(item)) {
+                ObjectNode seen = selection.view().apply(item);
+                bytes += AttributeValues.itemSize(seen);
+                // as Query does, a local index fetching what it does not hold reads each whole item from the
+                // table, whether the WHERE clause keeps it or not
+                fetchUnits += selection.fetches() ? Capacity.readUnits(AttributeValues.itemSize(item), consistent)
+                        : 0;
+                if (selection.condition() == null || selection.condition().test(seen)) {
                     found.add(selection.shape().apply(item));
                 }
             }
-            units = Capacity.readUnits(bytes, request.path("ConsistentRead").asBoolean(false));
+            units = Capacity.readUnits(bytes, consistent);
             if (end < candidates.size()) {
                 response.put("NextToken", Base64.getEncoder().encodeToString(
                         (end + ":" + fingerprint).getBytes(StandardCharsets.UTF_8)));
@@ -128,9 +135,9 @@ public final class PartiQlOperations {
             return WriteCharge.addTo(response, request, table, images[0], images[1]);
         }
         if (selectionIndex != null) {
-            // a read through an index is charged to the index, the table showing nothing
+            // a read through an index is charged to the index, the table showing only a local index's fetches
             return Capacity.addIndexRead(response, request, table.name(), selectionIndex.name(),
-                    table.globalIndexes().contains(selectionIndex), units, 0);
+                    table.globalIndexes().contains(selectionIndex), units, fetchUnits);
         }
         return Capacity.add(response, request, table.name(), units);
     }
@@ -212,9 +219,12 @@ public final class PartiQlOperations {
         }
     }
 
-    /** The items a SELECT reads, in the order it answers them, the WHERE clause and how an answered item looks. */
-    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> shape,
-                             IndexDefinition index) {
+    /**
+     * The items a SELECT reads, in the order it answers them, the WHERE clause, what of an item the WHERE clause
+     * sees, how an answered item looks, and whether answering it fetches the item from the table.
+     */
+    private record Selection(List<ObjectNode> candidates, Condition condition, UnaryOperator<ObjectNode> view,
+                             UnaryOperator<ObjectNode> shape, IndexDefinition index, boolean fetches) {
     }
 
     private Selection select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
@@ -252,9 +262,12 @@ public final class PartiQlOperations {
             return null;
         });
         SelectRules.sort(candidates, statement.orderBy());
+        // the WHERE clause sees the item as the index holds it; named columns reach a local index's base item
+        UnaryOperator<ObjectNode> view = item -> index != null ? SelectRules.projected(table, index, item) : item;
         UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.apply(item)
-                : index != null ? SelectRules.projected(table, index, item) : item;
-        return new Selection(candidates, condition, shape, index);
+                : view.apply(item);
+        return new Selection(candidates, condition, view, shape, index,
+                index != null && projection != null && SelectRules.fetches(table, index, projection.topLevelNames()));
     }
 
     /**

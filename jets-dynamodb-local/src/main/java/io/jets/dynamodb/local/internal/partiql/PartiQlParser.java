@@ -10,6 +10,7 @@ import io.jets.dynamodb.local.internal.partiql.PartiQlLexer.Kind;
 import io.jets.dynamodb.local.internal.partiql.PartiQlLexer.Token;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +57,7 @@ final class PartiQlParser {
     private static final String NO_MANIPULATION = "Expected data manipulation";
 
     private final Map<String, JsonNode> equalities = new HashMap<>();
+    private final Set<String> inLists = new HashSet<>();
     private final List<PartiQlStatement.Branch> branches = new ArrayList<>();
     private Map<String, JsonNode> branchEqualities = new HashMap<>();
     private Map<String, Integer> mentions = new HashMap<>();
@@ -168,7 +170,7 @@ final class PartiQlParser {
         }
         JsonNode item = value("root", true);
         return new PartiQlStatement("INSERT", table, null, null, null, null, (ObjectNode) item.get("M"), null,
-                null, Map.of(), false, null, List.of(), List.of());
+                null, Map.of(), Set.of(), false, null, List.of(), List.of());
     }
 
     private PartiQlStatement update() {
@@ -222,7 +224,7 @@ final class PartiQlParser {
                                        List<PartiQlStatement.Order> orderBy) {
         return new PartiQlStatement(kind, table, index, projection, condition, update, item,
                 names.isEmpty() ? null : names, values.isEmpty() ? null : values, Map.copyOf(equalities),
-                callsFunction, returning, List.copyOf(orderBy),
+                Set.copyOf(inLists), callsFunction, returning, List.copyOf(orderBy),
                 branches.size() > 1 ? List.copyOf(branches) : List.of());
     }
 
@@ -364,6 +366,7 @@ final class PartiQlParser {
         }
         if (branched && top) {
             equalities.clear();
+            inLists.clear();
         }
         return condition.toString();
     }
@@ -459,6 +462,9 @@ final class PartiQlParser {
                 }
             }
             next();
+            if (top && !negated && left.name() != null) {
+                inLists.add(left.name());
+            }
             String in = left.text() + " IN (" + String.join(", ", members) + ")";
             return negated ? "NOT (" + in + ")" : in;
         }

@@ -18,6 +18,7 @@ import java.util.Set;
  *                    become ADD and DELETE)
  * @param item        the item of an INSERT
  * @param equalities  top-level {@code name = value} terms of the WHERE clause (when it has no top-level OR)
+ * @param inLists     the names of top-level {@code name IN [...]} terms of the WHERE clause (likewise)
  * @param callsFunction whether the WHERE clause calls a function such as attribute_exists
  * @param returning   the RETURNING clause as a ReturnValues setting (ALL_NEW, ALL_OLD, UPDATED_NEW,
  *                    UPDATED_OLD), else null
@@ -26,8 +27,8 @@ import java.util.Set;
  */
 record PartiQlStatement(String kind, String table, String index, String projection, String condition,
                         String update, ObjectNode item, ObjectNode names, ObjectNode values,
-                        Map<String, JsonNode> equalities, boolean callsFunction, String returning,
-                        List<Order> orderBy, List<Branch> branches) {
+                        Map<String, JsonNode> equalities, Set<String> inLists, boolean callsFunction,
+                        String returning, List<Order> orderBy, List<Branch> branches) {
 
     /** One ORDER BY term. */
     record Order(String attribute, boolean descending) {
@@ -37,6 +38,11 @@ record PartiQlStatement(String kind, String table, String index, String projecti
      * One OR branch: its top-level {@code name = value} terms, and the attributes it names in any other way.
      */
     record Branch(Map<String, JsonNode> equalities, Set<String> otherNames) {
+    }
+
+    /** Whether the WHERE clause fixes {@code name} at its top level, with an equality or an IN list. */
+    boolean fixes(String name) {
+        return equalities.containsKey(name) || inLists.contains(name);
     }
 
     /**

@@ -30,8 +30,9 @@ final class SelectRules {
 
     /**
      * The index a SELECT names. An index answers only what it projects: DynamoDB refuses a column a global index
-     * does not project (a local index reaches the base item for those), and a filter on an attribute either kind
-     * does not project.
+     * does not project (a local index reaches the base item for those). A filter on an attribute either kind does
+     * not project is refused when the WHERE clause fixes the index's partition key (an equality or IN at its top
+     * level); otherwise the read scans the index, where that attribute is absent.
      */
     static IndexDefinition index(TableDefinition table, PartiQlStatement statement) {
         IndexDefinition index = find(table, statement.index());
@@ -47,7 +48,7 @@ final class SelectRules {
                         + index.name() + " does not project " + missing);
             }
         }
-        if (statement.condition() != null) {
+        if (statement.condition() != null && statement.fixes(index.hashKey())) {
             List<String> missing = outside(projected, statement, statement.condition());
             if (!missing.isEmpty()) {
                 throw ApiException.validation("One or more parameter values were invalid: Secondary index "
@@ -103,9 +104,18 @@ final class SelectRules {
         return names;
     }
 
-    /** An item as a global index holds it; a local index answers the base item. */
+    /** Whether a local index answers these columns by fetching the item from its table. */
+    static boolean fetches(TableDefinition table, IndexDefinition index, List<String> columns) {
+        return !"ALL".equals(index.projectionType()) && !table.globalIndexes().contains(index)
+                && !projectedNames(table, index).containsAll(columns);
+    }
+
+    /**
+     * An item as the index holds it: what its WHERE clause sees and what {@code SELECT *} answers, for a local index
+     * as for a global one.
+     */
     static ObjectNode projected(TableDefinition table, IndexDefinition index, ObjectNode item) {
-        if ("ALL".equals(index.projectionType()) || !table.globalIndexes().contains(index)) {
+        if ("ALL".equals(index.projectionType())) {
             return item;
         }
         ObjectNode projected = Json.object();
