@@ -117,6 +117,15 @@ class PartiQlGrammarConformanceIT {
     }
 
     @Test
+    void selectOfANestedPath_answersItUnderItsLastKey() {
+        client.putItem(b -> b.tableName("rooms").item(item("room", s("amber"), "slot", n("1"),
+                "layout", AttributeValue.fromM(Map.of("desk", s("oak"), "chair", s("mesh"))))));
+
+        assertThat(run("SELECT layout.desk, slot FROM rooms WHERE room = 'amber'"))
+                .containsExactly(item("desk", s("oak"), "slot", n("1")));
+    }
+
+    @Test
     void returningModifiedOld_answersOnlyTheChangedAttributesAsTheyWere() {
         client.putItem(b -> b.tableName("rooms").item(item("room", s("red"), "slot", n("1"), "seats", n("2"),
                 "floor", n("3"))));

@@ -74,6 +74,27 @@ public final class Projection {
         return result;
     }
 
+    /**
+     * The item as a PartiQL SELECT answers these paths: a nested path ending in a map key comes back under that
+     * key ({@code SELECT a.b} answers {@code b}), as PartiQL names a select-list path by its last step; a top-level
+     * attribute, or a path ending in a list index, keeps its place in the item.
+     */
+    public ObjectNode applyAsColumns(ObjectNode item) {
+        List<DocumentPath> kept = paths.stream().filter(path -> !namedByLastKey(path)).toList();
+        ObjectNode result = kept.isEmpty() ? AttributeValues.JSON.objectNode() : new Projection(kept).apply(item);
+        for (DocumentPath path : paths) {
+            JsonNode value = namedByLastKey(path) ? Paths.get(item, path) : null;
+            if (value != null) {
+                result.set((String) path.elements().get(path.size() - 1), value.deepCopy());
+            }
+        }
+        return result;
+    }
+
+    private static boolean namedByLastKey(DocumentPath path) {
+        return path.size() > 1 && path.elements().get(path.size() - 1) instanceof String;
+    }
+
     private static JsonNode project(JsonNode value, Node node) {
         if (value == null) {
             return null;

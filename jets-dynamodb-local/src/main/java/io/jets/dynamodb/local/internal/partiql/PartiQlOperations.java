@@ -264,7 +264,7 @@ public final class PartiQlOperations {
         SelectRules.sort(candidates, statement.orderBy());
         // the WHERE clause sees the item as the index holds it; named columns reach a local index's base item
         UnaryOperator<ObjectNode> view = item -> index != null ? SelectRules.projected(table, index, item) : item;
-        UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.apply(item)
+        UnaryOperator<ObjectNode> shape = item -> projection != null ? projection.applyAsColumns(item)
                 : view.apply(item);
         return new Selection(candidates, condition, view, shape, index,
                 index != null && projection != null && SelectRules.fetches(table, index, projection.topLevelNames()));
