@@ -258,6 +258,10 @@ class MultiAttributeIndexConformanceIT {
                 "SELECT * FROM matches.\"by-round\" WHERE tournament = 'WINTER' AND area = 'EU'")), PARTIQL_REFUSED);
         assertValidation(() -> client.executeStatement(b -> b.statement("SELECT * FROM matches.\"by-round\"")),
                 PARTIQL_REFUSED);
+        assertValidation(() -> client.executeStatement(b -> b.statement(
+                "SELECT COUNT(*) FROM matches.\"by-round\"")), PARTIQL_REFUSED);
+        assertValidation(() -> client.executeStatement(b -> b.statement("SELECT COUNT(*) FROM matches")),
+                "Unexpected path component at 1:8:5");
         assertThat(client.executeStatement(b -> b.statement("SELECT * FROM matches WHERE matchId = 'm1'")).items())
                 .hasSize(1);
         assertThat(client.executeStatement(b -> b.statement(

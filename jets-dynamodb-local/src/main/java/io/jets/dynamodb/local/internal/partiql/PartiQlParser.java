@@ -58,6 +58,7 @@ final class PartiQlParser {
 
     private final Map<String, JsonNode> equalities = new HashMap<>();
     private final Set<String> inLists = new HashSet<>();
+    private String refusal;
     private final List<PartiQlStatement.Branch> branches = new ArrayList<>();
     private Map<String, JsonNode> branchEqualities = new HashMap<>();
     private Map<String, Integer> mentions = new HashMap<>();
@@ -118,17 +119,24 @@ final class PartiQlParser {
             next();
         } else {
             StringBuilder paths = new StringBuilder();
+            boolean first = true;
             do {
-                if (paths.length() > 0) {
+                if (!first) {
                     expect(",");
-                    paths.append(", ");
                 }
+                first = false;
                 if (position + 1 < tokens.size() && tokens.get(position + 1).is("(")) {
-                    throw ApiException.validation("Unexpected path component at " + peek().position());
+                    // a call (COUNT(*), attribute_exists(a)) is no column; DynamoDB says so once it knows the
+                    // table and index, after refusing a multi-attribute index
+                    if (refusal == null) {
+                        refusal = "Unexpected path component at " + peek().position();
+                    }
+                    skipCall();
+                    continue;
                 }
-                paths.append(path());
+                paths.append(paths.isEmpty() ? "" : ", ").append(path());
             } while (peekIs(","));
-            projection = paths.toString();
+            projection = paths.isEmpty() ? null : paths.toString();
         }
         expect("FROM");
         String table = name();
@@ -155,6 +163,16 @@ final class PartiQlParser {
         return statement(kind, table, index, projection, condition, null, null, null, orderBy);
     }
 
+    /** Skips a call in a select list, up to its closing parenthesis. */
+    private void skipCall() {
+        next();
+        int depth = 0;
+        do {
+            Token token = next();
+            depth += token.is("(") ? 1 : token.is(")") ? -1 : 0;
+        } while (depth > 0);
+    }
+
     private PartiQlStatement insert() {
         expect("INTO");
         String table = name();
@@ -170,7 +188,7 @@ final class PartiQlParser {
         }
         JsonNode item = value("root", true);
         return new PartiQlStatement("INSERT", table, null, null, null, null, (ObjectNode) item.get("M"), null,
-                null, Map.of(), Set.of(), false, null, List.of(), List.of());
+                null, Map.of(), Set.of(), false, null, List.of(), List.of(), null);
     }
 
     private PartiQlStatement update() {
@@ -225,7 +243,7 @@ final class PartiQlParser {
         return new PartiQlStatement(kind, table, index, projection, condition, update, item,
                 names.isEmpty() ? null : names, values.isEmpty() ? null : values, Map.copyOf(equalities),
                 Set.copyOf(inLists), callsFunction, returning, List.copyOf(orderBy),
-                branches.size() > 1 ? List.copyOf(branches) : List.of());
+                branches.size() > 1 ? List.copyOf(branches) : List.of(), refusal);
     }
 
     private void refuseAlias(String... clauses) {

@@ -24,11 +24,12 @@ import java.util.Set;
  *                    UPDATED_OLD), else null
  * @param orderBy     the attributes of a SELECT's ORDER BY, in order
  * @param branches    the top-level OR branches of the WHERE clause, when it has more than one
+ * @param refusal     why DynamoDB refuses the statement once it has looked up its table and index, else null
  */
 record PartiQlStatement(String kind, String table, String index, String projection, String condition,
                         String update, ObjectNode item, ObjectNode names, ObjectNode values,
                         Map<String, JsonNode> equalities, Set<String> inLists, boolean callsFunction,
-                        String returning, List<Order> orderBy, List<Branch> branches) {
+                        String returning, List<Order> orderBy, List<Branch> branches, String refusal) {
 
     /** One ORDER BY term. */
     record Order(String attribute, boolean descending) {

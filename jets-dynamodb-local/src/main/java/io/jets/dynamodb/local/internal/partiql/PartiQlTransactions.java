@@ -75,6 +75,7 @@ final class PartiQlTransactions {
                         : plain;
             }
             TableDefinition table = catalog.require(statement.table());
+            SelectRules.refuseWhatTheParserDeferred(statement);
             check(i, statement, table);
             parsed.add(statement);
             tables.add(table);

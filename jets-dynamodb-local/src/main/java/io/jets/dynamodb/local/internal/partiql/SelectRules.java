@@ -64,6 +64,7 @@ final class SelectRules {
      */
     static void refuseMultiAttributeIndex(TableDefinition table, PartiQlStatement statement) {
         if (!statement.kind().equals("SELECT") || statement.index() == null) {
+            refuseWhatTheParserDeferred(statement);
             return;
         }
         boolean multi = table.globalIndexes().stream()
@@ -71,6 +72,14 @@ final class SelectRules {
         if (multi) {
             throw ApiException.validation("PartiQL statements cannot be executed on tables with multi-attribute HASH"
                     + " keys or multi-attribute RANGE keys.");
+        }
+        refuseWhatTheParserDeferred(statement);
+    }
+
+    /** A statement that parsed but is refused once its table is known, such as a call in a select list. */
+    static void refuseWhatTheParserDeferred(PartiQlStatement statement) {
+        if (statement.refusal() != null) {
+            throw ApiException.validation(statement.refusal());
         }
     }
 
