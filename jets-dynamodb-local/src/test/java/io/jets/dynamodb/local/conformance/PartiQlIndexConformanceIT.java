@@ -170,6 +170,16 @@ class PartiQlIndexConformanceIT {
     }
 
     @Test
+    void fromPath_withAThirdComponentOrAnEmptyName_isRefused_beforeTheTableIsLookedUp() {
+        assertValidation(() -> run("SELECT * FROM tickets.\"by-assignee\".\"extra\" WHERE assignee = 'ana'"),
+                "A path may contain at most 2 components in the FROM clause");
+        assertValidation(() -> run("SELECT * FROM tickets.\"\" WHERE project = 'web'"),
+                "Path component cannot be an empty string");
+        assertValidation(() -> run("SELECT * FROM \"\" WHERE project = 'web'"),
+                "Path component cannot be an empty string");
+    }
+
+    @Test
     void writeThroughAnIndex_isRefusedBeforeTheTableIsLookedUp() {
         String onIndex = "This operation is not supported on an index";
 

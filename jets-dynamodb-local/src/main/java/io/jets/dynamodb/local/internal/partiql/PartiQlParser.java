@@ -140,10 +140,19 @@ final class PartiQlParser {
         }
         expect("FROM");
         String table = name();
+        if (table.isEmpty()) {
+            throw ApiException.validation("Path component cannot be an empty string");
+        }
         String index = null;
         if (peekIs(".")) {
             next();
             index = name();
+            if (index.isEmpty()) {
+                throw ApiException.validation("Path component cannot be an empty string");
+            }
+            if (peekIs(".")) {
+                throw ApiException.validation("A path may contain at most 2 components in the FROM clause");
+            }
         }
         refuseAlias("WHERE", "ORDER");
         String condition = peekIs("WHERE") ? where() : null;
