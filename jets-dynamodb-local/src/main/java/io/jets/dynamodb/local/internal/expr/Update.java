@@ -148,6 +148,14 @@ public final class Update {
         return item;
     }
 
+    /**
+     * The size UpdateItem measures its UpdateExpression at, besides the item it leaves (see {@link UpdateCharge});
+     * 0 for AttributeUpdates, which DynamoDB sizes by the item alone.
+     */
+    public long charge() {
+        return legacy ? 0 : UpdateCharge.of(actions);
+    }
+
     /** Rejects an action on a key attribute, which no update may change. */
     public void checkKeyUntouched(Set<String> keyAttributeNames) {
         for (Action action : actions) {

@@ -109,6 +109,8 @@ public final class ItemOperations {
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
         Set<String> keyNames = new HashSet<>(table.keyNames());
         KeyPaths.check(table, NestedKeyPaths.of(update), false);
+        // the statement's charge needs only the request, so it is refused before the condition is evaluated
+        ItemWriter.checkUpdateCharge(update);
         boolean returnOnFailure = returnOldOnFailure(request);
         ObjectNode[] result = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);

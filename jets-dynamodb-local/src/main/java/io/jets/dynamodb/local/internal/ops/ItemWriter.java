@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
+import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
@@ -173,6 +174,13 @@ public final class ItemWriter {
             throw ApiException.validation("One or more parameter values were invalid: Size limit exceeded for Index"
                     + " Key " + attribute + " Actual Size: " + bytes + " bytes Max Size: " + max + " bytes IndexName: "
                     + index.name());
+        }
+    }
+
+    /** Refuses an UpdateItem whose statement is charged past the item limit, whatever item it would leave. */
+    public static void checkUpdateCharge(Update update) {
+        if (update != null && update.charge() > MAX_ITEM_SIZE) {
+            throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
         }
     }
 
