@@ -27,8 +27,10 @@ final class KeyConditions {
     static KeyCondition of(ConditionNode node, String hashKey, String rangeKeyOrNull) {
         List<Term> terms = new ArrayList<>();
         collect(node, terms);
+        int keyAttributes = rangeKeyOrNull == null ? 1 : 2;
         if (terms.size() > 2) {
-            throw ApiException.validation("Conditions can be of length 1 or 2 only");
+            throw ApiException.validation("The number of query conditions (" + terms.size() + ") exceeds the number"
+                    + " of key attributes defined in the schema (" + keyAttributes + ")");
         }
         return withSchema(terms, hashKey, rangeKeyOrNull);
     }
@@ -51,7 +53,8 @@ final class KeyConditions {
         Term term = term(node);
         for (Term seen : terms) {
             if (seen.name().equals(term.name())) {
-                throw ApiException.validation("KeyConditionExpressions must only contain one condition per key");
+                throw ApiException.validation(ExpressionKind.KEY_CONDITION.invalid(
+                        "KeyConditionExpressions must only contain one condition per key"));
             }
         }
         terms.add(term);

@@ -84,8 +84,9 @@ class KeyConditionExpressionTest {
         assertValidation(() -> Expressions.keyCondition("pk = :h AND extra = :a", ctx(null, VALUES), "pk", null),
                 "Query key condition not supported");
         assertValidation(() -> key("pk = :h AND sk > :a AND sk < :z"),
-                "KeyConditionExpressions must only contain one condition per key");
-        assertValidation(() -> key("pk = :h AND sk > :a AND x = :z"), "Conditions can be of length 1 or 2 only");
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        assertValidation(() -> key("pk = :h AND sk > :a AND x = :z"),
+                "The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
     }
 
     @Test
@@ -121,7 +122,7 @@ class KeyConditionExpressionTest {
         assertValidation(() -> key("pk.x = :h AND NOT sk = :a"),
                 "KeyConditionExpressions cannot have conditions on nested attributes");
         assertValidation(() -> key("sk > :a AND sk < :z AND pk = :h AND x = :h"),
-                "KeyConditionExpressions must only contain one condition per key");
+                "Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
         assertValidation(() -> key("pk = :h AND sk > :a OR pk.x = :h"), "Invalid operator used in "
                 + "KeyConditionExpression: OR");
     }
