@@ -5,6 +5,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,17 +49,18 @@ class ExpectedConformanceIT {
     void expected_operatorGivenAValueTypeItCannotCompare_isValidationError() {
         assertValidation(() -> client.putItem(b -> b.tableName("accounts").item(item("account", s("acme")))
                         .expected(Map.of("plan", compare(ComparisonOperator.BEGINS_WITH, n("1"))))),
-                "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not valid for N "
+                ENVELOPE + "One or more parameter values were invalid: ComparisonOperator BEGINS_WITH is not "
+                        + "valid for N "
                         + "AttributeValue type");
         assertValidation(() -> client.deleteItem(b -> b.tableName("accounts").key(item("account", s("acme")))
                         .expected(Map.of("plan", compare(ComparisonOperator.CONTAINS,
                                 AttributeValue.fromL(List.of(s("gold"))))))),
-                "One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L "
+                ENVELOPE + "One or more parameter values were invalid: ComparisonOperator CONTAINS is not valid for L "
                         + "AttributeValue type");
         assertValidation(() -> client.deleteItem(b -> b.tableName("accounts").key(item("account", s("acme")))
                         .expected(Map.of("seats", compare(ComparisonOperator.BETWEEN,
                                 AttributeValue.fromNs(List.of("1")), AttributeValue.fromNs(List.of("20")))))),
-                "One or more parameter values were invalid: ComparisonOperator BETWEEN is not valid for NS "
+                ENVELOPE + "One or more parameter values were invalid: ComparisonOperator BETWEEN is not valid for NS "
                         + "AttributeValue type");
         assertThat(client.getItem(b -> b.tableName("accounts").key(item("account", s("acme")))).item())
                 .containsEntry("plan", s("gold"));
@@ -81,13 +83,13 @@ class ExpectedConformanceIT {
     void conditionalOperator_withFewerThanTwoConditions_isValidationError() {
         assertValidation(() -> client.putItem(b -> b.tableName("accounts").item(item("account", s("solo")))
                         .conditionalOperator(ConditionalOperator.OR)),
-                "ConditionalOperator cannot be used without Filter or Expected");
+                ENVELOPE + "ConditionalOperator cannot be used without Filter or Expected");
         assertValidation(() -> client.updateItem(b -> b.tableName("accounts").key(item("account", s("solo")))
                         .expected(Map.of()).conditionalOperator(ConditionalOperator.AND)),
-                "ConditionalOperator cannot be used without Filter or Expected");
+                ENVELOPE + "ConditionalOperator cannot be used without Filter or Expected");
         assertValidation(() -> client.deleteItem(b -> b.tableName("accounts").key(item("account", s("acme")))
                         .expected(Map.of("plan", ExpectedAttributeValue.builder().value(s("gold")).build()))
                         .conditionalOperator(ConditionalOperator.OR)),
-                "ConditionalOperator can only be used when Filter or Expected has two or more elements");
+                ENVELOPE + "ConditionalOperator can only be used when Filter or Expected has two or more elements");
     }
 }

@@ -5,6 +5,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,19 +74,21 @@ class ExpressionLimitsConformanceIT {
         updateIf("low < high" + " OR low < high".repeat(148) + " AND NOT low > high");
 
         assertValidation(() -> updateIf("low < high" + " OR low < high".repeat(150)),
-                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+                ENVELOPE + "Invalid ConditionExpression: The expression contains too many operators; operator "
+                        + "count: 301");
         assertValidation(() -> updateIf("NOT ".repeat(400) + "low < high"),
-                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301");
+                ENVELOPE + "Invalid ConditionExpression: The expression contains too many operators; operator "
+                        + "count: 301");
     }
 
     @Test
     void deeplyNestedCondition_isAnsweredWithDynamoDbsErrors() {
         assertValidation(() -> updateIf("(".repeat(2000) + "low < high" + ")".repeat(2000)),
-                "Invalid ConditionExpression: The expression has redundant parentheses;");
+                ENVELOPE + "Invalid ConditionExpression: The expression has redundant parentheses;");
         assertValidation(() -> updateIf("(".repeat(4000)),
-                "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
+                ENVELOPE + "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"(\"");
         assertValidation(() -> updateIf("low < " + "f(".repeat(1300) + "high" + ")".repeat(1300)),
-                "Invalid ConditionExpression: Invalid function name; function: f");
+                ENVELOPE + "Invalid ConditionExpression: Invalid function name; function: f");
     }
 
     @Test
@@ -100,9 +103,9 @@ class ExpressionLimitsConformanceIT {
         assertValidation(() -> client.getItem(b -> b.tableName("limits").key(item("id", s("pair")))
                 .projectionExpression("high, " + tooDeep)), "Invalid ProjectionExpression: " + refused);
         assertValidation(() -> updateIf("attribute_not_exists(" + tooDeep + ")"),
-                "Invalid ConditionExpression: " + refused);
+                ENVELOPE + "Invalid ConditionExpression: " + refused);
         assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("pair")))
-                .updateExpression("REMOVE " + tooDeep)), "Invalid UpdateExpression: " + refused);
+                .updateExpression("REMOVE " + tooDeep)), ENVELOPE + "Invalid UpdateExpression: " + refused);
         assertValidation(() -> client.scan(b -> b.tableName("limits").filterExpression("size(" + tooDeep + ") > :n")
                 .expressionAttributeValues(Map.of(":n", n("0")))), "Invalid FilterExpression: " + refused);
     }
@@ -122,10 +125,11 @@ class ExpressionLimitsConformanceIT {
 
         String outOfRange = "List index is not within the allowable range; index: [4294967295]";
         assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("listed")))
-                .updateExpression("REMOVE tags[4294967295]")), "Invalid UpdateExpression: " + outOfRange);
+                .updateExpression("REMOVE tags[4294967295]")), ENVELOPE + "Invalid UpdateExpression: " + outOfRange);
         assertValidation(() -> client.getItem(b -> b.tableName("limits").key(item("id", s("listed")))
                 .projectionExpression("tags[4294967295]")), "Invalid ProjectionExpression: " + outOfRange);
-        assertValidation(() -> updateIf("size(high[99999999999]) > low"), "Invalid ConditionExpression: List index"
+        assertValidation(() -> updateIf("size(high[99999999999]) > low"),
+                ENVELOPE + "Invalid ConditionExpression: List index"
                 + " is not within the allowable range; index: [99999999999]");
     }
 }

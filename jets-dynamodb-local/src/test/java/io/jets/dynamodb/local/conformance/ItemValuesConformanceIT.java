@@ -1,5 +1,6 @@
 package io.jets.dynamodb.local.conformance;
 
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.Attributes.attribute;
 import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
@@ -42,7 +43,8 @@ class ItemValuesConformanceIT {
     void nullFalse_isRefused_andNothingIsWritten() {
         ValidationErrors.assertValidation(() -> client.putItem(b -> b.tableName("values").item(item("id", s("null"),
                         "gone", AttributeValue.builder().nul(false).build()))),
-                "One or more parameter values were invalid: Null attribute value types must have the value of true");
+                ENVELOPE + "One or more parameter values were invalid: Null attribute value types must have the "
+                        + "value of true");
 
         assertThat(client.getItem(b -> b.tableName("values").key(item("id", s("null")))).hasItem()).isFalse();
     }
@@ -144,10 +146,11 @@ class ItemValuesConformanceIT {
         String tooDeep = "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels"
                 + " beyond supported limit";
         ValidationErrors.assertValidation(() -> client.putItem(b -> b.tableName("values")
-                .item(item("id", s("deeper"), "doc", nestedMaps(32)))), tooDeep);
+                .item(item("id", s("deeper"), "doc", nestedMaps(32)))), ENVELOPE + tooDeep);
         ValidationErrors.assertValidation(() -> client.updateItem(b -> b.tableName("values")
                 .key(item("id", s("deep"))).updateExpression("SET doc = :doc")
-                .expressionAttributeValues(Map.of(":doc", AttributeValue.fromL(List.of(nestedMaps(31)))))), tooDeep);
+                .expressionAttributeValues(Map.of(":doc", AttributeValue.fromL(List.of(nestedMaps(31)))))),
+                        ENVELOPE + tooDeep);
     }
 
     /** {@code levels} maps, each the only member of the one around it, the innermost holding a number. */

@@ -6,6 +6,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,10 +47,11 @@ class NumbersConformanceIT {
                 .key(item("sensor", s("t1"), "at", n("1E+126")))), OVERFLOW);
         assertValidation(() -> client.deleteItem(b -> b.tableName("readings")
                         .key(item("sensor", s("t1"), "at", n("1E-131")))),
-                "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+                ENVELOPE + "Number underflow. Attempting to store a number with magnitude smaller than "
+                        + "supported range");
         assertValidation(() -> client.updateItem(b -> b.tableName("readings")
                         .key(item("sensor", s("t1"), "at", n("12345678901234567890123456789012345678.9")))),
-                "Attempting to store more than 38 significant digits in a Number");
+                ENVELOPE + "Attempting to store more than 38 significant digits in a Number");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.hash;
 import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,7 +125,8 @@ class UpdateItemConformanceIT {
         assertValidation(() -> client.updateItem(b -> b.tableName("carts").key(cart("twice"))
                         .updateExpression("SET fruits = list_append(list_append(:a, :b), :c)")
                         .expressionAttributeValues(Map.of(":a", one, ":b", one, ":c", one))),
-                "Invalid UpdateExpression: The function is not allowed to be used this way in an expression; "
+                ENVELOPE + "Invalid UpdateExpression: The function is not allowed to be used this way in an "
+                        + "expression; "
                         + "function: list_append");
     }
 
@@ -144,12 +146,12 @@ class UpdateItemConformanceIT {
                         .updateExpression("SET amount = :amount")
                         .conditionExpression("if_not_exists(amount, :amount) = :amount")
                         .expressionAttributeValues(Map.of(":amount", n("1")))),
-                "Invalid ConditionExpression: The function is not allowed in a condition expression; "
+                ENVELOPE + "Invalid ConditionExpression: The function is not allowed in a condition expression; "
                         + "function: if_not_exists");
         assertValidation(() -> client.deleteItem(b -> b.tableName("carts").key(cart("guarded"))
                         .conditionExpression("list_append(fruits, :more) = :more")
                         .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(List.of())))),
-                "Invalid ConditionExpression: The function is not allowed in a condition expression; "
+                ENVELOPE + "Invalid ConditionExpression: The function is not allowed in a condition expression; "
                         + "function: list_append");
     }
 }

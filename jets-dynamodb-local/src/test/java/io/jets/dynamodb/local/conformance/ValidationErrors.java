@@ -9,6 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 /** The one shape every refused request takes: a ValidationException with DynamoDB's exact message. */
 final class ValidationErrors {
 
+    /** What PutItem, UpdateItem and DeleteItem put before a message their request validation refuses with. */
+    static final String ENVELOPE = "1 validation error detected: ";
+
     private ValidationErrors() {
     }
 

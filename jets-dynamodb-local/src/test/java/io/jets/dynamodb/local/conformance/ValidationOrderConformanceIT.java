@@ -6,6 +6,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.item;
 import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.range;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
+import static io.jets.dynamodb.local.conformance.ValidationErrors.ENVELOPE;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -361,10 +362,10 @@ class ValidationOrderConformanceIT {
     void itemOperations_malformedValue_isReportedBeforeTheMissingTable() {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key =
                 item("feed", s("a"), "posted", n("many"));
-        assertValidation(() -> client.putItem(b -> b.tableName("no-such-events").item(key)), NOT_A_NUMBER);
+        assertValidation(() -> client.putItem(b -> b.tableName("no-such-events").item(key)), ENVELOPE + NOT_A_NUMBER);
         assertValidation(() -> client.getItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
-        assertValidation(() -> client.deleteItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
-        assertValidation(() -> client.updateItem(b -> b.tableName("no-such-events").key(key)), NOT_A_NUMBER);
+        assertValidation(() -> client.deleteItem(b -> b.tableName("no-such-events").key(key)), ENVELOPE + NOT_A_NUMBER);
+        assertValidation(() -> client.updateItem(b -> b.tableName("no-such-events").key(key)), ENVELOPE + NOT_A_NUMBER);
     }
 
     @Test
@@ -409,17 +410,17 @@ class ValidationOrderConformanceIT {
                 item("feed", s("a"), "posted", n("many"));
         assertValidation(() -> client.putItem(b -> b.tableName("events").item(key)
                         .conditionExpression("attribute_not_exists(feed) OR seen = :undefined")),
-                NOT_A_NUMBER);
+                ENVELOPE + NOT_A_NUMBER);
         assertValidation(() -> client.updateItem(b -> b.tableName("events").key(key).updateExpression("SET seen = :t")
                         .expressionAttributeNames(Map.of()).expressionAttributeValues(Map.of(":t", s("yes")))),
-                NOT_A_NUMBER);
+                ENVELOPE + NOT_A_NUMBER);
         assertValidation(() -> client.updateItem(b -> b.tableName("events").key(key).attributeUpdates(Map.of("seen",
                         software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder().action("ADD")
                                 .value(s("yes")).build()))),
-                NOT_A_NUMBER);
+                ENVELOPE + NOT_A_NUMBER);
         assertValidation(() -> client.deleteItem(b -> b.tableName("events").key(key)
                         .conditionExpression("seen = :undefined")),
-                NOT_A_NUMBER);
+                ENVELOPE + NOT_A_NUMBER);
         assertValidation(() -> client.getItem(b -> b.tableName("events").key(key).projectionExpression("#undefined")),
                 NOT_A_NUMBER);
     }
@@ -432,7 +433,7 @@ class ValidationOrderConformanceIT {
         values.put("seen", s("yes"));
         assertValidation(() -> client.updateItem(b -> b.tableName("events").key(item("feed", s("a"), "posted", s("1")))
                         .updateExpression("SET seen = :seen").expressionAttributeValues(values)),
-                "ExpressionAttributeValues contains invalid key: Syntax error; key: \"seen\"");
+                ENVELOPE + "ExpressionAttributeValues contains invalid key: Syntax error; key: \"seen\"");
     }
 
     @Test

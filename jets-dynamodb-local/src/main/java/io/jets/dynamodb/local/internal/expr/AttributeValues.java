@@ -199,6 +199,15 @@ public final class AttributeValues {
 
     /** Validates a number's text: parsable, at most 38 significant digits, within DynamoDB's magnitude range. */
     static void validateNumber(String text) {
+        validateNumber(text, false);
+    }
+
+    /** {@link #validateNumber} as DynamoDB's newer validation reads a number: its exponent in full. */
+    static void validateNumberInFull(String text) {
+        validateNumber(text, true);
+    }
+
+    private static void validateNumber(String text, boolean exponentInFull) {
         BigDecimal number;
         try {
             number = new BigDecimal(text);
@@ -215,6 +224,10 @@ public final class AttributeValues {
                 throw underflow();
             }
             return;
+        }
+        if (!exponentInFull && number.precision() - (long) number.scale() > Integer.MAX_VALUE) {
+            // the older validation works the exponent out in an int, so 1E2147483647 wraps round to an underflow
+            throw underflow();
         }
         BigDecimal stripped = number.stripTrailingZeros();
         BigDecimal magnitude = stripped.abs();

@@ -91,6 +91,19 @@ public final class ExpressionContext {
         return new ExpressionContext(names, values);
     }
 
+    /** Whether every key of ExpressionAttributeValues is well formed; DynamoDB reports a malformed key first. */
+    public static boolean wellFormedValueKeys(JsonNode values) {
+        if (values == null || !values.isObject()) {
+            return true;
+        }
+        for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
+            if (!validPlaceholder(it.next(), ':')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A context for requests without placeholders. */
     public static ExpressionContext empty() {
         return new ExpressionContext(null, null);

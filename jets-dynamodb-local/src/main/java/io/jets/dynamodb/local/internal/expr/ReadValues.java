@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Attribute value checks as GetItem, BatchGetItem and Query word them. These operations run DynamoDB's newer value
- * validation: a malformed value is reported bare (never inside the {@code ExpressionAttributeValues contains
- * invalid value} wrapper), an empty number keeps its colon ({@code ...numeric value: }), and a set with a repeated
+ * Attribute value checks as GetItem, BatchGetItem, Query, PutItem, UpdateItem and DeleteItem word them. These
+ * operations run DynamoDB's newer value validation: a malformed value is reported without the {@code
+ * ExpressionAttributeValues contains invalid value} wrapper (the writes put it in the request validation envelope),
+ * an empty number keeps its colon ({@code ...numeric value: }), and a set with a repeated
  * member is quoted in DynamoDB's order up to the first repeat, then the repeat, then the rest as sent.
  *
  * <pre>{@code
@@ -36,10 +37,19 @@ public final class ReadValues {
         }
     }
 
-    /** Checks the values of a legacy filter's AttributeValueLists ({@code QueryFilter}); null is fine. */
+    /**
+     * Checks the values of a legacy parameter's entries: the AttributeValueLists of a filter ({@code QueryFilter}),
+     * and the Values too of {@code Expected} and {@code AttributeUpdates}; null is fine.
+     */
     public static void checkConditions(JsonNode conditions) {
         if (conditions != null && conditions.isObject()) {
-            conditions.forEach(condition -> condition.path("AttributeValueList").forEach(ReadValues::checkValue));
+            conditions.forEach(condition -> {
+                JsonNode value = condition.get("Value");
+                if (value != null && value.isObject()) {
+                    checkValue(value);
+                }
+                condition.path("AttributeValueList").forEach(ReadValues::checkValue);
+            });
         }
     }
 
@@ -66,7 +76,7 @@ public final class ReadValues {
         if (text.isEmpty()) {
             throw ApiException.validation("The parameter cannot be converted to a numeric value: ");
         }
-        AttributeValues.validateNumber(text);
+        AttributeValues.validateNumberInFull(text);
     }
 
     private static void duplicates(JsonNode members, String type) {

@@ -74,6 +74,7 @@ final class UpdateCharge {
     }
 
     private static long element(Object element) {
-        return element instanceof Integer index ? Integer.toString(index).length() : ItemSize.utf8Length((String) element);
+        return element instanceof Integer index ? Integer.toString(index).length()
+                : ItemSize.utf8Length((String) element);
     }
 }

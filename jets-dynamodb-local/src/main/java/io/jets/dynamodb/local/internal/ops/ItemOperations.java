@@ -100,11 +100,20 @@ public final class ItemOperations {
                 .sharedEnums(request)
                 .check();
         String returnValues = returnValues(request, UPDATE_RETURN_VALUES);
-        RequestExpressions expressions = new RequestExpressions(request,
-                List.of("UpdateExpression", "ConditionExpression"), () -> validateValues(request.get("Key")));
-        Update update = expressions.update();
-        Condition condition = expressions.condition();
-        expressions.verifyAllUsed();
+        record Parsed(Update update, Condition condition) {
+        }
+        Parsed parsed = RequestValidation.enveloped(() -> {
+            RequestExpressions expressions = new RequestExpressions(request,
+                    List.of("UpdateExpression", "ConditionExpression"), () -> {
+                        validateValues(request.get("Key"));
+                        RequestValidation.checkParameterValues(request);
+                    });
+            Parsed both = new Parsed(expressions.update(), expressions.condition());
+            expressions.verifyAllUsed();
+            return both;
+        });
+        Update update = parsed.update();
+        Condition condition = parsed.condition();
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(table, request.get("Key")));
         Set<String> keyNames = new HashSet<>(table.keyNames());
@@ -164,13 +173,22 @@ public final class ItemOperations {
                         "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]")
                 .sharedEnums(request)
                 .check();
-        String returnValues = returnValues(request, PUT_RETURN_VALUES);
+        String returnValues = RequestValidation.enveloped(() -> returnValues(request, PUT_RETURN_VALUES));
         // the values, and the item's size, are checked before the table is looked up, as DynamoDB does
-        RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"),
-                field.equals("Item") ? () -> AttributeValues.validateItem((ObjectNode) request.get("Item"))
-                        : () -> validateValues(request.get("Key")));
-        Condition condition = expressions.condition();
-        expressions.verifyAllUsed();
+        Condition condition = RequestValidation.enveloped(() -> {
+            RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"), () -> {
+                if (field.equals("Item")) {
+                    ReadValues.check(request.get("Item"));
+                    AttributeValues.validateItem((ObjectNode) request.get("Item"));
+                } else {
+                    validateValues(request.get("Key"));
+                }
+                RequestValidation.checkParameterValues(request);
+            });
+            Condition parsed = expressions.condition();
+            expressions.verifyAllUsed();
+            return parsed;
+        });
         ObjectNode stored = null;
         if (field.equals("Item")) {
             stored = AttributeValues.normalizeItem((ObjectNode) request.get("Item"));
@@ -181,6 +199,7 @@ public final class ItemOperations {
 
     /** Checks each value of a Key; DynamoDB refuses a malformed one before it looks the table up. */
     private static void validateValues(JsonNode key) {
+        ReadValues.check(key);
         if (key instanceof ObjectNode values) {
             values.forEach(AttributeValues::validateValue);
         }
