@@ -211,6 +211,16 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
+    void updateItem_withKey_listsATooShortTableNameLengthBeforeItsPattern() {
+        // the newer validation lists the length first; the joined form without a Key keeps the pattern first
+        assertValidation(() -> client.updateItem(b -> b.tableName("x!").key(Map.of("feed", s("a")))
+                        .updateExpression("ADD tags :none")),
+                "2 validation errors detected: Value 'x!' at 'tableName' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 3; Value 'x!' at 'tableName' failed to satisfy"
+                        + " constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+
+    @Test
     void query_unknownConditionalOperator_isReportedBareAndAlone_beforeSelectAndTheMissingTable() {
         assertValidation(() -> client.query(b -> b.tableName("no-such-events")
                         .keyConditions(Map.of("feed", software.amazon.awssdk.services.dynamodb.model.Condition

@@ -45,20 +45,25 @@ final class Constraints {
 
     /** Checks a table name member: required, 3..255 characters of {@code [a-zA-Z0-9_.-]}. */
     Constraints tableName(String member, JsonNode value) {
+        return tableName(member, value, false);
+    }
+
+    private Constraints tableName(String member, JsonNode value, boolean lengthFirst) {
         if (value == null || value.isNull()) {
             violations.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
             return this;
         }
         String name = value.asText();
-        if (!TABLE_NAME.matcher(name).matches()) {
-            violations.add(describe(name, member)
-                    + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
-        }
-        if (name.length() < 3) {
-            violations.add(describe(name, member) + "Member must have length greater than or equal to 3");
-        }
-        if (name.length() > 255) {
-            violations.add(describe(name, member) + "Member must have length less than or equal to 255");
+        String pattern = TABLE_NAME.matcher(name).matches() ? null
+                : describe(name, member) + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
+        String length = name.length() < 3
+                ? describe(name, member) + "Member must have length greater than or equal to 3"
+                : name.length() > 255
+                ? describe(name, member) + "Member must have length less than or equal to 255" : null;
+        for (String violation : lengthFirst ? new String[] {length, pattern} : new String[] {pattern, length}) {
+            if (violation != null) {
+                violations.add(violation);
+            }
         }
         return this;
     }
@@ -156,11 +161,23 @@ final class Constraints {
      * minimum length of 1, otherwise the name is checked as {@link #tableName} does.
      */
     Constraints itemTableName(String member, JsonNode value) {
+        return itemTableName(member, value, false);
+    }
+
+    /**
+     * As {@link #itemTableName}, listing a failed length ahead of a failed pattern: the order of DynamoDB's newer
+     * validation (UpdateItem with a Key), where the older one lists the pattern first.
+     */
+    Constraints itemTableNameLengthFirst(String member, JsonNode value) {
+        return itemTableName(member, value, true);
+    }
+
+    private Constraints itemTableName(String member, JsonNode value, boolean lengthFirst) {
         if (value != null && value.isTextual() && value.asText().isEmpty()) {
             violations.add(describe("", member) + "Member must have length greater than or equal to 1");
             return this;
         }
-        return tableName(member, value);
+        return tableName(member, value, lengthFirst);
     }
 
     /**

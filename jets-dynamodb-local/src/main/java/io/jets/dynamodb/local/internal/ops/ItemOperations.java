@@ -85,7 +85,7 @@ public final class ItemOperations {
             // A request carrying its Key goes through DynamoDB's newer validation, which stops at the first failing
             // member: the table name, then ReturnValues in its own wording (UPDATE_NEW sic). Without a Key, the
             // older validation joins every failing member in one message, below.
-            new Constraints().itemTableName("tableName", request.get("TableName")).check();
+            new Constraints().itemTableNameLengthFirst("tableName", request.get("TableName")).check();
             JsonNode returnValues = request.get("ReturnValues");
             if (returnValues != null && returnValues.isTextual()
                     && !UPDATE_RETURN_VALUES.contains(returnValues.asText())) {
