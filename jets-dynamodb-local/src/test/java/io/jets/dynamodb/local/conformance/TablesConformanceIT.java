@@ -129,6 +129,49 @@ class TablesConformanceIT {
     }
 
     @Test
+    void createTable_withoutIndexes_andFewerDefinitionsThanKeys_isAnInvalidKeySchema() {
+        assertValidation(() -> client.createTable(b -> b.tableName("range-undefined")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S))
+                .keySchema(hash("sku"), range("placed"))),
+                "Invalid KeySchema: Some index key attribute have no definition");
+    }
+
+    @Test
+    void createTable_withoutIndexes_andMoreDefinitionsThanKeys_isACountMismatch_evenWhenAKeyIsUndefined() {
+        assertValidation(() -> client.createTable(b -> b.tableName("count-first")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S),
+                        attribute("colour", ScalarAttributeType.S), attribute("size", ScalarAttributeType.S))
+                .keySchema(hash("sku"), range("placed"))),
+                "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match"
+                        + " number of attributes defined in AttributeDefinitions");
+    }
+
+    @Test
+    void createTable_withAnIndexKeyUndefined_namesOnlyTheUndefinedKeys() {
+        assertValidation(() -> client.createTable(b -> b.tableName("index-key-undefined")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S))
+                .keySchema(hash("sku"))
+                .globalSecondaryIndexes(i -> i.indexName("by-warehouse").keySchema(hash("warehouse"))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))),
+                "One or more parameter values were invalid: Some index key attributes are not defined in"
+                        + " AttributeDefinitions. Keys: [warehouse], AttributeDefinitions: [sku]");
+    }
+
+    @Test
+    void createTable_withoutIndexes_andAsManyDefinitionsAsKeysButOthers_namesEveryKey() {
+        assertValidation(() -> client.createTable(b -> b.tableName("other-definitions")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("sku", ScalarAttributeType.S),
+                        attribute("colour", ScalarAttributeType.S))
+                .keySchema(hash("sku"), range("placed"))),
+                "One or more parameter values were invalid: Some index key attributes are not defined in"
+                        + " AttributeDefinitions. Keys: [sku, placed], AttributeDefinitions: [sku, colour]");
+    }
+
+    @Test
     void updateTable_withNothingToChange_namesWhatItTakes() {
         create("nothing-to-change");
 

@@ -102,23 +102,33 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         constraints.check();
     }
 
+    /**
+     * DynamoDB picks its message by comparing how many attributes are defined with how many keys use one, and by
+     * whether the request declares an index; only then does it look at which names differ.
+     */
     private static void checkDefinitions(List<AttributeDefinition> definitions, Set<String> used,
                                          boolean indexed) {
         List<String> defined = definitions.stream().map(AttributeDefinition::name).toList();
-        if (!defined.containsAll(used)) {
-            throw ApiException.validation("One or more parameter values were invalid: Some index key attributes"
-                    + " are not defined in AttributeDefinitions. Keys: [" + String.join(", ", used)
-                    + "], AttributeDefinitions: [" + String.join(", ", defined) + "]");
+        if (defined.size() == used.size() && defined.containsAll(used)) {
+            return;
         }
-        if (defined.size() != used.size() && indexed) {
-            throw ApiException.validation("One or more parameter values were invalid: Some AttributeDefinitions are"
-                    + " not used. AttributeDefinitions: [" + String.join(", ", defined) + "], keys used: ["
-                    + String.join(", ", used) + "]");
+        if (defined.size() > used.size()) {
+            throw ApiException.validation(indexed
+                    ? "One or more parameter values were invalid: Some AttributeDefinitions are not used."
+                            + " AttributeDefinitions: [" + String.join(", ", defined) + "], keys used: ["
+                            + String.join(", ", used) + "]"
+                    : "One or more parameter values were invalid: Number of attributes in KeySchema does not"
+                            + " exactly match number of attributes defined in AttributeDefinitions");
         }
-        if (defined.size() != used.size()) {
-            throw ApiException.validation("One or more parameter values were invalid: Number of attributes in"
-                    + " KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+        if (defined.size() < used.size() && !indexed) {
+            throw ApiException.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
+        // with an index only the undefined keys are named; without one, every key of the table
+        List<String> keys = indexed ? used.stream().filter(name -> !defined.contains(name)).toList()
+                : List.copyOf(used);
+        throw ApiException.validation("One or more parameter values were invalid: Some index key attributes"
+                + " are not defined in AttributeDefinitions. Keys: [" + String.join(", ", keys)
+                + "], AttributeDefinitions: [" + String.join(", ", defined) + "]");
     }
 
     private static String[] keySchema(JsonNode schema, String member) {
