@@ -48,6 +48,25 @@ class UpdateItemConformanceIT {
     }
 
     @Test
+    void updateItem_readingAMissingAttribute_isRefusedWithoutTheUpdateExpressionPrefix() {
+        client.putItem(b -> b.tableName("carts").item(item("cart", s("appended"), "fruits",
+                AttributeValue.fromL(List.of(s("apple"))))));
+        String missing = "The provided expression refers to an attribute that does not exist in the item";
+
+        assertValidation(() -> client.updateItem(b -> b.tableName("carts").key(cart("appended"))
+                .updateExpression("SET vegetables = list_append(vegetables, :more)")
+                .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(List.of(s("leek")))))), missing);
+        assertValidation(() -> client.updateItem(b -> b.tableName("carts").key(cart("appended"))
+                .updateExpression("SET fruits = list_append(vegetables, :more)")
+                .expressionAttributeValues(Map.of(":more", AttributeValue.fromL(List.of(s("leek")))))), missing);
+        assertValidation(() -> client.updateItem(b -> b.tableName("carts").key(cart("appended"))
+                .updateExpression("SET visits = visits + :one").expressionAttributeValues(Map.of(":one", n("1")))),
+                missing);
+        assertThat(read("appended")).isEqualTo(item("cart", s("appended"), "fruits",
+                AttributeValue.fromL(List.of(s("apple")))));
+    }
+
+    @Test
     void updateItem_thatOnlyRemoves_createsNoMissingItem() {
         client.updateItem(b -> b.tableName("carts").key(cart("removed")).updateExpression("REMOVE coupon"));
         client.updateItem(b -> b.tableName("carts").key(cart("removed"))

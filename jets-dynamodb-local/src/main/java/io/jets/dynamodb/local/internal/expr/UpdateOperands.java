@@ -15,8 +15,9 @@ final class UpdateOperands {
     static JsonNode required(Operand operand, ObjectNode item) {
         JsonNode value = operand.eval(item);
         if (value == null) {
-            throw ApiException.validation(ExpressionKind.UPDATE.invalid(
-                    "The provided expression refers to an attribute that does not exist in the item"));
+            // unlike the syntax and operand errors, DynamoDB words this one without "Invalid UpdateExpression: "
+            throw ApiException.validation(
+                    "The provided expression refers to an attribute that does not exist in the item");
         }
         return value;
     }

@@ -186,11 +186,9 @@ class UpdateExpressionTest {
     @Test
     void operandReferringToAMissingAttribute_isRefused() {
         assertValidation(() -> apply(null, "SET n = absent + :one", null, "{':one':{'N':'1'}}"),
-                "Invalid UpdateExpression: The provided expression refers to an attribute that does not exist in "
-                        + "the item");
+                "The provided expression refers to an attribute that does not exist in the item");
         assertValidation(() -> apply(null, "SET n = absent", null, null),
-                "Invalid UpdateExpression: The provided expression refers to an attribute that does not exist in "
-                        + "the item");
+                "The provided expression refers to an attribute that does not exist in the item");
     }
 
     @Test
