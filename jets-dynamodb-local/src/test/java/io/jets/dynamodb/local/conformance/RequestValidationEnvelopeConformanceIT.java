@@ -130,4 +130,31 @@ class RequestValidationEnvelopeConformanceIT {
                         .expressionAttributeValues(Map.of(":p", s("q"), ":a", n("1"), ":b", n("5")))),
                 "The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
     }
+
+    @Test
+    void updateExpressionErrors_unusedPlaceholders_andEmptySets_stayBare() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
+                .updateExpression("ADD x :one SET a = :one ADD y :one")
+                .expressionAttributeValues(Map.of(":one", n("1")))),
+                "Invalid UpdateExpression: The \"ADD\" section can only be used once in an update expression;");
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
+                .updateExpression("SET #s = :h, #s = :h").expressionAttributeNames(Map.of("#s", "tags"))
+                .expressionAttributeValues(Map.of(":h", s("h")))),
+                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of"
+                        + " these paths; path one: [tags], path two: [tags]");
+        String unused = "Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}";
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("SET a = :v")
+                .expressionAttributeNames(Map.of("#count", "count"))
+                .expressionAttributeValues(Map.of(":v", s("v")))), unused);
+        assertValidation(() -> client.putItem(b -> b.tableName("notes").item(KEY)
+                .conditionExpression("attribute_not_exists(body)")
+                .expressionAttributeNames(Map.of("#count", "count"))), unused);
+        assertValidation(() -> client.deleteItem(b -> b.tableName("notes").key(KEY)
+                .conditionExpression("attribute_not_exists(body)")
+                .expressionAttributeNames(Map.of("#count", "count"))), unused);
+        assertValidation(() -> client.putItem(b -> b.tableName("notes").item(item("id", s("n1"), "tags",
+                AttributeValue.fromSs(List.of())))), INVALID + "An string set  may not be empty");
+        assertValidation(() -> client.putItem(b -> b.tableName("notes").item(item("id", s("n1"), "sizes",
+                AttributeValue.fromNs(List.of())))), INVALID + "An number set  may not be empty");
+    }
 }
