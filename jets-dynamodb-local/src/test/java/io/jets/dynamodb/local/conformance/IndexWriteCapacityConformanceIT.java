@@ -16,19 +16,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Write units on a table with indexes: each index whose stored view of the item changes costs a write (two when
- * its key moves), an index the write does not touch shows no entry, and TOTAL folds the index units in.
+ * its key moves), an index the write does not touch shows no entry, and TOTAL folds the index units in. In a
+ * transaction only the table arm doubles; index arms cost what the same write costs outside one.
  */
 class IndexWriteCapacityConformanceIT {
 
@@ -153,5 +160,69 @@ class IndexWriteCapacityConformanceIT {
 
         assertThat(response.consumedCapacity()).hasSize(1);
         assertArms(response.consumedCapacity().get(0), 3, 2, 1.0, null);
+    }
+
+    private static ConsumedCapacity transact(TransactWriteItem action) {
+        var consumed = client.transactWriteItems(b -> b.transactItems(action)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(consumed).hasSize(1);
+        return consumed.get(0);
+    }
+
+    @Test
+    void transactPut_doublesOnlyTheTableArm_andMirrorsEachArmIntoWriteUnits() {
+        var capacity = transact(TransactWriteItem.builder().put(Put.builder().tableName("indexed")
+                .item(item("pk", s(fresh()), "sk", s("1"), "gsiPk", s("g"), "lsiSk", s("L"), "proj", s("p")))
+                .build()).build());
+
+        assertArms(capacity, 4, 2, 1.0, 1.0);
+        assertThat(capacity.writeCapacityUnits()).isEqualTo(4.0);
+        assertThat(capacity.table().writeCapacityUnits()).isEqualTo(2.0);
+        assertThat(capacity.globalSecondaryIndexes().get("gsi-inc").writeCapacityUnits()).isEqualTo(1.0);
+        assertThat(capacity.localSecondaryIndexes().get("lsi1").writeCapacityUnits()).isEqualTo(1.0);
+    }
+
+    @Test
+    void transactUpdate_movingALargeGlobalIndexKey_chargesTheIndexArmUndoubled() {
+        String pk = fresh();
+        put(item("pk", s(pk), "sk", s("1"), "gsiPk", s("g"), "proj", s("x".repeat(1500))));
+
+        var capacity = transact(TransactWriteItem.builder().update(Update.builder().tableName("indexed")
+                .key(item("pk", s(pk), "sk", s("1"))).updateExpression("SET gsiPk = :v")
+                .expressionAttributeValues(Map.of(":v", s("moved"))).build()).build());
+
+        assertArms(capacity, 8, 4, 4.0, null);
+    }
+
+    @Test
+    void transactConditionCheck_chargesTheTableAlone() {
+        String pk = seeded();
+
+        var capacity = transact(TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+                .tableName("indexed").key(item("pk", s(pk), "sk", s("1")))
+                .conditionExpression("attribute_exists(pk)").build()).build());
+
+        assertArms(capacity, 2, 2, null, null);
+    }
+
+    @Test
+    void transactDelete_chargesEveryIndexTheItemWasIn() {
+        String pk = seeded();
+
+        var capacity = transact(TransactWriteItem.builder().delete(Delete.builder().tableName("indexed")
+                .key(item("pk", s(pk), "sk", s("1"))).build()).build());
+
+        assertArms(capacity, 4, 2, 1.0, 1.0);
+    }
+
+    @Test
+    void executeTransactionInsert_doublesOnlyTheTableArm() {
+        var consumed = client.executeTransaction(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .transactStatements(ParameterizedStatement.builder().statement("INSERT INTO \"indexed\" VALUE "
+                        + "{'pk': ?, 'sk': '1', 'gsiPk': 'g', 'lsiSk': 'L'}").parameters(s(fresh())).build()))
+                .consumedCapacity();
+
+        assertThat(consumed).hasSize(1);
+        assertArms(consumed.get(0), 4, 2, 1.0, 1.0);
     }
 }

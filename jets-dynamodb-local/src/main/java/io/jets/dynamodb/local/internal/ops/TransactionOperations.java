@@ -116,7 +116,7 @@ public final class TransactionOperations {
             }
             actions.add(action);
         }
-        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
+        java.util.Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
         database.write(connection -> {
             List<ObjectNode> existing = new ArrayList<>();
             ArrayNode reasons = Json.array();
@@ -171,14 +171,24 @@ public final class TransactionOperations {
                         // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
-                units.merge(action.label(), 2 * Capacity.writeUnits(current, written), Double::sum);
+                WriteCharge charge = charges.computeIfAbsent(action.label(), label -> new WriteCharge());
+                if (action.kind().equals("ConditionCheck")) {
+                    charge.addCheck(current);
+                } else {
+                    charge.add(action.table(), current, written);
+                }
             }
             return null;
         });
         if (token != null) {
             remember(token, request);
         }
-        ObjectNode response = Capacity.addTransactional(Json.object(), request, units, "WriteCapacityUnits");
+        ObjectNode response = Json.object();
+        if (Capacity.requested(request)) {
+            String mode = Json.text(request, "ReturnConsumedCapacity");
+            ArrayNode consumed = response.putArray("ConsumedCapacity");
+            charges.forEach((label, charge) -> consumed.add(charge.describeTransactional(label, mode)));
+        }
         List<Action> changing = actions.stream().filter(action -> !action.kind().equals("ConditionCheck")).toList();
         ObjectNode metrics = Capacity.collectionMetricsByTable(request, changing.stream().map(Action::label).toList(),
                 changing.stream().map(Action::table).toList(), changing.stream().map(Action::key).toList());

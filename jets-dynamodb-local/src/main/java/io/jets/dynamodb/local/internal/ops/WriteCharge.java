@@ -37,6 +37,12 @@ public final class WriteCharge {
         return this;
     }
 
+    /** Adds a ConditionCheck: billed on the item it read, as a write of the table only (it changes no index). */
+    WriteCharge addCheck(ObjectNode read) {
+        table += Capacity.writeUnits(read, null);
+        return this;
+    }
+
     private static void charge(Map<String, Double> indexes, String name, double units) {
         if (units > 0) {
             indexes.merge(name, units, Double::sum);
@@ -62,6 +68,33 @@ public final class WriteCharge {
             if (!localIndexes.isEmpty()) {
                 ObjectNode arms = capacity.putObject("LocalSecondaryIndexes");
                 localIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units));
+            }
+        }
+        return capacity;
+    }
+
+    /**
+     * The ConsumedCapacity entry of a transactional write for {@code mode}: DynamoDB doubles the table arm only (index
+     * arms cost what the same write costs outside a transaction) and mirrors each figure into WriteCapacityUnits, at
+     * the top level, under Table and on each index arm.
+     */
+    ObjectNode describeTransactional(String tableName, String mode) {
+        double indexes = total() - table;
+        ObjectNode capacity = Json.object();
+        capacity.put("TableName", tableName);
+        capacity.put("CapacityUnits", 2 * table + indexes);
+        capacity.put("WriteCapacityUnits", 2 * table + indexes);
+        if ("INDEXES".equals(mode)) {
+            capacity.putObject("Table").put("CapacityUnits", 2 * table).put("WriteCapacityUnits", 2 * table);
+            if (!globalIndexes.isEmpty()) {
+                ObjectNode arms = capacity.putObject("GlobalSecondaryIndexes");
+                globalIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units)
+                        .put("WriteCapacityUnits", units));
+            }
+            if (!localIndexes.isEmpty()) {
+                ObjectNode arms = capacity.putObject("LocalSecondaryIndexes");
+                localIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units)
+                        .put("WriteCapacityUnits", units));
             }
         }
         return capacity;
