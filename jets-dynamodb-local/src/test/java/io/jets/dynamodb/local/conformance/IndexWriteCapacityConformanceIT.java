@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -224,5 +225,21 @@ class IndexWriteCapacityConformanceIT {
 
         assertThat(consumed).hasSize(1);
         assertArms(consumed.get(0), 4, 2, 1.0, 1.0);
+    }
+
+    @Test
+    void batchStatement_refusedDuplicateInsert_addsTheStoredItemsUnitsToTheTotalButToNoArm() {
+        String stored = fresh();
+        put(item("pk", s(stored), "sk", s("1"), "proj", s("x".repeat(3000))));
+
+        var consumed = client.batchExecuteStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statements(BatchStatementRequest.builder().statement("INSERT INTO \"indexed\" VALUE "
+                                + "{'pk': ?, 'sk': '1'}").parameters(s(stored)).build(),
+                        BatchStatementRequest.builder().statement("INSERT INTO \"indexed\" VALUE "
+                                + "{'pk': ?, 'sk': '1', 'gsiPk': 'g'}").parameters(s(fresh())).build()))
+                .consumedCapacity();
+
+        assertThat(consumed).hasSize(1);
+        assertArms(consumed.get(0), 5, 1, 1.0, null);
     }
 }

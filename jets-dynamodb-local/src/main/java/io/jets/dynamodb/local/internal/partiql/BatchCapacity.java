@@ -10,14 +10,21 @@ import java.util.Map;
 
 /**
  * BatchExecuteStatement's ConsumedCapacity: one entry per table, in the order the batch first names it, summing
- * what its succeeding members cost (the table and each index arm). A table none of whose members succeeded has no
- * entry, and a batch where nothing succeeded reports none at all.
+ * what its succeeding members cost (the table and each index arm). A member refused as a duplicate INSERT adds to
+ * its table's CapacityUnits but to no arm, so the arms no longer sum to the total. A table none of whose members
+ * succeeded has no entry, and a batch where nothing succeeded reports none at all.
  */
 final class BatchCapacity {
 
     private static final String[] ARMS = {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"};
 
     private final Map<String, ObjectNode> byTable = new LinkedHashMap<>();
+    private final Map<String, Double> failed = new LinkedHashMap<>();
+
+    /** Adds the units a member that ran and failed cost its table. */
+    void addFailed(String table, double units) {
+        failed.merge(table, units, Double::sum);
+    }
 
     /** Adds one member's ConsumedCapacity, as ExecuteStatement answered it with INDEXES. */
     void add(String table, JsonNode capacity) {
@@ -56,6 +63,12 @@ final class BatchCapacity {
         if (!Capacity.requested(request) || byTable.isEmpty()) {
             return response;
         }
+        failed.forEach((table, units) -> {
+            ObjectNode entry = byTable.get(table);
+            if (entry != null) {
+                entry.put("CapacityUnits", entry.get("CapacityUnits").asDouble() + units);
+            }
+        });
         ArrayNode list = response.putArray("ConsumedCapacity");
         for (ObjectNode entry : byTable.values()) {
             list.add("INDEXES".equals(mode) ? entry : Json.object().put("TableName", entry.get("TableName").asText())

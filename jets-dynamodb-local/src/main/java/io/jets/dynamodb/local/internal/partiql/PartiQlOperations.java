@@ -158,6 +158,7 @@ public final class PartiQlOperations {
         for (JsonNode one : statements) {
             ObjectNode entry = responses.addObject();
             String table = null;
+            PartiQlStatement parsed = null;
             try {
                 ObjectNode single = Json.object();
                 single.set("Statement", one.get("Statement"));
@@ -169,7 +170,7 @@ public final class PartiQlOperations {
                     }
                 }
                 single.put("ReturnConsumedCapacity", "INDEXES");
-                PartiQlStatement parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
+                parsed = PartiQlParser.parse(one.path("Statement").asText(), one.get("Parameters"));
                 SelectRules.refuseMultiAttributeIndex(catalog.require(parsed.table()), parsed);
                 if (parsed.kind().equals("SELECT")
                         && !parsed.namesOnlyTheKey(catalog.require(parsed.table()).keyNames())) {
@@ -191,10 +192,19 @@ public final class PartiQlOperations {
                 if (table != null && (code.equals("ConditionalCheckFailed") || code.equals("DuplicateItem"))) {
                     entry.put("TableName", table);
                 }
+                if (table != null && code.equals("DuplicateItem") && Capacity.requested(request)) {
+                    capacity.addFailed(table, duplicateInsertUnits(catalog.require(table), parsed));
+                }
                 entry.putObject("Error").put("Code", code).put("Message", plain.getMessage());
             }
         }
         return capacity.addTo(response, request);
+    }
+
+    /** A refused INSERT is billed as a write of the item already stored at its key, not of the item it named. */
+    private double duplicateInsertUnits(TableDefinition table, PartiQlStatement statement) {
+        ObjectNode key = AttributeValues.normalizeItem(Keys.ofItem(table, statement.item()));
+        return Capacity.writeUnits(database.read(connection -> writer.read(connection, table, key)), null);
     }
 
     /** Two members naming the same item refuse the whole batch, reads as well as writes. */
