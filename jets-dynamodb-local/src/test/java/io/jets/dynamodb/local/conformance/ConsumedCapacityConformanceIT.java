@@ -241,6 +241,27 @@ class ConsumedCapacityConformanceIT {
                 .isEqualTo(ConsumedCapacity.builder().tableName("capacity").capacityUnits(1.0).build());
     }
 
+    @Test
+    void executeStatement_selectNamingTheWholeKey_chargesThatItemAlone_andAPartitionReadChargesEveryRowItWalked() {
+        client.createTable(b -> b.tableName("capacity-wide").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S), attribute("sk", ScalarAttributeType.N))
+                .keySchema(hash("pk"), range("sk")));
+        for (int i = 0; i < 4; i++) {
+            String sk = Integer.toString(i);
+            client.putItem(b -> b.tableName("capacity-wide")
+                    .item(item("pk", s("p"), "sk", n(sk), "tag", s(sk), "filler", s("x".repeat(3000)))));
+        }
+
+        assertThat(selectUnits("SELECT * FROM \"capacity-wide\" WHERE pk = 'p' AND sk = 1")).isEqualTo(0.5);
+        assertThat(selectUnits("SELECT * FROM \"capacity-wide\" WHERE pk = 'p' AND tag = '1'")).isEqualTo(1.5);
+        assertThat(selectUnits("SELECT sk FROM \"capacity-wide\" WHERE pk = 'p'")).isEqualTo(1.5);
+    }
+
+    private static double selectUnits(String statement) {
+        return client.executeStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .statement(statement)).consumedCapacity().capacityUnits();
+    }
+
     private static WriteRequest put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }

@@ -255,6 +255,12 @@ public final class PartiQlOperations {
         JsonNode hash = equal != null && partitionKey.equals(table.hashKey()) ? equal : null;
         ObjectNode indexPartition = equal == null || hash != null ? null
                 : AttributeValues.normalizeItem(keyOf(partitionKey, equal));
+        // equalities on the whole table key make the read a lookup of that one item: DynamoDB reads, and charges,
+        // nothing else of the partition
+        JsonNode sortValue = hash == null || index != null || table.rangeKey() == null ? null
+                : statement.equalities().get(table.rangeKey());
+        ObjectNode sortKey = sortValue == null ? null
+                : AttributeValues.normalizeItem(keyOf(table.rangeKey(), sortValue));
         List<ObjectNode> candidates = new ArrayList<>();
         database.read(connection -> {
             List<Row> rows = hash != null
@@ -265,7 +271,9 @@ public final class PartiQlOperations {
                 ObjectNode item = row.item();
                 if ((index == null || IndexEntries.holds(table, index, item)) && (indexPartition == null
                         || indexPartition.equals(AttributeValues.normalizeItem(keyOf(partitionKey,
-                                item.get(partitionKey)))))) {
+                                item.get(partitionKey))))) && (sortKey == null
+                        || sortKey.equals(AttributeValues.normalizeItem(keyOf(table.rangeKey(),
+                                item.get(table.rangeKey())))))) {
                     candidates.add(item);
                 }
             }
