@@ -242,4 +242,19 @@ class IndexWriteCapacityConformanceIT {
         assertThat(consumed).hasSize(1);
         assertArms(consumed.get(0), 5, 1, 1.0, null);
     }
+
+    @Test
+    void batchStatement_updateRefusedByItsCondition_addsToTheTotalButToNoArm() {
+        String stored = seeded();
+
+        var consumed = client.batchExecuteStatement(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .statements(BatchStatementRequest.builder().statement("UPDATE \"indexed\" SET unindexed = 'x' "
+                                + "WHERE pk = ? AND sk = '1' AND unindexed = 'nomatch'").parameters(s(stored)).build(),
+                        BatchStatementRequest.builder().statement("INSERT INTO \"indexed\" VALUE "
+                                + "{'pk': ?, 'sk': '1', 'gsiPk': 'g'}").parameters(s(fresh())).build()))
+                .consumedCapacity();
+
+        assertThat(consumed).hasSize(1);
+        assertArms(consumed.get(0), 3, 1, 1.0, null);
+    }
 }

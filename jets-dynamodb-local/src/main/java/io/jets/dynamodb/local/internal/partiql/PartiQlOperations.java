@@ -192,8 +192,9 @@ public final class PartiQlOperations {
                 if (table != null && (code.equals("ConditionalCheckFailed") || code.equals("DuplicateItem"))) {
                     entry.put("TableName", table);
                 }
-                if (table != null && code.equals("DuplicateItem") && Capacity.requested(request)) {
-                    capacity.addFailed(table, duplicateInsertUnits(catalog.require(table), parsed));
+                if (table != null && (code.equals("ConditionalCheckFailed") || code.equals("DuplicateItem"))
+                        && Capacity.requested(request)) {
+                    capacity.addFailed(table, failedWriteUnits(catalog.require(table), parsed));
                 }
                 entry.putObject("Error").put("Code", code).put("Message", plain.getMessage());
             }
@@ -201,9 +202,13 @@ public final class PartiQlOperations {
         return capacity.addTo(response, request);
     }
 
-    /** A refused INSERT is billed as a write of the item already stored at its key, not of the item it named. */
-    private double duplicateInsertUnits(TableDefinition table, PartiQlStatement statement) {
-        ObjectNode key = AttributeValues.normalizeItem(Keys.ofItem(table, statement.item()));
+    /**
+     * A write refused by its condition, or an INSERT refused as a duplicate, is billed as a write of the item stored
+     * at its key (the minimum when there is none), not of the item it named.
+     */
+    private double failedWriteUnits(TableDefinition table, PartiQlStatement statement) {
+        ObjectNode key = statement.kind().equals("INSERT")
+                ? AttributeValues.normalizeItem(Keys.ofItem(table, statement.item())) : key(table, statement);
         return Capacity.writeUnits(database.read(connection -> writer.read(connection, table, key)), null);
     }
 
