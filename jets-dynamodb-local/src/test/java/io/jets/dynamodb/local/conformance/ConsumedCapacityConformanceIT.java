@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.Capacity;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -211,6 +212,26 @@ class ConsumedCapacityConformanceIT {
                 .capacityUnits(4.0).writeCapacityUnits(4.0).build());
         assertThat(replay.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
                 .capacityUnits(2.0).readCapacityUnits(2.0).build());
+    }
+
+    @Test
+    void transactWriteItems_replayed_isBilledOnTheLargerImageOfTheFirstCall_notOnWhatIsStoredNow() {
+        String large = "x".repeat(9000);
+        client.putItem(b -> b.tableName("capacity").item(item("id", s("tx-shrunk"), "data", s(large))));
+        client.putItem(b -> b.tableName("capacity").item(item("id", s("tx-deleted"), "data", s(large))));
+        var shrink = TransactWriteItem.builder().put(Put.builder().tableName("capacity")
+                .item(item("id", s("tx-shrunk"))).build()).build();
+        var delete = TransactWriteItem.builder().delete(Delete.builder().tableName("capacity")
+                .key(item("id", s("tx-deleted"))).build()).build();
+
+        var first = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .clientRequestToken("replay-sized").transactItems(shrink, delete));
+        var replay = client.transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .clientRequestToken("replay-sized").transactItems(shrink, delete));
+
+        assertThat(first.consumedCapacity().get(0).capacityUnits()).isEqualTo(36.0);
+        assertThat(replay.consumedCapacity()).containsExactly(ConsumedCapacity.builder().tableName("capacity")
+                .capacityUnits(12.0).readCapacityUnits(12.0).build());
     }
 
     @Test

@@ -41,7 +41,8 @@ public final class TransactionOperations {
     private final Clock clock;
     private final Map<String, Token> tokens = new LinkedHashMap<>();
 
-    private record Token(ObjectNode request, long createdMillis) {
+    /** A transaction done under a ClientRequestToken, and the read units a replay of it is billed. */
+    private record Token(ObjectNode request, long createdMillis, Map<String, Double> replayUnits) {
     }
 
     /**
@@ -88,8 +89,9 @@ public final class TransactionOperations {
         }
         members.sharedEnums(request).check();
         String token = Json.text(request, "ClientRequestToken");
-        if (token != null && replayed(token, request)) {
-            return replayCapacity(request, items);
+        Token previous = token == null ? null : replayed(token, request);
+        if (previous != null) {
+            return replayCapacity(request, items, previous);
         }
         // every action's expressions and values are checked before any table is looked up
         List<Parsed> parsed = new ArrayList<>();
@@ -117,6 +119,7 @@ public final class TransactionOperations {
             actions.add(action);
         }
         java.util.Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
+        Map<String, Double> replayUnits = new LinkedHashMap<>();
         database.write(connection -> {
             List<ObjectNode> existing = new ArrayList<>();
             ArrayNode reasons = Json.array();
@@ -171,6 +174,10 @@ public final class TransactionOperations {
                         // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
+                // a replay is billed as a transactional read of the larger of each item's images
+                long bytes = Math.max(current == null ? 0 : AttributeValues.itemSize(current),
+                        written == null ? 0 : AttributeValues.itemSize(written));
+                replayUnits.merge(action.label(), 2 * Capacity.readUnits(bytes, true), Double::sum);
                 WriteCharge charge = charges.computeIfAbsent(action.label(), label -> new WriteCharge());
                 if (action.kind().equals("ConditionCheck")) {
                     charge.addCheck(current);
@@ -181,7 +188,7 @@ public final class TransactionOperations {
             return null;
         });
         if (token != null) {
-            remember(token, request);
+            remember(token, request, replayUnits);
         }
         ObjectNode response = Json.object();
         if (Capacity.requested(request)) {
@@ -199,24 +206,15 @@ public final class TransactionOperations {
     }
 
     /**
-     * A replay with the same ClientRequestToken changes nothing; DynamoDB bills it as a transactional read of the
-     * items the transaction wrote.
+     * A replay with the same ClientRequestToken changes nothing; DynamoDB bills it as a transactional read of what
+     * the first call touched, each action sized on the larger of its item's images then (not on what is stored now:
+     * a replayed delete of a 9 KB item costs 6, not the minimum).
      */
-    private ObjectNode replayCapacity(ObjectNode request, JsonNode items) {
-        List<Action> actions = new ArrayList<>();
+    private ObjectNode replayCapacity(ObjectNode request, JsonNode items, Token previous) {
         for (int i = 0; i < items.size(); i++) {
-            actions.add(prepare(parse(items.get(i))));
+            prepare(parse(items.get(i)));
         }
-        java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
-        database.read(connection -> {
-            for (Action action : actions) {
-                ObjectNode current = writer.read(connection, action.table(), action.key());
-                units.merge(action.label(), 2 * Capacity.readUnits(
-                        current == null ? 0 : AttributeValues.itemSize(current), true), Double::sum);
-            }
-            return null;
-        });
-        return Capacity.addTransactional(Json.object(), request, units, "ReadCapacityUnits");
+        return Capacity.addTransactional(Json.object(), request, previous.replayUnits(), "ReadCapacityUnits");
     }
 
     private static Parsed parse(JsonNode transactItem) {
@@ -354,23 +352,24 @@ public final class TransactionOperations {
                         + String.join(", ", codes) + "]", 400, details);
     }
 
-    private synchronized boolean replayed(String token, ObjectNode request) {
+    /** The transaction {@code token} already did, or null when it names none (or none within 10 minutes). */
+    private synchronized Token replayed(String token, ObjectNode request) {
         long now = clock.millis();
         tokens.values().removeIf(t -> now - t.createdMillis() > TOKEN_MILLIS);
         Token previous = tokens.get(token);
         if (previous == null) {
-            return false;
+            return null;
         }
         // Attribute maps are compared as maps: the same item written in another member order is the same request.
         if (!previous.request().equals(request)) {
             throw ApiException.dynamoDb("IdempotentParameterMismatchException", "The request uses the same client"
                     + " token as a previous, but non-identical request.");
         }
-        return true;
+        return previous;
     }
 
-    private synchronized void remember(String token, ObjectNode request) {
-        tokens.putIfAbsent(token, new Token(request.deepCopy(), clock.millis()));
+    private synchronized void remember(String token, ObjectNode request, Map<String, Double> replayUnits) {
+        tokens.putIfAbsent(token, new Token(request.deepCopy(), clock.millis(), replayUnits));
     }
 
     public ObjectNode transactGetItems(ObjectNode request) {
