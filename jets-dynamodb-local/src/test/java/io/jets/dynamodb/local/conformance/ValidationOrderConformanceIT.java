@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -447,7 +448,7 @@ class ValidationOrderConformanceIT {
     }
 
     @Test
-    void wronglyTypedIndexKey_namesTheAlphabeticallyFirstAttribute_andTheLastIndexItKeys() {
+    void wronglyTypedIndexKey_namesTheLastIndexItKeys() {
         Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
         client.createTable(b -> b.tableName("indexed-events").billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attribute("feed", ScalarAttributeType.S),
@@ -477,6 +478,23 @@ class ValidationOrderConformanceIT {
                                 "c", software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate.builder()
                                         .value(n("7")).build()))),
                 mismatch);
+    }
+
+    @Test
+    void wronglyTypedKeysOfSeveralIndexes_nameTheLastDeclaredIndex_evenWhenItsAttributeSortsLater() {
+        Projection all = Projection.builder().projectionType(ProjectionType.ALL).build();
+        client.createTable(b -> b.tableName("indexed-readings").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("id", ScalarAttributeType.S), attribute("gk", ScalarAttributeType.S),
+                        attribute("nk", ScalarAttributeType.N))
+                .keySchema(hash("id"))
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder().indexName("g_s").keySchema(hash("gk")).projection(all).build(),
+                        GlobalSecondaryIndex.builder().indexName("g_n").keySchema(hash("nk")).projection(all).build()));
+
+        assertValidation(() -> client.putItem(b -> b.tableName("indexed-readings").item(item("id", s("a"),
+                        "gk", AttributeValue.fromL(java.util.List.of()), "nk", s("x")))),
+                "One or more parameter values were invalid: Type mismatch for Index Key nk Expected: N Actual: S"
+                        + " IndexName: g_n");
     }
 
     @Test

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The one way items change: the stored item and its stream record in the caller's transaction. Every write
@@ -129,23 +128,25 @@ public final class ItemWriter {
     static void checkIndexKeys(TableDefinition table, ObjectNode item) {
         List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
         indexes.addAll(table.globalIndexes());
-        // of several wrongly typed attributes DynamoDB reports the alphabetically first, and of the indexes it
-        // keys, the last (the global indexes coming after the local ones)
-        TreeMap<String, IndexDefinition> mismatches = new TreeMap<>();
+        // DynamoDB names the last index, in declaration order with the local ones first, that the item gives a
+        // wrongly typed key, and of that index's key attributes the first wrongly typed one
+        IndexDefinition named = null;
+        String mismatched = null;
         for (IndexDefinition index : indexes) {
-            for (String attribute : index.keyNames()) {
-                JsonNode value = item.get(attribute);
-                if (value != null && !table.keyNames().contains(attribute)
-                        && !table.typeOf(attribute).equals(AttributeValues.type(value))) {
-                    mismatches.put(attribute, index);
+            for (String name : index.keyNames()) {
+                JsonNode value = item.get(name);
+                if (value != null && !table.keyNames().contains(name)
+                        && !table.typeOf(name).equals(AttributeValues.type(value))) {
+                    named = index;
+                    mismatched = name;
+                    break;
                 }
             }
         }
-        if (!mismatches.isEmpty()) {
-            String attribute = mismatches.firstKey();
+        if (named != null) {
             throw ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
-                    + attribute + " Expected: " + table.typeOf(attribute) + " Actual: "
-                    + AttributeValues.type(item.get(attribute)) + " IndexName: " + mismatches.get(attribute).name());
+                    + mismatched + " Expected: " + table.typeOf(mismatched) + " Actual: "
+                    + AttributeValues.type(item.get(mismatched)) + " IndexName: " + named.name());
         }
         indexes.sort(java.util.Comparator.comparing(IndexDefinition::name));
         for (IndexDefinition index : indexes) {
