@@ -109,11 +109,8 @@ final class Constraints {
             return this;
         }
         if (elements.size() > 2) {
-            List<String> printed = new ArrayList<>();
-            elements.forEach(element -> printed.add("KeySchemaElement(attributeName="
-                    + textOrNull(element.get("AttributeName")) + ", keyType=" + textOrNull(element.get("KeyType"))
-                    + ")"));
-            violations.add(describe(printed.toString(), member) + "Member must have length less than or equal to 2");
+            violations.add(describe(TableSchema.printed(elements), member)
+                    + "Member must have length less than or equal to 2");
         }
         for (int i = 0; i < elements.size(); i++) {
             String path = member + "." + (i + 1) + ".member.";
@@ -126,10 +123,6 @@ final class Constraints {
             oneOf(path + "keyType", elements.get(i).get("KeyType"), KEY_TYPES, "[HASH, RANGE]");
         }
         return this;
-    }
-
-    private static String textOrNull(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /**

@@ -53,6 +53,16 @@ public final class Keys {
         return object;
     }
 
+    /** A key value, in an item or in a condition's equality, is not an empty string or binary. */
+    static void checkNotEmpty(String name, JsonNode value) {
+        String type = AttributeValues.type(value);
+        if (value.get(type).asText().isEmpty()) {
+            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a"
+                    + " key attribute cannot contain an empty " + (type.equals("B") ? "binary" : "string")
+                    + " value. Key: " + name);
+        }
+    }
+
     private static void checkType(TableDefinition table, String name, JsonNode value, boolean inItem) {
         String expected = table.typeOf(name);
         String actual = value.isObject() && value.size() == 1 ? value.fieldNames().next() : "";
@@ -62,11 +72,7 @@ public final class Keys {
             }
             throw mismatch();
         }
-        if (value.get(actual).asText().isEmpty()) {
-            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a"
-                    + " key attribute cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
-                    + " value. Key: " + name);
-        }
+        checkNotEmpty(name, value);
         if (actual.equals("N")) {
             // a number key is held to the range and precision of any number
             AttributeValues.validateValue(value);

@@ -280,18 +280,9 @@ public final class QueryOperations {
             }
         }
         // an equality names a key, and a key cannot be empty
-        checkNotEmpty(condition.hashName(), condition.hashValue());
+        Keys.checkNotEmpty(condition.hashName(), condition.hashValue());
         if (condition.rangeOperator() == KeyCondition.RangeOperator.EQ) {
-            checkNotEmpty(condition.rangeName(), condition.rangeValues().get(0));
-        }
-    }
-
-    private static void checkNotEmpty(String attribute, JsonNode value) {
-        String type = AttributeValues.type(value);
-        if (value.get(type).asText().isEmpty()) {
-            throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-                    + " attribute cannot contain an empty " + (type.equals("B") ? "binary" : "string")
-                    + " value. Key: " + attribute);
+            Keys.checkNotEmpty(condition.rangeName(), condition.rangeValues().get(0));
         }
     }
 

@@ -131,14 +131,18 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
                 + "], AttributeDefinitions: [" + String.join(", ", defined) + "]");
     }
 
+    /** A KeySchema list the way DynamoDB echoes it in a constraint failure: as its Java model prints it. */
+    static String printed(JsonNode schema) {
+        List<String> elements = new ArrayList<>();
+        schema.forEach(element -> elements.add("KeySchemaElement(attributeName="
+                + Json.text(element, "AttributeName") + ", keyType=" + Json.text(element, "KeyType") + ")"));
+        return elements.toString();
+    }
+
     private static String[] keySchema(JsonNode schema, String member) {
         if (schema.size() < 1 || schema.size() > 2) {
-            // DynamoDB echoes the list the way its Java model prints it
-            List<String> elements = new ArrayList<>();
-            schema.forEach(element -> elements.add("KeySchemaElement(attributeName="
-                    + Json.text(element, "AttributeName") + ", keyType=" + Json.text(element, "KeyType") + ")"));
-            throw ApiException.validation("1 validation error detected: Value '" + elements + "' at '" + member + "'"
-                    + " failed to satisfy constraint: Member must have length "
+            throw ApiException.validation("1 validation error detected: Value '" + printed(schema) + "' at '"
+                    + member + "' failed to satisfy constraint: Member must have length "
                     + (schema.size() < 1 ? "greater than or equal to 1" : "less than or equal to 2"));
         }
         for (int i = 0; i < schema.size(); i++) {

@@ -118,6 +118,7 @@ public final class TransactionOperations {
             }
             actions.add(action);
         }
+        boolean capacityRequested = Capacity.requested(request);
         java.util.Map<String, WriteCharge> charges = new java.util.LinkedHashMap<>();
         Map<String, Double> replayUnits = new LinkedHashMap<>();
         database.write(connection -> {
@@ -174,15 +175,19 @@ public final class TransactionOperations {
                         // ConditionCheck changes nothing; DynamoDB still bills it as a transactional write
                     }
                 }
-                // a replay is billed as a transactional read of the larger of each item's images
-                long bytes = Math.max(current == null ? 0 : AttributeValues.itemSize(current),
-                        written == null ? 0 : AttributeValues.itemSize(written));
-                replayUnits.merge(action.label(), 2 * Capacity.readUnits(bytes, true), Double::sum);
-                WriteCharge charge = charges.computeIfAbsent(action.label(), label -> new WriteCharge());
-                if (action.kind().equals("ConditionCheck")) {
-                    charge.addCheck(current);
-                } else {
-                    charge.add(action.table(), current, written);
+                if (token != null) {
+                    // a replay is billed as a transactional read of the larger of each item's images
+                    long bytes = Math.max(current == null ? 0 : AttributeValues.itemSize(current),
+                            written == null ? 0 : AttributeValues.itemSize(written));
+                    replayUnits.merge(action.label(), 2 * Capacity.readUnits(bytes, true), Double::sum);
+                }
+                if (capacityRequested) { // index views are sized only when the answer reports them
+                    WriteCharge charge = charges.computeIfAbsent(action.label(), label -> new WriteCharge());
+                    if (action.kind().equals("ConditionCheck")) {
+                        charge.addCheck(current);
+                    } else {
+                        charge.add(action.table(), current, written);
+                    }
                 }
             }
             return null;
@@ -191,7 +196,7 @@ public final class TransactionOperations {
             remember(token, request, replayUnits);
         }
         ObjectNode response = Json.object();
-        if (Capacity.requested(request)) {
+        if (capacityRequested) {
             String mode = Json.text(request, "ReturnConsumedCapacity");
             ArrayNode consumed = response.putArray("ConsumedCapacity");
             charges.forEach((label, charge) -> consumed.add(charge.describeTransactional(label, mode)));
@@ -269,9 +274,7 @@ public final class TransactionOperations {
         if (!kind.equals("Put")) {
             constraints.required(member + "key", body.get("Key"));
         }
-        JsonNode tableName = body.get("TableName");
-        constraints.tableName(member + "tableName", tableName != null && tableName.isTextual()
-                        ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName)
+        constraints.tableName(member + "tableName", nameOfTable(body.get("TableName")))
                 .oneOf(member + "returnValuesOnConditionCheckFailure",
                         body.get("ReturnValuesOnConditionCheckFailure"), RETURN_ON_FAILURE, "[ALL_OLD, NONE]");
     }
@@ -352,6 +355,12 @@ public final class TransactionOperations {
                         + String.join(", ", codes) + "]", 400, details);
     }
 
+    /** An action's TableName as its constraints check it: a table ARN stands for the table's name. */
+    private static JsonNode nameOfTable(JsonNode tableName) {
+        return tableName != null && tableName.isTextual()
+                ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText())) : tableName;
+    }
+
     /** The transaction {@code token} already did, or null when it names none (or none within 10 minutes). */
     private synchronized Token replayed(String token, ObjectNode request) {
         long now = clock.millis();
@@ -385,11 +394,8 @@ public final class TransactionOperations {
             JsonNode get = items.get(i).get("Get");
             if (get != null) {
                 String member = "transactItems." + (i + 1) + ".member.get.";
-                JsonNode tableName = get.get("TableName");
-                members.required(member + "key", get.get("Key")).tableName(member + "tableName",
-                        tableName != null && tableName.isTextual()
-                                ? Json.MAPPER.getNodeFactory().textNode(TableArns.nameOf(tableName.asText()))
-                                : tableName);
+                members.required(member + "key", get.get("Key"))
+                        .tableName(member + "tableName", nameOfTable(get.get("TableName")));
             }
         }
         members.sharedEnums(request).check();

@@ -49,28 +49,14 @@ public final class WriteCharge {
         }
     }
 
-    double total() {
-        return table + globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()
+    private double indexUnits() {
+        return globalIndexes.values().stream().mapToDouble(Double::doubleValue).sum()
                 + localIndexes.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** The ConsumedCapacity entry for {@code mode} (TOTAL or INDEXES). */
     ObjectNode describe(String tableName, String mode) {
-        ObjectNode capacity = Json.object();
-        capacity.put("TableName", tableName);
-        capacity.put("CapacityUnits", total());
-        if ("INDEXES".equals(mode)) {
-            capacity.putObject("Table").put("CapacityUnits", table);
-            if (!globalIndexes.isEmpty()) {
-                ObjectNode arms = capacity.putObject("GlobalSecondaryIndexes");
-                globalIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units));
-            }
-            if (!localIndexes.isEmpty()) {
-                ObjectNode arms = capacity.putObject("LocalSecondaryIndexes");
-                localIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units));
-            }
-        }
-        return capacity;
+        return describe(tableName, mode, 1, false);
     }
 
     /**
@@ -79,25 +65,33 @@ public final class WriteCharge {
      * the top level, under Table and on each index arm.
      */
     ObjectNode describeTransactional(String tableName, String mode) {
-        double indexes = total() - table;
+        return describe(tableName, mode, 2, true);
+    }
+
+    private ObjectNode describe(String tableName, String mode, int tableFactor, boolean writeUnits) {
         ObjectNode capacity = Json.object();
         capacity.put("TableName", tableName);
-        capacity.put("CapacityUnits", 2 * table + indexes);
-        capacity.put("WriteCapacityUnits", 2 * table + indexes);
+        units(capacity, tableFactor * table + indexUnits(), writeUnits);
         if ("INDEXES".equals(mode)) {
-            capacity.putObject("Table").put("CapacityUnits", 2 * table).put("WriteCapacityUnits", 2 * table);
-            if (!globalIndexes.isEmpty()) {
-                ObjectNode arms = capacity.putObject("GlobalSecondaryIndexes");
-                globalIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units)
-                        .put("WriteCapacityUnits", units));
-            }
-            if (!localIndexes.isEmpty()) {
-                ObjectNode arms = capacity.putObject("LocalSecondaryIndexes");
-                localIndexes.forEach((name, units) -> arms.putObject(name).put("CapacityUnits", units)
-                        .put("WriteCapacityUnits", units));
-            }
+            units(capacity.putObject("Table"), tableFactor * table, writeUnits);
+            arms(capacity, "GlobalSecondaryIndexes", globalIndexes, writeUnits);
+            arms(capacity, "LocalSecondaryIndexes", localIndexes, writeUnits);
         }
         return capacity;
+    }
+
+    private static void arms(ObjectNode capacity, String member, Map<String, Double> indexes, boolean writeUnits) {
+        if (!indexes.isEmpty()) {
+            ObjectNode arms = capacity.putObject(member);
+            indexes.forEach((name, units) -> units(arms.putObject(name), units, writeUnits));
+        }
+    }
+
+    private static void units(ObjectNode node, double units, boolean writeUnits) {
+        node.put("CapacityUnits", units);
+        if (writeUnits) {
+            node.put("WriteCapacityUnits", units);
+        }
     }
 
     /**

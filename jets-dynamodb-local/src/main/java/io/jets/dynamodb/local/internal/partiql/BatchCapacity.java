@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * BatchExecuteStatement's ConsumedCapacity: one entry per table, in the order the batch first names it, summing
  * what its succeeding members cost (the table and each index arm). A member that ran and failed (its condition, or
- * a duplicate INSERT) adds to its table's CapacityUnits but to no arm, so the arms no longer sum to the total. A table none of whose members
- * succeeded has no entry, and a batch where nothing succeeded reports none at all.
+ * a duplicate INSERT) adds to its table's CapacityUnits but to no arm, so the arms no longer sum to the total.
+ * A table none of whose members succeeded has no entry, and a batch where nothing succeeded reports none at all.
  */
 final class BatchCapacity {
 
