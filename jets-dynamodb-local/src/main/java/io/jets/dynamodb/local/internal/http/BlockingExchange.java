@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,8 @@ final class BlockingExchange extends HttpExchange {
     private InputStream requestBody;
     private OutputStream responseStream = responseBody;
     private int status = -1;
+    private byte[] answer;
+    private int answerLength;
     private boolean finished;
 
     BlockingExchange(String method, URI uri, String protocol, Headers requestHeaders, InputStream requestBody,
@@ -105,6 +108,16 @@ final class BlockingExchange extends HttpExchange {
         status = code;
     }
 
+    /**
+     * Answers with the first {@code length} bytes of {@code body}, written out as they are when the exchange closes:
+     * the caller leaves them unchanged until then.
+     */
+    void respond(int code, byte[] body, int length) throws IOException {
+        sendResponseHeaders(code, length);
+        answer = body;
+        answerLength = length;
+    }
+
     /** Writes the buffered answer; a request left without one drops the connection, as the JDK server does. */
     @Override
     public void close() {
@@ -128,10 +141,15 @@ final class BlockingExchange extends HttpExchange {
                     head.append(name).append(": ").append(value).append("\r\n");
                 }
             }
-            head.append("Content-Length: ").append(responseBody.size()).append("\r\n\r\n");
+            int length = answer != null ? answerLength : responseBody.size();
+            head.append("Content-Length: ").append(length).append("\r\n\r\n");
             connection.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (!method.equals("HEAD")) { // a HEAD answer tells the length of a body it does not carry
-                responseBody.writeTo(connection);
+                if (answer != null) {
+                    connection.write(answer, 0, answerLength);
+                } else {
+                    responseBody.writeTo(connection);
+                }
             }
             connection.flush();
         } catch (IOException e) {
@@ -141,7 +159,7 @@ final class BlockingExchange extends HttpExchange {
 
     /** The answer's body as written so far: how an in-process caller reads it. */
     byte[] responseBytes() {
-        return responseBody.toByteArray();
+        return answer != null ? Arrays.copyOf(answer, answerLength) : responseBody.toByteArray();
     }
 
     @Override

@@ -103,36 +103,43 @@ public final class HttpFrontEnd implements AutoCloseable {
                 return;
             }
             int status = 200;
-            byte[] body;
+            ResponseBuffer body = ResponseBuffer.take();
             try {
                 ObjectNode response = dispatch(exchange, requestId);
-                body = response == null ? new byte[0] : Json.MAPPER.writeValueAsBytes(response);
+                if (response != null) {
+                    Json.MAPPER.writeValue(body, response);
+                }
             } catch (ApiException e) {
                 status = e.status();
-                body = Json.MAPPER.writeValueAsBytes(error(e));
+                body.reset();
+                Json.MAPPER.writeValue(body, error(e));
             } catch (ClassCastException | IllegalArgumentException e) {
                 // a member of the wrong JSON type: DynamoDB fails to deserialize the request
                 ApiException serialization = ApiException.serialization(null);
                 status = serialization.status();
-                body = Json.MAPPER.writeValueAsBytes(error(serialization));
+                body.reset();
+                Json.MAPPER.writeValue(body, error(serialization));
             } catch (RuntimeException | StackOverflowError e) {
                 // a thread that died here would drop the connection without any answer
                 status = 500;
                 System.err.println("jets-dynamodb-local: internal error serving request " + requestId + ": " + e);
                 e.printStackTrace();
-                body = Json.MAPPER.writeValueAsBytes(error(new ApiException(
+                body.reset();
+                Json.MAPPER.writeValue(body, error(new ApiException(
                         "com.amazonaws.dynamodb.v20120810#InternalServerError",
                         "Internal server error: " + e.getMessage(), 500)));
             }
             // of repeated Accept-Encoding headers, DynamoDB heeds the last
             java.util.List<String> accepted = exchange.getRequestHeaders().get("Accept-Encoding");
             ResponseEncoding encoding = ResponseEncoding.choose(
-                    accepted == null ? null : accepted.get(accepted.size() - 1), body.length);
+                    accepted == null ? null : accepted.get(accepted.size() - 1), body.size());
             if (encoding != null) {
-                body = encoding.encode(body);
+                byte[] encoded = encoding.encode(body.toByteArray());
                 exchange.getResponseHeaders().set("Content-Encoding", encoding.token());
+                send(exchange, status, encoded, encoded.length, requestId, answerType(exchange));
+            } else {
+                send(exchange, status, body.array(), body.size(), requestId, answerType(exchange));
             }
-            send(exchange, status, body, requestId, answerType(exchange));
         } finally {
             exchange.close();
         }
@@ -277,17 +284,20 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     private void send(HttpExchange exchange, int status, byte[] body, String requestId, String contentType)
             throws IOException {
+        send(exchange, status, body, body.length, requestId, contentType);
+    }
+
+    /** Answers the first {@code length} bytes of {@code body}, which the exchange writes out without a copy. */
+    private void send(HttpExchange exchange, int status, byte[] body, int length, String requestId,
+                      String contentType) throws IOException {
         CRC32 crc = new CRC32();
-        crc.update(body);
+        crc.update(body, 0, length);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         exchange.getResponseHeaders().set("Date", dates.now());
         exchange.getResponseHeaders().set("Server", "Server");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+        ((BlockingExchange) exchange).respond(status, body, length);
     }
 
     @Override

@@ -1,0 +1,35 @@
+package io.jets.dynamodb.local.internal.http;
+
+import java.io.ByteArrayOutputStream;
+
+/**
+ * The bytes of one answer, written by the thread that serves the request and kept by it for the next one: a
+ * 100-item Query answers about 100 KB, which would otherwise be allocated, grown by copying and copied again at
+ * every step between the JSON writer and the socket. A buffer grown past {@value #KEPT_BYTES} bytes (a large
+ * BatchGetItem or Scan page) is left to the garbage collector after its answer.
+ */
+final class ResponseBuffer extends ByteArrayOutputStream {
+
+    private static final int KEPT_BYTES = 1 << 20;
+    private static final ThreadLocal<ResponseBuffer> BUFFERS = ThreadLocal.withInitial(ResponseBuffer::new);
+
+    private ResponseBuffer() {
+        super(8 * 1024);
+    }
+
+    /** This thread's buffer, emptied; what it holds stays valid until the thread takes it again. */
+    static ResponseBuffer take() {
+        ResponseBuffer buffer = BUFFERS.get();
+        if (buffer.buf.length > KEPT_BYTES) {
+            buffer = new ResponseBuffer();
+            BUFFERS.set(buffer);
+        }
+        buffer.reset();
+        return buffer;
+    }
+
+    /** The array behind the buffer: its first {@link #size()} bytes are the answer. */
+    byte[] array() {
+        return buf;
+    }
+}
