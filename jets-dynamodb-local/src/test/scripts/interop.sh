@@ -119,7 +119,8 @@ if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
   echo "FAIL: the AWS SDK for JavaScript v3 needs node 20+, found $(node --version)" >&2
   exit 1
 fi
-node_cache="${JETS_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jets}/node-checks-$(sha256sum "$scripts/package-lock.json" | cut -c1-16)"
+lock_hash="$(sha256sum "$scripts/package-lock.json" | cut -c1-16)"
+node_cache="${JETS_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jets}/node-checks-$lock_hash"
 if [[ ! -d "$node_cache/node_modules" ]]; then
   echo "installing the pinned AWS SDK for JavaScript packages into $node_cache"
   mkdir -p "$(dirname "$node_cache")"
