@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import boto3
 from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.types import TypeDeserializer
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
@@ -59,6 +60,7 @@ def main():
         process, endpoint = start_server()
     try:
         run(endpoint)
+        run_resource_api(endpoint)
     finally:
         if process:
             process.terminate()
@@ -160,6 +162,138 @@ def run(endpoint):
 
     deleting = client.delete_table(TableName=name)["TableDescription"]
     check("DeleteTable answers DELETING", deleting["TableStatus"] == "DELETING", deleting)
+
+
+
+def run_resource_api(endpoint):
+    """The high-level API: Table, batch_writer's de-duplication, conditions, Decimal, paginators and waiters."""
+    session = boto3.session.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",
+                                    region_name="us-east-1")
+    config = Config(retries={"max_attempts": 0})
+    client = session.client("dynamodb", endpoint_url=endpoint, config=config)
+    streams = session.client("dynamodbstreams", endpoint_url=endpoint, config=config)
+    resource = session.resource("dynamodb", endpoint_url=endpoint, config=config)
+    name = "boto3-resource-" + uuid.uuid4().hex[:8]
+
+    table = resource.create_table(
+        TableName=name, BillingMode="PAY_PER_REQUEST",
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"},
+                              {"AttributeName": "sk", "AttributeType": "S"}],
+        KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "KEYS_ONLY"})
+    check("CreateTable answers CREATING", table.table_status == "CREATING", table.table_status)
+    table.wait_until_exists()
+    table.reload()
+    check("after Table.wait_until_exists, reload reads an ACTIVE table with its key schema and creation time",
+          table.table_status == "ACTIVE" and table.key_schema[1] == {"AttributeName": "sk", "KeyType": "RANGE"}
+          and table.creation_date_time.year >= 2024 and table.item_count == 0, table.meta.data)
+
+    duplicates = error_of(lambda: client.batch_write_item(RequestItems={name: [
+        {"PutRequest": {"Item": {"pk": {"S": "a"}, "sk": {"S": "x"}}}},
+        {"PutRequest": {"Item": {"pk": {"S": "a"}, "sk": {"S": "x"}, "v": {"N": "2"}}}}]}))
+    check("a batch naming one key twice is refused with DynamoDB's message",
+          duplicates and duplicates["Error"]["Code"] == "ValidationException"
+          and duplicates["Error"]["Message"] == "Provided list of item keys contains duplicates", duplicates)
+    with table.batch_writer(overwrite_by_pkeys=["pk", "sk"]) as batch:
+        for i in range(10):
+            batch.put_item(Item={"pk": "a", "sk": f"item#{i:02d}", "v": Decimal(i), "title": "hello" * (i % 3),
+                                 "tags": {"red", "blue"} if i % 2 else {"green"}})
+        batch.put_item(Item={"pk": "a", "sk": "item#03", "v": Decimal("3.30"), "title": "hello",
+                             "tags": {"red", "blue"}})
+        batch.put_item(Item={"pk": "a", "sk": "gone", "v": Decimal(0)})
+        batch.delete_item(Key={"pk": "a", "sk": "gone"})
+    third = table.get_item(Key={"pk": "a", "sk": "item#03"})["Item"]
+    check("batch_writer(overwrite_by_pkeys) keeps the last request per key",
+          third["v"] == Decimal("3.3") and str(third["v"]) == "3.3"
+          and "Item" not in table.get_item(Key={"pk": "a", "sk": "gone"}), third)
+
+    def keys(condition, **extra):
+        items = table.query(KeyConditionExpression=condition, **extra)["Items"]
+        return [item["sk"] for item in items]
+    check("Key begins_with, between and lt select the right sort keys",
+          keys(Key("pk").eq("a") & Key("sk").begins_with("item#0")) == [f"item#{i:02d}" for i in range(10)]
+          and keys(Key("pk").eq("a") & Key("sk").between("item#02", "item#04"))
+          == ["item#02", "item#03", "item#04"]
+          and keys(Key("pk").eq("a") & Key("sk").lt("item#02"), ScanIndexForward=False) == ["item#01", "item#00"])
+
+    def matching(condition):
+        return sorted(int(item["v"]) for item in table.scan(FilterExpression=condition)["Items"])
+    odd = [1, 3, 5, 7, 9]
+    check("Attr contains tests set membership and substrings",
+          matching(Attr("tags").contains("red")) == odd and matching(Attr("title").contains("lohe")) == [2, 5, 8])
+    check("Attr size measures strings and sets",
+          matching(Attr("title").size().gt(5)) == [2, 5, 8] and matching(Attr("tags").size().eq(1)) == [0, 2, 4, 6, 8])
+    check("Attr attribute_type, is_in, ne, exists and ~ combine as DynamoDB evaluates them",
+          matching(Attr("tags").attribute_type("SS") & Attr("v").is_in([Decimal(1), Decimal(2), Decimal(4)]))
+          == [1, 2, 4] and matching(Attr("title").ne("") & ~Attr("v").gte(3) | Attr("missing").exists()) == [1, 2]
+          and len(matching(Attr("missing").not_exists())) == 10)
+    wrong_type = error_of(lambda: table.put_item(Item={"pk": "a", "sk": "item#00"},
+                                                 ConditionExpression=Attr("v").attribute_type("S")))
+    check("a failed attribute_type condition is ConditionalCheckFailedException",
+          wrong_type and wrong_type["Error"]["Code"] == "ConditionalCheckFailedException"
+          and wrong_type["Error"]["Message"] == "The conditional request failed", wrong_type)
+    bad_type = error_of(lambda: table.scan(FilterExpression=Attr("v").attribute_type("X")))
+    check("an unknown attribute_type is a ValidationException",
+          bad_type and bad_type["Error"]["Code"] == "ValidationException"
+          and bad_type["Error"]["Message"].startswith("Invalid FilterExpression: Invalid attribute type name "
+                                                      "found; type: X, valid types: "), bad_type)
+
+    exact = Decimal("1234567890123456789012345678901234567.8")
+    table.put_item(Item={"pk": "n", "sk": "1", "sum": Decimal("0.1"), "exact": exact, "hundred": Decimal("1E+2"),
+                         "zero": Decimal("-0")})
+    summed = table.update_item(Key={"pk": "n", "sk": "1"}, UpdateExpression="ADD #s :d",
+                               ExpressionAttributeNames={"#s": "sum"}, ExpressionAttributeValues={":d": Decimal("0.2")},
+                               ReturnValues="UPDATED_NEW")["Attributes"]
+    numbers = table.get_item(Key={"pk": "n", "sk": "1"}, ConsistentRead=True)["Item"]
+    check("Decimal arithmetic is exact and 38 digits round-trip",
+          summed == {"sum": Decimal("0.3")} and numbers["exact"] == exact, (summed, numbers))
+    check("DynamoDB answers 1E+2 as 100 and -0 as 0",
+          str(numbers["hundred"]) == "100" and str(numbers["zero"]) == "0", numbers)
+
+    got = resource.batch_get_item(RequestItems={name: {"Keys": [{"pk": "a", "sk": f"item#{i:02d}"} for i in range(4)],
+                                                       "ProjectionExpression": "sk"}})
+    check("resource batch_get_item deserializes every item",
+          sorted(item["sk"] for item in got["Responses"][name]) == [f"item#{i:02d}" for i in range(4)]
+          and not got["UnprocessedKeys"], got)
+    scan_pages = list(client.get_paginator("scan").paginate(TableName=name, PaginationConfig={"PageSize": 4}))
+    check("the scan paginator follows LastEvaluatedKey to the end",
+          sum(page["Count"] for page in scan_pages) == 11 and len(scan_pages) == 3,
+          [page["Count"] for page in scan_pages])
+    listed = [table_name for page in client.get_paginator("list_tables").paginate(PaginationConfig={"PageSize": 1})
+              for table_name in page["TableNames"]]
+    check("the list_tables paginator walks every table once", name in listed and len(listed) == len(set(listed)),
+          listed)
+
+    stream_arn = streams.list_streams(TableName=name)["Streams"][0]["StreamArn"]
+    described = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]
+    shard = described["Shards"][0]["ShardId"]
+    latest = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard,
+                                        ShardIteratorType="LATEST")["ShardIterator"]
+    table.delete_item(Key={"pk": "a", "sk": "item#09"})
+    after_latest = streams.get_records(ShardIterator=latest)["Records"]
+    check("a LATEST iterator sees only what is written after it",
+          [record["eventName"] for record in after_latest] == ["REMOVE"], after_latest)
+    start = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard,
+                                       ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    records = streams.get_records(ShardIterator=start)["Records"]
+    deserializer = TypeDeserializer()
+    record_keys = [{k: deserializer.deserialize(v) for k, v in record["dynamodb"]["Keys"].items()}
+                   for record in records]
+    check("a KEYS_ONLY stream carries keys and no images",
+          described["StreamViewType"] == "KEYS_ONLY" and len(records) == 13
+          and all("NewImage" not in r["dynamodb"] and "OldImage" not in r["dynamodb"] for r in records)
+          and record_keys[0] == {"pk": "a", "sk": "item#00"}, records[:1])
+    at = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard, ShardIteratorType="AT_SEQUENCE_NUMBER",
+                                    SequenceNumber=records[5]["dynamodb"]["SequenceNumber"])["ShardIterator"]
+    check("AT_SEQUENCE_NUMBER starts at that record",
+          streams.get_records(ShardIterator=at, Limit=1)["Records"][0]["eventID"] == records[5]["eventID"])
+
+    table.delete()
+    table.wait_until_not_exists()
+    client.get_waiter("table_not_exists").wait(TableName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 5})
+    missing = error_of(lambda: client.describe_table(TableName=name))
+    check("after wait_until_not_exists the table is gone",
+          missing and missing["Error"]["Code"] == "ResourceNotFoundException", missing)
 
 
 if __name__ == "__main__":
