@@ -40,6 +40,11 @@ final class FixedLengthInputStream extends InputStream {
         return n;
     }
 
+    /** How many bytes of the body are left to read. */
+    long remaining() {
+        return remaining;
+    }
+
     @Override
     public int available() throws IOException {
         return (int) Math.min(in.available(), remaining);

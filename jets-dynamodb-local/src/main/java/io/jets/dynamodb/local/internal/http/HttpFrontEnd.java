@@ -35,6 +35,7 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
+    private static final long EXACT_READ_BYTES = 1024 * 1024;
     private static final String IN_PROCESS = "io.jets.in-process";
     private static final HexFormat REQUEST_ID_HEX = HexFormat.of().withUpperCase();
 
@@ -244,6 +245,13 @@ public final class HttpFrontEnd implements AutoCloseable {
     }
 
     private static byte[] readLimited(InputStream in) throws IOException {
+        if (in instanceof FixedLengthInputStream fixed && fixed.remaining() <= EXACT_READ_BYTES) {
+            // the length is known: one array of that size, rather than chunks copied together (larger bodies are
+            // read as they arrive, so that a length announced but never sent takes no memory)
+            byte[] body = new byte[(int) fixed.remaining()];
+            in.readNBytes(body, 0, body.length);
+            return body;
+        }
         byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
         if (body.length > MAX_REQUEST_BYTES) {
             drain(in);
