@@ -252,6 +252,9 @@ public final class HttpFrontEnd implements AutoCloseable {
             in.readNBytes(body, 0, body.length);
             return body;
         }
+        if (in instanceof ByteArrayInputStream && in.available() <= MAX_REQUEST_BYTES) {
+            return in.readAllBytes(); // an in-process call's body, already in memory
+        }
         byte[] body = in.readNBytes((int) MAX_REQUEST_BYTES + 1);
         if (body.length > MAX_REQUEST_BYTES) {
             drain(in);
