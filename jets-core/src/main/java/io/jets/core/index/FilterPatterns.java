@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks a Lambda event filter pattern the way Lambda does when a mapping is created, so that a bad pattern is a
@@ -30,6 +31,12 @@ final class FilterPatterns {
 
     private static final String OR = "$or";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** Field names the engine keeps for operators, refused as field names inside {@code $or}. */
+    private static final Set<String> RESERVED_IN_OR = Set.of("exactly", "equals-ignore-case", "prefix", "suffix",
+            "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex",
+            "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before",
+            "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range");
 
     /** Why a pattern is refused, in EventBridge's words where it has them. */
     static final class Refused extends RuntimeException {
@@ -67,10 +74,10 @@ final class FilterPatterns {
         if (root == null || !root.isObject()) {
             throw new Refused("Filter is not an object");
         }
-        object(root);
+        object(root, false);
     }
 
-    private static void object(JsonNode node) {
+    private static void object(JsonNode node, boolean insideOr) {
         if (node.isEmpty()) {
             throw new Refused("Empty objects are not allowed");
         }
@@ -79,8 +86,13 @@ final class FilterPatterns {
             JsonNode value = field.getValue();
             if (field.getKey().equals(OR)) {
                 or(value);
-            } else if (value.isObject()) {
-                object(value);
+                continue;
+            }
+            if (insideOr && RESERVED_IN_OR.contains(field.getKey())) {
+                throw new Refused(field.getKey() + " is Ruler reserved fieldName which cannot be used inside $or.");
+            }
+            if (value.isObject()) {
+                object(value, insideOr);
             } else if (value.isArray()) {
                 rules(value);
             } else {
@@ -98,7 +110,7 @@ final class FilterPatterns {
             if (!branch.isObject()) {
                 throw new Refused("Only JSON object is allowed in array of $or relationship.");
             }
-            object(branch);
+            object(branch, true);
         }
         if (value.size() < 2) {
             throw new Refused("There must have at least 2 Objects in $or relationship.");
