@@ -62,7 +62,10 @@ final class FilterRuleChecks {
         string(value, operator + " match pattern must be a string");
     }
 
-    /** {@code ["=", 5]}, {@code ["<", 10]}, {@code [">=", 0]} or a lower then an upper bound: {@code [">", 0, "<=", 5]}. */
+    /**
+     * {@code ["=", 5]}, {@code ["<", 10]}, {@code [">=", 0]} or a lower then an upper bound:
+     * {@code [">", 0, "<=", 5]}.
+     */
     private static void numeric(JsonNode value) {
         if (!value.isArray()) {
             throw new Refused("Value of numeric must be an array.");

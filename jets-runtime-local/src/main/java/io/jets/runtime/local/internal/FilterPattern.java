@@ -111,7 +111,8 @@ public final class FilterPattern {
                     && matchesFrom(fields, i + 1, record, chosen);
         }
         for (FlatRecord.Leaf leaf : leaves) {
-            if (leaf.agreesWith(chosen) && field.rules().stream().anyMatch(rule -> FilterRule.matches(rule, leaf.value()))) {
+            if (leaf.agreesWith(chosen)
+                    && field.rules().stream().anyMatch(rule -> FilterRule.matches(rule, leaf.value()))) {
                 Map<Integer, Integer> narrowed = new HashMap<>(chosen);
                 narrowed.putAll(leaf.elements());
                 if (matchesFrom(fields, i + 1, record, narrowed)) {

@@ -52,7 +52,8 @@ final class FilterRule {
             return test.test(value.asText(), operand.asText());
         }
         JsonNode ignoreCase = operand.path("equals-ignore-case");
-        return operand.size() == 1 && ignoreCase.isTextual() && test.test(fold(value.asText()), fold(ignoreCase.asText()));
+        return operand.size() == 1 && ignoreCase.isTextual()
+                && test.test(fold(value.asText()), fold(ignoreCase.asText()));
     }
 
     /**
