@@ -60,7 +60,12 @@ public @interface DynamoDbTrigger {
     /** DestinationConfig.OnFailure.Destination: an SQS queue, SNS topic or S3 bucket ARN; empty for none. */
     String onFailure() default "";
 
-    /** FilterCriteria patterns (JSON, at most 5); records matching none are dropped and checkpointed. */
+    /**
+     * FilterCriteria patterns (JSON, at most 5, each at most 4096 characters) in Lambda's filter syntax: exact
+     * values, null, "", prefix, suffix, equals-ignore-case, anything-but, numeric, exists and $or, e.g.
+     * {@code {"eventName":["INSERT"],"dynamodb":{"NewImage":{"status":{"S":["open"]}}}}}. Records matching none
+     * are dropped and checkpointed. A pattern Lambda would refuse fails the compilation.
+     */
     String[] filters() default {};
 
     /** FunctionResponseTypes ReportBatchItemFailures: the method may return a {@code StreamsEventResponse}. */

@@ -10,16 +10,18 @@ import java.util.Set;
 
 /**
  * Checks a Lambda event filter pattern the way Lambda does when a mapping is created, so that a bad pattern is a
- * compile error instead of a failed deploy.
+ * compile error instead of a failed deploy. Lambda uses EventBridge's pattern syntax: the reasons given are
+ * EventBridge's own ({@code Empty arrays are not allowed}, {@code Bad numeric range operator: >}), after Lambda's
+ * one-line answer.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html">Lambda event filtering</a>
+ * @see <a href="https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html">EventBridge event
+ *      patterns</a>
  */
 final class FilterPatterns {
 
     static final int MAX_LENGTH = 4096;
     static final int MAX_FILTERS = 5;
-    static final String OPERATORS = "exact values, null, \"\", prefix, suffix, anything-but, numeric, exists,"
-            + " equals-ignore-case";
 
     /**
      * What Lambda answers (InvalidParameterValueException) when CreateEventSourceMapping gets a pattern it cannot
@@ -27,8 +29,21 @@ final class FilterPatterns {
      */
     static final String INVALID = "Invalid filter pattern definition.";
 
+    private static final String OR = "$or";
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> NUMERIC_OPERATORS = Set.of("=", "<", "<=", ">", ">=");
+
+    /** Field names the engine keeps for operators, refused as field names inside {@code $or}. */
+    private static final Set<String> RESERVED_IN_OR = Set.of("exactly", "equals-ignore-case", "prefix", "suffix",
+            "anything-but", "exists", "wildcard", "numeric", "cidr", "=", "<", "<=", ">", ">=", "regex",
+            "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after", "date-before",
+            "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range");
+
+    /** Why a pattern is refused, in EventBridge's words where it has them. */
+    static final class Refused extends RuntimeException {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 
     private FilterPatterns() {
     }
@@ -41,124 +56,77 @@ final class FilterPatterns {
         if (pattern.length() > MAX_LENGTH) {
             return Optional.of(name + " must be at most " + MAX_LENGTH + " characters, got: " + pattern.length());
         }
-        return structure(pattern).map(reason -> name + ": " + INVALID + " " + reason + ", got: " + pattern);
+        try {
+            check(pattern);
+            return Optional.empty();
+        } catch (Refused e) {
+            return Optional.of(name + ": " + INVALID + " " + e.getMessage() + ", got: " + pattern);
+        }
     }
 
-    private static Optional<String> structure(String pattern) {
+    private static void check(String pattern) {
         JsonNode root;
         try {
             root = MAPPER.readTree(pattern);
         } catch (JsonProcessingException e) {
-            return Optional.of("The pattern is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new Refused("The pattern is not valid JSON (" + e.getOriginalMessage() + ")");
         }
-        if (root == null || !root.isObject() || root.isEmpty()) {
-            return Optional.of("The pattern must be a non-empty JSON object such as {\"eventName\":[\"INSERT\"]}");
+        if (root == null || !root.isObject()) {
+            throw new Refused("Filter is not an object");
         }
-        return object(root);
+        object(root, false);
     }
 
-    private static Optional<String> object(JsonNode node) {
+    private static void object(JsonNode node, boolean insideOr) {
+        if (node.isEmpty()) {
+            throw new Refused("Empty objects are not allowed");
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            Optional<String> problem;
+            if (field.getKey().equals(OR)) {
+                or(value);
+                continue;
+            }
+            if (insideOr && RESERVED_IN_OR.contains(field.getKey())) {
+                throw new Refused(field.getKey() + " is Ruler reserved fieldName which cannot be used inside $or.");
+            }
             if (value.isObject()) {
-                problem = value.isEmpty()
-                        ? Optional.of("Field \"" + field.getKey() + "\" has an empty object")
-                        : object(value);
+                object(value, insideOr);
             } else if (value.isArray()) {
-                problem = matchers(field.getKey(), value);
+                rules(value);
             } else {
-                problem = Optional.of("Field \"" + field.getKey() + "\" must have an array of values or a nested"
-                        + " object, not " + value);
-            }
-            if (problem.isPresent()) {
-                return problem;
+                throw new Refused("\"" + field.getKey() + "\" must be an object or an array");
             }
         }
-        return Optional.empty();
     }
 
-    private static Optional<String> matchers(String field, JsonNode array) {
+    /** {@code "$or": [{…}, {…}]}: at least two sub-patterns, each an object. */
+    private static void or(JsonNode value) {
+        if (!value.isArray()) {
+            throw new Refused("It must be an Array followed with $or.");
+        }
+        for (JsonNode branch : value) {
+            if (!branch.isObject()) {
+                throw new Refused("Only JSON object is allowed in array of $or relationship.");
+            }
+            object(branch, true);
+        }
+        if (value.size() < 2) {
+            throw new Refused("There must have at least 2 Objects in $or relationship.");
+        }
+    }
+
+    private static void rules(JsonNode array) {
         if (array.isEmpty()) {
-            return Optional.of("Field \"" + field + "\" has an empty array of values");
+            throw new Refused("Empty arrays are not allowed");
         }
-        for (JsonNode matcher : array) {
-            if (matcher.isObject()) {
-                Optional<String> problem = operator(field, matcher);
-                if (problem.isPresent()) {
-                    return problem;
-                }
-            } else if (matcher.isArray()) {
-                return Optional.of("Field \"" + field + "\" has a nested array " + matcher);
+        for (JsonNode rule : array) {
+            if (rule.isObject()) {
+                FilterRuleChecks.check(rule);
+            } else if (rule.isArray()) {
+                throw new Refused("Match value must be String, number, true, false, or null");
             }
         }
-        return Optional.empty();
-    }
-
-    private static Optional<String> operator(String field, JsonNode matcher) {
-        if (matcher.size() != 1) {
-            return Optional.of("Field \"" + field + "\" has a matcher with " + matcher.size()
-                    + " operators; use one operator per object: " + matcher);
-        }
-        Map.Entry<String, JsonNode> op = matcher.fields().next();
-        JsonNode value = op.getValue();
-        boolean valid;
-        switch (op.getKey()) {
-            case "prefix", "suffix" -> valid = value.isTextual() || isIgnoreCase(value);
-            case "equals-ignore-case" -> valid = value.isTextual();
-            case "exists" -> valid = value.isBoolean();
-            case "numeric" -> valid = isNumericRange(value);
-            case "anything-but" -> valid = isAnythingBut(value);
-            default -> {
-                return Optional.of("Field \"" + field + "\" uses unknown operator \"" + op.getKey()
-                        + "\"; use one of " + OPERATORS);
-            }
-        }
-        return valid ? Optional.empty()
-                : Optional.of("Field \"" + field + "\" has an invalid \"" + op.getKey() + "\" value " + value);
-    }
-
-    private static boolean isIgnoreCase(JsonNode value) {
-        return value.isObject() && value.size() == 1 && value.path("equals-ignore-case").isTextual();
-    }
-
-    private static boolean isAnythingBut(JsonNode value) {
-        if (value.isTextual() || value.isNumber()) {
-            return true;
-        }
-        if (value.isArray()) {
-            if (value.isEmpty()) {
-                return false;
-            }
-            for (JsonNode element : value) {
-                if (!element.isTextual() && !element.isNumber()) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (value.isObject() && value.size() == 1) {
-            JsonNode prefix = value.get("prefix");
-            JsonNode suffix = value.get("suffix");
-            JsonNode ignoreCase = value.get("equals-ignore-case");
-            return (prefix != null && prefix.isTextual()) || (suffix != null && suffix.isTextual())
-                    || (ignoreCase != null && (ignoreCase.isTextual() || ignoreCase.isArray()));
-        }
-        return false;
-    }
-
-    // ["<", 10], [">", 0, "<=", 5], ["=", 7]
-    private static boolean isNumericRange(JsonNode value) {
-        if (!value.isArray() || (value.size() != 2 && value.size() != 4)) {
-            return false;
-        }
-        for (int i = 0; i < value.size(); i += 2) {
-            if (!value.get(i).isTextual() || !NUMERIC_OPERATORS.contains(value.get(i).asText())
-                    || !value.get(i + 1).isNumber()) {
-                return false;
-            }
-        }
-        return value.size() == 2 || !value.get(0).asText().equals("=");
     }
 }

@@ -2,7 +2,14 @@ package io.jets.core.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FilterPatternsTest {
@@ -22,6 +29,11 @@ class FilterPatternsTest {
             "{\"eventName\":[{\"anything-but\":[\"REMOVE\",\"MODIFY\"]}]}",
             "{\"eventName\":[{\"anything-but\":{\"prefix\":\"REM\"}}]}",
             "{\"dynamodb\":{\"NewImage\":{\"flag\":{\"BOOL\":[true]}}}}",
+            "{\"eventName\":[\"INSERT\"],\"$or\":[{\"dynamodb.Keys.id.S\":[\"a\"]},{\"dynamodb\":{\"Keys\":{\"id\":{\"S\":[\"b\"]}}}}]}",
+            "{\"eventName\":[{\"anything-but\":{\"prefix\":[\"REM\",\"MOD\"]}}]}",
+            "{\"eventName\":[{\"anything-but\":{\"equals-ignore-case\":[\"remove\",\"modify\"]}}]}",
+            "{\"dynamodb\":{\"SizeBytes\":[{\"anything-but\":[1,2]}]}}",
+            "{\"dynamodb\":{\"Keys\":{\"id\":{\"S\":[{\"prefix\":\"\"}]}}}}",
     })
     void problem_withValidPattern_isEmpty(String pattern) {
         assertThat(FilterPatterns.problem(pattern, "filters[0]")).isEmpty();
@@ -48,5 +60,20 @@ class FilterPatternsTest {
     void problem_withInvalidPattern_isReportedInLambdasWords(String pattern) {
         assertThat(FilterPatterns.problem(pattern, "filters[0]")).hasValueSatisfying(problem -> assertThat(problem)
                 .startsWith("filters[0]: Invalid filter pattern definition. ").endsWith(", got: " + pattern));
+    }
+
+    static Stream<Arguments> refusedPatterns() throws IOException {
+        try (InputStream in = FilterPatternsTest.class.getResourceAsStream("/filters/refused-patterns.json")) {
+            JsonNode cases = new ObjectMapper().readTree(in);
+            return Stream.iterate(0, i -> i < cases.size(), i -> i + 1).map(cases::get)
+                    .map(c -> Arguments.of(c.get("pattern").toString(), c.get("reason").asText()));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusedPatterns")
+    void problem_withPatternLambdaRefuses_givesLambdasAnswerAndEventBridgesReason(String pattern, String reason) {
+        assertThat(FilterPatterns.problem(pattern, "filters[0]"))
+                .hasValue("filters[0]: Invalid filter pattern definition. " + reason + ", got: " + pattern);
     }
 }

@@ -170,9 +170,9 @@ class HandlerProcessorTest {
             "tumblingWindowInSeconds = 901 | tumblingWindowInSeconds must be between 0 and 900, got: 901",
             "onFailure = \"arn:aws:lambda:us-east-1:123456789012:function:f\" | onFailure must be an SQS queue, SNS topic or S3 bucket ARN (arn:aws:sqs:…, arn:aws:sns:…, arn:aws:s3:::…), got: arn:aws:lambda:us-east-1:123456789012:function:f",
             "filters = {\"{}\", \"{}\", \"{}\", \"{}\", \"{}\", \"{}\"} | filters must have at most 5 patterns, got: 6",
-            "filters = \"{\\\"eventName\\\": [{\\\"regex\\\": \\\"I.*\\\"}]}\" | filters[0]: Invalid filter pattern definition. Field \"eventName\" uses unknown operator \"regex\"; use one of exact values, null, \"\", prefix, suffix, anything-but, numeric, exists, equals-ignore-case, got: {\"eventName\": [{\"regex\": \"I.*\"}]}",
-            "filters = \"{\\\"eventName\\\": \\\"INSERT\\\"}\" | filters[0]: Invalid filter pattern definition. Field \"eventName\" must have an array of values or a nested object, not \"INSERT\", got: {\"eventName\": \"INSERT\"}",
-            "filters = \"[1]\" | filters[0]: Invalid filter pattern definition. The pattern must be a non-empty JSON object such as {\"eventName\":[\"INSERT\"]}, got: [1]",
+            "filters = \"{\\\"eventName\\\": [{\\\"regex\\\": \\\"I.*\\\"}]}\" | filters[0]: Invalid filter pattern definition. Unrecognized match type regex, got: {\"eventName\": [{\"regex\": \"I.*\"}]}",
+            "filters = \"{\\\"eventName\\\": \\\"INSERT\\\"}\" | filters[0]: Invalid filter pattern definition. \"eventName\" must be an object or an array, got: {\"eventName\": \"INSERT\"}",
+            "filters = \"[1]\" | filters[0]: Invalid filter pattern definition. Filter is not an object, got: [1]",
     })
     void compile_withOutOfRangeTriggerSetting_failsWithAwsWording(String setting, String message) throws IOException {
         Compilation.Result result = compile("demo.ClerkEvent", """
@@ -213,7 +213,7 @@ class HandlerProcessorTest {
                 }""");
 
         assertThat(result.errors()).containsExactly("demo.ClerkEvent#file: filters[1]: Invalid filter pattern"
-                + " definition. Field \"dynamodb\" has an empty object, got: {\"eventName\": [\"MODIFY\"],"
+                + " definition. Empty objects are not allowed, got: {\"eventName\": [\"MODIFY\"],"
                 + " \"dynamodb\": {}}");
     }
 

@@ -21,6 +21,10 @@ public final class FilterCriteria implements Predicate<JsonNode> {
 
     @Override
     public boolean test(JsonNode record) {
-        return patterns.isEmpty() || patterns.stream().anyMatch(p -> p.matches(record));
+        if (patterns.isEmpty()) {
+            return true;
+        }
+        FlatRecord flat = FlatRecord.of(record);
+        return patterns.stream().anyMatch(p -> p.matches(flat));
     }
 }

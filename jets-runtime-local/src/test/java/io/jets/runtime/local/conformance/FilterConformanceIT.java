@@ -109,4 +109,35 @@ class FilterConformanceIT {
         assertThat(delivered.get("insertormodify")).containsExactly("same", "changed", "changed");
         assertThat(delivered.get("insertanddynamodb")).containsExactly("same", "changed");
     }
+
+    /**
+     * Lambda's "Or (multiple fields)" and the engine's flattening of the record into dotted paths: a list or a set
+     * attribute matches through any element, a map inside a list through its fields, and a dotted field name in
+     * the pattern is the nested path.
+     */
+    @Test
+    void orAndListAttributes_matchThroughTheFlattenedRecord() {
+        Map<String, String> patterns = new LinkedHashMap<>();
+        patterns.put("or", "{\"dynamodb\":{\"NewImage\":{\"$or\":[{\"kind\":{\"S\":[\"gift\"]}},"
+                + "{\"total\":{\"N\":[\"100\"]}}]}}}");
+        patterns.put("listofmaps", "{\"dynamodb\":{\"NewImage\":{\"lines\":{\"L\":{\"M\":{\"sku\":{\"S\":"
+                + "[\"B-2\"]}}}}}}}");
+        patterns.put("set", "{\"dynamodb\":{\"NewImage\":{\"tags\":{\"SS\":[\"blue\"]}}}}");
+        patterns.put("dotted", "{\"dynamodb.Keys.id.S\":[{\"prefix\":\"order-\"}]}");
+
+        Map<String, List<String>> delivered = deliveredPerPattern(patterns, lambda -> {
+            item(lambda, "gift", Map.of("kind", AttributeValue.fromS("gift")));
+            item(lambda, "big", Map.of("total", AttributeValue.fromN("100")));
+            item(lambda, "lines", Map.of("lines", AttributeValue.fromL(List.of(
+                    AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("A-1"))),
+                    AttributeValue.fromM(Map.of("sku", AttributeValue.fromS("B-2")))))));
+            item(lambda, "tagged", Map.of("tags", AttributeValue.fromSs(List.of("red", "blue"))));
+            item(lambda, "order-1", Map.of());
+        });
+
+        assertThat(delivered.get("or")).containsExactly("gift", "big");
+        assertThat(delivered.get("listofmaps")).containsExactly("lines");
+        assertThat(delivered.get("set")).containsExactly("tagged");
+        assertThat(delivered.get("dotted")).containsExactly("order-1");
+    }
 }
