@@ -70,13 +70,18 @@ def main():
     print("all checks match DynamoDB")
 
 
-def run(endpoint):
+def clients(endpoint):
+    """The low-level DynamoDB and Streams clients and the resource API, retries off so every error shows."""
     session = boto3.session.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",
                                     region_name="us-east-1")
     config = Config(retries={"max_attempts": 0})
-    client = session.client("dynamodb", endpoint_url=endpoint, config=config)
-    streams = session.client("dynamodbstreams", endpoint_url=endpoint, config=config)
-    resource = session.resource("dynamodb", endpoint_url=endpoint, config=config)
+    return (session.client("dynamodb", endpoint_url=endpoint, config=config),
+            session.client("dynamodbstreams", endpoint_url=endpoint, config=config),
+            session.resource("dynamodb", endpoint_url=endpoint, config=config))
+
+
+def run(endpoint):
+    client, streams, resource = clients(endpoint)
     name = "boto3-" + uuid.uuid4().hex[:8]
 
     created = client.create_table(
@@ -167,12 +172,7 @@ def run(endpoint):
 
 def run_resource_api(endpoint):
     """The high-level API: Table, batch_writer's de-duplication, conditions, Decimal, paginators and waiters."""
-    session = boto3.session.Session(aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="secret",
-                                    region_name="us-east-1")
-    config = Config(retries={"max_attempts": 0})
-    client = session.client("dynamodb", endpoint_url=endpoint, config=config)
-    streams = session.client("dynamodbstreams", endpoint_url=endpoint, config=config)
-    resource = session.resource("dynamodb", endpoint_url=endpoint, config=config)
+    client, streams, resource = clients(endpoint)
     name = "boto3-resource-" + uuid.uuid4().hex[:8]
 
     table = resource.create_table(
