@@ -3,7 +3,6 @@ package io.jets.dynamodb.local.internal.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
@@ -12,6 +11,7 @@ import io.jets.dynamodb.local.internal.expr.Expressions;
 import io.jets.dynamodb.local.internal.expr.NestedKeyPaths;
 import io.jets.dynamodb.local.internal.expr.Projection;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
+import io.jets.dynamodb.local.internal.storage.StoredItems;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.util.ArrayList;
@@ -207,12 +207,11 @@ final class ReadRequest {
         }
         ObjectNode response = Json.object();
         long bytes = 0;
-        ArrayNode items = select.equals("COUNT") ? null : response.putArray("Items");
         for (Row row : evaluated) {
             bytes += row.size();
-            if (items != null) {
-                items.addRawValue(new RawValue(row.json()));
-            }
+        }
+        if (!select.equals("COUNT")) {
+            response.putPOJO("Items", new StoredItems(evaluated));
         }
         response.put("Count", evaluated.size());
         response.put("ScannedCount", evaluated.size());
