@@ -231,7 +231,7 @@ public final class BackupOperations {
         TableSchema schema = TableSchema.parse(create);
         long[] throughput;
         if (request.hasNonNull("ProvisionedThroughputOverride") || !billingMode.equals(backedUp.billingMode())) {
-            throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughputOverride"));
+            throughput = BillingRules.throughput(billingMode, request.get("ProvisionedThroughputOverride"));
         } else {
             throughput = new long[] {backedUp.readCapacityUnits(), backedUp.writeCapacityUnits()};
         }

@@ -98,7 +98,7 @@ public final class TableOperations {
         }
         TableSchema schema = TableSchema.parse(request);
         String billingMode = Json.text(request, "BillingMode") == null ? "PROVISIONED" : Json.text(request, "BillingMode");
-        long[] throughput = TableSchema.throughput(billingMode, request.get("ProvisionedThroughput"));
+        long[] throughput = BillingRules.throughput(billingMode, request.get("ProvisionedThroughput"));
         String viewType = enabledViewType(streamSpecification);
         String name = Json.text(request, "TableName");
         Map<String, String> tags = tags(request.get("Tags"));
@@ -188,7 +188,7 @@ public final class TableOperations {
         checkCombination(request);
         IndexThroughputUpdates.checkShape(request);
         if (request.path("GlobalSecondaryIndexUpdates").isArray()) {
-            TableSchema.checkIndexActions(request.get("GlobalSecondaryIndexUpdates"));
+            GlobalIndexUpdates.checkIndexActions(request.get("GlobalSecondaryIndexUpdates"));
         }
         String tableClass = tableClass(request);
         JsonNode encryption = request.get("SSESpecification");
@@ -212,7 +212,7 @@ public final class TableOperations {
                     throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput"
                             + " must be specified when BillingMode is PROVISIONED");
                 }
-                long[] throughput = TableSchema.throughput(mode, request.get("ProvisionedThroughput"));
+                long[] throughput = BillingRules.throughput(mode, request.get("ProvisionedThroughput"));
                 if ("PROVISIONED".equals(table.billingMode()) && "PROVISIONED".equals(mode)
                         && throughput[0] == table.readCapacityUnits() && throughput[1] == table.writeCapacityUnits()) {
                     throw unchangedThroughput(table);
@@ -237,7 +237,7 @@ public final class TableOperations {
                         table.options()));
             }
             if (request.get("GlobalSecondaryIndexUpdates") != null) {
-                table = TableSchema.updateGlobalIndexes(table, request);
+                table = GlobalIndexUpdates.updateGlobalIndexes(table, request);
             }
             if (streamSpecification != null) {
                 table = updateStream(connection, table, streamSpecification, context, now);
