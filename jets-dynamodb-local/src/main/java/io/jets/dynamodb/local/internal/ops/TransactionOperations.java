@@ -74,14 +74,18 @@ public final class TransactionOperations {
         this.clock = clock;
     }
 
-    public ObjectNode transactWriteItems(ObjectNode request) {
-        JsonNode items = request.get("TransactItems");
+    /** TransactItems holds 1 to 100 actions; a missing list is reported with the enum members' constraints. */
+    private static void requireTransactItems(ObjectNode request, JsonNode items) {
         if (items == null || items.isNull()) {
-            // a missing list is reported together with the enum members' constraints
             new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS).required("transactItems", items).sharedEnums(request)
                     .check();
         }
         new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+    }
+
+    public ObjectNode transactWriteItems(ObjectNode request) {
+        JsonNode items = request.get("TransactItems");
+        requireTransactItems(request, items);
         // the members' constraints, every action's among them, are reported together before anything else
         Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
         for (int i = 0; i < items.size(); i++) {
@@ -383,12 +387,7 @@ public final class TransactionOperations {
 
     public ObjectNode transactGetItems(ObjectNode request) {
         JsonNode items = request.get("TransactItems");
-        if (items == null || items.isNull()) {
-            // a missing list is reported together with the enum members' constraints
-            new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS).required("transactItems", items).sharedEnums(request)
-                    .check();
-        }
-        new Constraints().required("transactItems", items).length("TransactItems", items, 1, 100).check();
+        requireTransactItems(request, items);
         Constraints members = new Constraints(MemberOrder.TRANSACT_WRITE_ITEMS);
         for (int i = 0; i < items.size(); i++) {
             JsonNode get = items.get(i).get("Get");

@@ -23,6 +23,8 @@ public final class StreamStore {
     private static final DateTimeFormatter LABEL =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String SELECT_SHARDS =
+            "SELECT shard_id, stream_arn, parent, created, start_seq, end_seq, trimmed_seq FROM shards";
 
     /** Counts shard openings and closings, so that what was read about open shards can tell it is stale. */
     private final AtomicLong shardChanges = new AtomicLong();
@@ -103,8 +105,7 @@ public final class StreamStore {
     /** The shards of a stream, oldest first. */
     public List<Shard> shards(Connection connection, String streamArn) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT shard_id, stream_arn, parent, created, start_seq, end_seq, trimmed_seq FROM shards"
-                        + " WHERE stream_arn = ? ORDER BY created, start_seq, shard_id")) {
+                SELECT_SHARDS + " WHERE stream_arn = ? ORDER BY created, start_seq, shard_id")) {
             select.setString(1, streamArn);
             List<Shard> shards = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
@@ -117,22 +118,18 @@ public final class StreamStore {
     }
 
     public Shard shard(Connection connection, String shardId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT shard_id, stream_arn, parent, created, start_seq, end_seq, trimmed_seq FROM shards"
-                        + " WHERE shard_id = ?")) {
-            select.setString(1, shardId);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() ? shard(rows) : null;
-            }
-        }
+        return oneShard(connection, "shard_id = ?", shardId);
     }
 
     /** The open shard of a stream, or null when the stream is disabled. */
     public Shard currentShard(Connection connection, String streamArn) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT shard_id, stream_arn, parent, created, start_seq, end_seq, trimmed_seq FROM shards"
-                        + " WHERE stream_arn = ? AND end_seq IS NULL")) {
-            select.setString(1, streamArn);
+        return oneShard(connection, "stream_arn = ? AND end_seq IS NULL", streamArn);
+    }
+
+    /** The shard the condition {@code where}, with its one parameter, picks; null when there is none. */
+    private Shard oneShard(Connection connection, String where, String parameter) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT_SHARDS + " WHERE " + where)) {
+            select.setString(1, parameter);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? shard(rows) : null;
             }
