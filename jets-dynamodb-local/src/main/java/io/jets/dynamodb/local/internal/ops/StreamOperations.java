@@ -1,5 +1,6 @@
 package io.jets.dynamodb.local.internal.ops;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -80,10 +81,17 @@ public final class StreamOperations {
         int limit = request.path("Limit").asInt(100);
         String arn = Json.text(request, "StreamArn");
         String start = Json.text(request, "ExclusiveStartShardId");
+        JsonNode filter = request.path("ShardFilter");
+        // CHILD_SHARDS, the filter's one type, lists only the shards whose parent is the filter's shard
+        boolean childShards = "CHILD_SHARDS".equals(filter.path("Type").asText());
+        String parent = Json.text(filter, "ShardId");
         requireWellFormed(arn);
         return database.read(connection -> {
             StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
-            List<Shard> shards = streams.shards(connection, arn);
+            List<Shard> shards = childShards
+                    ? streams.shards(connection, arn).stream()
+                            .filter(shard -> parent != null && parent.equals(shard.parentShardId())).toList()
+                    : streams.shards(connection, arn);
             ObjectNode response = Json.object();
             ObjectNode description = response.putObject("StreamDescription");
             description.put("StreamArn", stream.arn());
