@@ -40,10 +40,12 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryStatus;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
@@ -179,6 +181,13 @@ class KinesisClientLibraryIT {
         assertThat(deliveries.get(8).record().dynamodb().oldImage()).isEmpty();
         assertThat(leases()).containsEntry(shards.get(1).shardId(), sequenceNumber(deliveries, 8));
         assertThat(cloudWatchCalls).hasValue(0);
+        // the lease table as KCL configured it: point-in-time recovery on, tagged
+        assertThat(client.describeContinuousBackups(b -> b.tableName(APPLICATION)).continuousBackupsDescription()
+                .pointInTimeRecoveryDescription().pointInTimeRecoveryStatus())
+                .isEqualTo(PointInTimeRecoveryStatus.ENABLED);
+        String leaseTableArn = client.describeTable(b -> b.tableName(APPLICATION)).table().tableArn();
+        assertThat(client.listTagsOfResource(b -> b.resourceArn(leaseTableArn)).tags())
+                .containsExactly(Tag.builder().key("team").value("orders").build());
     }
 
     private static Scheduler start(String streamArn, String worker, List<Delivery> deliveries) {
@@ -201,7 +210,9 @@ class KinesisClientLibraryIT {
                         .idleTimeBetweenReadsInMillis(200));
         LeaseManagementConfig leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(1_000)
-                .shardSyncIntervalMillis(1_000);
+                .shardSyncIntervalMillis(1_000)
+                .leaseTablePitrEnabled(true)
+                .tags(List.of(Tag.builder().key("team").value("orders").build()));
         leases.workerUtilizationAwareAssignmentConfig()
                 .workerMetricsReporterFreqInMillis(500)
                 .inMemoryWorkerMetricsCaptureFrequencyMillis(100);
