@@ -158,7 +158,14 @@ class KinesisClientLibraryIT {
         Scheduler second = start(streamArn, "worker-b", deliveries);
         await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.size() >= 9);
         Thread.sleep(1_000); // a re-delivery would arrive in the second worker's first pages
+        assertThat(leases()).containsEntry(shards.get(1).shardId(), sequenceNumber(deliveries, 8));
+
+        // Disabling the stream closes its last shard: the worker ends it, finding no children, and stops there.
+        client.updateTable(b -> b.tableName(TABLE).streamSpecification(s -> s.streamEnabled(false)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "SHARD_END".equals(leases().get(shards.get(1).shardId())));
         assertThat(second.startGracefulShutdown().get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(leases()).containsOnlyKeys(shards.get(0).shardId(), shards.get(1).shardId());
 
         assertThat(deliveries).extracting(Delivery::worker).containsExactly("worker-a", "worker-a", "worker-a",
                 "worker-a", "worker-a", "worker-a", "worker-a", "worker-a", "worker-b");
@@ -179,7 +186,6 @@ class KinesisClientLibraryIT {
         assertThat(removed.dynamodb().newImage()).isEmpty();
         assertThat(deliveries.get(8).record().dynamodb().newImage()).isEqualTo(item("order-4", "placed", 1));
         assertThat(deliveries.get(8).record().dynamodb().oldImage()).isEmpty();
-        assertThat(leases()).containsEntry(shards.get(1).shardId(), sequenceNumber(deliveries, 8));
         assertThat(cloudWatchCalls).hasValue(0);
         // the lease table as KCL configured it: point-in-time recovery on, tagged
         assertThat(client.describeContinuousBackups(b -> b.tableName(APPLICATION)).continuousBackupsDescription()
