@@ -3,6 +3,7 @@ package io.jets.dynamodb.local.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.dynamodb.local.LocalServer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** DynamoDbAsyncClient over Netty with hundreds of calls in flight, and its errors as the SDK's exception classes. */
 class AsyncClientIT {
@@ -161,9 +164,51 @@ class AsyncClientIT {
 
         List<Integer> order = new CopyOnWriteArrayList<>();
         async.queryPaginator(b -> b.tableName("events").keyConditionExpression("pk = :pk").limit(4)
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("paged"))).scanIndexForward(false))
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("paged")))
+                        .scanIndexForward(false))
                 .items().subscribe(item -> order.add(Integer.parseInt(item.get("sk").n()))).join();
 
         assertThat(order).isEqualTo(IntStream.range(0, 25).map(i -> 24 - i).boxed().toList());
+    }
+
+    @Test
+    void abandonedCalls_timedOutByTheClient_leaveTheServerServing() {
+        String body = "q".repeat(350_000);
+        var writes = IntStream.range(0, 30).mapToObj(i -> async.putItem(b -> b.tableName("events")
+                .item(Map.of("pk", AttributeValue.fromS("heavy"), "sk", AttributeValue.fromN(Integer.toString(i)),
+                        "body", AttributeValue.fromS(body))))).toList();
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).join();
+
+        var abandoned = IntStream.range(0, 40).mapToObj(i -> async.query(b -> b.tableName("events")
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS("heavy")))
+                .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMillis(1))))).toList();
+        for (var call : abandoned) {
+            call.handle((response, error) -> null).join();
+        }
+
+        var after = IntStream.range(0, 50).mapToObj(i -> countPages("heavy")).toList();
+        assertThat(after).allSatisfy(call -> assertThat(call.join()).isEqualTo(30));
+    }
+
+    /** Counts a partition across pages: a COUNT query still stops at each megabyte read, as DynamoDB's does. */
+    private static CompletableFuture<Integer> countPages(String pk) {
+        AtomicInteger count = new AtomicInteger();
+        return async.queryPaginator(b -> b.tableName("events").keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).select("COUNT"))
+                .subscribe(page -> count.addAndGet(page.count())).thenApply(done -> count.get());
+    }
+
+    @Test
+    void batchWrite_ofTwentyFiveItemsNearTheSizeLimit_isAccepted() {
+        String body = "w".repeat(390_000);
+        var requests = IntStream.range(0, 25).mapToObj(i -> WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                "pk", AttributeValue.fromS("batch"), "sk", AttributeValue.fromN(Integer.toString(i)),
+                "body", AttributeValue.fromS(body)))).build()).toList();
+
+        var response = async.batchWriteItem(b -> b.requestItems(Map.of("events", requests))).join();
+
+        assertThat(response.unprocessedItems()).isEmpty();
+        assertThat(countPages("batch").join()).isEqualTo(25);
     }
 }

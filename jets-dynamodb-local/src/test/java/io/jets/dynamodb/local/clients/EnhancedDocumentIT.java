@@ -59,7 +59,8 @@ class EnhancedDocumentIT {
                 .putNumber("negative", -42L)
                 .putBytes("raw", SdkBytes.fromByteArray(bytes))
                 .putStringSet("tags", Set.of("a", "b"))
-                .putNumberSet("sizes", Set.of(SdkNumber.fromString("1.5"), SdkNumber.fromString("100000000000000000000")))
+                .putNumberSet("sizes", Set.of(SdkNumber.fromString("1.5"),
+                        SdkNumber.fromString("100000000000000000000")))
                 .putBytesSet("keys", Set.of(SdkBytes.fromUtf8String("k1"), SdkBytes.fromUtf8String("k2")))
                 .putBoolean("active", true)
                 .putNull("nothing")

@@ -78,7 +78,8 @@ class EnhancedNestedIT {
         assertThat(read.getPrevious()).extracting(Profile.Address::getCity).containsExactly("Paris", "Nice");
         assertThat(read.getNamed().get("home").getZip()).isEqualTo("69001");
         assertThat(stored("round")).containsKeys("changedBy", "changedAt").doesNotContainKey("audit");
-        assertThat(stored("round").get("address").m().get("geo").m()).containsEntry("lon", AttributeValue.fromN("4.85"));
+        assertThat(stored("round").get("address").m().get("geo").m())
+                .containsEntry("lon", AttributeValue.fromN("4.85"));
     }
 
     @Test
