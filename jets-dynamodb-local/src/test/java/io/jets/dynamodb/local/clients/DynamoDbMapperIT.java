@@ -3,7 +3,6 @@ package io.jets.dynamodb.local.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.SdkClientException;
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
@@ -14,7 +13,6 @@ import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig.SaveBehavior;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBQueryExpression;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBScanExpression;
-import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBTransactionWriteExpression;
 import com.amazonaws.services.dynamodbv2.datamodeling.TransactionLoadRequest;
 import com.amazonaws.services.dynamodbv2.datamodeling.TransactionWriteRequest;
 import com.amazonaws.services.dynamodbv2.model.AttributeValue;
@@ -228,15 +226,5 @@ class DynamoDbMapperIT {
                 .addLoad(new ForumThread("tx", "new", null, 0)).addLoad(new ForumThread("tx", "exists", null, 0))))
                 .extracting(Object::toString).containsExactly("tx/new", "tx/exists");
         assertThat(mapper.load(ForumThread.class, "tx", "exists").getVersion()).isEqualTo(3L);
-    }
-
-    @Test
-    void transactionWrite_conditionCheckOnAVersionedModel_isRefusedByTheMapperItself() {
-        var transaction = new TransactionWriteRequest().addConditionCheck(new ForumThread("tx", "any", "t", 1),
-                new DynamoDBTransactionWriteExpression().withConditionExpression("attribute_exists(forum)"));
-
-        assertThatThrownBy(() -> mapper.transactionWrite(transaction)).isInstanceOf(SdkClientException.class)
-                .hasMessage("A transactional write operation may not also specify a condition expression if a "
-                        + "versioned attribute is present on the model of the item.");
     }
 }

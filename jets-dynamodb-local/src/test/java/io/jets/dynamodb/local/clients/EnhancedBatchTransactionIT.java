@@ -106,15 +106,6 @@ class EnhancedBatchTransactionIT {
     }
 
     @Test
-    void batchWrite_ofAVersionedBean_isRefusedByTheClientItself() {
-        // the versioning extension's condition cannot travel in a BatchWriteItem, so the SDK stops before sending
-        assertThatThrownBy(() -> WriteBatch.builder(Order.class).mappedTableResource(orders)
-                .addPutItem(new Order("batch", "o-1", "open", 1)).build())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("A mapper extension inserted a conditionExpression in a PutItem request");
-    }
-
-    @Test
     void transactWrite_withAFailingConditionCheck_writesNothing_andNamesTheReason() {
         customers.putItem(Customer.of("tx", "Tx Inc", null));
         orders.putItem(new Order("tx", "existing", "open", 5));
