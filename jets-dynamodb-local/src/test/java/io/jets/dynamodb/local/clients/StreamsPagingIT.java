@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -104,6 +106,18 @@ class StreamsPagingIT {
         assertThat(shards.subList(0, 3)).allSatisfy(s ->
                 assertThat(s.sequenceNumberRange().endingSequenceNumber()).isNotNull());
         assertThat(shards.get(3).sequenceNumberRange().endingSequenceNumber()).isNull();
+    }
+
+    @Test
+    void describeStream_withAnUnknownShardFilterType_isRefused() {
+        String shardId = allShards().get(0).shardId();
+
+        assertThatThrownBy(() -> streams.describeStream(b -> b.streamArn(streamArn)
+                .shardFilter(f -> f.type("PARENT_SHARDS").shardId(shardId))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e ->
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"))
+                .hasMessageStartingWith("1 validation error detected: Value 'PARENT_SHARDS' at 'shardFilter.type' "
+                        + "failed to satisfy constraint: Member must satisfy enum value set: [CHILD_SHARDS]");
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
  */
 public final class StreamOperations {
 
+    private static final Set<String> SHARD_FILTER_TYPES = Set.of("CHILD_SHARDS");
     private static final Set<String> ITERATOR_TYPES =
             Set.of("TRIM_HORIZON", "LATEST", "AT_SEQUENCE_NUMBER", "AFTER_SEQUENCE_NUMBER");
     private static final long PAGE_BYTES = 1024 * 1024;
@@ -77,7 +78,10 @@ public final class StreamOperations {
 
     public ObjectNode describeStream(ObjectNode request) {
         new Constraints().required("streamArn", request.get("StreamArn"))
-                .range("limit", request.get("Limit"), 1, 100).check();
+                .range("limit", request.get("Limit"), 1, 100)
+                .oneOf("shardFilter.type", request.path("ShardFilter").get("Type"), SHARD_FILTER_TYPES,
+                        "[CHILD_SHARDS]")
+                .check();
         int limit = request.path("Limit").asInt(100);
         String arn = Json.text(request, "StreamArn");
         String start = Json.text(request, "ExclusiveStartShardId");
