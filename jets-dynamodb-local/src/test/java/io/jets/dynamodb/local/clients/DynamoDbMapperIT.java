@@ -3,11 +3,7 @@ package io.jets.dynamodb.local.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
 import com.amazonaws.services.dynamodbv2.AmazonDynamoDB;
-import com.amazonaws.services.dynamodbv2.AmazonDynamoDBClientBuilder;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapper;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig;
 import com.amazonaws.services.dynamodbv2.datamodeling.DynamoDBMapperConfig.SaveBehavior;
@@ -40,10 +36,7 @@ class DynamoDbMapperIT {
 
     @RegisterExtension
     static final LocalServer local = LocalServer.start();
-    private static final AmazonDynamoDB client = AmazonDynamoDBClientBuilder.standard()
-            .withEndpointConfiguration(new EndpointConfiguration(local.endpoint().toString(), "us-east-1"))
-            .withCredentials(new AWSStaticCredentialsProvider(new BasicAWSCredentials("dummy", "dummy")))
-            .build();
+    private static final AmazonDynamoDB client = V1Clients.dynamoDb(local.endpoint());
     private static final DynamoDBMapper mapper = new DynamoDBMapper(client);
 
     @BeforeAll

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
-import java.time.Clock;
+import io.jets.dynamodb.local.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class StreamsPagingIT {
 
-    private final SteppedClock clock = new SteppedClock(Instant.parse("2026-03-01T00:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
     @RegisterExtension
     final LocalServer local = LocalServer.start(b -> b.clock(clock).shardRollover(Duration.ofHours(1)));
     private final DynamoDbClient client = local.dynamoDb();
@@ -167,33 +164,5 @@ class StreamsPagingIT {
         assertThat(records.records()).extracting(r -> r.dynamodb().keys().get("id").s())
                 .containsExactly("0-0", "0-1", "0-2");
         assertThat(records.nextShardIterator()).isNull();
-    }
-
-    /** A clock the test moves forward by hand, to roll shards over without waiting hours. */
-    private static final class SteppedClock extends Clock {
-        private final AtomicLong millis;
-
-        SteppedClock(Instant start) {
-            this.millis = new AtomicLong(start.toEpochMilli());
-        }
-
-        void advance(Duration duration) {
-            millis.addAndGet(duration.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
     }
 }
