@@ -109,7 +109,8 @@ PY
 # The broader boto3 checks, against the same server.
 python3 "$module/src/test/scripts/conformance_boto3.py" "$endpoint"
 
-# The AWS SDK for JavaScript v3 at the versions package-lock.json pins, installed once per lock file.
+# The AWS SDK for JavaScript v3 and the modelling libraries at the versions package-lock.json pins, installed once
+# per lock file.
 scripts="$module/src/test/scripts"
 node_major=0
 if command -v node >/dev/null && command -v npm >/dev/null; then
@@ -122,7 +123,7 @@ else
   lock_hash="$(sha256sum "$scripts/package-lock.json" | cut -c1-16)"
   node_cache="${JETS_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jets}/node-checks-$lock_hash"
   if [[ ! -d "$node_cache/node_modules" ]]; then
-    echo "installing the pinned AWS SDK for JavaScript packages into $node_cache"
+    echo "installing the pinned Node packages into $node_cache"
     mkdir -p "$(dirname "$node_cache")"
     staging="$(mktemp -d "$node_cache.XXXXXX")"
     cp "$scripts/package.json" "$scripts/package-lock.json" "$staging/"
@@ -130,6 +131,8 @@ else
     mv -T "$staging" "$node_cache" 2>/dev/null || rm -rf "$staging"  # another run may have finished first
   fi
   NODE_PATH="$node_cache/node_modules" node --no-warnings "$scripts/conformance_node.cjs" "$endpoint"
+  # ElectroDB, dynamodb-toolbox and dynamoose, each with a single-table model of its own.
+  NODE_PATH="$node_cache/node_modules" node --no-warnings "$scripts/conformance_node_modelling.cjs" "$endpoint"
 fi
 
 echo "interop: all checks passed"
