@@ -5,12 +5,13 @@ import java.io.ByteArrayOutputStream;
 /**
  * The bytes of one answer, written by the thread that serves the request and kept by it for the next one: a
  * 100-item Query answers about 100 KB, which would otherwise be allocated, grown by copying and copied again at
- * every step between the JSON writer and the socket. A buffer grown past {@value #KEPT_BYTES} bytes (a large
- * BatchGetItem or Scan page) is left to the garbage collector after its answer.
+ * every step between the JSON writer and the socket. A buffer grown past {@value #KEPT_BYTES} bytes (a full 1 MB
+ * Query or Scan page, a large BatchGetItem) is left to the garbage collector after its answer, so that a server
+ * with many open connections does not keep a megabyte for each.
  */
 final class ResponseBuffer extends ByteArrayOutputStream {
 
-    private static final int KEPT_BYTES = 1 << 20;
+    private static final int KEPT_BYTES = 256 * 1024;
     private static final ThreadLocal<ResponseBuffer> BUFFERS = ThreadLocal.withInitial(ResponseBuffer::new);
 
     private ResponseBuffer() {
