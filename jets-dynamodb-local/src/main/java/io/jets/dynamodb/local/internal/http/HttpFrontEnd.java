@@ -143,6 +143,7 @@ public final class HttpFrontEnd implements AutoCloseable {
             }
         } finally {
             exchange.close();
+            ResponseBuffer.release();
         }
     }
 

@@ -21,12 +21,15 @@ final class ResponseBuffer extends ByteArrayOutputStream {
     /** This thread's buffer, emptied; what it holds stays valid until the thread takes it again. */
     static ResponseBuffer take() {
         ResponseBuffer buffer = BUFFERS.get();
-        if (buffer.buf.length > KEPT_BYTES) {
-            buffer = new ResponseBuffer();
-            BUFFERS.set(buffer);
-        }
         buffer.reset();
         return buffer;
+    }
+
+    /** After an answer has been written: a buffer that grew past the kept size is let go. */
+    static void release() {
+        if (BUFFERS.get().buf.length > KEPT_BYTES) {
+            BUFFERS.remove();
+        }
     }
 
     /** The array behind the buffer: its first {@link #size()} bytes are the answer. */
