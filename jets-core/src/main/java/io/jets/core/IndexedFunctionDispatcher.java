@@ -120,6 +120,9 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
             return new Target(instance, method, parameters);
         } catch (ExceptionInInitializerError e) {
             throw new JetsException("Initialising " + function.className() + " failed: " + e.getCause(), e.getCause());
+        } catch (InvocationTargetException e) {
+            // The constructor failed: Lambda reports that by the user's exception, as for any handler class.
+            throw IndexedFunctionDispatcher.<RuntimeException>rethrow(e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new JetsException("Cannot load function " + function.name() + " (" + function.className() + "#"
                     + function.methodName() + "): " + e + "; recompile the application so that its handler index"
@@ -128,11 +131,12 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
     }
 
     private static Object instantiate(Class<?> type) throws ReflectiveOperationException {
-        try {
-            return type.getConstructor().newInstance();
-        } catch (InvocationTargetException e) {
-            throw new JetsException("Creating " + type.getName() + " failed: " + e.getCause(), e.getCause());
-        }
+        return type.getConstructor().newInstance();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T rethrow(Throwable e) throws T {
+        throw (T) e;
     }
 
     private static Parameter parameter(Type type, FunctionDefinition function) {

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * Lambda creates one instance per execution environment, so the index is read and the user's class is
  * instantiated once, during initialisation; a missing or unknown function name fails initialisation with a
- * message listing the known functions. A user exception reaches Lambda unchanged (its type becomes the
+ * message listing the known functions, and a user class whose constructor throws fails it with that exception,
+ * as Lambda reports any handler class. A user exception reaches Lambda unchanged (its type becomes the
  * invocation's {@code errorType}), so that the event source mapping retries the batch.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/java-handler.html">Lambda function handler in Java</a>
