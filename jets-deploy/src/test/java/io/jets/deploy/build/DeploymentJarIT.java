@@ -52,7 +52,12 @@ class DeploymentJarIT {
 
     /** Compiles the demo fixture into {@code dir/target/classes}; the handler index is written beside it. */
     static Path compileDemo(Path dir) throws Exception {
-        Path sources = Path.of("src/test/resources/fixtures/apps/demo");
+        return compileApp("demo", dir);
+    }
+
+    /** Compiles the fixture app {@code fixtures/apps/<app>} into {@code dir/target/classes}, with its handler index. */
+    static Path compileApp(String app, Path dir) throws Exception {
+        Path sources = Path.of("src/test/resources/fixtures/apps", app);
         Path classes = dir.resolve("target/classes");
         Files.createDirectories(classes);
         List<String> files;
@@ -63,13 +68,13 @@ class DeploymentJarIT {
                 System.getProperty("java.class.path"), "--release", "17"));
         args.addAll(files);
         int exit = ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
-        assertThat(exit).as("javac of the demo fixture").isZero();
+        assertThat(exit).as("javac of the " + app + " fixture").isZero();
         assertThat(classes.resolve("META-INF/jets/handlers.json")).exists();
         return classes;
     }
 
     /** jets-core and its runtime dependencies, as Maven resolves them for an application. */
-    private static List<Path> runtimeJarsOfJetsCore() {
+    static List<Path> runtimeJarsOfJetsCore() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("jets-core") || entry.contains("aws-lambda-java-core")
                         || entry.contains("aws-lambda-java-events") || entry.contains("jackson-core")
