@@ -143,6 +143,17 @@ class LambdaRuntimeClientIT {
         assertThat(jets.log()).contains("at orders.InventoryEvents.<init>(InventoryEvents.java:");
     }
 
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void snapStart_initialisesBeforeTheSnapshot_andServesAfterTheRestore(Layout layout) throws Exception {
+        Run run = invoke(layout, "OrderEventsShipFunction", Map.of("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"));
+
+        assertThat(run.restores()).isEqualTo(1);
+        assertThat(run.post().path()).isEqualTo("invocation/" + REQUEST_ID + "/response");
+        assertThat(run.post().body())
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"4421584600000000017450439092\"}]}");
+    }
+
     /** How the deployment reaches the runtime's JVM. */
     enum Layout {
         /** {@code java -cp <deployment jar>:<runtime jars>}. */
@@ -155,8 +166,11 @@ class LambdaRuntimeClientIT {
         TASK_ROOT
     }
 
-    /** What one execution environment did: the runtime's first post, its exit code if it ended, what it printed. */
-    private record Run(Post post, Integer exitCode, String log) {
+    /**
+     * What one execution environment did: the runtime's first post, its exit code if it ended, what it printed,
+     * how many SnapStart restores it asked for.
+     */
+    private record Run(Post post, Integer exitCode, String log, int restores) {
     }
 
     /**
@@ -180,7 +194,7 @@ class LambdaRuntimeClientIT {
                     assertThat(api.awaitPoll(Duration.ofSeconds(10))).as("first poll").isTrue();
                     assertThat(api.awaitPoll(Duration.ofSeconds(10))).as("poll after the invocation").isTrue();
                 }
-                return new Run(post, exitCode, Files.readString(log));
+                return new Run(post, exitCode, Files.readString(log), api.restores());
             } finally {
                 process.destroy();
                 assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();

@@ -14,11 +14,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Lambda Runtime API (version 2018-06-01) as a function's runtime sees it at {@code $AWS_LAMBDA_RUNTIME_API},
  * on 127.0.0.1 and port 0: {@code GET /runtime/invocation/next} long-polls for the invocations a test queued and
- * answers with their payload and {@code Lambda-Runtime-*} headers; the runtime's posts (an invocation's response
+ * answers with their payload and {@code Lambda-Runtime-*} headers, {@code GET /runtime/restore/next} answers a
+ * SnapStart runtime at once; the runtime's posts (an invocation's response
  * or error, an initialisation error) are answered {@code 202} and kept for assertions.
  *
  * <pre>{@code
@@ -39,6 +41,7 @@ public final class RuntimeApiStub implements AutoCloseable {
     private final BlockingQueue<Invocation> invocations = new LinkedBlockingQueue<>();
     private final BlockingQueue<Post> posts = new LinkedBlockingQueue<>();
     private final BlockingQueue<Long> polls = new LinkedBlockingQueue<>();
+    private final AtomicInteger restores = new AtomicInteger();
 
     /** One event handed to the runtime by {@code /next}. */
     public record Invocation(String requestId, String payload, String invokedFunctionArn, long deadlineMs,
@@ -88,11 +91,20 @@ public final class RuntimeApiStub implements AutoCloseable {
         return polls.poll(timeout.toMillis(), TimeUnit.MILLISECONDS) != null;
     }
 
+    /** How many times the runtime asked {@code /restore/next} (SnapStart's restore, once per environment). */
+    public int restores() {
+        return restores.get();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
             if (exchange.getRequestMethod().equals("GET") && path.equals("invocation/next")) {
                 next(exchange);
+            } else if (exchange.getRequestMethod().equals("GET") && path.equals("restore/next")) {
+                // SnapStart: the snapshot was taken after initialisation and this environment is its restore.
+                restores.incrementAndGet();
+                send(exchange, 200, "");
             } else if (exchange.getRequestMethod().equals("POST")
                     && (path.equals("init/error") || path.matches("invocation/[^/]+/(response|error)"))) {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -124,7 +136,8 @@ public final class RuntimeApiStub implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        // -1: no body at all; 0 would announce a chunked one
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
