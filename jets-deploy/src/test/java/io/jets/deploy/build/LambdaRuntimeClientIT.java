@@ -99,6 +99,18 @@ class LambdaRuntimeClientIT {
 
     @ParameterizedTest
     @EnumSource(Layout.class)
+    void tumblingWindow_postsTheStateForTheWindowsNextInvocation(Layout layout) throws Exception {
+        Run run = invoke(layout, "OrderTotalsTallyFunction", Map.of(),
+                Files.readString(Path.of("src/test/resources/events/orders-window.json")));
+
+        assertThat(run.post().path()).isEqualTo("invocation/" + REQUEST_ID + "/response");
+        assertThat(JSON.readTree(run.post().body()))
+                .isEqualTo(JSON.readTree("{\"state\":{\"items\":\"20\"},\"batchItemFailures\":[]}"));
+        assertThat(run.log()).contains("tally 2026-11-26T10:00:00Z shardId-00000001764151100000-4d2a9f10 20");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
     void userException_isReportedWithItsTypeMessageAndStackTrace(Layout layout) throws Exception {
         Run run = invoke(layout, "OrderEventsRejectFunction", Map.of());
 
@@ -123,7 +135,7 @@ class LambdaRuntimeClientIT {
         assertThat(run.post().header("Lambda-Runtime-Function-Error-Type")).isEqualTo("Runtime.BadFunctionCode");
         assertThat(JSON.readTree(run.post().body())).isEqualTo(JSON.readTree("{\"errorMessage\":\"Unknown function"
                 + " order_events-adit in JETS_FUNCTION; known functions: inventory_events-restock, order_events-audit,"
-                + " order_events-reject, order_events-ship\",\"errorType\":\"io.jets.core.JetsException\"}"));
+                + " order_events-reject, order_events-ship, order_totals-tally\",\"errorType\":\"io.jets.core.JetsException\"}"));
         assertThat(run.exitCode()).as(run.log()).isNotNull().isNotZero();
     }
 
@@ -178,6 +190,11 @@ class LambdaRuntimeClientIT {
      * one, and stops it once the invocation is over (or initialisation failed).
      */
     private static Run invoke(Layout layout, String logicalId, Map<String, String> overrides) throws Exception {
+        return invoke(layout, logicalId, overrides, payload);
+    }
+
+    private static Run invoke(Layout layout, String logicalId, Map<String, String> overrides, String payload)
+            throws Exception {
         Path log = dir.resolve(logicalId + "-" + System.nanoTime() + ".log");
         try (RuntimeApiStub api = RuntimeApiStub.start()) {
             Process process = start(layout, api, logicalId, overrides, log);
