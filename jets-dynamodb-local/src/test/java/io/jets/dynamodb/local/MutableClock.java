@@ -7,13 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock tests move forward by hand, to reach retention, rollover and expiry without waiting. */
+/**
+ * A clock tests move forward by hand, to reach retention, rollover and expiry without waiting: standing still from
+ * a given instant, or {@link #ticking() running with the system clock} for clients that time their own work.
+ */
 public final class MutableClock extends Clock {
 
     private final AtomicLong millis;
+    private final boolean ticking;
 
     public MutableClock(Instant start) {
-        this.millis = new AtomicLong(start.toEpochMilli());
+        this(start.toEpochMilli(), false);
+    }
+
+    private MutableClock(long millis, boolean ticking) {
+        this.millis = new AtomicLong(millis);
+        this.ticking = ticking;
+    }
+
+    /** The system clock, plus whatever the test has moved it forward by. */
+    public static MutableClock ticking() {
+        return new MutableClock(0, true);
     }
 
     public void advance(Duration duration) {
@@ -32,7 +46,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public long millis() {
-        return millis.get();
+        return (ticking ? System.currentTimeMillis() : 0) + millis.get();
     }
 
     @Override

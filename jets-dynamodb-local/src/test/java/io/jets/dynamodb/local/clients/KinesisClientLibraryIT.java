@@ -9,18 +9,14 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsPro
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
 import io.jets.dynamodb.local.LocalServer;
-import java.time.Clock;
+import io.jets.dynamodb.local.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -78,7 +74,7 @@ class KinesisClientLibraryIT {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy"));
 
     private static final Duration ROLLOVER = Duration.ofHours(1);
-    private static final OffsetClock clock = new OffsetClock();
+    private static final MutableClock clock = MutableClock.ticking();
 
     @RegisterExtension
     static final LocalServer local = LocalServer.start(b -> b.clock(clock).shardRollover(ROLLOVER)
@@ -310,35 +306,5 @@ class KinesisClientLibraryIT {
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
-    }
-
-    /** The system clock, moved forward by hand to roll the stream's shard over without waiting for it. */
-    private static final class OffsetClock extends Clock {
-
-        private final AtomicLong offset = new AtomicLong();
-
-        void advance(Duration duration) {
-            offset.addAndGet(duration.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + offset.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
     }
 }
