@@ -105,30 +105,28 @@ public final class HttpFrontEnd implements AutoCloseable {
             }
             int status = 200;
             ResponseBuffer body = ResponseBuffer.take();
+            ApiException failure = null;
             try {
                 ObjectNode response = dispatch(exchange, requestId);
                 if (response != null) {
                     Json.MAPPER.writeValue(body, response);
                 }
             } catch (ApiException e) {
-                status = e.status();
-                body.reset();
-                Json.MAPPER.writeValue(body, error(e));
+                failure = e;
             } catch (ClassCastException | IllegalArgumentException e) {
                 // a member of the wrong JSON type: DynamoDB fails to deserialize the request
-                ApiException serialization = ApiException.serialization(null);
-                status = serialization.status();
-                body.reset();
-                Json.MAPPER.writeValue(body, error(serialization));
+                failure = ApiException.serialization(null);
             } catch (RuntimeException | StackOverflowError e) {
                 // a thread that died here would drop the connection without any answer
-                status = 500;
                 System.err.println("jets-dynamodb-local: internal error serving request " + requestId + ": " + e);
                 e.printStackTrace();
-                body.reset();
-                Json.MAPPER.writeValue(body, error(new ApiException(
-                        "com.amazonaws.dynamodb.v20120810#InternalServerError",
-                        "Internal server error: " + e.getMessage(), 500)));
+                failure = new ApiException("com.amazonaws.dynamodb.v20120810#InternalServerError",
+                        "Internal server error: " + e.getMessage(), 500);
+            }
+            if (failure != null) {
+                status = failure.status();
+                body.reset(); // whatever a failed answer had written
+                Json.MAPPER.writeValue(body, error(failure));
             }
             // of repeated Accept-Encoding headers, DynamoDB heeds the last
             java.util.List<String> accepted = exchange.getRequestHeaders().get("Accept-Encoding");
