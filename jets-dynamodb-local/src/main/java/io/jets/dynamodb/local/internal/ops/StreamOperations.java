@@ -92,10 +92,11 @@ public final class StreamOperations {
         requireWellFormed(arn);
         return database.read(connection -> {
             StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
-            List<Shard> shards = childShards
-                    ? streams.shards(connection, arn).stream()
-                            .filter(shard -> parent != null && parent.equals(shard.parentShardId())).toList()
-                    : streams.shards(connection, arn);
+            List<Shard> shards = streams.shards(connection, arn);
+            if (childShards) {
+                shards = shards.stream().filter(shard -> parent != null && parent.equals(shard.parentShardId()))
+                        .toList();
+            }
             ObjectNode response = Json.object();
             ObjectNode description = response.putObject("StreamDescription");
             description.put("StreamArn", stream.arn());
