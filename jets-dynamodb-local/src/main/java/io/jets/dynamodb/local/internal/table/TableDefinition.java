@@ -17,6 +17,7 @@ import java.util.Map;
  * @param ttlAttribute  the TTL attribute while time to live is enabled, else null
  * @param tableClass    the table class once one was chosen, null for a table that never had one (STANDARD)
  * @param options       point-in-time recovery and restore details, as DynamoDB reports them
+ * @param vectorIndexes the table's vector indexes, in the order they were created
  */
 public record TableDefinition(
         long id,
@@ -36,15 +37,29 @@ public record TableDefinition(
         boolean deletionProtection,
         Map<String, String> tags,
         String tableClass,
-        TableOptions options) {
+        TableOptions options,
+        List<VectorIndexDefinition> vectorIndexes) {
 
     @JsonCreator
     public TableDefinition {
+        vectorIndexes = vectorIndexes == null ? List.of() : List.copyOf(vectorIndexes);
         attributeDefinitions = List.copyOf(attributeDefinitions);
         globalIndexes = globalIndexes == null ? List.of() : List.copyOf(globalIndexes);
         localIndexes = localIndexes == null ? List.of() : List.copyOf(localIndexes);
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         options = options == null ? TableOptions.DEFAULT : options;
+    }
+
+    /** A table without vector indexes. */
+    public TableDefinition(long id, String name, String tableId, long createdMillis,
+                           List<AttributeDefinition> attributeDefinitions, String hashKey, String rangeKey,
+                           String billingMode, long readCapacityUnits, long writeCapacityUnits, StreamState stream,
+                           List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes,
+                           String ttlAttribute, boolean deletionProtection, Map<String, String> tags,
+                           String tableClass, TableOptions options) {
+        this(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey, billingMode,
+                readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes, ttlAttribute,
+                deletionProtection, tags, tableClass, options, List.of());
     }
 
     /** A table with none of the settings of {@link TableOptions}, as CreateTable makes one. */
@@ -151,54 +166,115 @@ public record TableDefinition(
     public TableDefinition withStream(StreamState newStream) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, newStream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass, options);
+                ttlAttribute, deletionProtection, tags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withBilling(String mode, long read, long write) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 mode, read, write, stream, globalIndexes, localIndexes, ttlAttribute, deletionProtection, tags,
-                tableClass, options);
+                tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withTtlAttribute(String attribute) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                attribute, deletionProtection, tags, tableClass, options);
+                attribute, deletionProtection, tags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, enabled, tags, tableClass, options);
+                ttlAttribute, enabled, tags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withTags(Map<String, String> newTags) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, newTags, tableClass, options);
+                ttlAttribute, deletionProtection, newTags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withTableClass(String newClass) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, newClass, options);
+                ttlAttribute, deletionProtection, tags, newClass, options, vectorIndexes);
     }
 
     public TableDefinition withId(long newId) {
         return new TableDefinition(newId, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass, options);
+                ttlAttribute, deletionProtection, tags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withGlobalIndexes(List<IndexDefinition> indexes, List<AttributeDefinition> definitions) {
         return new TableDefinition(id, name, tableId, createdMillis, new ArrayList<>(definitions), hashKey,
                 rangeKey, billingMode, readCapacityUnits, writeCapacityUnits, stream, indexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass, options);
+                ttlAttribute, deletionProtection, tags, tableClass, options, vectorIndexes);
     }
 
     public TableDefinition withOptions(TableOptions newOptions) {
         return new TableDefinition(id, name, tableId, createdMillis, attributeDefinitions, hashKey, rangeKey,
                 billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
-                ttlAttribute, deletionProtection, tags, tableClass, newOptions);
+                ttlAttribute, deletionProtection, tags, tableClass, newOptions, vectorIndexes);
+    }
+
+    public TableDefinition withVectorIndexes(List<VectorIndexDefinition> indexes,
+                                             List<AttributeDefinition> definitions) {
+        return new TableDefinition(id, name, tableId, createdMillis, new ArrayList<>(definitions), hashKey,
+                rangeKey, billingMode, readCapacityUnits, writeCapacityUnits, stream, globalIndexes, localIndexes,
+                ttlAttribute, deletionProtection, tags, tableClass, options, indexes);
+    }
+
+    /** The vector index named {@code indexName}, or null. */
+    public VectorIndexDefinition vectorIndex(String indexName) {
+        for (VectorIndexDefinition index : vectorIndexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** One element of a vector index's SearchSchema: an attribute and its role, HASH or INLINE_FILTER. */
+    public record SearchSchemaElement(String attributeName, String type) {
+    }
+
+    /**
+     * A vector index: the item attribute holding the vector (a list of {@code dimensions} numbers), its search
+     * schema (at most one HASH attribute, which partitions the index, and inline filter attributes), what it
+     * projects, and the distance function that scores a search.
+     *
+     * @param createdMillis when the index was created; DynamoDB reports it CREATING in the answer that creates it
+     */
+    public record VectorIndexDefinition(String name, String vectorAttribute, List<SearchSchemaElement> searchSchema,
+                                        String projectionType, List<String> nonKeyAttributes, long dimensions,
+                                        String distanceFunction, long createdMillis) {
+        @JsonCreator
+        public VectorIndexDefinition {
+            searchSchema = searchSchema == null ? List.of() : List.copyOf(searchSchema);
+            nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
+        }
+
+        /** The HASH attribute of the search schema, null when the index is not partitioned. */
+        @JsonIgnore
+        public String hashAttribute() {
+            for (SearchSchemaElement element : searchSchema) {
+                if (element.type().equals("HASH")) {
+                    return element.attributeName();
+                }
+            }
+            return null;
+        }
+
+        /** The INLINE_FILTER attributes of the search schema, in schema order. */
+        @JsonIgnore
+        public List<String> inlineFilters() {
+            List<String> names = new ArrayList<>();
+            for (SearchSchemaElement element : searchSchema) {
+                if (element.type().equals("INLINE_FILTER")) {
+                    names.add(element.attributeName());
+                }
+            }
+            return List.copyOf(names);
+        }
     }
 }
