@@ -36,6 +36,13 @@ final class RequestShapes {
     private static final WireShape THROUGHPUT = Structure.of("ProvisionedThroughput",
             Map.of("ReadCapacityUnits", LONG, "WriteCapacityUnits", LONG));
 
+    private static final Map<String, WireShape> VECTOR_INDEX_MEMBERS = Map.of("IndexName", STRING,
+            "VectorAttribute", Structure.of("VectorAttributeDefinition", Map.of("AttributeName", STRING)),
+            "SearchSchema", list(Structure.of("SearchSchemaElement",
+                    Map.of("AttributeName", STRING, "SearchSchemaElementType", STRING))),
+            "Projection", PROJECTION, "Dimensions", LONG, "DistanceFunction", STRING);
+    private static final Structure VECTOR_INDEX = Structure.of("VectorIndex", VECTOR_INDEX_MEMBERS);
+
     private static final Map<String, WireShape> ATTRIBUTE_VALUE_MEMBERS = Map.of("S", STRING, "N", STRING,
             "B", BLOB, "BOOL", BOOLEAN, "NULL", BOOLEAN, "SS", list(STRING), "NS", list(STRING), "BS", list(BLOB),
             "L", ATTRIBUTE_VALUE_LIST, "M", ITEM);
@@ -75,6 +82,10 @@ final class RequestShapes {
             entry("GlobalSecondaryIndexes", list(Structure.of("GlobalSecondaryIndex",
                     Map.of("IndexName", STRING, "KeySchema", KEY_SCHEMA, "Projection", PROJECTION,
                             "ProvisionedThroughput", THROUGHPUT)))),
+            entry("VectorIndexes", list(VECTOR_INDEX)), entry("VectorIndexOverride", list(VECTOR_INDEX)),
+            entry("VectorIndexUpdates", list(Structure.of("VectorIndexUpdate", Map.of("Create",
+                    Structure.of("CreateVectorIndexAction", VECTOR_INDEX_MEMBERS),
+                    "Delete", Structure.of("DeleteVectorIndexAction", Map.of("IndexName", STRING)))))),
             entry("StreamSpecification", Structure.of("StreamSpecification",
                     Map.of("StreamEnabled", BOOLEAN, "StreamViewType", STRING))),
             entry("Statements", list(Structure.of("BatchStatementRequest", Map.of("Statement", STRING,

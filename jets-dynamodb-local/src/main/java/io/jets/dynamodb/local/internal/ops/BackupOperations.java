@@ -201,6 +201,15 @@ public final class BackupOperations {
                     .forEach(key -> used.add(key.path("AttributeName").asText())));
         }
         create.get("KeySchema").forEach(key -> used.add(key.path("AttributeName").asText()));
+        // the vector indexes come back with the table, each rebuilt from the restored items, unless an override
+        // leaves some out
+        JsonNode vectorIndexes = request.hasNonNull("VectorIndexOverride") ? request.get("VectorIndexOverride")
+                : described.get("VectorIndexes");
+        if (vectorIndexes != null && !vectorIndexes.isEmpty()) {
+            create.set("VectorIndexes", vectorIndexes);
+            vectorIndexes.forEach(index -> index.path("SearchSchema")
+                    .forEach(element -> used.add(element.path("AttributeName").asText())));
+        }
         var definitions = create.putArray("AttributeDefinitions");
         described.get("AttributeDefinitions").forEach(definition -> {
             if (used.contains(definition.path("AttributeName").asText())) {
@@ -228,16 +237,18 @@ public final class BackupOperations {
                 }
             }
         }
-        TableSchema schema = TableSchema.parse(create);
+        TableSchema schema = TableSchema.parse(create, now);
         long[] throughput;
         if (request.hasNonNull("ProvisionedThroughputOverride") || !billingMode.equals(backedUp.billingMode())) {
             throughput = BillingRules.throughput(billingMode, request.get("ProvisionedThroughputOverride"));
         } else {
             throughput = new long[] {backedUp.readCapacityUnits(), backedUp.writeCapacityUnits()};
         }
-        return new TableDefinition(0, name, java.util.UUID.randomUUID().toString(), now,
+        TableDefinition restored = new TableDefinition(0, name, java.util.UUID.randomUUID().toString(), now,
                 schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                 throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null, false, null, null);
+        return schema.vectorIndexes().isEmpty() ? restored
+                : restored.withVectorIndexes(schema.vectorIndexes(), restored.attributeDefinitions());
     }
 
     /**

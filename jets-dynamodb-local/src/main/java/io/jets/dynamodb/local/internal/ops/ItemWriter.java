@@ -90,6 +90,9 @@ public final class ItemWriter {
             items.delete(connection, table.id(), hash, range);
         } else {
             checkIndexKeys(table, next);
+            if (!table.vectorIndexes().isEmpty()) {
+                VectorIndexes.checkItem(table, next);
+            }
             // written out and sized once: the stored item and the stream record's NewImage are the same text
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
             items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());

@@ -73,6 +73,10 @@ final class TableDescriptions {
                 indexes.add(index(index, table, region, indexStats));
             }
         }
+        ArrayNode vectorIndexes = VectorIndexes.describeAll(table, region, "ACTIVE", indexStats);
+        if (vectorIndexes != null) {
+            description.set("VectorIndexes", vectorIndexes);
+        }
         if (table.stream() != null) {
             // a disabled stream leaves no StreamSpecification behind, only the latest stream's ARN and label
             if (table.stream().enabled()) {

@@ -10,11 +10,13 @@ import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamDefinition;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
 import io.jets.dynamodb.local.internal.table.BackupCatalog;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
 import io.jets.dynamodb.local.internal.table.TableDefinition.StreamState;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,6 +87,10 @@ public final class TableOperations {
                         PROJECTION_TYPES, "[ALL, INCLUDE, KEYS_ONLY]");
             }
         }
+        int vectorPosition = 1;
+        for (JsonNode index : request.path("VectorIndexes")) {
+            VectorIndexes.constraints(constraints, index, "vectorIndexes." + vectorPosition++ + ".member.");
+        }
         // checked with the other members, before the billing mode decides whether a throughput may be given
         constraints.capacity("provisionedThroughput", request.get("ProvisionedThroughput")).check();
         BillingRules.checkCapacityBounds(request.get("ProvisionedThroughput"));
@@ -95,7 +101,8 @@ public final class TableOperations {
             throw ApiException.validation("One or more parameter values were invalid: Table is being created with a"
                     + " stream disabled, UpdateViewType should not be specified");
         }
-        TableSchema schema = TableSchema.parse(request);
+        long now = clock.millis();
+        TableSchema schema = TableSchema.parse(request, now);
         String billingMode = Json.text(request, "BillingMode") == null ? "PROVISIONED" : Json.text(request, "BillingMode");
         long[] throughput = BillingRules.throughput(billingMode, request.get("ProvisionedThroughput"));
         String viewType = TableSettings.enabledViewType(streamSpecification);
@@ -105,12 +112,14 @@ public final class TableOperations {
         String kmsKeyArn = ServerSideEncryption.keyArn(request.get("SSESpecification"), context.region());
         TableOptions warm = WarmThroughput.atCreate(request.get("WarmThroughput"), billingMode, throughput,
                 TableOptions.DEFAULT);
-        long now = clock.millis();
         TableDefinition created = database.write(connection -> {
             TableDefinition table = new TableDefinition(0, name, UUID.randomUUID().toString(), now,
                     schema.attributeDefinitions(), schema.hashKey(), schema.rangeKey(), billingMode, throughput[0],
                     throughput[1], null, schema.globalIndexes(), schema.localIndexes(), null,
                     request.path("DeletionProtectionEnabled").asBoolean(false), tags, tableClass);
+            if (!schema.vectorIndexes().isEmpty()) {
+                table = table.withVectorIndexes(schema.vectorIndexes(), table.attributeDefinitions());
+            }
             if (kmsKeyArn != null) {
                 table = table.withOptions(table.options().withKmsMasterKeyArn(kmsKeyArn));
             }
@@ -134,6 +143,7 @@ public final class TableOperations {
         description.remove("WarmThroughput");
         description.path("GlobalSecondaryIndexes").forEach(index -> ((ObjectNode) index).put("IndexStatus", "CREATING")
                 .remove("WarmThroughput"));
+        description.path("VectorIndexes").forEach(index -> ((ObjectNode) index).put("IndexStatus", "CREATING"));
         if (description.get("BillingModeSummary") instanceof ObjectNode billing) {
             billing.remove("LastUpdateToPayPerRequestDateTime");
         }
@@ -151,8 +161,11 @@ public final class TableOperations {
         new Constraints().tableName("tableName", request.get("TableName")).check();
         TableDefinition table = describable(Json.text(request, "TableName"));
         long[] stats = totals(table.id());
-        Map<String, long[]> indexStats = table.globalIndexes().isEmpty() && table.localIndexes().isEmpty()
-                ? Map.of() : database.read(connection -> IndexReads.stats(connection, table));
+        Map<String, long[]> indexStats = !IndexEntries.any(table) ? Map.of() : database.read(connection -> {
+            Map<String, long[]> all = new HashMap<>(IndexReads.stats(connection, table));
+            all.putAll(VectorIndexes.stats(connection, table));
+            return all;
+        });
         ObjectNode response = Json.object();
         response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
                 indexStats));
@@ -199,7 +212,7 @@ public final class TableOperations {
                 context.region());
         // DeleteTable leaves out the schema it could still describe
         description.remove(List.of("CreationDateTime", "KeySchema", "AttributeDefinitions", "GlobalSecondaryIndexes",
-                "LocalSecondaryIndexes"));
+                "LocalSecondaryIndexes", "VectorIndexes"));
         response.set("TableDescription", description);
         return response;
     }

@@ -6,6 +6,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,14 +17,16 @@ import java.util.Set;
  * key attribute defined, no definition left unused. The indexes themselves are read by {@link IndexDefinitions}.
  */
 record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKey, String rangeKey,
-                   List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes) {
+                   List<IndexDefinition> globalIndexes, List<IndexDefinition> localIndexes,
+                   List<VectorIndexDefinition> vectorIndexes) {
 
     private static final Set<String> SCALAR_TYPES = Set.of("S", "N", "B");
     /** DynamoDB's default quotas of indexes per table. */
     static final int MAX_LOCAL_INDEXES = 5;
     static final int MAX_GLOBAL_INDEXES = 20;
 
-    static TableSchema parse(ObjectNode request) {
+    /** {@code now}: when the table and its vector indexes are created. */
+    static TableSchema parse(ObjectNode request, long now) {
         List<AttributeDefinition> definitions = new ArrayList<>();
         requireMembers(request.get("AttributeDefinitions"), "attributeDefinitions", "AttributeName",
                 "AttributeType");
@@ -81,8 +84,12 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
             throw ApiException.validation("One or more parameter values were invalid: GlobalSecondaryIndex count"
                     + " exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
         }
-        checkDefinitions(definitions, used, !locals.isEmpty() || !globals.isEmpty());
-        return new TableSchema(definitions, key[0], key[1], globals, locals);
+        Set<String> indexNames = new LinkedHashSet<>();
+        locals.forEach(index -> indexNames.add(index.name()));
+        globals.forEach(index -> indexNames.add(index.name()));
+        List<VectorIndexDefinition> vectors = VectorIndexes.atCreate(request, definitions, used, indexNames, now);
+        checkDefinitions(definitions, used, !locals.isEmpty() || !globals.isEmpty() || !vectors.isEmpty());
+        return new TableSchema(definitions, key[0], key[1], globals, locals, vectors);
     }
 
     /** Every element of a list member must be an object carrying both named members. */

@@ -10,6 +10,7 @@ import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.storage.ItemStore.Row;
 import io.jets.dynamodb.local.internal.storage.KeyEncoding;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -44,7 +45,8 @@ public final class IndexEntries {
 
     /** Whether the table has a secondary index: a table without one never reaches this class on a write. */
     public static boolean any(TableDefinition table) {
-        return !table.globalIndexes().isEmpty() || !table.localIndexes().isEmpty();
+        return !table.globalIndexes().isEmpty() || !table.localIndexes().isEmpty()
+                || !table.vectorIndexes().isEmpty();
     }
 
     /** The table's local then global secondary indexes. */
@@ -75,11 +77,24 @@ public final class IndexEntries {
                 }
             }
         }
+        for (VectorIndexDefinition index : table.vectorIndexes()) {
+            Position before = old == null ? null : position(table, index, old, itemHash, itemRange);
+            Position after = next == null ? null : position(table, index, next, itemHash, itemRange);
+            if (before != null && (after == null || !samePlace(before, after))) {
+                entries.delete(connection, table.id(), index.name(), before);
+            }
+            if (after != null) {
+                entries.put(connection, table.id(), index.name(), after, projectedSize(table, index, next, nextSize));
+            }
+        }
     }
 
     /** Builds the entries of every index of a table from its items (restored, or stored before entries). */
     public void build(Connection connection, TableDefinition table) throws SQLException {
         for (IndexDefinition index : all(table)) {
+            build(connection, table, index);
+        }
+        for (VectorIndexDefinition index : table.vectorIndexes()) {
             build(connection, table, index);
         }
     }
@@ -97,6 +112,16 @@ public final class IndexEntries {
         for (IndexDefinition created : all(after)) {
             IndexDefinition old = find(before, created.name());
             if (!holdsSameEntries(before, old, after, created)) {
+                build(connection, after, created);
+            }
+        }
+        for (VectorIndexDefinition old : before.vectorIndexes()) {
+            if (!old.equals(after.vectorIndex(old.name()))) {
+                entries.deleteIndex(connection, before.id(), old.name());
+            }
+        }
+        for (VectorIndexDefinition created : after.vectorIndexes()) {
+            if (!created.equals(before.vectorIndex(created.name()))) {
                 build(connection, after, created);
             }
         }
@@ -125,6 +150,87 @@ public final class IndexEntries {
             afterHash = rows.get(rows.size() - 1).hash();
             afterRange = rows.get(rows.size() - 1).range();
         }
+    }
+
+    /** The entries of a vector index, one for every item of the table that it holds. */
+    private void build(Connection connection, TableDefinition table, VectorIndexDefinition index)
+            throws SQLException {
+        entries.deleteIndex(connection, table.id(), index.name());
+        byte[] afterHash = null;
+        byte[] afterRange = null;
+        while (true) {
+            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, CHUNK);
+            for (Row row : rows) {
+                Position position = position(table, index, row.item(), row.hash(), row.range());
+                if (position != null) {
+                    entries.put(connection, table.id(), index.name(), position,
+                            projectedSize(table, index, row.item(), row.size()));
+                }
+            }
+            if (rows.size() < CHUNK) {
+                return;
+            }
+            afterHash = rows.get(rows.size() - 1).hash();
+            afterRange = rows.get(rows.size() - 1).range();
+        }
+    }
+
+    /**
+     * Where an item sits in a vector index, or null when the index does not hold it: its entries are grouped by
+     * the value of the search schema's HASH attribute (all in one group without one) and carry no range.
+     */
+    private static Position position(TableDefinition table, VectorIndexDefinition index, ObjectNode item,
+                                     byte[] itemHash, byte[] itemRange) {
+        if (!holds(table, index, item)) {
+            return null;
+        }
+        String hash = index.hashAttribute();
+        return new Position(hash == null ? EMPTY : KeyEncoding.encode(item.get(hash)), EMPTY, itemHash, itemRange);
+    }
+
+    /**
+     * Whether a vector index holds the item: a list of exactly its dimensions of numbers within the range of a
+     * 32-bit float under the vector attribute, and the HASH attribute of its search schema, if it has one, of
+     * the defined type and not empty. Writes refuse other vectors once the index exists; items written before
+     * the index was added may carry anything, and stay out of it.
+     */
+    public static boolean holds(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
+        JsonNode vector = item.get(index.vectorAttribute());
+        JsonNode elements = vector == null ? null : vector.get("L");
+        if (elements == null || !elements.isArray() || elements.size() != index.dimensions()) {
+            return false;
+        }
+        for (JsonNode element : elements) {
+            JsonNode number = element.get("N");
+            if (number == null || Float.isInfinite(Float.parseFloat(number.asText().trim()))) {
+                return false;
+            }
+        }
+        return index.hashAttribute() == null || holdsKey(table, item, index.hashAttribute(), 2048);
+    }
+
+    /**
+     * The size of the item as a vector index holds it: the whole item for ALL, else its table key, vector and
+     * search schema attributes, and with INCLUDE the attributes listed.
+     */
+    private static long projectedSize(TableDefinition table, VectorIndexDefinition index, ObjectNode item,
+                                      long size) {
+        if ("ALL".equals(index.projectionType())) {
+            return size >= 0 ? size : AttributeValues.itemSize(item);
+        }
+        List<String> names = new ArrayList<>(table.keyNames());
+        names.add(index.vectorAttribute());
+        index.searchSchema().forEach(element -> names.add(element.attributeName()));
+        if ("INCLUDE".equals(index.projectionType())) {
+            names.addAll(index.nonKeyAttributes());
+        }
+        ObjectNode projected = Json.object();
+        for (String name : names) {
+            if (item.has(name)) {
+                projected.set(name, item.get(name));
+            }
+        }
+        return AttributeValues.itemSize(projected);
     }
 
     private static IndexDefinition find(TableDefinition table, String name) {
