@@ -195,6 +195,8 @@ final class GlobalIndexUpdates {
         Set<String> keys = new LinkedHashSet<>(table.keyNames());
         table.localIndexes().forEach(index -> keys.addAll(index.keyNames()));
         indexes.forEach(index -> keys.addAll(index.keyNames()));
+        table.vectorIndexes().forEach(index -> index.searchSchema()
+                .forEach(element -> keys.add(element.attributeName())));
         definitions.removeIf(definition -> !keys.contains(definition.name()));
         return table.withGlobalIndexes(indexes, definitions);
     }

@@ -40,6 +40,24 @@ final class ReadRequest {
     private final boolean query;
     private final boolean fetches;
 
+    /**
+     * A vector index is read only by SearchVectors. A Query names what it lacks (a key condition) and the
+     * consistent read a global index refuses before the index type; a Scan names the index type first.
+     */
+    private static ApiException vectorIndexRefusal(ObjectNode request, String legacyFilter) {
+        if (!"QueryFilter".equals(legacyFilter)) {
+            return ApiException.validation("Scan operation not supported on this index type");
+        }
+        if (!request.hasNonNull("KeyConditionExpression") && !request.hasNonNull("KeyConditions")) {
+            return ApiException.validation("Either the KeyConditions or KeyConditionExpression parameter must be"
+                    + " specified in the request.");
+        }
+        if (request.path("ConsistentRead").asBoolean(false)) {
+            return ApiException.validation("Consistent reads are not supported on global secondary indexes");
+        }
+        return ApiException.validation("Query operation not supported on this index type.");
+    }
+
     ReadRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions, String legacyFilter) {
         new Constraints().range("limit", request.get("Limit"), 1, Integer.MAX_VALUE)
                 .oneOf("select", request.get("Select"), SELECT,
@@ -60,6 +78,9 @@ final class ReadRequest {
                 if (candidate.name().equals(indexName)) {
                     found = candidate;
                 }
+            }
+            if (found == null && table.vectorIndex(indexName) != null) {
+                throw vectorIndexRefusal(request, legacyFilter);
             }
             if (found == null) {
                 throw ApiException.validation("The table does not have the specified index: " + indexName);

@@ -37,7 +37,8 @@ final class TableUpdates {
 
     ObjectNode updateTable(ObjectNode request, RequestContext context) {
         JsonNode streamSpecification = request.get("StreamSpecification");
-        ServerSideEncryption.checkType(new Constraints().tableName("tableName", request.get("TableName"))
+        Constraints constraints = ServerSideEncryption.checkType(new Constraints()
+                .tableName("tableName", request.get("TableName"))
                 .oneOf("billingMode", request.get("BillingMode"), BillingRules.BILLING_MODES,
                         "[PROVISIONED, PAY_PER_REQUEST]")
                 .oneOf("streamSpecification.streamViewType", streamSpecification == null ? null
@@ -45,8 +46,9 @@ final class TableUpdates {
                         TableSettings.VIEW_TYPE_ENUM),
                 "sSESpecification", request.get("SSESpecification"))
                 .capacity("provisionedThroughput", request.get("ProvisionedThroughput"))
-                .keyAttributeNames("attributeDefinitions", request.get("AttributeDefinitions"))
-                .check();
+                .keyAttributeNames("attributeDefinitions", request.get("AttributeDefinitions"));
+        VectorIndexUpdates.constraints(constraints, request.get("VectorIndexUpdates"));
+        constraints.check();
         BillingRules.checkCapacityBounds(request.get("ProvisionedThroughput"));
         ServerSideEncryption.checkSpecification(request.get("SSESpecification"));
         TableSettings.requireStreamEnabled(streamSpecification);
@@ -56,7 +58,7 @@ final class TableUpdates {
                 && (request.get("GlobalSecondaryIndexUpdates") == null
                         || request.get("GlobalSecondaryIndexUpdates").isEmpty())
                 && request.get("TableClass") == null && request.get("SSESpecification") == null
-                && request.get("WarmThroughput") == null) {
+                && request.get("WarmThroughput") == null && !VectorIndexUpdates.requested(request)) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
                     + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
@@ -66,6 +68,9 @@ final class TableUpdates {
         IndexThroughputUpdates.checkShape(request);
         if (request.path("GlobalSecondaryIndexUpdates").isArray()) {
             GlobalIndexUpdates.checkIndexActions(request.get("GlobalSecondaryIndexUpdates"));
+        }
+        if (VectorIndexUpdates.requested(request)) {
+            VectorIndexUpdates.checkActions(request);
         }
         String tableClass = TableSettings.tableClass(request);
         JsonNode encryption = request.get("SSESpecification");
@@ -88,6 +93,9 @@ final class TableUpdates {
                 if ("PROVISIONED".equals(mode) && !request.hasNonNull("ProvisionedThroughput")) {
                     throw ApiException.validation("One or more parameter values were invalid: ProvisionedThroughput"
                             + " must be specified when BillingMode is PROVISIONED");
+                }
+                if ("PROVISIONED".equals(mode) && !table.vectorIndexes().isEmpty()) {
+                    throw VectorIndexes.payPerRequestOnly();
                 }
                 long[] throughput = BillingRules.throughput(mode, request.get("ProvisionedThroughput"));
                 if ("PROVISIONED".equals(table.billingMode()) && "PROVISIONED".equals(mode)
@@ -117,6 +125,9 @@ final class TableUpdates {
             if (request.get("GlobalSecondaryIndexUpdates") != null) {
                 table = GlobalIndexUpdates.updateGlobalIndexes(table, request);
             }
+            if (VectorIndexUpdates.requested(request)) {
+                table = VectorIndexUpdates.apply(table, request, now);
+            }
             if (streamSpecification != null) {
                 table = updateStream(connection, table, streamSpecification, context, now);
             }
@@ -137,6 +148,9 @@ final class TableUpdates {
         }
         IndexThroughputUpdates.describeUnderWay(description, original[0], updated);
         GlobalIndexChanges.describeUnderWay(description, original[0], updated, context.region());
+        if (VectorIndexUpdates.requested(request)) {
+            VectorIndexUpdates.describeUnderWay(description, original[0], updated, context.region());
+        }
         // a raise is still under way when UpdateTable answers: the values shown are the ones being left
         if (warmBefore[0] != null && !java.util.Arrays.equals(warmBefore[0], WarmThroughput.of(updated))) {
             description.set("WarmThroughput", WarmThroughput.description(warmBefore[0], "UPDATING"));
@@ -158,7 +172,8 @@ final class TableUpdates {
     private static void checkCombination(ObjectNode request) {
         boolean stream = request.hasNonNull("StreamSpecification");
         // an empty list changes no index; it is refused on its own as an empty list
-        boolean indexes = request.path("GlobalSecondaryIndexUpdates").size() > 0;
+        boolean indexes = request.path("GlobalSecondaryIndexUpdates").size() > 0
+                || VectorIndexUpdates.requested(request);
         boolean throughput = request.hasNonNull("ProvisionedThroughput")
                 || "PROVISIONED".equals(Json.text(request, "BillingMode"));
         boolean others = stream || indexes || request.hasNonNull("ProvisionedThroughput")
@@ -193,7 +208,7 @@ final class TableUpdates {
             throw ApiException.validation("One or more parameter values were invalid: You cannot modify stream status"
                     + " while updating table IOPS");
         }
-        boolean createsOrDeletes = false;
+        boolean createsOrDeletes = VectorIndexUpdates.requested(request);
         for (JsonNode update : request.path("GlobalSecondaryIndexUpdates")) {
             createsOrDeletes |= update.hasNonNull("Create") || update.hasNonNull("Delete");
         }

@@ -87,8 +87,10 @@ final class SelectRules {
         List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
         indexes.addAll(table.localIndexes());
         return indexes.stream().filter(index -> index.name().equals(name)).findFirst().orElseThrow(
-                // unlike Query and Scan, ExecuteStatement does not name the index
-                () -> ApiException.validation("The table does not have the specified index"));
+                // unlike Query and Scan, ExecuteStatement does not name the index; it reads a vector index as a Scan
+                () -> ApiException.validation(table.vectorIndex(name) != null
+                        ? "Scan operation not supported on this index type"
+                        : "The table does not have the specified index"));
     }
 
     /** The top-level attributes an expression names that the index does not project, in statement order. */
