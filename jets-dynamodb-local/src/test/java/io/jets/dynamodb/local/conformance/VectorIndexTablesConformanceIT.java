@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.SearchSchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.SearchSchemaElementType;
@@ -317,5 +318,25 @@ class VectorIndexTablesConformanceIT {
         assertThat(describe("held", "plain").itemCount()).isEqualTo(1);
         assertThat(describe("held", "schema").itemCount()).isEqualTo(1);
         assertThat(describe("held", "schema").indexSizeBytes()).isPositive();
+    }
+
+    @Test
+    void writes_reportTheVectorBytesOfEachIndexTheyChange_withIndexes() {
+        createWriteTable("charged");
+        Map<String, AttributeValue> written = item("pk", s("a"), "tenant", s("t1"), "embedding", vector(1, 0, 0));
+
+        var indexes = client.putItem(b -> b.tableName("charged").item(written)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        var total = client.putItem(b -> b.tableName("charged").item(item("pk", s("b"), "embedding",
+                vector(1, 0, 0))).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity();
+        var unchanged = client.putItem(b -> b.tableName("charged").item(written)
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+
+        // a small entry is charged the 1 KB minimum, in each index it is written to
+        assertThat(indexes.vectorIndexes()).containsOnlyKeys("plain", "schema");
+        assertThat(indexes.vectorIndexes().get("plain").vectorWriteRequestBytes()).isEqualTo(1024.0);
+        assertThat(indexes.vectorIndexes().get("schema").vectorWriteRequestBytes()).isEqualTo(1024.0);
+        assertThat(total.hasVectorIndexes()).isFalse();
+        assertThat(unchanged.hasVectorIndexes()).isFalse();
     }
 }

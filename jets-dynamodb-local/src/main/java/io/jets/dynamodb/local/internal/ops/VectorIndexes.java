@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.IndexEntryStore;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.SearchSchemaElement;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,6 +40,8 @@ final class VectorIndexes {
     static final Set<String> DISTANCE_FUNCTIONS = Set.of("COSINE", "EUCLIDEAN", "DOT_PRODUCT");
     static final String DISTANCE_FUNCTION_ENUM = "[DOT_PRODUCT, COSINE, EUCLIDEAN]";
     private static final Set<String> ELEMENT_TYPES = Set.of("HASH", "INLINE_FILTER");
+    /** The least a write is charged per vector index it changes. */
+    private static final long MIN_WRITE_BYTES = 1024;
     private static final BigDecimal MAX_FLOAT = new BigDecimal(Float.toString(Float.MAX_VALUE));
 
     private VectorIndexes() {
@@ -298,6 +302,47 @@ final class VectorIndexes {
     /** A number as DynamoDB echoes an out of range vector element: {@code 3.5E+38}. */
     private static String scientific(BigDecimal number) {
         return number.stripTrailingZeros().round(MathContext.DECIMAL64).toString();
+    }
+
+    /**
+     * The vector write request bytes a write replacing {@code before} with {@code after} (either null when absent)
+     * costs one index: nothing when the index's view of the item did not change, else the size of the entry it
+     * stores (the vector counted as its name and 4 bytes a dimension), at least 1 KB.
+     */
+    static double writeBytes(TableDefinition table, VectorIndexDefinition index, ObjectNode before,
+                             ObjectNode after) {
+        ObjectNode old = view(table, index, before);
+        ObjectNode next = view(table, index, after);
+        if (Objects.equals(old, next)) {
+            return 0;
+        }
+        ObjectNode entry = (next != null ? next : old).deepCopy();
+        entry.remove(index.vectorAttribute());
+        long bytes = AttributeValues.itemSize(entry) + index.vectorAttribute().length() + 4 * index.dimensions();
+        return Math.max(MIN_WRITE_BYTES, bytes);
+    }
+
+    /** What a vector index stores of an item, or null when it does not hold the item. */
+    private static ObjectNode view(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
+        if (item == null || !IndexEntries.holds(table, index, item)) {
+            return null;
+        }
+        if ("ALL".equals(index.projectionType())) {
+            return item;
+        }
+        List<String> names = new ArrayList<>(table.keyNames());
+        names.add(index.vectorAttribute());
+        index.searchSchema().forEach(element -> names.add(element.attributeName()));
+        if ("INCLUDE".equals(index.projectionType())) {
+            names.addAll(index.nonKeyAttributes());
+        }
+        ObjectNode projected = Json.object();
+        for (String name : names) {
+            if (item.has(name)) {
+                projected.set(name, item.get(name));
+            }
+        }
+        return projected;
     }
 
     /** Item count and projected size of every vector index of the table, read from their entries. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
+import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,7 @@ public final class WriteCharge {
     private double table;
     private final Map<String, Double> globalIndexes = new TreeMap<>();
     private final Map<String, Double> localIndexes = new TreeMap<>();
+    private final Map<String, Double> vectorIndexes = new TreeMap<>();
 
     /** Adds one write replacing {@code before} (null when absent) with {@code after} (null for a delete). */
     WriteCharge add(TableDefinition definition, ObjectNode before, ObjectNode after) {
@@ -33,6 +35,9 @@ public final class WriteCharge {
         }
         for (IndexDefinition index : definition.localIndexes()) {
             charge(localIndexes, index.name(), indexWrites(definition, index, before, after));
+        }
+        for (VectorIndexDefinition index : definition.vectorIndexes()) {
+            charge(vectorIndexes, index.name(), VectorIndexes.writeBytes(definition, index, before, after));
         }
         return this;
     }
@@ -76,6 +81,10 @@ public final class WriteCharge {
             units(capacity.putObject("Table"), tableFactor * table, writeUnits);
             arms(capacity, "GlobalSecondaryIndexes", globalIndexes, writeUnits);
             arms(capacity, "LocalSecondaryIndexes", localIndexes, writeUnits);
+            if (!vectorIndexes.isEmpty()) {
+                ObjectNode arms = capacity.putObject("VectorIndexes");
+                vectorIndexes.forEach((name, bytes) -> arms.putObject(name).put("VectorWriteRequestBytes", bytes));
+            }
         }
         return capacity;
     }
