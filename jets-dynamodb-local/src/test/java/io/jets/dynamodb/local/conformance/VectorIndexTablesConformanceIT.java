@@ -339,4 +339,16 @@ class VectorIndexTablesConformanceIT {
         assertThat(total.hasVectorIndexes()).isFalse();
         assertThat(unchanged.hasVectorIndexes()).isFalse();
     }
+
+    @Test
+    void createTable_readsTheVectorIndexMembersWithTheirWireTypes() throws Exception {
+        String request = "{\"TableName\":\"wire\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                + "\"VectorIndexes\":[{\"IndexName\":\"plain\",\"VectorAttribute\":{\"AttributeName\":\"e\"},"
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"},\"DistanceFunction\":\"COSINE\",\"Dimensions\":";
+        RawRequests.assertSerializationError(RawRequests.post(local.endpoint(), "CreateTable", request + "true}]}"),
+                "TRUE_VALUE cannot be converted to Long");
+        assertThat(RawRequests.post(local.endpoint(), "CreateTable", request + "3}]}").statusCode()).isEqualTo(200);
+    }
 }
