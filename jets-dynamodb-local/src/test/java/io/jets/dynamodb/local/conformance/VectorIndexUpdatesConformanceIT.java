@@ -237,4 +237,21 @@ class VectorIndexUpdatesConformanceIT {
                 .vectorIndexOverride(List.of()));
         assertThat(client.describeTable(b -> b.tableName("restored-bare")).table().hasVectorIndexes()).isFalse();
     }
+
+    @Test
+    void updateItem_checksOnlyTheValuesItChanges() {
+        onDemandTable("older");
+        client.putItem(b -> b.tableName("older").item(item("pk", s("a"), "embedding", vector(1, 2, 3))));
+        createIndex("older", action("plain", 2));
+
+        client.updateItem(b -> b.tableName("older").key(item("pk", s("a"))).updateExpression("SET title = :t")
+                .expressionAttributeValues(Map.of(":t", s("kept as it was"))));
+
+        assertValidation(() -> client.updateItem(b -> b.tableName("older").key(item("pk", s("a")))
+                        .updateExpression("SET embedding = :v").expressionAttributeValues(Map.of(":v",
+                                vector(1, 2, 4)))),
+                "One or more parameter values were invalid. Invalid size for parameter embedding, Expected: 2,"
+                        + " Actual: 3 IndexName: plain");
+        assertThat(describe("older", "plain").itemCount()).isZero();
+    }
 }

@@ -239,17 +239,20 @@ final class VectorIndexes {
      * What a write into a table with vector indexes must hold, checked index by index in the order they were
      * declared: a vector attribute present is a list of 32-bit floats of the index's dimensions, and search
      * schema attributes present have their defined types (a HASH value not empty). An item without the vector
-     * or the HASH attribute is written and stays out of the index.
+     * or the HASH attribute is written and stays out of the index. Only values the write changes from
+     * {@code old} (null when the item is new) are checked: an item written before an index was added keeps what
+     * the index cannot hold until that value itself changes.
      */
-    static void checkItem(TableDefinition table, ObjectNode item) {
+    static void checkItem(TableDefinition table, ObjectNode item, ObjectNode old) {
         for (VectorIndexDefinition index : table.vectorIndexes()) {
             JsonNode vector = item.get(index.vectorAttribute());
-            if (vector != null) {
+            if (vector != null && !unchanged(old, index.vectorAttribute(), vector)) {
                 checkVector(index, vector);
             }
             for (SearchSchemaElement element : index.searchSchema()) {
                 JsonNode value = item.get(element.attributeName());
-                if (value == null || table.keyNames().contains(element.attributeName())) {
+                if (value == null || table.keyNames().contains(element.attributeName())
+                        || unchanged(old, element.attributeName(), value)) {
                     continue;
                 }
                 String expected = table.typeOf(element.attributeName());
@@ -267,6 +270,10 @@ final class VectorIndexes {
                 }
             }
         }
+    }
+
+    private static boolean unchanged(ObjectNode old, String attribute, JsonNode value) {
+        return old != null && value.equals(old.get(attribute));
     }
 
     private static void checkVector(VectorIndexDefinition index, JsonNode vector) {
