@@ -21,7 +21,9 @@ import java.time.Duration;
  * secondary indexes), BatchGetItem, BatchWriteItem, TransactWriteItems, TransactGetItems, ExecuteStatement,
  * BatchExecuteStatement, ExecuteTransaction, UpdateTimeToLive, DescribeTimeToLive, TagResource, UntagResource,
  * ListTagsOfResource, DescribeLimits, DescribeEndpoints, DescribeContinuousBackups, UpdateContinuousBackups,
- * CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup; Streams: ListStreams,
+ * CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup, PutResourcePolicy,
+ * GetResourcePolicy, DeleteResourcePolicy, UpdateContributorInsights, DescribeContributorInsights,
+ * ListContributorInsights; Streams: ListStreams,
  * DescribeStream, GetShardIterator, GetRecords.
  * Every item change, whatever operation made it, writes its stream record in the same transaction.
  *

@@ -7,6 +7,7 @@ import io.jets.dynamodb.local.internal.http.SignatureVerifier;
 import io.jets.dynamodb.local.internal.ops.BackupOperations;
 import io.jets.dynamodb.local.internal.ops.BatchOperations;
 import io.jets.dynamodb.local.internal.ops.ContinuousBackupOperations;
+import io.jets.dynamodb.local.internal.ops.ContributorInsightsOperations;
 import io.jets.dynamodb.local.internal.ops.ControlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemOperations;
 import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
@@ -14,6 +15,7 @@ import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.partiql.PartiQlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
+import io.jets.dynamodb.local.internal.ops.ResourcePolicyOperations;
 import io.jets.dynamodb.local.internal.ops.StreamOperations;
 import io.jets.dynamodb.local.internal.ops.TableOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -65,6 +67,8 @@ public final class LocalServer implements DynamoDbLocal {
             TransactionOperations transactions = new TransactionOperations(database, catalog, writer, config.clock());
             register(operations, transactions);
             register(operations, new ControlOperations(database, catalog));
+            register(operations, new ResourcePolicyOperations(database, catalog, streams, config.clock()));
+            register(operations, new ContributorInsightsOperations(database, catalog, config.clock()));
             register(operations, new BackupOperations(database, catalog, config.clock()));
             this.recovery = new ContinuousBackupOperations(database, catalog, history, config.clock());
             register(operations, recovery);
@@ -167,6 +171,21 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "DescribeLimits", (request, context) -> control.describeLimits());
         operations.put(DYNAMODB + "DescribeEndpoints",
                 (request, context) -> control.describeEndpoints(endpoint().getAuthority()));
+    }
+
+    private static void register(Map<String, Operation> operations, ResourcePolicyOperations policies) {
+        operations.put(DYNAMODB + "PutResourcePolicy", policies::putResourcePolicy);
+        operations.put(DYNAMODB + "GetResourcePolicy", policies::getResourcePolicy);
+        operations.put(DYNAMODB + "DeleteResourcePolicy", policies::deleteResourcePolicy);
+    }
+
+    private static void register(Map<String, Operation> operations, ContributorInsightsOperations insights) {
+        operations.put(DYNAMODB + "UpdateContributorInsights",
+                (request, context) -> insights.updateContributorInsights(request));
+        operations.put(DYNAMODB + "DescribeContributorInsights",
+                (request, context) -> insights.describeContributorInsights(request));
+        operations.put(DYNAMODB + "ListContributorInsights",
+                (request, context) -> insights.listContributorInsights(request));
     }
 
     private static void register(Map<String, Operation> operations, ContinuousBackupOperations continuous) {

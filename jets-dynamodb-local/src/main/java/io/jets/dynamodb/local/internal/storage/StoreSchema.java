@@ -34,6 +34,11 @@ final class StoreSchema {
                 + " hash BLOB NOT NULL, range BLOB NOT NULL, item_hash BLOB NOT NULL, item_range BLOB NOT NULL,"
                 + " size INTEGER NOT NULL, PRIMARY KEY (table_id, index_name, hash, range, item_hash, item_range))"
                 + " WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS resource_policies (table_id INTEGER NOT NULL, resource TEXT NOT NULL,"
+                + " policy TEXT NOT NULL, revision TEXT NOT NULL, PRIMARY KEY (table_id, resource))",
+        "CREATE TABLE IF NOT EXISTS contributor_insights (table_id INTEGER NOT NULL, index_name TEXT NOT NULL,"
+                + " mode TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
+                + " PRIMARY KEY (table_id, index_name))",
     };
 
     /**

@@ -138,6 +138,14 @@ public final class TableCatalog {
             row.setLong(1, table.id());
             row.executeUpdate();
         }
+        // a table's resource policies and contributor insights settings go with it
+        for (String settings : new String[] {"resource_policies", "contributor_insights"}) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + settings + " WHERE table_id = ?")) {
+                delete.setLong(1, table.id());
+                delete.executeUpdate();
+            }
+        }
         database.onCommit(() -> tables.remove(table.name()));
     }
 
