@@ -1,5 +1,6 @@
 package io.jets.dynamodb.local.internal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
 import io.jets.dynamodb.local.internal.http.Operation;
@@ -177,6 +178,16 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "PutResourcePolicy", policies::putResourcePolicy);
         operations.put(DYNAMODB + "GetResourcePolicy", policies::getResourcePolicy);
         operations.put(DYNAMODB + "DeleteResourcePolicy", policies::deleteResourcePolicy);
+        // the policy a CreateTable request carries is attached once the table exists
+        Operation createTable = operations.get(DYNAMODB + "CreateTable");
+        operations.put(DYNAMODB + "CreateTable", (request, context) -> {
+            String policy = Json.text(request, "ResourcePolicy");
+            ObjectNode created = createTable.handle(request, context);
+            if (policy != null) {
+                policies.attachAtCreation(created.path("TableDescription").path("TableName").asText(), policy);
+            }
+            return created;
+        });
     }
 
     private static void register(Map<String, Operation> operations, ContributorInsightsOperations insights) {

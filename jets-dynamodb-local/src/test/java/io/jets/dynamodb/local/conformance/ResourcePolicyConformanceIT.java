@@ -9,9 +9,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse;
 import software.amazon.awssdk.services.dynamodb.model.PolicyNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy, with DynamoDB's revision ids and messages. */
@@ -93,6 +95,21 @@ class ResourcePolicyConformanceIT {
         assertThat(client.getResourcePolicy(b -> b.resourceArn(arn)).revisionId()).isEqualTo(second);
         assertThat(client.deleteResourcePolicy(b -> b.resourceArn(arn).expectedRevisionId(second)).revisionId())
                 .isEqualTo(second);
+    }
+
+    @Test
+    void createTable_withAResourcePolicy_attachesIt() {
+        String document = policy("arn:aws:dynamodb:us-east-1:000000000000:table/policy-at-creation",
+                "dynamodb:GetItem");
+        String arn = client.createTable(b -> b.tableName("policy-at-creation").billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(Attributes.attribute("id", ScalarAttributeType.S))
+                        .keySchema(Attributes.hash("id")).resourcePolicy(document))
+                .tableDescription().tableArn();
+
+        GetResourcePolicyResponse got = client.getResourcePolicy(b -> b.resourceArn(arn));
+
+        assertThat(got.policy()).isEqualTo(document);
+        assertThat(got.revisionId()).isNotBlank();
     }
 
     @Test

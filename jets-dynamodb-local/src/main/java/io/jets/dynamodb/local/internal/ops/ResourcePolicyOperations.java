@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * PutResourcePolicy, GetResourcePolicy and DeleteResourcePolicy: one policy document per table and one per stream
  * of a table, each with a revision id that changes when the document does. Nothing is enforced: the server takes
- * any credentials. A table's policies go with the table when it is deleted.
+ * any credentials. CreateTable's ResourcePolicy is attached as a first revision; a table's policies go with the
+ * table when it is deleted.
  *
  * <pre>{@code
  * String revision = client.putResourcePolicy(r -> r.resourceArn(tableArn).policy(document)).revisionId();
@@ -75,14 +76,7 @@ public final class ResourcePolicyOperations {
                 return current.revision();
             }
             String next = nextRevision();
-            try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO resource_policies"
-                    + " (table_id, resource, policy, revision) VALUES (?, ?, ?, ?)")) {
-                upsert.setLong(1, slot.table().id());
-                upsert.setString(2, slot.resource());
-                upsert.setString(3, document);
-                upsert.setString(4, next);
-                upsert.executeUpdate();
-            }
+            store(connection, slot, document, next);
             return next;
         });
         ObjectNode response = Json.object();
@@ -129,6 +123,27 @@ public final class ResourcePolicyOperations {
         ObjectNode response = Json.object();
         response.put("RevisionId", removed);
         return response;
+    }
+
+    /** Attaches the ResourcePolicy a CreateTable request carried to the table it created. */
+    public void attachAtCreation(String tableName, String document) {
+        database.write(connection -> {
+            TableDefinition table = catalog.require(tableName);
+            store(connection, new Slot(table, "", null), document, nextRevision());
+            return null;
+        });
+    }
+
+    private static void store(Connection connection, Slot slot, String document, String revision)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO resource_policies"
+                + " (table_id, resource, policy, revision) VALUES (?, ?, ?, ?)")) {
+            upsert.setLong(1, slot.table().id());
+            upsert.setString(2, slot.resource());
+            upsert.setString(3, document);
+            upsert.setString(4, revision);
+            upsert.executeUpdate();
+        }
     }
 
     private static void checkRevision(Slot slot, Policy current, String expected) {
