@@ -114,9 +114,9 @@ class IndexesIT {
         assertThatThrownBy(() -> client.updateItem(b -> b.tableName("orders").key(Map.of("id", s("a"), "sk", n("1")))
                 .updateExpression("SET #s = :empty").expressionAttributeNames(Map.of("#s", "status"))
                 .expressionAttributeValues(Map.of(":empty", s("")))))
-                .hasMessageStartingWith("One or more parameter values are not valid. A value specified for a"
-                        + " secondary index key is not supported. The AttributeValue for a key attribute cannot"
-                        + " contain an empty string value. IndexName: by-status, IndexKey: status");
+                .hasMessageStartingWith("One or more parameter values are not valid. The update expression attempted"
+                        + " to update a secondary index key to a value that is not supported. The AttributeValue for"
+                        + " a key attribute cannot contain an empty string value.");
     }
 
     @Test

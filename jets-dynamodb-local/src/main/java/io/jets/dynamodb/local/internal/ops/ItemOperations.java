@@ -133,7 +133,11 @@ public final class ItemOperations {
                     ? (existing != null ? existing : key.deepCopy())
                     : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
             ItemWriter.checkUpdatedSize(next);
-            writer.write(connection, table, key, existing, next, false);
+            try {
+                writer.write(connection, table, key, existing, next, false);
+            } catch (ApiException e) {
+                throw request.hasNonNull("UpdateExpression") ? UpdatedIndexKeys.reworded(e) : e;
+            }
             return new ObjectNode[] {existing, next};
         });
         ObjectNode response = Json.object();

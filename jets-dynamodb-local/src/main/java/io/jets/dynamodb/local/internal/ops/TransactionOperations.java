@@ -172,7 +172,15 @@ public final class TransactionOperations {
                             throw canceled(validationReasons(actions.size(), i,
                                     "Item size to update has exceeded the maximum allowed size"));
                         }
-                        writer.write(connection, action.table(), action.key(), current, next, false);
+                        try {
+                            writer.write(connection, action.table(), action.key(), current, next, false);
+                        } catch (ApiException e) {
+                            // what an update does to an index key is known only once it runs: it cancels
+                            if (UpdatedIndexKeys.wronglyTyped(e)) {
+                                throw canceled(validationReasons(actions.size(), i, e.getMessage()));
+                            }
+                            throw UpdatedIndexKeys.reworded(e);
+                        }
                         written = next;
                     }
                     default -> {
@@ -297,6 +305,11 @@ public final class TransactionOperations {
                 ObjectNode stored = AttributeValues.normalizeItem(item);
                 // a put's size is known from the request: it refuses the request before the transaction runs
                 ItemWriter.checkSize(stored);
+                // an index key of the wrong type is the action's ValidationError, as a table key's is
+                actionChecked(() -> {
+                    ItemWriter.checkIndexKeys(table, stored);
+                    return stored;
+                });
                 yield new Action(kind, label, table, key, condition, null, stored, returnOnFailure);
             }
             default -> {
