@@ -80,6 +80,21 @@ class PartiQlBatchConformanceIT {
     }
 
     @Test
+    void noStatements_failsTheMinimumLength_andTwentySix_theMaximum() {
+        List<BatchStatementRequest> tooMany = new java.util.ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            tooMany.add(member("SELECT * FROM lockers WHERE locker = 'm" + i + "'"));
+        }
+
+        assertValidation(() -> client.batchExecuteStatement(b -> b.statements(List.of())),
+                "1 validation error detected: Value '[]' at 'statements' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 1");
+        assertValidation(() -> client.batchExecuteStatement(b -> b.statements(tooMany)),
+                "1 validation error detected: Value at 'statements' failed to satisfy constraint: Member must have"
+                        + " length less than or equal to 25");
+    }
+
+    @Test
     void twoMembersNamingOneItem_refuseTheWholeBatch_readsAsWellAsWrites() {
         String duplicates = "Provided list of item keys contains duplicates";
 

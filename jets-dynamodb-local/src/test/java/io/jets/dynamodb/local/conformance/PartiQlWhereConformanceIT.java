@@ -105,6 +105,17 @@ class PartiQlWhereConformanceIT {
     }
 
     @Test
+    void orderingOperatorOnABoolean_isRefusedBeforeTheTableIsLookedUp() {
+        assertValidation(() -> client.executeStatement(b -> b.statement(
+                                "SELECT * FROM \"no-such-plants\" WHERE id = ? AND indoor < ?")
+                        .parameters(s("fern"), AttributeValue.fromBool(true))),
+                "Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
+        assertThatThrownBy(() -> client.executeStatement(b -> b.statement(
+                        "SELECT * FROM \"no-such-plants\" WHERE id = ?").parameters(s("fern"))))
+                .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException.class);
+    }
+
+    @Test
     void existenceFunctionMisused_isRefusedInDynamoDbsWords() {
         assertValidation(() -> fernMatches("attribute_exists('name')"),
                 "Operator or function requires a document path; operator or function: attribute_exists");

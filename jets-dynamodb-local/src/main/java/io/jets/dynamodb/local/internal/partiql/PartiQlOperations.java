@@ -89,6 +89,10 @@ public final class PartiQlOperations {
     }
 
     private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
+        if (statement.kind().equals("SELECT") && statement.condition() != null) {
+            // the WHERE clause's operand types belong to the statement: refused before the table is looked up
+            Expressions.filter(statement.condition(), ExpressionContext.of(statement.names(), statement.values()));
+        }
         TableDefinition table = catalog.require(statement.table());
         SelectRules.refuseMultiAttributeIndex(table, statement);
         if (statement.kind().equals("EXISTS")) {
@@ -144,7 +148,15 @@ public final class PartiQlOperations {
 
     public ObjectNode batchExecuteStatement(ObjectNode request) {
         JsonNode statements = request.get("Statements");
-        if (statements == null || statements.size() < 1 || statements.size() > 25) {
+        if (statements == null || statements.isNull()) {
+            throw ApiException.validation("1 validation error detected: Value null at 'statements' failed to"
+                    + " satisfy constraint: Member must not be null");
+        }
+        if (statements.size() < 1) {
+            throw ApiException.validation("1 validation error detected: Value '[]' at 'statements' failed to"
+                    + " satisfy constraint: Member must have length greater than or equal to 1");
+        }
+        if (statements.size() > 25) {
             throw ApiException.validation("1 validation error detected: Value at 'statements' failed to satisfy"
                     + " constraint: Member must have length less than or equal to 25");
         }
