@@ -88,6 +88,7 @@ final class TableDescriptions {
             description.put("LatestStreamArn", table.stream().arn());
         }
         description.set("WarmThroughput", WarmThroughput.description(WarmThroughput.of(table), "ACTIVE"));
+        OnDemandThroughput.describe(description, table.options());
         if (table.tableClass() != null) {
             ObjectNode summary = description.putObject("TableClassSummary").put("TableClass", table.tableClass());
             if (table.options().tableClassUpdatedMillis() != 0) {

@@ -125,6 +125,7 @@ public final class TableOperations {
             }
             table = table.withOptions(table.options().withWarmThroughput(warm.warmReadUnits(),
                     warm.warmWriteUnits()));
+            table = table.withOptions(OnDemandThroughput.apply(request.get("OnDemandThroughput"), table.options()));
             TableDefinition stored = catalog.insert(connection, table);
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),

@@ -58,7 +58,8 @@ final class TableUpdates {
                 && (request.get("GlobalSecondaryIndexUpdates") == null
                         || request.get("GlobalSecondaryIndexUpdates").isEmpty())
                 && request.get("TableClass") == null && request.get("SSESpecification") == null
-                && request.get("WarmThroughput") == null && !VectorIndexUpdates.requested(request)) {
+                && request.get("WarmThroughput") == null && request.get("OnDemandThroughput") == null
+                && !VectorIndexUpdates.requested(request)) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled,"
                     + " GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, MultiAccountReplicaReady,"
                     + " ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput,"
@@ -117,6 +118,7 @@ final class TableUpdates {
             if (request.get("DeletionProtectionEnabled") != null) {
                 table = table.withDeletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
             }
+            table = table.withOptions(OnDemandThroughput.apply(request.get("OnDemandThroughput"), table.options()));
             if (request.hasNonNull("WarmThroughput")) {
                 warmBefore[0] = WarmThroughput.of(table);
                 table = table.withOptions(WarmThroughput.raise(request.get("WarmThroughput"), warmBefore[0],

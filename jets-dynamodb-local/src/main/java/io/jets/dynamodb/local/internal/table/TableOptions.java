@@ -3,7 +3,7 @@ package io.jets.dynamodb.local.internal.table;
 /**
  * Table settings that change nothing about how items are stored or read here, but that DynamoDB reports back:
  * point-in-time recovery, the backup a table was restored from, the KMS key encrypting it, when its billing
- * mode and table class were last changed, and its warm throughput.
+ * mode and table class were last changed, its warm throughput and its on-demand throughput ceiling.
  *
  * @param recoveryPeriodInDays    the point-in-time recovery period while recovery is on, 0 while it is off
  * @param recoveryEnabledMillis   when point-in-time recovery was last turned on
@@ -15,12 +15,15 @@ package io.jets.dynamodb.local.internal.table;
  * @param warmReadUnits           the highest warm read throughput the table was given or reached, 0 while it only
  *                                has what its billing mode gives it
  * @param warmWriteUnits          the same for writes
+ * @param maxReadRequestUnits     the on-demand read ceiling (OnDemandThroughput), -1 once removed, 0 if never set
+ * @param maxWriteRequestUnits    the same for writes
  */
 public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis, Restore restore,
                            String kmsMasterKeyArn, long payPerRequestMillis, long tableClassUpdatedMillis,
-                           long warmReadUnits, long warmWriteUnits) {
+                           long warmReadUnits, long warmWriteUnits, long maxReadRequestUnits,
+                           long maxWriteRequestUnits) {
 
-    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0, 0, 0);
+    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0, 0, 0, 0, 0);
 
     /** Where a restored table came from, which DescribeTable reports as its RestoreSummary. */
     public record Restore(String sourceBackupArn, String sourceTableArn, long restoredMillis) {
@@ -28,31 +31,43 @@ public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis,
 
     public TableOptions withRecovery(int periodInDays, long enabledMillis) {
         return new TableOptions(periodInDays, enabledMillis, restore, kmsMasterKeyArn, payPerRequestMillis,
-                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
     }
 
     public TableOptions withRestore(Restore from) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, from, kmsMasterKeyArn,
-                payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
+                payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
     }
 
     public TableOptions withKmsMasterKeyArn(String arn) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, arn, payPerRequestMillis,
-                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
     }
 
     public TableOptions withPayPerRequestSince(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn, millis,
-                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits);
+                tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
     }
 
     public TableOptions withTableClassUpdated(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
-                payPerRequestMillis, millis, warmReadUnits, warmWriteUnits);
+                payPerRequestMillis, millis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
     }
 
     public TableOptions withWarmThroughput(long readUnits, long writeUnits) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
-                payPerRequestMillis, tableClassUpdatedMillis, readUnits, writeUnits);
+                payPerRequestMillis, tableClassUpdatedMillis, readUnits, writeUnits, maxReadRequestUnits,
+                maxWriteRequestUnits);
+    }
+
+    public TableOptions withOnDemandThroughput(long maxReadUnits, long maxWriteUnits) {
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
+                payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadUnits,
+                maxWriteUnits);
     }
 }
