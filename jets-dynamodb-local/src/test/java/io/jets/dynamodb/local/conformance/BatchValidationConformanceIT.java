@@ -140,6 +140,24 @@ class BatchValidationConformanceIT {
     }
 
     @Test
+    void batchWriteItem_over25Requests_echoesEachRequestAsTheServiceModelPrintsIt() {
+        List<WriteRequest> requests = new ArrayList<>();
+        List<String> echoed = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            requests.add(put(item("pk", s("bw-" + i))));
+            echoed.add("WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(s=bw-" + i + ", n=null, b=null,"
+                    + " iNT=null, dECIMAL=null, dOUBLE=null, sS=null, nS=null, bS=null, iNTSET=null, dECIMALSET=null,"
+                    + " dOUBLESET=null, m=null, l=null, nULL=null, bOOL=null)}, workloadProfileName=null),"
+                    + " deleteRequest=null)");
+        }
+
+        assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch", requests))),
+                "1 validation error detected: Value '{batch=[" + String.join(", ", echoed) + "]}' at 'requestItems'"
+                        + " failed to satisfy constraint: Map value must satisfy constraint: [Member must have length"
+                        + " less than or equal to 25, Member must have length greater than or equal to 1]");
+    }
+
+    @Test
     void batchWriteItem_putWithAWronglyTypedTableKey_doesNotMatchTheSchema() {
         assertValidation(() -> client.batchWriteItem(b -> b.requestItems(Map.of("batch",
                         List.of(put(item("pk", n("5"))))))),

@@ -63,12 +63,12 @@ public final class BatchOperations {
         for (JsonNode requests : requestItems) {
             total += requests.size();
             if (requests.size() < 1 || requests.size() > 25) {
-                // DynamoDB echoes the whole map, then the constraint on each table's list
+                // DynamoDB echoes the whole map as its model prints it, then the constraint on each table's list
                 StringBuilder echo = new StringBuilder("{");
                 requestItems.fields().forEachRemaining(e -> echo.append(echo.length() > 1 ? ", " : "")
                         .append(e.getKey()).append("=").append(e.getValue().isArray() ? "[" + String.join(", ",
                                 java.util.stream.StreamSupport.stream(e.getValue().spliterator(), false)
-                                        .map(Json::write).toList()) + "]" : Json.write(e.getValue())));
+                                        .map(WriteRequestEcho::of).toList()) + "]" : Json.write(e.getValue())));
                 throw ApiException.validation("1 validation error detected: Value '" + echo + "}' at 'requestItems'"
                         + " failed to satisfy constraint: Map value must satisfy constraint: [Member must have"
                         + " length less than or equal to 25, Member must have length greater than or equal to 1]");
