@@ -105,7 +105,7 @@ class ExpressionLimitsConformanceIT {
         assertValidation(() -> updateIf("attribute_not_exists(" + tooDeep + ")"),
                 ENVELOPE + "Invalid ConditionExpression: " + refused);
         assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("pair")))
-                .updateExpression("REMOVE " + tooDeep)), "Invalid UpdateExpression: " + refused);
+                .updateExpression("REMOVE " + tooDeep)), ENVELOPE + "Invalid UpdateExpression: " + refused);
         assertValidation(() -> client.scan(b -> b.tableName("limits").filterExpression("size(" + tooDeep + ") > :n")
                 .expressionAttributeValues(Map.of(":n", n("0")))), "Invalid FilterExpression: " + refused);
     }
@@ -125,7 +125,7 @@ class ExpressionLimitsConformanceIT {
 
         String outOfRange = "List index is not within the allowable range; index: [4294967295]";
         assertValidation(() -> client.updateItem(b -> b.tableName("limits").key(item("id", s("listed")))
-                .updateExpression("REMOVE tags[4294967295]")), "Invalid UpdateExpression: " + outOfRange);
+                .updateExpression("REMOVE tags[4294967295]")), ENVELOPE + "Invalid UpdateExpression: " + outOfRange);
         assertValidation(() -> client.getItem(b -> b.tableName("limits").key(item("id", s("listed")))
                 .projectionExpression("tags[4294967295]")), "Invalid ProjectionExpression: " + outOfRange);
         assertValidation(() -> updateIf("size(high[99999999999]) > low"),

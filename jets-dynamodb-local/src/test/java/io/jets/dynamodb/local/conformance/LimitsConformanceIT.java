@@ -193,6 +193,6 @@ class LimitsConformanceIT {
 
         assertValidation(() -> client.updateItem(b -> b.tableName("documents").key(item("id", s("big-update")))
                         .updateExpression(expression).expressionAttributeValues(values)),
-                "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;");
+                ENVELOPE + "Invalid UpdateExpression: Expression size has exceeded the maximum allowed size;");
     }
 }

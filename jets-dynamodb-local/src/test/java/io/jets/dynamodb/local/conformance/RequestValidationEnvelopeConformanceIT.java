@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * PutItem, UpdateItem and DeleteItem report what their request validation refuses inside the
  * {@code 1 validation error detected: } envelope, and word a malformed value as GetItem and Query do: an empty
  * number keeps its colon, an exponent is read in full, and a repeated set member is quoted in DynamoDB's order.
- * BatchWriteItem keeps the older, bare wording.
+ * BatchWriteItem keeps the older, bare wording; an update of a key attribute is reported bare by both.
  */
 class RequestValidationEnvelopeConformanceIT {
 
@@ -132,29 +132,61 @@ class RequestValidationEnvelopeConformanceIT {
     }
 
     @Test
-    void updateExpressionErrors_unusedPlaceholders_andEmptySets_stayBare() {
+    void updateExpressionErrors_unusedPlaceholders_andEmptySets_comeInTheEnvelope() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
+                        .updateExpression("INVALID SYNTAX")),
+                ENVELOPE + "Invalid UpdateExpression: Syntax error; token: \"INVALID\", near: \"INVALID SYNTAX\"");
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("")),
+                ENVELOPE + "Invalid UpdateExpression: The expression can not be empty;");
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("SET a = :v")),
+                ENVELOPE + "Invalid UpdateExpression: An expression attribute value used in expression is not"
+                        + " defined; attribute value: :v");
         assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
                 .updateExpression("ADD x :one SET a = :one ADD y :one")
                 .expressionAttributeValues(Map.of(":one", n("1")))),
-                "Invalid UpdateExpression: The \"ADD\" section can only be used once in an update expression;");
-        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
-                .updateExpression("SET #s = :h, #s = :h").expressionAttributeNames(Map.of("#s", "tags"))
-                .expressionAttributeValues(Map.of(":h", s("h")))),
-                "Invalid UpdateExpression: Two document paths overlap with each other; must remove or rewrite one of"
-                        + " these paths; path one: [tags], path two: [tags]");
-        String unused = "Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}";
+                ENVELOPE + "Invalid UpdateExpression: The \"ADD\" section can only be used once in an update"
+                        + " expression;");
+        String unusedName = ENVELOPE + "Value provided in ExpressionAttributeNames unused in expressions: keys:"
+                + " {#count}";
         assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("SET a = :v")
                 .expressionAttributeNames(Map.of("#count", "count"))
-                .expressionAttributeValues(Map.of(":v", s("v")))), unused);
+                .expressionAttributeValues(Map.of(":v", s("v")))), unusedName);
         assertValidation(() -> client.putItem(b -> b.tableName("notes").item(KEY)
                 .conditionExpression("attribute_not_exists(body)")
-                .expressionAttributeNames(Map.of("#count", "count"))), unused);
+                .expressionAttributeNames(Map.of("#count", "count"))), unusedName);
         assertValidation(() -> client.deleteItem(b -> b.tableName("notes").key(KEY)
                 .conditionExpression("attribute_not_exists(body)")
-                .expressionAttributeNames(Map.of("#count", "count"))), unused);
+                .expressionAttributeNames(Map.of("#count", "count"))), unusedName);
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("SET a = :v")
+                        .expressionAttributeValues(Map.of(":v", s("v"), ":unused", s("u")))),
+                ENVELOPE + "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
         assertValidation(() -> client.putItem(b -> b.tableName("notes").item(item("id", s("n1"), "tags",
-                AttributeValue.fromSs(List.of())))), INVALID + "An string set  may not be empty");
+                AttributeValue.fromSs(List.of())))), ENVELOPE + INVALID + "An string set  may not be empty");
         assertValidation(() -> client.putItem(b -> b.tableName("notes").item(item("id", s("n1"), "sizes",
-                AttributeValue.fromNs(List.of())))), INVALID + "An number set  may not be empty");
+                AttributeValue.fromNs(List.of())))), ENVELOPE + INVALID + "An number set  may not be empty");
+        assertValidation(() -> client.putItem(b -> b.tableName("notes").item(item("id", s("n1"), "blobs",
+                AttributeValue.fromBs(List.of())))), ENVELOPE + INVALID + "Binary sets should not be empty");
+    }
+
+    @Test
+    void expressionAndLegacyParametersMixed_comeInTheEnvelope() {
+        assertValidation(() -> client.putItem(b -> b.tableName("notes").item(KEY)
+                        .expected(Map.of("id", ExpectedAttributeValue.builder().exists(false).build()))
+                        .conditionExpression("attribute_not_exists(id)")),
+                ENVELOPE + "Can not use both expression and non-expression parameters in the same request:"
+                        + " Non-expression parameters: {Expected} Expression parameters: {ConditionExpression}");
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY)
+                        .attributeUpdates(Map.of("a", AttributeValueUpdate.builder().action(AttributeAction.PUT)
+                                .value(s("x")).build()))
+                        .updateExpression("SET a = :v").expressionAttributeValues(Map.of(":v", s("x")))),
+                ENVELOPE + "Can not use both expression and non-expression parameters in the same request:"
+                        + " Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
+    }
+
+    @Test
+    void updatingAKeyAttribute_isReportedBare() {
+        assertValidation(() -> client.updateItem(b -> b.tableName("notes").key(KEY).updateExpression("SET id = :v")
+                        .expressionAttributeValues(Map.of(":v", s("n2")))),
+                INVALID + "Cannot update attribute id. This attribute is part of the key");
     }
 }

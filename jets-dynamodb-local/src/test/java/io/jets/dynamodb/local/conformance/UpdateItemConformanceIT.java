@@ -144,7 +144,7 @@ class UpdateItemConformanceIT {
         assertValidation(() -> client.updateItem(b -> b.tableName("carts").key(cart("twice"))
                         .updateExpression("SET fruits = list_append(list_append(:a, :b), :c)")
                         .expressionAttributeValues(Map.of(":a", one, ":b", one, ":c", one))),
-                "Invalid UpdateExpression: The function is not allowed to be used this way in an "
+                ENVELOPE + "Invalid UpdateExpression: The function is not allowed to be used this way in an "
                         + "expression; "
                         + "function: list_append");
     }

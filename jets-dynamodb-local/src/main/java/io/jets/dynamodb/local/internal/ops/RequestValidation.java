@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.expr.ExpressionContext;
 import io.jets.dynamodb.local.internal.expr.ReadValues;
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * PutItem, UpdateItem and DeleteItem run DynamoDB's newer request validation: what it refuses before the table is
  * read — a malformed value wherever it sits, placeholders without an expression or an empty map of them, an empty
- * or malformed expression, an undefined or unused placeholder, a malformed Expected condition, a ReturnValues the
- * operation does not take — comes inside the {@code 1 validation error detected: } envelope, and the
- * ExpressionAttributeValues-without-expression message names no expression. The key schema checks that follow are
- * reported bare, as are the errors only ever seen bare: update expression errors, unused placeholders and empty sets.
+ * or malformed expression (update expression errors included), an undefined or unused placeholder, an empty set, a
+ * malformed Expected condition, expression and legacy parameters mixed, a ReturnValues the operation does not take —
+ * comes inside the {@code 1 validation error detected: } envelope, and the ExpressionAttributeValues-without-expression
+ * message names no expression. The key schema checks that follow are reported bare.
  *
  * <pre>{@code
  * Update update = RequestValidation.enveloped(() -> expressions.update());
@@ -27,18 +26,6 @@ final class RequestValidation {
             Pattern.compile("^\\d+ validation errors? detected: .*", Pattern.DOTALL);
     private static final String VALUES_WITHOUT_EXPRESSION =
             "ExpressionAttributeValues can only be specified when using expressions";
-    /**
-     * The envelope is still rolling out region by region. These errors have only been seen bare (moto's checks run
-     * against DynamoDB pin them exactly; the captures that pin the envelope for the others accept either form for
-     * these), so they stay bare.
-     */
-    private static final List<String> SEEN_BARE = List.of(
-            "Invalid UpdateExpression: ",
-            "Value provided in ExpressionAttributeNames unused in expressions",
-            "Value provided in ExpressionAttributeValues unused in expressions",
-            "One or more parameter values were invalid: An string set  may not be empty",
-            "One or more parameter values were invalid: An number set  may not be empty",
-            "One or more parameter values were invalid: Binary sets should not be empty");
 
     private RequestValidation() {
     }
@@ -74,10 +61,7 @@ final class RequestValidation {
     private static ApiException envelope(ApiException e) {
         String message = e.getMessage();
         boolean validation = e.type().endsWith("#ValidationException");
-        // the expression/legacy mix is refused by an earlier check, outside the envelope
-        if (!validation || message == null || ALREADY_ENVELOPED.matcher(message).matches()
-                || message.startsWith("Can not use both expression and non-expression parameters")
-                || SEEN_BARE.stream().anyMatch(message::startsWith)) {
+        if (!validation || message == null || ALREADY_ENVELOPED.matcher(message).matches()) {
             return e;
         }
         if (message.startsWith(VALUES_WITHOUT_EXPRESSION)) {
