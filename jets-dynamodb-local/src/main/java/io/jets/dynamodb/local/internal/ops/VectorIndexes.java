@@ -334,22 +334,7 @@ final class VectorIndexes {
         if (item == null || !IndexEntries.holds(table, index, item)) {
             return null;
         }
-        if ("ALL".equals(index.projectionType())) {
-            return item;
-        }
-        List<String> names = new ArrayList<>(table.keyNames());
-        names.add(index.vectorAttribute());
-        index.searchSchema().forEach(element -> names.add(element.attributeName()));
-        if ("INCLUDE".equals(index.projectionType())) {
-            names.addAll(index.nonKeyAttributes());
-        }
-        ObjectNode projected = Json.object();
-        for (String name : names) {
-            if (item.has(name)) {
-                projected.set(name, item.get(name));
-            }
-        }
-        return projected;
+        return IndexEntries.projection(table, index, item);
     }
 
     /** Item count and projected size of every vector index of the table, read from their entries. */

@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Keeps the entries of a table's secondary indexes ({@link IndexEntryStore}) following its items: which items an
@@ -132,39 +133,32 @@ public final class IndexEntries {
     }
 
     private void build(Connection connection, TableDefinition table, IndexDefinition index) throws SQLException {
-        entries.deleteIndex(connection, table.id(), index.name());
-        byte[] afterHash = null;
-        byte[] afterRange = null;
-        while (true) {
-            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, CHUNK);
-            for (Row row : rows) {
-                Position position = position(table, index, row.item(), row.hash(), row.range());
-                if (position != null) {
-                    entries.put(connection, table.id(), index.name(), position,
-                            projectedSize(table, index, row.item(), row.size()));
-                }
-            }
-            if (rows.size() < CHUNK) {
-                return;
-            }
-            afterHash = rows.get(rows.size() - 1).hash();
-            afterRange = rows.get(rows.size() - 1).range();
-        }
+        build(connection, table.id(), index.name(), row -> position(table, index, row.item(), row.hash(), row.range()),
+                row -> projectedSize(table, index, row.item(), row.size()));
     }
 
     /** The entries of a vector index, one for every item of the table that it holds. */
     private void build(Connection connection, TableDefinition table, VectorIndexDefinition index)
             throws SQLException {
-        entries.deleteIndex(connection, table.id(), index.name());
+        build(connection, table.id(), index.name(), row -> position(table, index, row.item(), row.hash(), row.range()),
+                row -> projectedSize(table, index, row.item(), row.size()));
+    }
+
+    /**
+     * Builds an index's entries anew from every item of its table: {@code position} places an item in the index
+     * (null when the index does not hold it) and {@code size} sizes what the index keeps of it.
+     */
+    private void build(Connection connection, long tableId, String index, Function<Row, Position> position,
+                       ToLongFunction<Row> size) throws SQLException {
+        entries.deleteIndex(connection, tableId, index);
         byte[] afterHash = null;
         byte[] afterRange = null;
         while (true) {
-            List<Row> rows = items.scan(connection, table.id(), afterHash, afterRange, CHUNK);
+            List<Row> rows = items.scan(connection, tableId, afterHash, afterRange, CHUNK);
             for (Row row : rows) {
-                Position position = position(table, index, row.item(), row.hash(), row.range());
-                if (position != null) {
-                    entries.put(connection, table.id(), index.name(), position,
-                            projectedSize(table, index, row.item(), row.size()));
+                Position place = position.apply(row);
+                if (place != null) {
+                    entries.put(connection, tableId, index, place, size.applyAsLong(row));
                 }
             }
             if (rows.size() < CHUNK) {
@@ -209,14 +203,22 @@ public final class IndexEntries {
         return index.hashAttribute() == null || holdsKey(table, item, index.hashAttribute(), 2048);
     }
 
-    /**
-     * The size of the item as a vector index holds it: the whole item for ALL, else its table key, vector and
-     * search schema attributes, and with INCLUDE the attributes listed.
-     */
+    /** The size of the item as a vector index holds it ({@link #projection}). */
     private static long projectedSize(TableDefinition table, VectorIndexDefinition index, ObjectNode item,
                                       long size) {
         if ("ALL".equals(index.projectionType())) {
             return size >= 0 ? size : AttributeValues.itemSize(item);
+        }
+        return AttributeValues.itemSize(projection(table, index, item));
+    }
+
+    /**
+     * What a vector index keeps of an item: the whole item for ALL, else its table key, vector and search schema
+     * attributes, and with INCLUDE the attributes listed.
+     */
+    public static ObjectNode projection(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
+        if ("ALL".equals(index.projectionType())) {
+            return item;
         }
         List<String> names = new ArrayList<>(table.keyNames());
         names.add(index.vectorAttribute());
@@ -230,7 +232,7 @@ public final class IndexEntries {
                 projected.set(name, item.get(name));
             }
         }
-        return AttributeValues.itemSize(projected);
+        return projected;
     }
 
     private static IndexDefinition find(TableDefinition table, String name) {
