@@ -17,6 +17,7 @@ import io.jets.dynamodb.local.internal.partiql.PartiQlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.ResourcePolicyOperations;
+import io.jets.dynamodb.local.internal.ops.SearchVectorsOperation;
 import io.jets.dynamodb.local.internal.ops.StreamOperations;
 import io.jets.dynamodb.local.internal.ops.TableOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -64,6 +65,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new TableOperations(database, catalog, items, streams, config.clock()));
             register(operations, new ItemOperations(database, catalog, writer));
             register(operations, new QueryOperations(database, catalog, items));
+            SearchVectorsOperation search = new SearchVectorsOperation(database, catalog);
+            operations.put(DYNAMODB + "SearchVectors", (request, context) -> search.searchVectors(request));
             register(operations, new BatchOperations(database, catalog, writer));
             TransactionOperations transactions = new TransactionOperations(database, catalog, writer, config.clock());
             register(operations, transactions);

@@ -6,7 +6,8 @@ public enum ExpressionKind {
     FILTER("FilterExpression"),
     UPDATE("UpdateExpression"),
     PROJECTION("ProjectionExpression"),
-    KEY_CONDITION("KeyConditionExpression");
+    KEY_CONDITION("KeyConditionExpression"),
+    SEARCH_CONDITION("SearchConditionExpression");
 
     private final String parameter;
 

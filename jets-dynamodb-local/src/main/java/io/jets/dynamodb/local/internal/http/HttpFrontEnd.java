@@ -182,7 +182,11 @@ public final class HttpFrontEnd implements AutoCloseable {
         if (!(request instanceof ObjectNode object)) {
             throw ApiException.serialization(null);
         }
-        RequestMemberTypes.check(object, target);
+        if (target.equals(SearchVectorsWire.TARGET)) {
+            SearchVectorsWire.check(raw);
+        } else {
+            RequestMemberTypes.check(object, target);
+        }
         String tableArn = TableArns.useNames(object);
         return TableArns.echo(operation.handle(object, new RequestContext(region(exchange), requestId)), tableArn);
     }
