@@ -61,6 +61,26 @@ class SearchVectorsRequestConformanceIT {
     }
 
     @Test
+    void aMemberOfAnotherType_isRefusedInTheDeserializersWords_atTheEndOfWhatWasSent() throws Exception {
+        String start = "{\"TableName\":\"absent\",\"IndexName\":\"vix\",\"SearchVector\":[{\"N\":\"1\"}],\"TopK\":";
+        String[][] cases = {
+                {"\"5\"}", "invalid type: string \"5\", expected i32"},
+                {"1.5}", "invalid type: floating point `1.5`, expected i32"},
+                {"true}", "invalid type: boolean `true`, expected i32"},
+                {"3000000000}", "invalid value: integer `3000000000`, expected i32"}};
+        for (String[] each : cases) {
+            String body = start + each[0];
+
+            HttpResponse<String> response = RawRequests.post(local.endpoint(), "SearchVectors", body);
+
+            assertSerializationError(response, each[1] + " at line 1 column " + (body.length() - 1));
+        }
+        String mapForString = "{\"TableName\":{\"S\":\"absent\"},\"IndexName\":\"vix\"}";
+        assertSerializationError(RawRequests.post(local.endpoint(), "SearchVectors", mapForString),
+                "invalid type: map, expected a string at line 1 column " + mapForString.indexOf('{', 1));
+    }
+
+    @Test
     void anOptionalMemberSentAsNull_isLeftOut() throws Exception {
         String body = "{\"TableName\":\"absent\",\"IndexName\":\"vix\",\"SearchVector\":[{\"N\":\"1\"}],\"TopK\":1,"
                 + "\"ProjectionExpression\":null,\"SearchConditionExpression\":null}";

@@ -135,7 +135,7 @@ final class SearchVectorsWire {
     /** What was sent, in the deserializer's words: {@code string "x"}, {@code integer `5`}, {@code map}. */
     private static String unexpected(JsonParser parser, JsonToken token) throws IOException {
         return switch (token) {
-            case VALUE_STRING -> "string \"" + parser.getText().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+            case VALUE_STRING -> "string \"" + escaped(parser.getText()) + "\"";
             case VALUE_NUMBER_INT -> "integer `" + parser.getBigIntegerValue() + "`";
             case VALUE_NUMBER_FLOAT -> "floating point `" + floatingPoint(parser.getDoubleValue()) + "`";
             case VALUE_TRUE, VALUE_FALSE -> "boolean `" + parser.getText() + "`";
@@ -143,6 +143,29 @@ final class SearchVectorsWire {
             case START_OBJECT -> "map";
             default -> "null";
         };
+    }
+
+    /** A string as the deserializer quotes it: backslash escapes for quotes, backslashes and control characters. */
+    private static String escaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0 -> out.append("\\0");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append("\\u{").append(Integer.toHexString(c)).append('}');
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     /** A double as the deserializer prints it: always with a decimal point, never with an exponent. */
