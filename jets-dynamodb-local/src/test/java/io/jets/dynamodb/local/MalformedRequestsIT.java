@@ -144,7 +144,12 @@ class MalformedRequestsIT {
             Map.entry(STREAMS + "DescribeStream", "{\"StreamArn\":\"STREAM_ARN\",\"Limit\":1}"),
             Map.entry(STREAMS + "GetShardIterator", "{\"StreamArn\":\"STREAM_ARN\",\"ShardId\":\"SHARD_ID\","
                     + "\"ShardIteratorType\":\"TRIM_HORIZON\"}"),
-            Map.entry(STREAMS + "GetRecords", "{\"ShardIterator\":\"SHARD_ITERATOR\",\"Limit\":5}"));
+            Map.entry(STREAMS + "GetRecords", "{\"ShardIterator\":\"SHARD_ITERATOR\",\"Limit\":5}"),
+            Map.entry(DYNAMODB + "SearchVectors", "{\"TableName\":\"fuzz_vectors\",\"IndexName\":\"by_t\","
+                    + "\"SearchVector\":[{\"N\":\"1\"},{\"N\":\"0\"}],\"TopK\":3,\"ReturnConsumedCapacity\":\"TOTAL\","
+                    + "\"SearchConditionExpression\":\"t = :t AND #c = :c\",\"ProjectionExpression\":\"id, v, #c\","
+                    + "\"ExpressionAttributeNames\":{\"#c\":\"c\"},"
+                    + "\"ExpressionAttributeValues\":{\":t\":{\"S\":\"t1\"},\":c\":{\"N\":\"1\"}}}"));
 
     /** Values of every JSON type and of DynamoDB's shapes, good and bad, that replace a member. */
     private static final List<String> STRANGE = List.of("null", "true", "0", "-1", "1.5", "1e400",
@@ -184,6 +189,21 @@ class MalformedRequestsIT {
                     "sk", AttributeValue.fromN(Integer.toString(n)), "g", AttributeValue.fromS("g" + n % 2),
                     "l", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2})),
                     "a", AttributeValue.fromL(List.of(AttributeValue.fromN("1"))))));
+        }
+        call(DYNAMODB + "CreateTable", "{\"TableName\":\"fuzz_vectors\",\"AttributeDefinitions\":["
+                + "{\"AttributeName\":\"id\",\"AttributeType\":\"S\"},{\"AttributeName\":\"t\",\"AttributeType\":\"S\"},"
+                + "{\"AttributeName\":\"c\",\"AttributeType\":\"N\"}],\"KeySchema\":[{\"AttributeName\":\"id\","
+                + "\"KeyType\":\"HASH\"}],\"BillingMode\":\"PAY_PER_REQUEST\",\"VectorIndexes\":[{\"IndexName\":\"by_t\","
+                + "\"VectorAttribute\":{\"AttributeName\":\"v\"},\"Dimensions\":2,\"DistanceFunction\":\"COSINE\","
+                + "\"Projection\":{\"ProjectionType\":\"ALL\"},\"SearchSchema\":[{\"AttributeName\":\"t\","
+                + "\"SearchSchemaElementType\":\"HASH\"},{\"AttributeName\":\"c\",\"SearchSchemaElementType\":"
+                + "\"INLINE_FILTER\"}]}]}");
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("fuzz_vectors").item(Map.of("id", AttributeValue.fromS("v" + n),
+                    "t", AttributeValue.fromS("t" + n % 2), "c", AttributeValue.fromN(Integer.toString(n % 3)),
+                    "v", AttributeValue.fromL(List.of(AttributeValue.fromN(Integer.toString(n)),
+                            AttributeValue.fromN("1"))))));
         }
         // an item no request names: it must come through the storm unchanged
         client.putItem(b -> b.tableName("fuzz_items").item(Map.of("pk", AttributeValue.fromS("keep"),
