@@ -27,9 +27,9 @@ import java.util.Set;
 
 /**
  * SearchVectors: the {@code TopK} items of one vector index partition closest to a search vector, best first,
- * each with its score. The request is checked in DynamoDB's order — its members' constraints, TopK's range, the
- * search vector's values, the expressions — before the table and index are looked up; then the vector's dimension
- * and the search schema rules. Every entry of the partition is scored (an exact search: DynamoDB's is approximate,
+ * each with its score. What needs no table is checked before the table and index are looked up — the members'
+ * constraints, TopK's range (DynamoDB refuses TopK 101 for a table that does not exist), the search vector's values
+ * (refused ahead of its dimension), the expressions — then the vector's dimension and the search schema rules. Every entry of the partition is scored (an exact search: DynamoDB's is approximate,
  * so it can only ever return fewer of the true nearest items), inline filters are applied before ranking, and
  * ties keep the index's order of the items' table keys, so answers are repeatable.
  *
