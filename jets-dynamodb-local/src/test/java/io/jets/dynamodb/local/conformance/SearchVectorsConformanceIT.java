@@ -322,6 +322,29 @@ class SearchVectorsConformanceIT {
     }
 
     @Test
+    void anIndexAddedByUpdateTable_findsTheItemsWrittenBefore_andADeletedOneIsGone() {
+        client.createTable(b -> b.tableName("later").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", ScalarAttributeType.S)).keySchema(hash("pk")));
+        for (Product product : PRODUCTS.subList(0, 4)) {
+            client.putItem(b -> b.tableName("later").item(Map.of("pk", AttributeValue.fromS(product.pk()),
+                    "embedding", AttributeValue.fromL(vector(product.embedding())))));
+        }
+        client.updateTable(b -> b.tableName("later").vectorIndexUpdates(u -> u.create(c -> c.indexName("added")
+                .vectorAttribute(v -> v.attributeName("embedding")).dimensions(3L)
+                .distanceFunction(VectorDistanceFunction.DOT_PRODUCT).projection(all()))));
+
+        SearchVectorsResponse response = client.searchVectors(b -> b.tableName("later").indexName("added")
+                .searchVector(vector(X)).topK(10));
+
+        assertRanked(response, p -> List.of("a", "b", "c", "d").contains(p.pk()), Comparator.reverseOrder(),
+                v -> dot(v, X));
+        client.updateTable(b -> b.tableName("later").vectorIndexUpdates(u -> u.delete(d -> d.indexName("added"))));
+        assertValidation(() -> client.searchVectors(b -> b.tableName("later").indexName("added")
+                        .searchVector(vector(X)).topK(10)),
+                "The table does not have the specified index: added");
+    }
+
+    @Test
     void theTableMayBeNamedByItsArn() {
         String arn = client.describeTable(b -> b.tableName("products")).table().tableArn();
 
