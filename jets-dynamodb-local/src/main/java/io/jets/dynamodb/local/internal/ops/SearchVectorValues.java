@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
-import io.jets.dynamodb.local.internal.table.TableDefinition.SearchSchemaElement;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
 import java.math.BigDecimal;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 /**
  * Vectors as a vector index holds them: 32-bit floats. A search vector is a list of numbers, each within the range
@@ -54,29 +52,9 @@ final class SearchVectorValues {
         return values;
     }
 
-    /**
-     * The item as the index holds it: every attribute with projection ALL; otherwise the table's keys, the search
-     * schema's attributes, the vector and, with INCLUDE, the non-key attributes. The vector is the index's 32-bit
-     * copy.
-     */
+    /** The item as the index holds it ({@link IndexEntries#projection}), with the index's 32-bit copy of the vector. */
     static ObjectNode asIndexed(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
-        ObjectNode held;
-        if ("ALL".equals(index.projectionType())) {
-            held = item.deepCopy();
-        } else {
-            Set<String> names = new LinkedHashSet<>(table.keyNames());
-            index.searchSchema().stream().map(SearchSchemaElement::attributeName).forEach(names::add);
-            names.add(index.vectorAttribute());
-            if ("INCLUDE".equals(index.projectionType())) {
-                names.addAll(index.nonKeyAttributes());
-            }
-            held = Json.object();
-            for (String name : names) {
-                if (item.has(name)) {
-                    held.set(name, item.get(name).deepCopy());
-                }
-            }
-        }
+        ObjectNode held = IndexEntries.projection(table, index, item).deepCopy();
         JsonNode vector = held.get(index.vectorAttribute());
         float[] values = stored(vector, (int) index.dimensions());
         if (values != null) {
