@@ -91,7 +91,7 @@ public final class ItemWriter {
         } else {
             checkIndexKeys(table, next);
             if (!table.vectorIndexes().isEmpty()) {
-                VectorIndexes.checkItem(table, next, old);
+                VectorWrites.checkItem(table, next, old);
             }
             // written out and sized once: the stored item and the stream record's NewImage are the same text
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));

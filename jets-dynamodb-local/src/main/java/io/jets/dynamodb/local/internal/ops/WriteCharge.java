@@ -37,7 +37,7 @@ public final class WriteCharge {
             charge(localIndexes, index.name(), indexWrites(definition, index, before, after));
         }
         for (VectorIndexDefinition index : definition.vectorIndexes()) {
-            charge(vectorIndexes, index.name(), VectorIndexes.writeBytes(definition, index, before, after));
+            charge(vectorIndexes, index.name(), VectorWrites.writeBytes(definition, index, before, after));
         }
         return this;
     }
