@@ -145,8 +145,9 @@ def run(endpoint):
         TableName=name, Key={"pk": {"S": "p"}, "sk": {"N": "1"}}, UpdateExpression="SET a = :v, a.b = :v",
         ExpressionAttributeValues={":v": {"N": "1"}}))
     check("overlapping update paths are a ValidationException with DynamoDB's message",
-          invalid and invalid["Error"]["Message"] == "Invalid UpdateExpression: Two document paths overlap with"
-          " each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]", invalid)
+          invalid and invalid["Error"]["Message"] == "1 validation error detected: Invalid UpdateExpression:"
+          " Two document paths overlap with each other; must remove or rewrite one of these paths;"
+          " path one: [a], path two: [a, b]", invalid)
 
     shard = streams.describe_stream(StreamArn=stream_arn)["StreamDescription"]["Shards"][0]["ShardId"]
     iterator = streams.get_shard_iterator(StreamArn=stream_arn, ShardId=shard,
