@@ -180,6 +180,19 @@ class SearchVectorsConformanceIT {
     }
 
     @Test
+    void cosine_scoresAVectorAgainstItselfZero_whateverItsLength() {
+        // cosine scores run from 0, the same direction, to 2: rounding to 32 bits must neither lift a vector
+        // searched with itself above 0 nor push it below
+        assertThat(scoresByKey(search("by-cosine", new double[] {0.9, 0.1, 0.2}, 100))).containsEntry("f", 0.0);
+        assertThat(scoresByKey(search("by-cosine", new double[] {0.2, 0.3, 0.9}, 100))).containsEntry("e", 0.0);
+        assertThat(scoresByKey(search("by-cosine", new double[] {0.1, -0.7, 0.25}, 100))).containsEntry("h", 0.0);
+        assertThat(scoresByKey(search("by-cosine", new double[] {0.5, 0.5, 0.5}, 100)))
+                .containsEntry("tie-1", 0.0).containsEntry("tie-2", 0.0).containsEntry("tie-3", 0.0);
+        assertThat(scoresByKey(search("by-cosine", new double[] {1, 1, 0}, 100)).values())
+                .allSatisfy(score -> assertThat(score).isBetween(0.0, 2.0));
+    }
+
+    @Test
     void euclidean_scoresTheStraightLineDistance_lowestFirst() {
         SearchVectorsResponse response = search("by-euclidean", X, 100);
 

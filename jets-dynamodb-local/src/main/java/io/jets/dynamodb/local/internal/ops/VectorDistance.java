@@ -55,13 +55,17 @@ enum VectorDistance {
         return sum;
     }
 
-    /** A vector of length zero has no direction: its similarity is taken as 0, that of a vector at right angles. */
+    /**
+     * A vector of length zero has no direction: its similarity is taken as 0, that of a vector at right angles. The
+     * product of the squared lengths is exact in a double, so a vector scores exactly 0 against itself, and the
+     * similarity is held within [-1, 1] so that rounding never takes a score outside DynamoDB's range of 0 to 2.
+     */
     private static float cosine(float[] a, float[] b) {
-        float norms = (float) Math.sqrt(dot(a, a)) * (float) Math.sqrt(dot(b, b));
+        float norms = (float) Math.sqrt((double) dot(a, a) * dot(b, b));
         if (norms == 0f) {
             return 1f;
         }
-        return 1f - dot(a, b) / norms;
+        return 1f - Math.max(-1f, Math.min(1f, dot(a, b) / norms));
     }
 
     private static float euclidean(float[] a, float[] b) {
