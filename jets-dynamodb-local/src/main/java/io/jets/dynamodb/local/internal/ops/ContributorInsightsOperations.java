@@ -182,23 +182,18 @@ public final class ContributorInsightsOperations {
         if (table == null) {
             throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
         }
-        if (indexName != null && global(table, indexName) == null) {
+        if (indexName != null && table.globalIndex(indexName) == null) {
             throw ApiException.resourceNotFound("Requested resource not found: Index: " + indexName
                     + " not found for Table: " + name);
         }
         return table;
     }
 
-    private static IndexDefinition global(TableDefinition table, String indexName) {
-        return table.globalIndexes().stream().filter(index -> index.name().equals(indexName)).findFirst()
-                .orElse(null);
-    }
-
     private static boolean compositeKey(TableDefinition table, String index) {
         if (index.isEmpty()) {
             return table.rangeKey() != null;
         }
-        IndexDefinition definition = global(table, index);
+        IndexDefinition definition = table.globalIndex(index);
         return definition != null && definition.rangeKey() != null;
     }
 
@@ -228,7 +223,7 @@ public final class ContributorInsightsOperations {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         String index = rows.getString(1);
-                        if (index.isEmpty() || global(table, index) != null) {
+                        if (index.isEmpty() || table.globalIndex(index) != null) {
                             settings.add(new Setting(name, index, compositeKey(table, index), rows.getString(2),
                                     rows.getLong(3), rows.getLong(4)));
                         }

@@ -176,8 +176,8 @@ final class IndexThroughputUpdates {
         }
         for (JsonNode node : description.path("GlobalSecondaryIndexes")) {
             String name = Json.text(node, "IndexName");
-            IndexDefinition old = find(before, name);
-            IndexDefinition now = find(after, name);
+            IndexDefinition old = before.globalIndex(name);
+            IndexDefinition now = after.globalIndex(name);
             if (old == null || now == null) {
                 continue;
             }
@@ -193,9 +193,5 @@ final class IndexThroughputUpdates {
                 shown.set("WarmThroughput", WarmThroughput.description(warmBefore, "UPDATING"));
             }
         }
-    }
-
-    private static IndexDefinition find(TableDefinition table, String name) {
-        return table.globalIndexes().stream().filter(index -> index.name().equals(name)).findFirst().orElse(null);
     }
 }

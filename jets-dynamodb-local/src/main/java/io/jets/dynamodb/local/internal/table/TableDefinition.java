@@ -224,6 +224,16 @@ public record TableDefinition(
                 ttlAttribute, deletionProtection, tags, tableClass, options, indexes);
     }
 
+    /** The global secondary index named {@code indexName}, or null. */
+    public IndexDefinition globalIndex(String indexName) {
+        for (IndexDefinition index : globalIndexes) {
+            if (index.name().equals(indexName)) {
+                return index;
+            }
+        }
+        return null;
+    }
+
     /** The vector index named {@code indexName}, or null. */
     public VectorIndexDefinition vectorIndex(String indexName) {
         for (VectorIndexDefinition index : vectorIndexes) {
