@@ -192,12 +192,7 @@ final class GlobalIndexUpdates {
         }
         // the table keeps the definitions of key attributes only: unused ones given here, and those of a deleted
         // index's key, are dropped
-        Set<String> keys = new LinkedHashSet<>(table.keyNames());
-        table.localIndexes().forEach(index -> keys.addAll(index.keyNames()));
-        indexes.forEach(index -> keys.addAll(index.keyNames()));
-        table.vectorIndexes().forEach(index -> index.searchSchema()
-                .forEach(element -> keys.add(element.attributeName())));
-        definitions.removeIf(definition -> !keys.contains(definition.name()));
+        TableSchema.dropUnusedDefinitions(definitions, table, indexes, table.vectorIndexes());
         return table.withGlobalIndexes(indexes, definitions);
     }
 }

@@ -129,11 +129,14 @@ final class IndexReads {
         }
     }
 
-    /** Item count and projected size in bytes of every secondary index, for DescribeTable. */
+    /** Item count and projected size in bytes of every secondary and vector index, for DescribeTable. */
     static Map<String, long[]> stats(Connection connection, TableDefinition table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        IndexEntries.all(table).forEach(index -> names.add(index.name()));
+        table.vectorIndexes().forEach(index -> names.add(index.name()));
         Map<String, long[]> stats = new HashMap<>();
-        for (IndexDefinition index : IndexEntries.all(table)) {
-            stats.put(index.name(), ENTRIES.stats(connection, table.id(), index.name()));
+        for (String name : names) {
+            stats.put(name, ENTRIES.stats(connection, table.id(), name));
         }
         return stats;
     }

@@ -16,7 +16,6 @@ import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableOptions;
 import io.jets.dynamodb.local.internal.table.TableDefinition.StreamState;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -162,11 +161,8 @@ public final class TableOperations {
         new Constraints().tableName("tableName", request.get("TableName")).check();
         TableDefinition table = describable(Json.text(request, "TableName"));
         long[] stats = totals(table.id());
-        Map<String, long[]> indexStats = !IndexEntries.any(table) ? Map.of() : database.read(connection -> {
-            Map<String, long[]> all = new HashMap<>(IndexReads.stats(connection, table));
-            all.putAll(VectorIndexes.stats(connection, table));
-            return all;
-        });
+        Map<String, long[]> indexStats = !IndexEntries.any(table) ? Map.of()
+                : database.read(connection -> IndexReads.stats(connection, table));
         ObjectNode response = Json.object();
         response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
                 indexStats));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
@@ -90,6 +91,19 @@ record TableSchema(List<AttributeDefinition> attributeDefinitions, String hashKe
         List<VectorIndexDefinition> vectors = VectorIndexes.atCreate(request, definitions, used, indexNames, now);
         checkDefinitions(definitions, used, !locals.isEmpty() || !globals.isEmpty() || !vectors.isEmpty());
         return new TableSchema(definitions, key[0], key[1], globals, locals, vectors);
+    }
+
+    /**
+     * Drops the definitions no key uses: the table keeps those of its own key, of its local indexes' keys, of the
+     * keys of {@code globals} and of the search schemas of {@code vectors} (the indexes an update leaves it).
+     */
+    static void dropUnusedDefinitions(List<AttributeDefinition> definitions, TableDefinition table,
+                                      List<IndexDefinition> globals, List<VectorIndexDefinition> vectors) {
+        Set<String> keys = new LinkedHashSet<>(table.keyNames());
+        table.localIndexes().forEach(index -> keys.addAll(index.keyNames()));
+        globals.forEach(index -> keys.addAll(index.keyNames()));
+        vectors.forEach(index -> index.searchSchema().forEach(element -> keys.add(element.attributeName())));
+        definitions.removeIf(definition -> !keys.contains(definition.name()));
     }
 
     /** Every element of a list member must be an object carrying both named members. */

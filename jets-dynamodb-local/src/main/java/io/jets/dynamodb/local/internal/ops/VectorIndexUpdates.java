@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.SearchSchemaElement;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * UpdateTable's VectorIndexUpdates: one vector index created (its entries built from the table's items within the
@@ -89,12 +88,7 @@ final class VectorIndexUpdates {
         } else {
             indexes.add(create(table, request, update.get("Create"), definitions, now));
         }
-        Set<String> used = new LinkedHashSet<>(table.keyNames());
-        List<IndexDefinition> secondary = new ArrayList<>(table.globalIndexes());
-        secondary.addAll(table.localIndexes());
-        secondary.forEach(index -> used.addAll(index.keyNames()));
-        indexes.forEach(index -> index.searchSchema().forEach(element -> used.add(element.attributeName())));
-        definitions.removeIf(definition -> !used.contains(definition.name()));
+        TableSchema.dropUnusedDefinitions(definitions, table, table.globalIndexes(), indexes);
         return table.withVectorIndexes(indexes, definitions);
     }
 
@@ -105,8 +99,7 @@ final class VectorIndexUpdates {
         }
         String name = Json.text(create, "IndexName");
         boolean exists = table.vectorIndex(name) != null
-                || table.globalIndexes().stream().anyMatch(index -> index.name().equals(name))
-                || table.localIndexes().stream().anyMatch(index -> index.name().equals(name));
+                || IndexEntries.all(table).stream().anyMatch(index -> index.name().equals(name));
         if (exists) {
             throw ApiException.validation("Attempting to create an index which already exists");
         }
@@ -159,9 +152,7 @@ final class VectorIndexUpdates {
         if (attribute.equals(table.rangeKey())) {
             return "RANGE";
         }
-        List<IndexDefinition> indexes = new ArrayList<>(table.globalIndexes());
-        indexes.addAll(table.localIndexes());
-        for (IndexDefinition index : indexes) {
+        for (IndexDefinition index : IndexEntries.all(table)) {
             if (index.rangeKeys().contains(attribute)) {
                 return "RANGE";
             }

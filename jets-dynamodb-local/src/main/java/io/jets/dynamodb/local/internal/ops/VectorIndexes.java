@@ -5,15 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.Json;
-import io.jets.dynamodb.local.internal.storage.IndexEntryStore;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.AttributeDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.SearchSchemaElement;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,13 +87,8 @@ final class VectorIndexes {
         for (JsonNode index : list) {
             String path = "vectorIndexes." + (result.size() + 1) + ".member.";
             VectorIndexDefinition created = definition(index, path, definitions, now);
-            for (VectorIndexDefinition earlier : result) {
-                if (earlier.name().equals(created.name())) {
-                    throw ApiException.validation("One or more parameter values were invalid: Duplicate index"
-                            + " name: " + created.name());
-                }
-            }
-            if (otherIndexes.contains(created.name())) {
+            if (otherIndexes.contains(created.name())
+                    || result.stream().anyMatch(earlier -> earlier.name().equals(created.name()))) {
                 throw ApiException.validation("One or more parameter values were invalid: Duplicate index name: "
                         + created.name());
             }
@@ -223,15 +214,5 @@ final class VectorIndexes {
                     stats.getOrDefault(index.name(), new long[2])));
         }
         return indexes;
-    }
-
-    /** Item count and projected size of every vector index of the table, read from their entries. */
-    static Map<String, long[]> stats(Connection connection, TableDefinition table) throws SQLException {
-        Map<String, long[]> stats = new HashMap<>();
-        IndexEntryStore entries = new IndexEntryStore();
-        for (VectorIndexDefinition index : table.vectorIndexes()) {
-            stats.put(index.name(), entries.stats(connection, table.id(), index.name()));
-        }
-        return stats;
     }
 }
