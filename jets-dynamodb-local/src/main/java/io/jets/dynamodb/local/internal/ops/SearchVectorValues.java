@@ -8,13 +8,13 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
-import java.math.BigDecimal;
+import io.jets.dynamodb.local.internal.table.VectorValues;
 
 /**
- * Vectors as a vector index holds them: 32-bit floats. A search vector is a list of numbers, each within the range
- * of a 32-bit float; an item's vector is an {@code L} of {@code N}. The index keeps its own 32-bit copy of every
- * vector, and that copy is what a search that asks for the vector attribute returns ({@code "1"} comes back as
- * {@code "1.0"}, {@code 16777217} as {@code 16777216}), while the table keeps the number as written.
+ * The vectors of a search, read as a vector index holds them ({@link VectorValues}): the search vector, a list of
+ * numbers each within the range of a 32-bit float, and the index's own 32-bit copy of every vector, which is what a
+ * search that asks for the vector attribute returns ({@code "1"} comes back as {@code "1.0"}, {@code 16777217} as
+ * {@code 16777216}), while the table keeps the number as written.
  */
 final class SearchVectorValues {
 
@@ -25,27 +25,10 @@ final class SearchVectorValues {
     static float[] parse(JsonNode searchVector) {
         float[] values = new float[searchVector.size()];
         for (int i = 0; i < values.length; i++) {
-            Float value = number(searchVector.get(i));
+            Float value = VectorValues.number(searchVector.get(i));
             if (value == null) {
                 throw ApiException.validation("Search vector contains invalid values. All values in the search vector"
                         + " must be a 32-bit floating-point number attribute");
-            }
-            values[i] = value;
-        }
-        return values;
-    }
-
-    /** The item's vector as floats, or null when it is not a list of {@code dimensions} numbers. */
-    static float[] stored(JsonNode vector, int dimensions) {
-        JsonNode list = vector == null ? null : vector.get("L");
-        if (list == null || !list.isArray() || list.size() != dimensions) {
-            return null;
-        }
-        float[] values = new float[dimensions];
-        for (int i = 0; i < dimensions; i++) {
-            Float value = number(list.get(i));
-            if (value == null) {
-                return null;
             }
             values[i] = value;
         }
@@ -56,7 +39,7 @@ final class SearchVectorValues {
     static ObjectNode asIndexed(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
         ObjectNode held = IndexEntries.projection(table, index, item).deepCopy();
         JsonNode vector = held.get(index.vectorAttribute());
-        float[] values = stored(vector, (int) index.dimensions());
+        float[] values = VectorValues.floats(vector, index.dimensions());
         if (values != null) {
             ArrayNode copy = Json.array();
             for (float value : values) {
@@ -65,19 +48,5 @@ final class SearchVectorValues {
             held.putObject(index.vectorAttribute()).set("L", copy);
         }
         return held;
-    }
-
-    private static Float number(JsonNode element) {
-        JsonNode text = element == null || !element.isObject() || element.size() != 1 ? null : element.get("N");
-        if (text == null || !text.isTextual()) {
-            return null;
-        }
-        float value;
-        try {
-            value = new BigDecimal(text.asText().trim()).floatValue();
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
-        return Float.isFinite(value) ? value : null;
     }
 }

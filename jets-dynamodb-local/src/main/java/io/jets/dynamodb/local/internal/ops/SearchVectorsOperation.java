@@ -19,6 +19,7 @@ import io.jets.dynamodb.local.internal.table.TableCatalog;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
 import io.jets.dynamodb.local.internal.table.TableDefinition.SearchSchemaElement;
 import io.jets.dynamodb.local.internal.table.TableDefinition.VectorIndexDefinition;
+import io.jets.dynamodb.local.internal.table.VectorValues;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -29,16 +30,16 @@ import java.util.Set;
  * SearchVectors: the {@code TopK} items of one vector index partition closest to a search vector, best first,
  * each with its score. What needs no table is checked before the table and index are looked up — the members'
  * constraints, TopK's range (DynamoDB refuses TopK 101 for a table that does not exist), the search vector's values
- * (refused ahead of its dimension), the expressions — then the vector's dimension and the search schema rules. Every entry of the partition is scored (an exact search: DynamoDB's is approximate,
- * so it can only ever return fewer of the true nearest items), inline filters are applied before ranking, and
- * ties keep the index's order of the items' table keys, so answers are repeatable.
+ * (refused ahead of its dimension), the expressions — then the vector's dimension and the search schema rules.
+ * Every entry of the partition is scored (an exact search: DynamoDB's is approximate, so it can only ever return
+ * fewer of the true nearest items), inline filters are applied before ranking, and ties keep the index's order of
+ * the items' table keys, so answers are repeatable.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_SearchVectors.html">SearchVectors</a>
  */
 public final class SearchVectorsOperation {
 
     private static final int MAX_TOP_K = 100;
-    private static final int MAX_DIMENSIONS = 4096;
     private static final int CHUNK = 512;
     private static final byte[] EMPTY = new byte[0];
     private static final Set<String> RETURN_CONSUMED_CAPACITY = Set.of("INDEXES", "TOTAL", "NONE");
@@ -60,7 +61,7 @@ public final class SearchVectorsOperation {
         JsonNode searchVector = request.get("SearchVector");
         new Constraints().itemTableName("tableName", request.get("TableName"))
                 .tableName("indexName", request.get("IndexName"))
-                .length("searchVector", searchVector, 1, MAX_DIMENSIONS)
+                .length("searchVector", searchVector, 1, VectorIndexes.MAX_DIMENSIONS)
                 .range("topK", request.get("TopK"), 1, Integer.MAX_VALUE)
                 .oneOf("returnConsumedCapacity", request.get("ReturnConsumedCapacity"), RETURN_CONSUMED_CAPACITY,
                         "[INDEXES, TOTAL, NONE]")
@@ -91,6 +92,9 @@ public final class SearchVectorsOperation {
                     + " vector index dimension " + index.dimensions());
         }
         byte[] partition = partition(index, condition);
+        if (partition == null) {
+            return respond(request, table, index, projection, List.of());
+        }
         VectorDistance distance = VectorDistance.of(index.distanceFunction());
         List<Hit> hits = database.read(connection -> {
             // the worst of the best so far on top, to be dropped when a closer item comes
@@ -106,7 +110,7 @@ public final class SearchVectorsOperation {
                         after, true, CHUNK);
                 for (Entry entry : chunk) {
                     ObjectNode item = entry.row().item();
-                    float[] stored = SearchVectorValues.stored(item.get(index.vectorAttribute()), searched.length);
+                    float[] stored = VectorValues.floats(item.get(index.vectorAttribute()), searched.length);
                     if (stored == null || (condition != null && !condition.test(item))) {
                         continue;
                     }
@@ -129,8 +133,8 @@ public final class SearchVectorsOperation {
 
     /**
      * The partition the search reads: the HASH value of the condition when the index has a HASH attribute (which
-     * the condition must then name), else the index's only partition. Every attribute of the condition must be in
-     * the search schema.
+     * the condition must then name), else the index's only partition; null when the value is one no HASH attribute
+     * can hold, so that no item matches. Every attribute of the condition must be in the search schema.
      */
     private static byte[] partition(VectorIndexDefinition index, SearchCondition condition) {
         String hash = index.hashAttribute();
@@ -160,8 +164,8 @@ public final class SearchVectorsOperation {
         try {
             return KeyEncoding.encode(value);
         } catch (IllegalArgumentException notScalar) {
-            // a list, map, set or boolean is never the value of a HASH attribute, which is S, N or B: no item has it
-            return new byte[] {(byte) 0xFF, (byte) 0xFF};
+            // a list, map, set or boolean is never the value of a HASH attribute, which is S, N or B
+            return null;
         }
     }
 

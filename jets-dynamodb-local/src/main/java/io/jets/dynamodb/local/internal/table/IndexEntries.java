@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -65,27 +66,33 @@ public final class IndexEntries {
     public void change(Connection connection, TableDefinition table, byte[] itemHash, byte[] itemRange,
                        ObjectNode old, ObjectNode next, long nextSize) throws SQLException {
         for (IndexDefinition index : all(table)) {
-            Position before = old == null ? null : position(table, index, old, itemHash, itemRange);
-            Position after = next == null ? null : position(table, index, next, itemHash, itemRange);
-            boolean samePlace = before != null && after != null && samePlace(before, after);
-            if (before != null && !samePlace) {
-                entries.delete(connection, table.id(), index.name(), before);
-            }
-            if (after != null) {
-                long size = projectedSize(table, index, next, nextSize);
-                if (!samePlace || size != projectedSize(table, index, old, -1)) {
-                    entries.put(connection, table.id(), index.name(), after, size);
-                }
-            }
+            follow(connection, table.id(), index.name(),
+                    old == null ? null : position(table, index, old, itemHash, itemRange),
+                    next == null ? null : position(table, index, next, itemHash, itemRange),
+                    () -> projectedSize(table, index, next, nextSize), () -> projectedSize(table, index, old, -1));
         }
         for (VectorIndexDefinition index : table.vectorIndexes()) {
-            Position before = old == null ? null : position(table, index, old, itemHash, itemRange);
-            Position after = next == null ? null : position(table, index, next, itemHash, itemRange);
-            if (before != null && (after == null || !samePlace(before, after))) {
-                entries.delete(connection, table.id(), index.name(), before);
-            }
-            if (after != null) {
-                entries.put(connection, table.id(), index.name(), after, projectedSize(table, index, next, nextSize));
+            follow(connection, table.id(), index.name(),
+                    old == null ? null : position(table, index, old, itemHash, itemRange),
+                    next == null ? null : position(table, index, next, itemHash, itemRange),
+                    () -> projectedSize(table, index, next, nextSize), () -> projectedSize(table, index, old, -1));
+        }
+    }
+
+    /**
+     * Moves an item's entry in one index from {@code before} to {@code after} (either null where the index does
+     * not hold the item); an entry that keeps its place is written again only when its size changed.
+     */
+    private void follow(Connection connection, long tableId, String index, Position before, Position after,
+                        LongSupplier nextSize, LongSupplier oldSize) throws SQLException {
+        boolean samePlace = before != null && after != null && samePlace(before, after);
+        if (before != null && !samePlace) {
+            entries.delete(connection, tableId, index, before);
+        }
+        if (after != null) {
+            long size = nextSize.getAsLong();
+            if (!samePlace || size != oldSize.getAsLong()) {
+                entries.put(connection, tableId, index, after, size);
             }
         }
     }
@@ -189,18 +196,8 @@ public final class IndexEntries {
      * the index was added may carry anything, and stay out of it.
      */
     public static boolean holds(TableDefinition table, VectorIndexDefinition index, ObjectNode item) {
-        JsonNode vector = item.get(index.vectorAttribute());
-        JsonNode elements = vector == null ? null : vector.get("L");
-        if (elements == null || !elements.isArray() || elements.size() != index.dimensions()) {
-            return false;
-        }
-        for (JsonNode element : elements) {
-            JsonNode number = element.get("N");
-            if (number == null || Float.isInfinite(Float.parseFloat(number.asText().trim()))) {
-                return false;
-            }
-        }
-        return index.hashAttribute() == null || holdsKey(table, item, index.hashAttribute(), 2048);
+        return VectorValues.floats(item.get(index.vectorAttribute()), index.dimensions()) != null
+                && (index.hashAttribute() == null || holdsKey(table, item, index.hashAttribute(), 2048));
     }
 
     /** The size of the item as a vector index holds it ({@link #projection}). */
