@@ -7,6 +7,7 @@ import static io.jets.dynamodb.local.conformance.Attributes.n;
 import static io.jets.dynamodb.local.conformance.Attributes.s;
 import static io.jets.dynamodb.local.conformance.ValidationErrors.assertValidation;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jets.dynamodb.local.LocalServer;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -30,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.SearchSchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.SearchSchemaElementType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
@@ -297,6 +301,46 @@ class VectorIndexTablesConformanceIT {
         assertValidation(() -> client.executeStatement(b -> b.statement(
                 "INSERT INTO \"paths\" VALUE {'pk': 'a', 'embedding': [1, 2]}")), message);
         assertThat(client.scan(b -> b.tableName("paths")).count()).isZero();
+    }
+
+    @Test
+    void transactWriteItems_cancelsWithAVectorRefusalAsTheActionsReason() {
+        createWriteTable("in-transactions");
+        String size = "One or more parameter values were invalid. Invalid size for parameter embedding, Expected: 3,"
+                + " Actual: 2 IndexName: plain";
+        TransactWriteItem fine = TransactWriteItem.builder().put(p -> p.tableName("in-transactions")
+                .item(item("pk", s("fine"), "embedding", vector(1, 0, 0)))).build();
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(fine, TransactWriteItem.builder()
+                        .put(p -> p.tableName("in-transactions").item(item("pk", s("a"), "embedding", vector(1, 2))))
+                        .build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+                            .containsExactly("None", "ValidationError");
+                    assertThat(e.cancellationReasons().get(1).message()).isEqualTo(size);
+                });
+        assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(TransactWriteItem.builder()
+                        .update(u -> u.tableName("in-transactions").key(item("pk", s("b")))
+                                .updateExpression("SET tenant = :t").expressionAttributeValues(Map.of(":t", n("7"))))
+                        .build(), fine)))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+                            .containsExactly("ValidationError", "None");
+                    assertThat(e.cancellationReasons().get(0).message()).isEqualTo("One or more parameter values"
+                            + " were invalid. Attribute 'tenant' type mismatch. Expected: S, Actual: N. IndexName:"
+                            + " schema");
+                });
+        assertThat(client.scan(b -> b.tableName("in-transactions")).count()).isZero();
+    }
+
+    @Test
+    void updateItem_refusesAnEmptySearchSchemaHashInTheUpdatesWords() {
+        createWriteTable("emptied-hash");
+        client.putItem(b -> b.tableName("emptied-hash").item(item("pk", s("a"), "tenant", s("t1"))));
+        assertValidation(() -> client.updateItem(b -> b.tableName("emptied-hash").key(item("pk", s("a")))
+                        .updateExpression("SET tenant = :e").expressionAttributeValues(Map.of(":e", s("")))),
+                "One or more parameter values are not valid. The update expression attempted to update a secondary"
+                        + " index key to a value that is not supported. The AttributeValue for a key attribute cannot"
+                        + " contain an empty string value.");
     }
 
     @Test

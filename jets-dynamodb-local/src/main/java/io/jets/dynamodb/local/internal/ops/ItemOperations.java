@@ -133,11 +133,12 @@ public final class ItemOperations {
                     ? (existing != null ? existing : key.deepCopy())
                     : AttributeValues.normalizeItem(update.apply(existing, key, keyNames));
             ItemWriter.checkUpdatedSize(next);
-            try {
-                writer.write(connection, table, key, existing, next, false);
-            } catch (ApiException e) {
-                throw request.hasNonNull("UpdateExpression") ? UpdatedIndexKeys.reworded(e) : e;
+            IndexValueChecks.Refusal refusal = IndexValueChecks.refusal(table, next, existing,
+                    request.hasNonNull("UpdateExpression"));
+            if (refusal != null) {
+                throw refusal.error();
             }
+            writer.write(connection, table, key, existing, next, false);
             return new ObjectNode[] {existing, next};
         });
         ObjectNode response = Json.object();

@@ -12,14 +12,11 @@ import io.jets.dynamodb.local.internal.storage.ItemStore;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
-import java.sql.Connection;
-import io.jets.dynamodb.local.internal.table.TableDefinition.IndexDefinition;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -89,9 +86,9 @@ public final class ItemWriter {
         if (next == null) {
             items.delete(connection, table.id(), hash, range);
         } else {
-            checkIndexKeys(table, next);
-            if (!table.vectorIndexes().isEmpty()) {
-                VectorWrites.checkItem(table, next, old);
+            IndexValueChecks.Refusal refusal = IndexValueChecks.refusal(table, next, old, false);
+            if (refusal != null) {
+                throw refusal.error();
             }
             // written out and sized once: the stored item and the stream record's NewImage are the same text
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
@@ -122,63 +119,6 @@ public final class ItemWriter {
         }
         records.append(connection, table, Keys.project(table, old != null ? old : next), oldImage, nextImage,
                 byService);
-    }
-
-    /**
-     * An item may lack an index's key attributes (it then stays out of that sparse index), but when it has them
-     * they must have the defined type and not be empty.
-     */
-    static void checkIndexKeys(TableDefinition table, ObjectNode item) {
-        List<IndexDefinition> indexes = new ArrayList<>(table.localIndexes());
-        indexes.addAll(table.globalIndexes());
-        // DynamoDB names the last index, in declaration order with the local ones first, that the item gives a
-        // wrongly typed key, and of that index's key attributes the first wrongly typed one
-        IndexDefinition named = null;
-        String mismatched = null;
-        for (IndexDefinition index : indexes) {
-            for (String name : index.keyNames()) {
-                JsonNode value = item.get(name);
-                if (value != null && !table.keyNames().contains(name)
-                        && !table.typeOf(name).equals(AttributeValues.type(value))) {
-                    named = index;
-                    mismatched = name;
-                    break;
-                }
-            }
-        }
-        if (named != null) {
-            throw ApiException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
-                    + mismatched + " Expected: " + table.typeOf(mismatched) + " Actual: "
-                    + AttributeValues.type(item.get(mismatched)) + " IndexName: " + named.name());
-        }
-        indexes.sort(java.util.Comparator.comparing(IndexDefinition::name));
-        for (IndexDefinition index : indexes) {
-            for (String attribute : index.keyNames()) {
-                JsonNode value = item.get(attribute);
-                if (value == null || table.keyNames().contains(attribute)) {
-                    continue;
-                }
-                String actual = value.fieldNames().next();
-                if (value.get(actual).asText().isEmpty()) {
-                    throw ApiException.validation("One or more parameter values are not valid. A value specified"
-                            + " for a secondary index key is not supported. The AttributeValue for a key attribute"
-                            + " cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
-                            + " value. IndexName: " + index.name() + ", IndexKey: " + attribute);
-                }
-                checkIndexKeySize(index, attribute, actual, value.get(actual).asText());
-            }
-        }
-    }
-
-    /** An index key obeys the table key limits: 2048 bytes for its partition key, 1024 for its sort key. */
-    private static void checkIndexKeySize(IndexDefinition index, String attribute, String type, String text) {
-        long bytes = Keys.keyBytes(type, text);
-        long max = index.hashKeys().contains(attribute) ? 2048 : 1024;
-        if (bytes > max) {
-            throw ApiException.validation("One or more parameter values were invalid: Size limit exceeded for Index"
-                    + " Key " + attribute + " Actual Size: " + bytes + " bytes Max Size: " + max + " bytes IndexName: "
-                    + index.name());
-        }
     }
 
     /** Refuses an UpdateItem whose statement is charged past the item limit, whatever item it would leave. */

@@ -154,6 +154,7 @@ public final class TransactionOperations {
                 switch (action.kind()) {
                     case "Put" -> {
                         written = action.item();
+                        refuse(IndexValueChecks.refusal(action.table(), written, current, false), actions.size(), i);
                         writer.write(connection, action.table(), action.key(), current, written, false);
                     }
                     case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
@@ -172,15 +173,10 @@ public final class TransactionOperations {
                             throw canceled(validationReasons(actions.size(), i,
                                     "Item size to update has exceeded the maximum allowed size"));
                         }
-                        try {
-                            writer.write(connection, action.table(), action.key(), current, next, false);
-                        } catch (ApiException e) {
-                            // what an update does to an index key is known only once it runs: it cancels
-                            if (UpdatedIndexKeys.wronglyTyped(e)) {
-                                throw canceled(validationReasons(actions.size(), i, e.getMessage()));
-                            }
-                            throw UpdatedIndexKeys.reworded(e);
-                        }
+                        // what an update does to an index value is known only once it runs
+                        refuse(IndexValueChecks.refusal(action.table(), next, current, action.update() != null),
+                                actions.size(), i);
+                        writer.write(connection, action.table(), action.key(), current, next, false);
                         written = next;
                     }
                     default -> {
@@ -306,10 +302,10 @@ public final class TransactionOperations {
                 // a put's size is known from the request: it refuses the request before the transaction runs
                 ItemWriter.checkSize(stored);
                 // an index key of the wrong type is the action's ValidationError, as a table key's is
-                actionChecked(() -> {
-                    ItemWriter.checkIndexKeys(table, stored);
-                    return stored;
-                });
+                IndexValueChecks.Refusal refusal = IndexValueChecks.keyRefusal(table, stored, false);
+                if (refusal != null) {
+                    throw refusal.actionReason() ? new ActionInvalid(refusal.error()) : refusal.error();
+                }
                 yield new Action(kind, label, table, key, condition, null, stored, returnOnFailure);
             }
             default -> {
@@ -335,6 +331,14 @@ public final class TransactionOperations {
                 throw new ActionInvalid(e);
             }
             throw e;
+        }
+    }
+
+    /** A refused action value: the transaction's cancellation reason at {@code action}, or the request's error. */
+    private static void refuse(IndexValueChecks.Refusal refusal, int actions, int action) {
+        if (refusal != null) {
+            throw refusal.actionReason() ? canceled(validationReasons(actions, action, refusal.message()))
+                    : refusal.error();
         }
     }
 

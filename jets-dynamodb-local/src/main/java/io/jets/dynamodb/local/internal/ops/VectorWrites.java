@@ -2,7 +2,6 @@ package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.table.IndexEntries;
 import io.jets.dynamodb.local.internal.table.TableDefinition;
@@ -27,18 +26,22 @@ final class VectorWrites {
     }
 
     /**
-     * What a write into a table with vector indexes must hold, checked index by index in the order they were
-     * declared: a vector attribute present is a list of 32-bit floats of the index's dimensions, and search
-     * schema attributes present have their defined types (a HASH value not empty). An item without the vector
-     * or the HASH attribute is written and stays out of the index. Only values the write changes from
-     * {@code old} (null when the item is new) are checked: an item written before an index was added keeps what
-     * the index cannot hold until that value itself changes.
+     * Why a write into a table with vector indexes cannot hold {@code item}, or null when it can; checked index by
+     * index in the order they were declared: a vector attribute present is a list of 32-bit floats of the index's
+     * dimensions, and search schema attributes present have their defined types (a HASH value not empty, worded
+     * as any index key's by {@link IndexValueChecks#emptyKey}). An item without the vector or the HASH attribute
+     * is written and stays out of the index. Only values the write changes from {@code old} (null when the item
+     * is new) are checked: an item written before an index was added keeps what the index cannot hold until that
+     * value itself changes.
      */
-    static void checkItem(TableDefinition table, ObjectNode item, ObjectNode old) {
+    static String refusal(TableDefinition table, ObjectNode item, ObjectNode old, boolean updated) {
         for (VectorIndexDefinition index : table.vectorIndexes()) {
             JsonNode vector = item.get(index.vectorAttribute());
             if (vector != null && !unchanged(old, index.vectorAttribute(), vector)) {
-                checkVector(index, vector);
+                String refusal = vectorRefusal(index, vector);
+                if (refusal != null) {
+                    return refusal;
+                }
             }
             for (SearchSchemaElement element : index.searchSchema()) {
                 JsonNode value = item.get(element.attributeName());
@@ -49,52 +52,49 @@ final class VectorWrites {
                 String expected = table.typeOf(element.attributeName());
                 String actual = AttributeValues.type(value);
                 if (!actual.equals(expected)) {
-                    throw ApiException.validation("One or more parameter values were invalid. Attribute '"
-                            + element.attributeName() + "' type mismatch. Expected: " + expected + ", Actual: "
-                            + actual + ". IndexName: " + index.name());
+                    return "One or more parameter values were invalid. Attribute '" + element.attributeName()
+                            + "' type mismatch. Expected: " + expected + ", Actual: " + actual + ". IndexName: "
+                            + index.name();
                 }
                 if ("HASH".equals(element.type()) && value.get(actual).asText().isEmpty()) {
-                    throw ApiException.validation("One or more parameter values are not valid. A value specified"
-                            + " for a secondary index key is not supported. The AttributeValue for a key attribute"
-                            + " cannot contain an empty " + (actual.equals("B") ? "binary" : "string")
-                            + " value. IndexName: " + index.name() + ", IndexKey: " + element.attributeName());
+                    return IndexValueChecks.emptyKey(actual, index.name(), element.attributeName(), updated);
                 }
             }
         }
+        return null;
     }
 
     private static boolean unchanged(ObjectNode old, String attribute, JsonNode value) {
         return old != null && value.equals(old.get(attribute));
     }
 
-    private static void checkVector(VectorIndexDefinition index, JsonNode vector) {
+    private static String vectorRefusal(VectorIndexDefinition index, JsonNode vector) {
         String name = index.vectorAttribute();
         JsonNode elements = vector.get("L");
         if (elements == null || !elements.isArray()) {
-            throw ApiException.validation("One or more parameter values were invalid. Invalid type for parameter "
-                    + name + ", Expected: 32-bit floating point number list IndexName: " + index.name());
+            return "One or more parameter values were invalid. Invalid type for parameter " + name
+                    + ", Expected: 32-bit floating point number list IndexName: " + index.name();
         }
         if (elements.size() != index.dimensions()) {
-            throw ApiException.validation("One or more parameter values were invalid. Invalid size for parameter "
-                    + name + ", Expected: " + index.dimensions() + ", Actual: " + elements.size() + " IndexName: "
-                    + index.name());
+            return "One or more parameter values were invalid. Invalid size for parameter " + name + ", Expected: "
+                    + index.dimensions() + ", Actual: " + elements.size() + " IndexName: " + index.name();
         }
         for (int i = 0; i < elements.size(); i++) {
             JsonNode element = elements.get(i);
             String type = AttributeValues.type(element);
             if (!"N".equals(type)) {
-                throw ApiException.validation("One or more parameter values were invalid. Invalid type for"
-                        + " parameter " + name + "[" + i + "], Expected: 32-bit floating point number, Actual: "
-                        + type + ". IndexName: " + index.name());
+                return "One or more parameter values were invalid. Invalid type for parameter " + name + "[" + i
+                        + "], Expected: 32-bit floating point number, Actual: " + type + ". IndexName: "
+                        + index.name();
             }
             BigDecimal number = new BigDecimal(element.get("N").asText().trim());
             if (number.abs().compareTo(MAX_FLOAT) > 0) {
-                throw ApiException.validation("One or more parameter values are not valid. One or more parameter"
-                        + " values were invalid . Invalid value for parameter " + name + "[" + i + "], Value: "
-                        + scientific(number) + " is outside valid range [-3.4028235E38, 3.4028235E38]. IndexName: "
-                        + index.name());
+                return "One or more parameter values are not valid. One or more parameter values were invalid ."
+                        + " Invalid value for parameter " + name + "[" + i + "], Value: " + scientific(number)
+                        + " is outside valid range [-3.4028235E38, 3.4028235E38]. IndexName: " + index.name();
             }
         }
+        return null;
     }
 
     /** A number as DynamoDB echoes an out of range vector element: {@code 3.5E+38}. */
