@@ -75,6 +75,8 @@ start_peer() {
     jets-durable) local data; data="$(mktemp -d "$WORK/data.XXXXXX")" # a fresh store for each run of it
       java -cp "$(CP)" io.jets.dynamodb.local.Main --port "$PEER_PORT" --data-dir "$data" >"$WORK/$name.log" 2>&1 & ;;
     jets-memory) java -cp "$(CP)" io.jets.dynamodb.local.Main --port "$PEER_PORT" --in-memory >"$WORK/$name.log" 2>&1 & ;;
+    null-server) java -cp "$(CP)" io.jets.benchmarks.NullServerConfig --port "$PEER_PORT" --dir "$WORK/null-server"
+      nginx -p "$WORK/null-server" -c "$WORK/null-server/nginx.conf" >"$WORK/$name.log" 2>&1 & ;;
   esac
   PEER_PID=$!
   PIDS+=("$PEER_PID")
@@ -94,6 +96,17 @@ run_server() {
       --warmup "$WARMUP" --measure "$MEASURE" --clients "$CLIENTS" --results "$RESULTS" --server-pid "$PEER_PID" || echo "$target failed" >&2
     stop_peer
   done
+  # The clients' own limit: nginx answering every call from memory (NullServerConfig). Not a peer; the report
+  # divides its throughput by each target's to give the highest ratio any server could show here.
+  if ! command -v nginx >/dev/null; then
+    echo "skipped null-server: nginx is not installed (apt-get install nginx-light)" >&2
+  elif start_peer null-server; then
+    echo "== server benchmark: null-server (warm-up ${WARMUP}s, measure ${MEASURE}s per operation, $CLIENTS clients)" >&2
+    java -Dbench.http="${HTTP_CLIENT:-urlconnection}" -cp "$(CP)" io.jets.benchmarks.ServerBenchmark --target null-server --endpoint "http://127.0.0.1:$PEER_PORT" \
+      --warmup "$WARMUP" --measure "$MEASURE" --clients "$CLIENTS" --results "$RESULTS" --server-pid "$PEER_PID" \
+      --operations PutItem,GetItem || echo "null-server failed" >&2
+    stop_peer
+  fi
 }
 
 # The same calls from clients that write their requests themselves (no SDK): the servers' own capacity, where the

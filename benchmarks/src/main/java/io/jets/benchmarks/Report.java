@@ -18,6 +18,9 @@ import java.util.Map;
  */
 public final class Report {
 
+    /** The target that measures the clients' own limit ({@link NullServerConfig}), not a server to compare with. */
+    private static final String CEILING = "null-server";
+
     private Report() {
     }
 
@@ -46,7 +49,10 @@ public final class Report {
 
     private static void printRatios(List<Row> rows) {
         List<Row> ours = rows.stream().filter(r -> r.target.startsWith("jets")).toList();
-        List<Row> peers = rows.stream().filter(r -> !r.target.startsWith("jets")).toList();
+        List<Row> ceilings = rows.stream().filter(r -> r.target.equals(CEILING)).toList();
+        List<Row> peers = rows.stream().filter(r -> !r.target.startsWith("jets") && !r.target.equals(CEILING))
+                .toList();
+        printCeiling(ceilings, ours, peers);
         if (ours.isEmpty() || peers.isEmpty()) {
             return;
         }
@@ -62,6 +68,32 @@ public final class Report {
                 System.out.println(line);
             }
         }
+    }
+
+    /**
+     * The null server answers from memory at almost no cost, so its throughput is the most these clients can
+     * drive on this machine, and its ratio to a peer the highest ratio any server could show against that peer.
+     */
+    private static void printCeiling(List<Row> ceilings, List<Row> ours, List<Row> peers) {
+        if (ceilings.isEmpty() || ours.isEmpty() && peers.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        System.out.println("Ceiling (" + CEILING + " ÷ target: the highest throughput ratio any server could show"
+                + " against that target with these clients on this machine):");
+        System.out.println();
+        for (Row ceiling : ceilings) {
+            for (Row other : concat(ours, peers)) {
+                System.out.println("- " + CEILING + " vs " + other.target + ": throughput "
+                        + ratio(ceiling.throughput, other.throughput));
+            }
+        }
+    }
+
+    private static List<Row> concat(List<Row> first, List<Row> second) {
+        List<Row> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private static void appendRatio(StringBuilder line, String name, String ratio) {
