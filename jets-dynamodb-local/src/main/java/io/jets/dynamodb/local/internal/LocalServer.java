@@ -1,6 +1,5 @@
 package io.jets.dynamodb.local.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.dynamodb.local.internal.http.HttpFrontEnd;
 import io.jets.dynamodb.local.internal.http.Operation;
@@ -62,7 +61,9 @@ public final class LocalServer implements DynamoDbLocal {
             ItemHistory history = new ItemHistory();
             ItemWriter writer = new ItemWriter(database, items, records, history, config.clock());
             Map<String, Operation> operations = new HashMap<>();
-            register(operations, new TableOperations(database, catalog, items, streams, config.clock()));
+            ResourcePolicyOperations policies = new ResourcePolicyOperations(database, catalog, streams,
+                    config.clock());
+            register(operations, new TableOperations(database, catalog, items, streams, policies, config.clock()));
             register(operations, new ItemOperations(database, catalog, writer));
             register(operations, new QueryOperations(database, catalog, items));
             SearchVectorsOperation search = new SearchVectorsOperation(database, catalog);
@@ -71,7 +72,7 @@ public final class LocalServer implements DynamoDbLocal {
             TransactionOperations transactions = new TransactionOperations(database, catalog, writer, config.clock());
             register(operations, transactions);
             register(operations, new ControlOperations(database, catalog));
-            register(operations, new ResourcePolicyOperations(database, catalog, streams, config.clock()));
+            register(operations, policies);
             register(operations, new ContributorInsightsOperations(database, catalog, config.clock()));
             register(operations, new BackupOperations(database, catalog, config.clock()));
             this.recovery = new ContinuousBackupOperations(database, catalog, history, config.clock());
@@ -181,16 +182,6 @@ public final class LocalServer implements DynamoDbLocal {
         operations.put(DYNAMODB + "PutResourcePolicy", policies::putResourcePolicy);
         operations.put(DYNAMODB + "GetResourcePolicy", policies::getResourcePolicy);
         operations.put(DYNAMODB + "DeleteResourcePolicy", policies::deleteResourcePolicy);
-        // the policy a CreateTable request carries is attached once the table exists
-        Operation createTable = operations.get(DYNAMODB + "CreateTable");
-        operations.put(DYNAMODB + "CreateTable", (request, context) -> {
-            String policy = Json.text(request, "ResourcePolicy");
-            ObjectNode created = createTable.handle(request, context);
-            if (policy != null) {
-                policies.attachAtCreation(created.path("TableDescription").path("TableName").asText(), policy);
-            }
-            return created;
-        });
     }
 
     private static void register(Map<String, Operation> operations, ContributorInsightsOperations insights) {

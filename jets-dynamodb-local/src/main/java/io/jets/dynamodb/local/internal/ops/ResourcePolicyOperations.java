@@ -125,13 +125,12 @@ public final class ResourcePolicyOperations {
         return response;
     }
 
-    /** Attaches the ResourcePolicy a CreateTable request carried to the table it created. */
-    public void attachAtCreation(String tableName, String document) {
-        database.write(connection -> {
-            TableDefinition table = catalog.require(tableName);
-            store(connection, new Slot(table, "", null), document, nextRevision());
-            return null;
-        });
+    /**
+     * Attaches the ResourcePolicy a CreateTable request carried to the table it creates, in the transaction that
+     * creates it: the table is never there without its policy.
+     */
+    public void attachAtCreation(Connection connection, TableDefinition table, String document) throws SQLException {
+        store(connection, new Slot(table, "", null), document, nextRevision());
     }
 
     private static void store(Connection connection, Slot slot, String document, String revision)

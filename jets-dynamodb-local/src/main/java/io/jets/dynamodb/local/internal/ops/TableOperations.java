@@ -38,13 +38,15 @@ public final class TableOperations {
     private final StreamStore streams;
     private final Clock clock;
     private final TableUpdates updates;
+    private final ResourcePolicyOperations policies;
 
     public TableOperations(Database database, TableCatalog catalog, ItemStore items, StreamStore streams,
-                           Clock clock) {
+                           ResourcePolicyOperations policies, Clock clock) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
         this.streams = streams;
+        this.policies = policies;
         this.clock = clock;
         this.updates = new TableUpdates(this, database, catalog, streams, clock);
     }
@@ -108,6 +110,7 @@ public final class TableOperations {
         String name = Json.text(request, "TableName");
         Map<String, String> tags = TableSettings.tags(request.get("Tags"));
         String tableClass = TableSettings.tableClass(request);
+        String policy = Json.text(request, "ResourcePolicy");
         String kmsKeyArn = ServerSideEncryption.keyArn(request.get("SSESpecification"), context.region());
         TableOptions warm = WarmThroughput.atCreate(request.get("WarmThroughput"), billingMode, throughput,
                 TableOptions.DEFAULT);
@@ -126,6 +129,9 @@ public final class TableOperations {
                     warm.warmWriteUnits()));
             table = table.withOptions(OnDemandThroughput.apply(request.get("OnDemandThroughput"), table.options()));
             TableDefinition stored = catalog.insert(connection, table);
+            if (policy != null) {
+                policies.attachAtCreation(connection, stored, policy);
+            }
             if (viewType != null) {
                 StreamDefinition stream = streams.create(connection, name, viewType, context.region(),
                         schema.hashKey(), schema.rangeKey(), now);
