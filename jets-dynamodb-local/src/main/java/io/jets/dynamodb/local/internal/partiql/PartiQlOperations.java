@@ -89,10 +89,10 @@ public final class PartiQlOperations {
     }
 
     private ObjectNode execute(ObjectNode request, PartiQlStatement statement) {
-        if (statement.kind().equals("SELECT") && statement.condition() != null) {
-            // the WHERE clause's operand types belong to the statement: refused before the table is looked up
-            Expressions.filter(statement.condition(), ExpressionContext.of(statement.names(), statement.values()));
-        }
+        // the WHERE clause's operand types belong to the statement: refused before the table is looked up
+        Condition where = statement.kind().equals("SELECT") && statement.condition() != null
+                ? Expressions.filter(statement.condition(), ExpressionContext.of(statement.names(), statement.values()))
+                : null;
         TableDefinition table = catalog.require(statement.table());
         SelectRules.refuseMultiAttributeIndex(table, statement);
         if (statement.kind().equals("EXISTS")) {
@@ -105,7 +105,7 @@ public final class PartiQlOperations {
         IndexDefinition selectionIndex = null;
         if (statement.kind().equals("SELECT")) {
             boolean consistent = request.path("ConsistentRead").asBoolean(false);
-            Selection selection = select(table, statement, consistent);
+            Selection selection = select(table, statement, where, consistent);
             selectionIndex = selection.index();
             List<ObjectNode> candidates = selection.candidates();
             // as with Query and Scan, a page ends after Limit items read (before the WHERE clause drops any) or
@@ -254,10 +254,10 @@ public final class PartiQlOperations {
                              UnaryOperator<ObjectNode> shape, IndexDefinition index, boolean fetches) {
     }
 
-    private Selection select(TableDefinition table, PartiQlStatement statement, boolean consistent) {
+    /** The reading of a SELECT, its WHERE clause {@code condition} (null without one) parsed already. */
+    private Selection select(TableDefinition table, PartiQlStatement statement, Condition condition,
+                             boolean consistent) {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
-        Condition condition = statement.condition() == null ? null
-                : Expressions.filter(statement.condition(), context);
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
         IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
