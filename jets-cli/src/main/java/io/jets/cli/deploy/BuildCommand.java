@@ -30,6 +30,7 @@ public final class BuildCommand extends DeployCommandBase implements Callable<In
     }
 
     static BuiltJar build(DeployApp app) {
+        app.settings(); // refuses a functions.runtime whose JVM could not load the classes about to be packaged
         return DeploymentJar.build(app.classesDirectory(), app.dependencies(),
                 app.out(app.project().config().namespace() + ".jar"));
     }

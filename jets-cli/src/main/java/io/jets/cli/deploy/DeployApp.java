@@ -6,6 +6,8 @@ import io.jets.cli.Workspace;
 import io.jets.cli.app.MavenApp;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.HandlerIndex;
+import io.jets.deploy.build.NewestClass;
+import io.jets.deploy.template.DeploySettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -46,6 +48,14 @@ final class DeployApp {
     /** The jars Lambda needs besides the application's classes: {@link MavenApp#dependencies()}. */
     List<Path> dependencies() {
         return maven.dependencies();
+    }
+
+    /**
+     * The deployment settings of {@code jets.properties} for the compiled classes: the runtime is the one set, or
+     * the oldest that loads them; one that cannot load them is refused before anything is built or deployed.
+     */
+    DeploySettings settings() {
+        return DeploySettings.from(project.config().properties(), NewestClass.in(classesDirectory()));
     }
 
     /** The handlers in {@code target/classes}, read from the compile-time index only. */

@@ -8,6 +8,7 @@ import io.jets.deploy.stack.Sleeper;
 import io.jets.deploy.stack.StackDeployer;
 import io.jets.deploy.streams.DynamoDbStreamArnResolver;
 import io.jets.deploy.template.CfnTemplate;
+import io.jets.deploy.template.DeploySettings;
 import io.jets.deploy.template.TemplateGenerator;
 import java.time.Duration;
 import java.util.Optional;
@@ -55,11 +56,13 @@ public final class DeployCommand extends DeployCommandBase implements Callable<I
         DeployApp app = DeployApp.open(workspace(), !noCompile);
         var config = app.project().config();
         try (AwsClients clients = AwsClients.create(aws.settings(workspace().environment()))) {
-            CfnTemplate template = TemplateGenerator.create(config).generate(app.functions(),
+            DeploySettings settings = app.settings();
+            CfnTemplate template = new TemplateGenerator(config, settings).generate(app.functions(),
                     new DynamoDbStreamArnResolver(clients.dynamoDb(), config));
             var templateFile = app.out(config.namespace() + ".template.json");
             TemplateCommand.write(templateFile, template.toJson());
-            println("Template " + workspace().directory().relativize(templateFile));
+            println("Template " + workspace().directory().relativize(templateFile) + " (runtime " + settings.runtime()
+                    + ")");
             if (dryRun) {
                 out().print(template.toJson());
             }

@@ -1,6 +1,7 @@
 package io.jets.cli.deploy;
 
 import io.jets.deploy.aws.AwsClients;
+import io.jets.deploy.build.NewestClass;
 import io.jets.deploy.doctor.Doctor;
 import io.jets.deploy.doctor.DoctorReport;
 import io.jets.deploy.stack.DeployedNames;
@@ -42,7 +43,7 @@ public final class DoctorCommand extends DeployCommandBase implements Callable<I
                     ? new Doctor(clients.dynamoDb(), Optional.empty(), Optional.empty(), config, workspace().clock())
                     : new Doctor(clients.dynamoDb(), Optional.of(clients.lambda()), Optional.of(clients.logs()), config,
                             DeployedNames.read(clients.cloudFormation(), config), workspace().clock());
-            DoctorReport report = doctor.examine(app.functions());
+            DoctorReport report = doctor.examine(app.functions(), NewestClass.in(app.classesDirectory()));
             report.lines().forEach(this::println);
             return report.healthy() ? 0 : 1;
         }

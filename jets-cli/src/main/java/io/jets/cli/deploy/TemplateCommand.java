@@ -47,7 +47,7 @@ public final class TemplateCommand extends DeployCommandBase implements Callable
         var config = app.project().config();
         CfnTemplate template;
         try (AwsClients clients = AwsClients.create(aws.settings(workspace().environment()))) {
-            template = TemplateGenerator.create(config).generate(app.functions(),
+            template = new TemplateGenerator(config, app.settings()).generate(app.functions(),
                     new DynamoDbStreamArnResolver(clients.dynamoDb(), config));
         }
         Path file = app.out(config.namespace() + ".template." + format);

@@ -33,6 +33,22 @@ class DeployCommandsTest {
     }
 
     @Test
+    void build_classesForJava21OnRuntimeJava17_isRefusedBeforePackaging() throws Exception {
+        DeployFixture.create(dir);
+        DeployFixture.setting(dir, "functions.runtime=java17");
+        DeployFixture.compiledFor(dir, 65);
+
+        DeployCliRun run = DeployCliRun.run(dir, Map.of(), BuildCommand::new, "--no-compile");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("Error: demo.events.ClerkEvent is compiled for Java 21 (class file version "
+                + "65), which functions.runtime=java17 cannot load (Lambda would fail with UnsupportedClassVersionError). "
+                + "Set functions.runtime to java21 or java25 in jets.properties, or compile with --release 17"
+                + System.lineSeparator());
+        assertThat(dir.resolve(".jets/out/demo-dev.jar")).doesNotExist();
+    }
+
+    @Test
     void delete_withoutYes_refusesAndSaysHowToConfirm() throws Exception {
         DeployFixture.create(dir);
 

@@ -54,6 +54,24 @@ final class DeployFixture {
         return dir;
     }
 
+    /**
+     * Makes the fixture's handler class one compiled for the Java release of class file version {@code major}
+     * (65 is Java 21, 69 is Java 25): the build's JDK 17 compiles no newer than {@code --release 17}, and the
+     * header's major_version (bytes 6 and 7) is all a JVM reads to decide whether it loads a class.
+     */
+    static void compiledFor(Path dir, int major) throws IOException {
+        Path classFile = dir.resolve("target/classes/demo/events/ClerkEvent.class");
+        byte[] bytes = Files.readAllBytes(classFile);
+        bytes[6] = (byte) (major >> 8);
+        bytes[7] = (byte) major;
+        Files.write(classFile, bytes);
+    }
+
+    /** Adds {@code line} to the fixture's {@code jets.properties}. */
+    static void setting(Path dir, String line) throws IOException {
+        Files.writeString(dir.resolve("jets.properties"), line + "\n", java.nio.file.StandardOpenOption.APPEND);
+    }
+
     /** jets-core and what it needs at run time, as Maven would list them for the demo. */
     static List<String> runtimeJars() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))

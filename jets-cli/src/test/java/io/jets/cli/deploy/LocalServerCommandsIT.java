@@ -107,6 +107,7 @@ class LocalServerCommandsIT {
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).contains("\"EventSourceArn\": \"" + streamArn + "\"",
+                    "Template .jets/out/demo-dev.template.json (runtime java17)", "\"Runtime\": \"java17\"",
                     "  Add AWS::Lambda::Function ClerkEventFileFunction",
                     "Dry run: change set deleted, nothing executed");
             String jarSha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
@@ -118,6 +119,79 @@ class LocalServerCommandsIT {
             assertThat(java.net.URLDecoder.decode(cloudFormation.createChangeSetBodies.get(0),
                     java.nio.charset.StandardCharsets.UTF_8)).contains(streamArn);
         }
+    }
+
+    @Test
+    void deployDryRun_classesForJava21WithoutARuntime_deploysOnJava21() throws Exception {
+        createTable(true);
+        DeployFixture.compiledFor(dir, 65);
+        try (CloudFormationStub cloudFormation = new CloudFormationStub()) {
+            DeployCliRun run = DeployCliRun.run(dir, stubbed(cloudFormation), ws -> new DeployCommand(ws, d -> { }),
+                    "--no-compile", "--dry-run", "--bucket", "my-bucket");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains("Template .jets/out/demo-dev.template.json (runtime java21)",
+                    "\"Runtime\": \"java21\"");
+            assertThat(java.net.URLDecoder.decode(cloudFormation.createChangeSetBodies.get(0),
+                    java.nio.charset.StandardCharsets.UTF_8)).contains("\"Runtime\": \"java21\"");
+        }
+    }
+
+    @Test
+    void deploy_runtimeThatCannotLoadTheClasses_isRefusedBeforeAnythingIsBuiltOrSent() throws Exception {
+        createTable(true);
+        DeployFixture.setting(dir, "functions.runtime=java21");
+        DeployFixture.compiledFor(dir, 69);
+        try (CloudFormationStub cloudFormation = new CloudFormationStub()) {
+            DeployCliRun run = DeployCliRun.run(dir, stubbed(cloudFormation), ws -> new DeployCommand(ws, d -> { }),
+                    "--no-compile", "--bucket", "my-bucket");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err()).isEqualTo("Error: demo.events.ClerkEvent is compiled for Java 25 (class file "
+                    + "version 69), which functions.runtime=java21 cannot load (Lambda would fail with "
+                    + "UnsupportedClassVersionError). Set functions.runtime to java25 in jets.properties, or compile "
+                    + "with --release 21" + System.lineSeparator());
+            assertThat(cloudFormation.calls).isEmpty();
+            assertThat(dir.resolve(".jets/out/demo-dev.jar")).doesNotExist();
+            assertThat(dir.resolve(".jets/out/demo-dev.template.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void doctor_classesNewerThanTheRuntime_reportsTheProblemFirstAndExitsOne() throws Exception {
+        createTable(true);
+        DeployFixture.setting(dir, "functions.runtime=java17.al2023");
+        DeployFixture.compiledFor(dir, 65);
+
+        DeployCliRun run = DeployCliRun.run(dir, environment, DoctorCommand::new, "--no-compile",
+                "--endpoint-url", server.endpoint().toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).startsWith("[PROBLEM] demo-dev: demo.events.ClerkEvent is compiled for Java 21 (class "
+                + "file version 65), which functions.runtime=java17.al2023 cannot load (Lambda would fail with "
+                + "UnsupportedClassVersionError). Set functions.runtime to java21 or java25 in jets.properties, or "
+                + "compile with --release 17" + System.lineSeparator());
+    }
+
+    @Test
+    void doctor_java17Classes_reportTheRuntimeThatLoadsThem() {
+        createTable(true);
+
+        DeployCliRun run = DeployCliRun.run(dir, environment, DoctorCommand::new, "--no-compile",
+                "--endpoint-url", server.endpoint().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("[ok] demo-dev: runtime java17 loads the compiled classes (newest: "
+                + "demo.events.ClerkEvent, Java 17)" + System.lineSeparator());
+    }
+
+    /** The environment of a deploy: DynamoDB at the local server, CloudFormation and S3 at the stub. */
+    private Map<String, String> stubbed(CloudFormationStub cloudFormation) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", server.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_CLOUDFORMATION", cloudFormation.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_S3", cloudFormation.endpoint().toString());
+        return env;
     }
 
     private String createTable(boolean stream) {

@@ -3,8 +3,11 @@ package io.jets.deploy.doctor;
 import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.TriggerDefinition;
+import io.jets.deploy.DeployException;
+import io.jets.deploy.build.NewestClass;
 import io.jets.deploy.doctor.Finding.Severity;
 import io.jets.deploy.streams.TableCommands;
+import io.jets.deploy.template.DeploySettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +29,8 @@ import software.amazon.awssdk.services.lambda.model.EventSourceMappingConfigurat
  * stream (and which view type); each deployed mapping reads the table's {@code LatestStreamArn} (a stale ARN after
  * the stream was disabled and re-enabled means "redeploy"), is enabled, and its last processing result; and the
  * function's recent errors in CloudWatch. Against the local server only the table checks run, as it has no
- * Lambda.
+ * Lambda. Given the compiled classes, it checks the project first: its deployment settings, and that their runtime
+ * loads the classes (a newer class fails on Lambda with {@code UnsupportedClassVersionError}).
  *
  * <pre>{@code
  * DoctorReport report = new Doctor(aws.dynamoDb(), Optional.of(aws.lambda()), Optional.of(aws.logs()), config,
@@ -62,6 +66,24 @@ public final class Doctor {
         this.config = config;
         this.physicalNames = physicalNames;
         this.clock = clock;
+    }
+
+    /**
+     * {@link #examine(List)}, after the project's own check: {@code jets.properties}' deployment settings are
+     * valid and their runtime loads the compiled classes, whose newest is {@code newest}.
+     */
+    public DoctorReport examine(List<FunctionDefinition> functions, Optional<NewestClass> newest) {
+        List<Finding> findings = new ArrayList<>();
+        try {
+            String runtime = DeploySettings.from(config.properties(), newest).runtime();
+            findings.add(new Finding(Severity.OK, config.namespace(), newest.map(n -> "runtime " + runtime
+                    + " loads the compiled classes (newest: " + n.className() + ", Java " + n.javaVersion() + ")")
+                    .orElse("runtime " + runtime + " (no compiled classes)")));
+        } catch (DeployException e) {
+            findings.add(new Finding(Severity.PROBLEM, config.namespace(), e.getMessage()));
+        }
+        findings.addAll(examine(functions).findings());
+        return new DoctorReport(findings);
     }
 
     public DoctorReport examine(List<FunctionDefinition> functions) {

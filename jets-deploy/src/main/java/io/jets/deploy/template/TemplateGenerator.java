@@ -49,7 +49,10 @@ public final class TemplateGenerator {
         this.settings = settings;
     }
 
-    /** A generator with the settings of the project's {@code jets.properties}. */
+    /**
+     * A generator with the settings of the project's {@code jets.properties}, java17 unless they name a runtime;
+     * for compiled classes, pass {@link DeploySettings#from(Map, java.util.Optional)} to the constructor instead.
+     */
     public static TemplateGenerator create(ProjectConfig config) {
         return new TemplateGenerator(config, DeploySettings.from(config.properties()));
     }

@@ -6,6 +6,7 @@ import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.TriggerDefinition;
 import io.jets.deploy.aws.AwsClients;
+import io.jets.deploy.build.NewestClass;
 import io.jets.deploy.stub.AwsStub;
 import io.jets.deploy.stub.AwsStub.Response;
 import io.jets.deploy.stub.StubAws;
@@ -172,6 +173,48 @@ class DoctorTest {
                 .isEqualTo("FunctionName=demo-dev-ClerkEventFileFunction-1A2B3C4D5E6F");
         assertThat(report.lines()).contains("[ok] clerk_event-file: no errors in "
                 + "/aws/lambda/demo-dev-ClerkEventFileFunction-1A2B3C4D5E6F in the last hour");
+    }
+
+    @Test
+    void examine_withClassesTheRuntimeLoads_reportsTheRuntimeFirst() {
+        Doctor local = new Doctor(aws.dynamoDb(), Optional.empty(), Optional.empty(), CONFIG, CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+
+        DoctorReport report = local.examine(List.of(CLERK), Optional.of(new NewestClass("demo.events.ClerkEvent", 65)));
+
+        assertThat(report.lines()).containsExactly(
+                "[ok] demo-dev: runtime java21 loads the compiled classes (newest: demo.events.ClerkEvent, Java 21)",
+                "[ok] clerk_event-file ← demo-dev_test-table: stream enabled (NEW_AND_OLD_IMAGES), LatestStreamArn " + LATEST,
+                "[ok] demo-dev: deployed mappings and CloudWatch logs not checked (no Lambda at this endpoint)");
+        assertThat(report.healthy()).isTrue();
+    }
+
+    @Test
+    void examine_withClassesNewerThanTheRuntime_reportsAProblemNamingTheClassAndTheRuntimesThatLoadIt() {
+        ProjectConfig java17 = new ProjectConfig("demo", "dev", "demo-dev", "_", Map.of("functions.runtime", "java17"));
+        Doctor local = new Doctor(aws.dynamoDb(), Optional.empty(), Optional.empty(), java17, CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+
+        DoctorReport report = local.examine(List.of(CLERK), Optional.of(new NewestClass("demo.events.ClerkEvent", 69)));
+
+        assertThat(report.healthy()).isFalse();
+        assertThat(report.lines().get(0)).isEqualTo("[PROBLEM] demo-dev: demo.events.ClerkEvent is compiled for "
+                + "Java 25 (class file version 69), which functions.runtime=java17 cannot load (Lambda would fail with "
+                + "UnsupportedClassVersionError). Set functions.runtime to java25 in jets.properties, or compile with "
+                + "--release 17");
+        assertThat(report.lines()).hasSize(3);
+    }
+
+    @Test
+    void examine_withARuntimeLambdaDoesNotOffer_reportsTheSettingsProblem() {
+        ProjectConfig java11 = new ProjectConfig("demo", "dev", "demo-dev", "_", Map.of("functions.runtime", "java11"));
+        Doctor local = new Doctor(aws.dynamoDb(), Optional.empty(), Optional.empty(), java11, CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithStream(TABLE, LATEST)));
+
+        DoctorReport report = local.examine(List.of(CLERK), Optional.of(new NewestClass("demo.events.ClerkEvent", 61)));
+
+        assertThat(report.lines().get(0)).isEqualTo("[PROBLEM] demo-dev: functions.runtime must be one of java17, "
+                + "java17.al2023, java21, java25, got: java11 (Jets runs on Java 17 or later)");
     }
 
     @Test

@@ -10,12 +10,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 
 /**
  * Checks a template against the CloudFormation resource specification (test resource
  * {@code cloudformation-resource-spec-subset.json}): resource types and properties exist, required properties are
  * present, values have the declared primitive, list, map or property type, and Ref / Fn::GetAtt point at
  * something that exists. Returns the problems found, empty for a valid template.
+ *
+ * <p>The specification types a function's {@code Runtime} as any string; Lambda takes only the values of its API's
+ * {@code Runtime} enumeration (in the SDK's model), so a {@code Runtime} outside it is reported too.
  */
 public final class CfnSpecValidator {
 
@@ -66,6 +70,11 @@ public final class CfnSpecValidator {
             }
         }
         validateProperties(id, type, resourceSpec.path("Properties"), resource.path("Properties"), template, problems);
+        JsonNode runtime = resource.path("Properties").path("Runtime");
+        if (type.equals("AWS::Lambda::Function") && runtime.isTextual()
+                && Runtime.fromValue(runtime.asText()) == Runtime.UNKNOWN_TO_SDK_VERSION) {
+            problems.add(id + ".Runtime: not a Lambda runtime: " + runtime.asText());
+        }
     }
 
     private void validateProperties(String path, String resourceType, JsonNode propertySpecs, JsonNode properties,

@@ -34,6 +34,20 @@ class CfnSpecValidatorTest {
     }
 
     @Test
+    void validate_reportsARuntimeLambdaDoesNotOffer() {
+        String template = """
+                {"Parameters": {"Bucket": {"Type": "String"}},
+                 "Resources": {
+                  "Role": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17"}}},
+                  "Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Runtime": "java26",
+                     "Code": {"S3Bucket": {"Ref": "Bucket"}, "S3Key": "k"}, "Role": {"Fn::GetAtt": ["Role", "Arn"]}}}
+                }}""";
+
+        assertThat(validator.validate(template)).containsExactly("Fn.Runtime: not a Lambda runtime: java26");
+        assertThat(validator.validate(template.replace("java26", "java25"))).isEmpty();
+    }
+
+    @Test
     void validate_acceptsAMinimalValidFunction() {
         String template = """
                 {"Parameters": {"Bucket": {"Type": "String"}},

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TemplateGeneratorTest {
 
@@ -47,6 +49,27 @@ class TemplateGeneratorTest {
 
         assertThat(new CfnSpecValidator().validate(template.toJson())).isEmpty();
         Golden.assertMatches("demo-dev-snapstart.template.json", template.toJson());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"java17", "java17.al2023", "java21", "java25"})
+    void generate_eachRuntimeWithSnapStart_reachesEveryFunctionAndIsValidAgainstResourceSpecification(String runtime)
+            throws Exception {
+        DeploySettings settings = DeploySettings.from(Map.of("functions.runtime", runtime,
+                "functions.snap_start", "true"));
+        CfnTemplate template = new TemplateGenerator(CONFIG, settings).generate(FUNCTIONS, STREAMS);
+
+        List<JsonNode> functions = new ArrayList<>();
+        MAPPER.readTree(template.toJson()).path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::Lambda::Function")) {
+                functions.add(resource.path("Properties"));
+            }
+        });
+        assertThat(functions).hasSize(FUNCTIONS.size()).allSatisfy(function -> {
+            assertThat(function.path("Runtime").asText()).isEqualTo(runtime);
+            assertThat(function.path("SnapStart").toString()).isEqualTo("{\"ApplyOn\":\"PublishedVersions\"}");
+        });
+        assertThat(new CfnSpecValidator().validate(template.toJson())).isEmpty();
     }
 
     @Test
