@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -27,6 +28,15 @@ public record NewestClass(String className, int majorVersion) {
     private static final int MAGIC = 0xCAFEBABE;
     /** Class file version 45 is Java 1.1; from Java 5 (49) on, each release adds one. */
     private static final int RELEASE_OFFSET = 44;
+    private static final int OLDEST = 45;
+
+    public NewestClass {
+        Objects.requireNonNull(className, "className");
+        if (majorVersion < OLDEST) {
+            throw new IllegalArgumentException("majorVersion must be " + OLDEST + " (Java 1.1) or more, got: "
+                    + majorVersion);
+        }
+    }
 
     /** The Java release whose JVM first loads this class file: 17 for 61, 21 for 65, 25 for 69. */
     public int javaVersion() {
@@ -56,7 +66,7 @@ public record NewestClass(String className, int majorVersion) {
                 continue;
             }
             int major = majorVersion(file);
-            if (major > 0 && (newest == null || major > newest.majorVersion())) {
+            if (major >= OLDEST && (newest == null || major > newest.majorVersion())) {
                 newest = new NewestClass(name.substring(0, name.length() - ".class".length()).replace('/', '.'), major);
             }
         }

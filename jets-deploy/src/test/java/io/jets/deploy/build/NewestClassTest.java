@@ -1,6 +1,7 @@
 package io.jets.deploy.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +71,13 @@ class NewestClassTest {
 
         assertThat(NewestClass.in(classes)).isEmpty();
         assertThat(NewestClass.in(dir.resolve("missing"))).isEmpty();
+    }
+
+    @Test
+    void newestClass_withAMajorVersionBeforeJava1_1_isRejected() {
+        assertThatThrownBy(() -> new NewestClass("demo.Order", 44))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessage("majorVersion must be 45 (Java 1.1) or more, got: 44");
     }
 
     /** Compiles an empty public class per name into {@code dir/classes} with {@code --release 17}. */
