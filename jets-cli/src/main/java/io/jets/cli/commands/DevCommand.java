@@ -6,6 +6,7 @@ import io.jets.cli.Project;
 import io.jets.cli.Workspace;
 import io.jets.cli.app.LoadedApp;
 import io.jets.cli.app.MavenApp;
+import io.jets.cli.dev.DevLock;
 import io.jets.cli.dev.DevStatus;
 import io.jets.cli.dev.HotReload;
 import io.jets.cli.dev.LineForwarder;
@@ -65,6 +66,12 @@ public final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        try (DevLock lock = DevLock.acquire(root.workspace().project())) {
+            return run();
+        }
+    }
+
+    private Integer run() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Workspace workspace = root.workspace();
         Project project = workspace.project();

@@ -2,6 +2,7 @@ package io.jets.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -97,6 +98,26 @@ class DevCommandIT {
             assertThat(dev.isRunning()).isTrue();
         } finally {
             Files.deleteIfExists(broken);
+        }
+    }
+
+    @Test
+    void dev_whileAnotherRunsInTheProject_refusesInOneLine_soNoChangeIsDeliveredTwice() throws Exception {
+        try (RunningCommand first = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet")) {
+            JsonNode status = awaitStatus(first);
+
+            // without the lock the second one would run, and deliver, until stopped
+            CliRun second = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> CliRun.in(project, "dev", "--port", "0", "--in-memory"));
+
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.out()).isEmpty();
+            assertThat(second.err()).isEqualTo("Error: jets dev is already running in " + project + " (pid "
+                    + ProcessHandle.current().pid() + ", " + status.path("endpoint").asText() + "). A second one would "
+                    + "run every handler twice for each change: use that one, or stop it (Ctrl-C) first."
+                    + System.lineSeparator());
+            assertThat(first.isRunning()).isTrue();
+            assertThat(project.resolve(".jets/dev.json")).exists();
         }
     }
 
