@@ -103,8 +103,11 @@ public final class CallCommand implements Callable<Integer> {
                 err.println(failure);
             }
             err.println("END RequestId: " + requestId);
-            err.println(String.format(Locale.ROOT, "REPORT RequestId: %s Duration: %.2f ms Memory Size: %d MB",
-                    requestId, millis, context.getMemoryLimitInMB()));
+            // Lambda's REPORT line, tab-separated as jets dev and CloudWatch write it
+            Runtime memory = Runtime.getRuntime();
+            err.println(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms"
+                            + "\tMemory Size: %d MB\tMax Memory Used: %d MB", requestId, millis, (long) Math.ceil(millis),
+                    context.getMemoryLimitInMB(), (memory.totalMemory() - memory.freeMemory()) / (1024 * 1024)));
             err.flush();
             if (failure != null) {
                 out.println(errorJson(failure));

@@ -58,7 +58,8 @@ class GeneratedProjectIT {
         assertThat(logs.get(0)).matches("START RequestId: [0-9a-f-]{36} Version: \\$LATEST");
         assertThat(logs.get(1)).startsWith("event {\"Records\":[{\"eventID\":\"1\",\"eventName\":\"INSERT\"");
         assertThat(logs.get(2)).matches("END RequestId: [0-9a-f-]{36}");
-        assertThat(logs.get(3)).matches("REPORT RequestId: [0-9a-f-]{36} Duration: [0-9.]+ ms Memory Size: 1536 MB");
+        assertThat(logs.get(3)).matches("REPORT RequestId: [0-9a-f-]{36}\tDuration: [0-9]+\\.[0-9]{2} ms"
+                + "\tBilled Duration: [0-9]+ ms\tMemory Size: 1536 MB\tMax Memory Used: [0-9]+ MB");
     }
 
     @Test
