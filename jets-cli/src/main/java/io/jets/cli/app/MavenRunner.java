@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Runs Maven in the application directory and keeps its output. */
 public final class MavenRunner {
@@ -28,6 +29,8 @@ public final class MavenRunner {
      */
     public record Result(int exitCode, String output) {
 
+        private static final Pattern ANSI_ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
+
         public boolean succeeded() {
             return exitCode == 0;
         }
@@ -35,7 +38,8 @@ public final class MavenRunner {
         /** The compiler's messages without Maven's help footer: what a user needs to fix the build. */
         public String errors() {
             Set<String> lines = new LinkedHashSet<>(); // Maven repeats each compiler error in its summary
-            for (String line : output.split("\\R")) {
+            // Maven 3.8 writes colour resets (ESC[0m) even with -B and -Dstyle.color=never
+            for (String line : ANSI_ESCAPE.matcher(output).replaceAll("").split("\\R")) {
                 if (line.startsWith("[ERROR] -> [Help") || line.startsWith("[ERROR] Re-run Maven")
                         || line.startsWith("[ERROR] For more information") || line.startsWith("[ERROR] [Help")
                         || line.startsWith("[ERROR] To see the full stack trace") || line.isBlank()
