@@ -73,6 +73,15 @@ public final class LogsCommand implements Callable<Integer> {
         }
         String name = functionOrOnly(project);
         LocalLogs logs = LocalLogs.in(project.stateDirectory());
+        if (!Files.exists(LocalLogs.file(project.stateDirectory(), name))) {
+            // said before following too: a mistyped -n would otherwise wait in silence
+            List<String> known = functionsWithLogs(project.logsDirectory());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("No local logs for " + name + " yet. Run jets dev and change an item in its table, or add "
+                    + "--aws for the deployed function." + (known.isEmpty() ? ""
+                    : " Functions with local logs: " + String.join(", ", known) + "."));
+            err.flush();
+        }
         if (follow) {
             logs.follow(name, from, line -> {
                 out.println(format(line));
@@ -81,10 +90,6 @@ public final class LogsCommand implements Callable<Integer> {
             return 0;
         }
         List<String> lines = logs.read(name, from);
-        if (lines.isEmpty() && !Files.exists(LocalLogs.file(project.stateDirectory(), name))) {
-            spec.commandLine().getErr().println("No local logs for " + name + " yet. Run jets dev and change an item "
-                    + "in its table, or add --aws for the deployed function.");
-        }
         lines.forEach(line -> out.println(format(line)));
         out.flush();
         return 0;

@@ -87,6 +87,35 @@ class LogsCommandTest {
     }
 
     @Test
+    void logs_ofAMistypedName_listsTheFunctionsWithLogs() {
+        log("clerk_event-file", Duration.ofMinutes(1), "hello");
+
+        CliRun run = CliRun.in(dir, "logs", "-n", "clerk_event_file");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("No local logs for clerk_event_file yet. Run jets dev and change an item "
+                + "in its table, or add --aws for the deployed function. Functions with local logs: "
+                + "clerk_event-file." + NL);
+    }
+
+    @Test
+    void logs_followAMistypedName_saysSoBeforeWaiting() throws Exception {
+        log("clerk_event-file", Duration.ofMinutes(1), "hello");
+        StringBuilder said = new StringBuilder();
+        Thread follower = new Thread(() -> said.append(CliRun.in(dir, "logs", "-f", "-n", "clerk_event_file").err()));
+        follower.start();
+        Thread.sleep(300);
+        follower.interrupt();
+        follower.join(5_000);
+
+        assertThat(follower.isAlive()).isFalse();
+        assertThat(said.toString()).isEqualTo("No local logs for clerk_event_file yet. Run jets dev and change an "
+                + "item in its table, or add --aws for the deployed function. Functions with local logs: "
+                + "clerk_event-file." + NL);
+    }
+
+    @Test
     void logs_invalidSince_isOneClearLine() {
         CliRun run = CliRun.in(dir, "logs", "-n", "clerk_event-file", "--since", "yesterday");
 
