@@ -58,7 +58,7 @@ public final class DeployCommand extends DeployCommandBase implements Callable<I
         try (AwsClients clients = AwsClients.create(aws.settings(workspace().environment()))) {
             DeploySettings settings = app.settings();
             CfnTemplate template = new TemplateGenerator(config, settings).generate(app.functions(),
-                    new DynamoDbStreamArnResolver(clients.dynamoDb(), config));
+                    new DynamoDbStreamArnResolver(clients.dynamoDb(), config, Optional.ofNullable(aws.endpointUrl)));
             var templateFile = app.out(config.namespace() + ".template.json");
             TemplateCommand.write(templateFile, template.toJson());
             println("Template " + workspace().directory().relativize(templateFile) + " (runtime " + settings.runtime()

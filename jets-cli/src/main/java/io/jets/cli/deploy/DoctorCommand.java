@@ -39,10 +39,16 @@ public final class DoctorCommand extends DeployCommandBase implements Callable<I
         try (AwsClients clients = AwsClients.create(aws.settings(environment))) {
             boolean local = aws.localEndpoint(environment);
             var config = app.project().config();
-            Doctor doctor = local
-                    ? new Doctor(clients.dynamoDb(), Optional.empty(), Optional.empty(), config, workspace().clock())
-                    : new Doctor(clients.dynamoDb(), Optional.of(clients.lambda()), Optional.of(clients.logs()), config,
-                            DeployedNames.read(clients.cloudFormation(), config), workspace().clock());
+            Doctor doctor;
+            if (aws.endpointUrl != null) {
+                // the commands it suggests must carry the endpoint too (the aws CLI reads AWS_ENDPOINT_URL itself)
+                doctor = Doctor.local(clients.dynamoDb(), config, aws.endpointUrl, workspace().clock());
+            } else if (local) {
+                doctor = new Doctor(clients.dynamoDb(), Optional.empty(), Optional.empty(), config, workspace().clock());
+            } else {
+                doctor = new Doctor(clients.dynamoDb(), Optional.of(clients.lambda()), Optional.of(clients.logs()),
+                        config, DeployedNames.read(clients.cloudFormation(), config), workspace().clock());
+            }
             DoctorReport report = doctor.examine(app.functions(), NewestClass.in(app.classesDirectory()));
             report.lines().forEach(this::println);
             return report.healthy() ? 0 : 1;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +49,7 @@ public final class TemplateCommand extends DeployCommandBase implements Callable
         CfnTemplate template;
         try (AwsClients clients = AwsClients.create(aws.settings(workspace().environment()))) {
             template = new TemplateGenerator(config, app.settings()).generate(app.functions(),
-                    new DynamoDbStreamArnResolver(clients.dynamoDb(), config));
+                    new DynamoDbStreamArnResolver(clients.dynamoDb(), config, Optional.ofNullable(aws.endpointUrl)));
         }
         Path file = app.out(config.namespace() + ".template." + format);
         write(file, format.equals("json") ? template.toJson() : template.toYaml());

@@ -67,7 +67,8 @@ class LocalServerCommandsIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("Error: Table demo-dev_test-table has no stream. Enable it with: aws dynamodb "
-                + "update-table --table-name demo-dev_test-table --stream-specification "
+                + "update-table --endpoint-url " + server.endpoint() + " --table-name demo-dev_test-table "
+                + "--stream-specification "
                 + "\"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"" + System.lineSeparator());
     }
 
@@ -90,7 +91,8 @@ class LocalServerCommandsIT {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("[PROBLEM] clerk_event-file ← demo-dev_test-table: table does not exist. "
-                + "Create it with: aws dynamodb create-table --table-name demo-dev_test-table");
+                + "Create it with: aws dynamodb create-table --endpoint-url " + server.endpoint()
+                + " --table-name demo-dev_test-table");
     }
 
     @Test

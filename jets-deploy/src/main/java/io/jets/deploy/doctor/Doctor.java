@@ -8,6 +8,7 @@ import io.jets.deploy.build.NewestClass;
 import io.jets.deploy.doctor.Finding.Severity;
 import io.jets.deploy.streams.TableCommands;
 import io.jets.deploy.template.DeploySettings;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public final class Doctor {
     private final Optional<CloudWatchLogsClient> logs;
     private final ProjectConfig config;
     private final UnaryOperator<String> physicalNames;
+    private final Optional<URI> endpoint;
     private final Clock clock;
 
     public Doctor(DynamoDbClient dynamoDb, Optional<LambdaClient> lambda, Optional<CloudWatchLogsClient> logs,
@@ -60,11 +62,17 @@ public final class Doctor {
     /** With the deployed functions' physical names ({@link io.jets.deploy.stack.DeployedNames}). */
     public Doctor(DynamoDbClient dynamoDb, Optional<LambdaClient> lambda, Optional<CloudWatchLogsClient> logs,
                   ProjectConfig config, UnaryOperator<String> physicalNames, Clock clock) {
+        this(dynamoDb, lambda, logs, config, physicalNames, Optional.empty(), clock);
+    }
+
+    private Doctor(DynamoDbClient dynamoDb, Optional<LambdaClient> lambda, Optional<CloudWatchLogsClient> logs,
+                   ProjectConfig config, UnaryOperator<String> physicalNames, Optional<URI> endpoint, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.lambda = lambda;
         this.logs = logs;
         this.config = config;
         this.physicalNames = physicalNames;
+        this.endpoint = endpoint;
         this.clock = clock;
     }
 
@@ -84,6 +92,15 @@ public final class Doctor {
         }
         findings.addAll(examine(functions).findings());
         return new DoctorReport(findings);
+    }
+
+    /**
+     * Against the local server at {@code endpoint}: the table checks only, and the commands it suggests carry
+     * {@code --endpoint-url}.
+     */
+    public static Doctor local(DynamoDbClient dynamoDb, ProjectConfig config, URI endpoint, Clock clock) {
+        return new Doctor(dynamoDb, Optional.empty(), Optional.empty(), config, config::physicalFunctionName,
+                Optional.of(endpoint), clock);
     }
 
     public DoctorReport examine(List<FunctionDefinition> functions) {
@@ -119,14 +136,14 @@ public final class Doctor {
             description = dynamoDb.describeTable(r -> r.tableName(table)).table();
         } catch (ResourceNotFoundException e) {
             findings.add(new Finding(Severity.PROBLEM, subject, "table does not exist. Create it with: "
-                    + TableCommands.createTable(table)));
+                    + TableCommands.createTable(table, endpoint)));
             return Optional.empty();
         }
         boolean enabled = description.streamSpecification() != null
                 && Boolean.TRUE.equals(description.streamSpecification().streamEnabled());
         if (!enabled || description.latestStreamArn() == null) {
             findings.add(new Finding(Severity.PROBLEM, subject, "stream is not enabled. Enable it with: "
-                    + TableCommands.enableStream(table)));
+                    + TableCommands.enableStream(table, endpoint)));
             return Optional.empty();
         }
         String viewType = description.streamSpecification().streamViewTypeAsString();

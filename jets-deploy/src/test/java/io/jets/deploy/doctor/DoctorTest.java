@@ -10,6 +10,7 @@ import io.jets.deploy.build.NewestClass;
 import io.jets.deploy.stub.AwsStub;
 import io.jets.deploy.stub.AwsStub.Response;
 import io.jets.deploy.stub.StubAws;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -139,6 +140,21 @@ class DoctorTest {
                         + "create-table --table-name demo-dev_test-table --attribute-definitions AttributeName=id,AttributeType=S "
                         + "--key-schema AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST "
                         + "--stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES",
+                "[ok] demo-dev: deployed mappings and CloudWatch logs not checked (no Lambda at this endpoint)");
+        assertThat(stub.operations()).containsOnly("dynamodb:DescribeTable");
+    }
+
+    @Test
+    void examine_local_suggestsCommandsForTheLocalEndpoint() {
+        Doctor local = Doctor.local(aws.dynamoDb(), CONFIG, URI.create("http://127.0.0.1:8000"), CLOCK);
+        stub.on("dynamodb:DescribeTable", Response.dynamoDb(StubAws.tableWithoutStream(TABLE)));
+
+        DoctorReport report = local.examine(List.of(CLERK));
+
+        assertThat(report.lines()).containsExactly(
+                "[PROBLEM] clerk_event-file ← demo-dev_test-table: stream is not enabled. Enable it with: aws dynamodb "
+                        + "update-table --endpoint-url http://127.0.0.1:8000 --table-name demo-dev_test-table "
+                        + "--stream-specification \"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"",
                 "[ok] demo-dev: deployed mappings and CloudWatch logs not checked (no Lambda at this endpoint)");
         assertThat(stub.operations()).containsOnly("dynamodb:DescribeTable");
     }

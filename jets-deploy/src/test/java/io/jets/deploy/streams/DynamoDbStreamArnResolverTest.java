@@ -10,7 +10,9 @@ import io.jets.deploy.aws.AwsClients;
 import io.jets.deploy.stub.AwsStub;
 import io.jets.deploy.stub.AwsStub.Response;
 import io.jets.deploy.stub.StubAws;
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +82,22 @@ class DynamoDbStreamArnResolverTest {
                 .hasMessage("Table demo-dev_test-table has no stream. Enable it with: aws dynamodb update-table "
                         + "--table-name demo-dev_test-table --stream-specification "
                         + "\"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"");
+    }
+
+    @Test
+    void streamArn_againstTheLocalServer_failsWithACommandForTheLocalServer() {
+        DynamoDbStreamArnResolver local = new DynamoDbStreamArnResolver(aws.dynamoDb(), CONFIG,
+                Optional.of(URI.create("http://127.0.0.1:8000")));
+        stub.on("dynamodb:DescribeTable", Response.dynamoDbError("ResourceNotFoundException",
+                "Requested resource not found: Table: demo-dev_test-table not found"));
+
+        assertThatThrownBy(() -> local.streamArn(TriggerDefinition.withDefaults("test-table")))
+                .isExactlyInstanceOf(DeployException.class)
+                .hasMessage("Table demo-dev_test-table does not exist. Create it with: aws dynamodb create-table "
+                        + "--endpoint-url http://127.0.0.1:8000 --table-name demo-dev_test-table "
+                        + "--attribute-definitions AttributeName=id,AttributeType=S "
+                        + "--key-schema AttributeName=id,KeyType=HASH --billing-mode PAY_PER_REQUEST "
+                        + "--stream-specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES");
     }
 
     @Test
