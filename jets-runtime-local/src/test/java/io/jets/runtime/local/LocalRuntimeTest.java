@@ -51,6 +51,21 @@ class LocalRuntimeTest {
         }
     }
 
+    @Test
+    void streamArnTrigger_unknownToTheLocalServer_saysToNameTheTableInstead() {
+        String pinned = "arn:aws:dynamodb:us-west-2:112233445566:table/demo-dev_test-table/stream/2024-02-11T15:44:30.751";
+        RuntimeFixture fx = new RuntimeFixture(state);
+        try (LocalRuntime runtime = fx.start((f, e, c) -> null,
+                RuntimeFixture.function("audit_event-run", TriggerDefinition.withDefaults(pinned)))) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> fx.status().contains("waiting for stream"));
+
+            assertThat(runtime.status().get(0).state()).isEqualTo(MappingStatus.State.WAITING_FOR_STREAM);
+            assertThat(fx.status()).containsOnlyOnce("audit_event-run: waiting for stream " + pinned + ": it does not "
+                    + "exist on http://localhost:8000, whose streams get ARNs of their own. To run this function under "
+                    + "jets dev, name its table in @DynamoDbTrigger instead of a stream ARN.");
+        }
+    }
+
     /** Lambda polls each shard four times a second; emulators that poll once a second add up to a second. */
     @Test
     void idleShard_isPolledFourTimesASecond_asLambdaPollsIt() throws InterruptedException {

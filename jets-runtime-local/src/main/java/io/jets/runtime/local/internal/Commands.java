@@ -21,6 +21,12 @@ final class Commands {
                 + " --stream-specification \"StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES\"";
     }
 
+    static String waitingForPinnedStream(String function, String streamArn, URI endpoint) {
+        return function + ": waiting for stream " + streamArn + ": it does not exist on " + endpoint + ", whose streams"
+                + " get ARNs of their own. To run this function under jets dev, name its table in @DynamoDbTrigger"
+                + " instead of a stream ARN.";
+    }
+
     static String streamChanged(String function, String table, String newStreamArn) {
         return function + ": table " + table + " has a new stream " + newStreamArn + " (re-enabled); following it"
                 + " here. On AWS the deployed mapping keeps reading the old stream until you redeploy (jets deploy).";

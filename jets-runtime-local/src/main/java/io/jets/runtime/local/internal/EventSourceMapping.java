@@ -137,7 +137,7 @@ public final class EventSourceMapping implements AutoCloseable {
                     throw e;
                 }
                 state.state(State.WAITING_FOR_STREAM, "");
-                notice("waiting for stream " + trigger.source() + ": it does not exist on " + context.endpoint());
+                notice(Commands.waitingForPinnedStream(context.function().name(), trigger.source(), context.endpoint()));
                 return null;
             }
             checkpoint.switchTo(trigger.source());
