@@ -1,6 +1,7 @@
 package io.jets.cli.generate;
 
 import io.jets.cli.CliException;
+import io.jets.core.processor.FunctionNames;
 import java.util.Locale;
 import javax.lang.model.SourceVersion;
 
@@ -25,14 +26,15 @@ public final class Names {
 
     /** {@code ClerkEvent} → {@code clerk_event}. */
     public static String underscore(String className) {
-        return className.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .toLowerCase(Locale.ROOT);
+        return FunctionNames.underscore(className);
     }
 
-    /** {@code ClerkEvent}, {@code file} → {@code clerk_event-file}. */
+    /**
+     * {@code ClerkEvent}, {@code file} → {@code clerk_event-file}; {@code fileItem} → {@code clerk_event-file_item},
+     * the name the annotation processor gives the function.
+     */
     public static String functionName(String className, String methodName) {
-        return underscore(className) + "-" + methodName;
+        return FunctionNames.underscore(className) + "-" + FunctionNames.underscore(methodName);
     }
 
     /** {@code demo} → {@code demo}; {@code my-app} → {@code my_app}; {@code 1st} → {@code _1st}. */

@@ -37,6 +37,17 @@ class GenerateEventCommandTest {
     }
 
     @Test
+    void generateEvent_camelCaseMethod_namesTheFunctionAsTheProcessorDoes() throws Exception {
+        CliRun run = CliRun.in(dir, "generate:event", "clerk", "--method", "fileItem");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Function clerk_event-file_item runs when items in demo-dev_test-table change.");
+        assertThat(Files.readString(dir.resolve(TEST)))
+                .contains("jets.awaitRecords(\"clerk_event-file_item\", 2)", "jets.logs(\"clerk_event-file_item\")")
+                .doesNotContain("clerk_event-fileItem");
+    }
+
+    @Test
     void generateEvent_fromASubdirectory_findsTheProject() throws Exception {
         Path sub = Files.createDirectories(dir.resolve("src/main"));
 

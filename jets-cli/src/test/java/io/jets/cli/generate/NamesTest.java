@@ -31,6 +31,11 @@ class NamesTest {
     }
 
     @Test
+    void functionName_ofACamelCaseMethod_isTheNameTheProcessorGives() {
+        assertThat(Names.functionName("ClerkThingEvent", "fileItem")).isEqualTo("clerk_thing_event-file_item");
+    }
+
+    @Test
     void packageName_isAValidJavaPackage() {
         assertThat(Names.packageName("demo")).isEqualTo("demo");
         assertThat(Names.packageName("My-App")).isEqualTo("my_app");
