@@ -26,6 +26,8 @@ public final class GenerateEventCommand implements Callable<Integer> {
 
     /** The triggers this generator knows, as typed after {@code --trigger}. */
     static final List<String> TRIGGERS = List.of("dynamodb");
+    /** The package {@code jets new --package} chose, in {@code jets.properties}. */
+    static final String PACKAGE_PROPERTY = "project.package";
 
     @ParentCommand
     JetsCommand root;
@@ -59,7 +61,14 @@ public final class GenerateEventCommand implements Callable<Integer> {
         Names.checkMethodName(method);
         String className = Names.eventClassName(name);
         Project project = root.workspace().project();
-        String pkg = Names.packageName(project.config().name());
+        // jets new --package records the package; projects made before it did use the one the name gives
+        String pkg = project.config().properties().getOrDefault(PACKAGE_PROPERTY, "").strip();
+        if (pkg.isEmpty()) {
+            pkg = Names.packageName(project.config().name());
+        } else if (!javax.lang.model.SourceVersion.isName(pkg)) {
+            throw new CliException("Invalid " + PACKAGE_PROPERTY + " in jets.properties: '" + pkg
+                    + "'. Use a Java package name such as com.example.demo");
+        }
         String physicalTable = ProjectFiles.isStreamArn(table) ? table : project.config().tableName(table);
 
         Map<String, String> files = ProjectFiles.dynamoDbEvent(project.config(), pkg, className, method, table);

@@ -48,6 +48,33 @@ class GenerateEventCommandTest {
     }
 
     @Test
+    void generateEvent_inAProjectMadeWithPackage_writesToThatPackage() throws Exception {
+        assertThat(CliRun.in(dir, "new", "app", "--package", "com.example.app").exitCode()).isZero();
+        Path project = dir.resolve("app");
+
+        CliRun run = CliRun.in(project, "generate:event", "clerk", "--method", "file");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("      exist  src/main/java/com/example/app/events/ApplicationEvent.java",
+                "     create  src/main/java/com/example/app/events/ClerkEvent.java",
+                "     create  src/test/java/com/example/app/events/ClerkEventTest.java");
+        assertThat(Files.readString(project.resolve("src/main/java/com/example/app/events/ClerkEvent.java")))
+                .startsWith("package com.example.app.events;");
+        assertThat(project.resolve("src/main/java/app")).doesNotExist();
+    }
+
+    @Test
+    void generateEvent_withAnInvalidPackageProperty_saysWhichSettingToFix() throws Exception {
+        Files.writeString(dir.resolve("jets.properties"), "project.name=demo\nproject.package=com.1example\n");
+
+        CliRun run = CliRun.in(dir, "generate:event", "clerk", "--method", "file");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("Error: Invalid project.package in jets.properties: 'com.1example'. Use a Java "
+                + "package name such as com.example.demo" + System.lineSeparator());
+    }
+
+    @Test
     void generateEvent_fromASubdirectory_findsTheProject() throws Exception {
         Path sub = Files.createDirectories(dir.resolve("src/main"));
 
