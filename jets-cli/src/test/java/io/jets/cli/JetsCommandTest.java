@@ -29,6 +29,20 @@ class JetsCommandTest {
     }
 
     @Test
+    void help_namesEveryOptionValue_ratherThanPrintingAFieldName() {
+        for (String command : new String[] {"new", "generate:event", "generate:payload", "dev", "logs", "events",
+                "call", "failures", "dynamodb-local", "template", "build", "deploy", "delete", "doctor"}) {
+            CliRun run = CliRun.in(dir, command, "--help");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).as(command).doesNotContain("=<");
+        }
+        assertThat(CliRun.in(dir, "dev", "--help").out()).contains("--port=PORT");
+        assertThat(CliRun.in(dir, "dynamodb-local", "--help").out()).contains("--port=PORT", "--bind=ADDRESS");
+        assertThat(CliRun.in(dir, "logs", "--help").out()).contains("--since=WHEN");
+    }
+
+    @Test
     void unknownOption_isAUsageErrorWithExitCode2() {
         CliRun run = CliRun.in(dir, "new", "demo", "--nope");
 

@@ -49,7 +49,7 @@ public final class DevCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8000", description = "DynamoDB port; 0 picks a free one (default 8000).")
+    @Option(names = "--port", defaultValue = "8000", paramLabel = "PORT", description = "DynamoDB port; 0 picks a free one (default 8000).")
     int port;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Durable data directory (default .jets/dynamodb).")

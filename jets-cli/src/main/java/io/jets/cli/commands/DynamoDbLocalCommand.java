@@ -22,10 +22,10 @@ public final class DynamoDbLocalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8000", description = "Port to listen on; 0 picks a free one (default 8000).")
+    @Option(names = "--port", defaultValue = "8000", paramLabel = "PORT", description = "Port to listen on; 0 picks a free one (default 8000).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default 127.0.0.1).")
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to bind (default 127.0.0.1).")
     String bindAddress;
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = ".jets/dynamodb",

@@ -46,7 +46,8 @@ public final class GenerateEventCommand implements Callable<Integer> {
     String method;
 
     @Option(names = "--table", paramLabel = "TABLE", defaultValue = "test-table",
-            description = "Table (namespaced) or stream ARN the handler listens to (default: test-table).")
+            description = "Table as in the annotation, which Jets namespaces (test-table is demo-dev_test-table), "
+                    + "or a stream ARN (default: test-table).")
     String table;
 
     @Option(names = "--force", description = "Overwrite existing files.")

@@ -46,7 +46,7 @@ public final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-f", "--follow"}, description = "Keep printing new log lines until stopped.")
     boolean follow;
 
-    @Option(names = "--since", defaultValue = "10m",
+    @Option(names = "--since", defaultValue = "10m", paramLabel = "WHEN",
             description = "From how long ago: 30s, 10m (default), 2h, 1d, or a time (2026-11-25T12:00:00Z).")
     String since;
 
