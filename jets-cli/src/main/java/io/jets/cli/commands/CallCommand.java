@@ -2,6 +2,8 @@ package io.jets.cli.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.cli.CliException;
 import io.jets.cli.JetsCommand;
 import io.jets.cli.Project;
@@ -100,7 +102,7 @@ public final class CallCommand implements Callable<Integer> {
             err.println("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
             err.print(printed.toString(StandardCharsets.UTF_8));
             if (failure != null) {
-                err.println(failure);
+                err.println(errorJson(failure)); // Lambda logs the error document it returns
             }
             err.println("END RequestId: " + requestId);
             // Lambda's REPORT line, tab-separated as jets dev and CloudWatch write it
@@ -169,12 +171,30 @@ public final class CallCommand implements Callable<Integer> {
         return bytes;
     }
 
-    /** The shape Lambda returns for an unhandled function error. */
-    private static String errorJson(Throwable failure) throws JsonProcessingException {
-        var node = JSON.createObjectNode();
-        node.put("errorMessage", String.valueOf(failure.getMessage()));
-        node.put("errorType", failure.getClass().getName());
-        return JSON.writeValueAsString(node);
+    /**
+     * The error document of Lambda's Java runtime for an unhandled exception, which it both logs and returns:
+     * errorMessage (when there is one), errorType, stackTrace and the cause, as jets dev logs it.
+     *
+     * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/java-exceptions.html">Lambda function errors in Java</a>
+     */
+    static String errorJson(Throwable failure) {
+        return errorNode(failure, 0).toString();
+    }
+
+    private static ObjectNode errorNode(Throwable error, int depth) {
+        ObjectNode node = JSON.createObjectNode();
+        if (error.getMessage() != null) {
+            node.put("errorMessage", error.getMessage());
+        }
+        node.put("errorType", error.getClass().getName());
+        ArrayNode trace = node.putArray("stackTrace");
+        for (StackTraceElement frame : error.getStackTrace()) {
+            trace.add(frame.toString());
+        }
+        if (error.getCause() != null && error.getCause() != error && depth < 10) {
+            node.set("cause", errorNode(error.getCause(), depth + 1));
+        }
+        return node;
     }
 
     /** Runs {@code invocation} with System.out and System.err going to {@code printed}; returns what it threw. */

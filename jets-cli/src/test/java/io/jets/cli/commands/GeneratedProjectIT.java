@@ -63,6 +63,25 @@ class GeneratedProjectIT {
     }
 
     @Test
+    void call_ofAHandlerThatThrows_logsAndPrintsLambdasErrorDocument(@TempDir Path other) throws Exception {
+        assertThat(CliRun.in(other, "new", "failing").exitCode()).isZero();
+        Path failing = other.resolve("failing");
+        assertThat(CliRun.in(failing, "generate:event", "clerk", "--method", "file").exitCode()).isZero();
+        Path handler = failing.resolve("src/main/java/failing/events/ClerkEvent.java");
+        Files.writeString(handler, Files.readString(handler).replace("System.out.println(\"event \" + event());",
+                "throw new IllegalStateException(\"boom in handler\");"));
+
+        CliRun run = CliRun.in(failing, "call", "clerk_event-file", "--event", "{\"Records\":[]}");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).startsWith("{\"errorMessage\":\"boom in handler\","
+                + "\"errorType\":\"java.lang.IllegalStateException\",\"stackTrace\":[\"");
+        List<String> logs = run.err().lines().toList();
+        assertThat(logs.get(1)).isEqualTo(run.out().strip());
+        assertThat(logs.get(2)).matches("END RequestId: [0-9a-f-]{36}");
+    }
+
+    @Test
     void call_unknownFunction_listsTheKnownOnes() {
         CliRun run = CliRun.in(project, "call", "nope", "--event", "{}", "--no-compile");
 
