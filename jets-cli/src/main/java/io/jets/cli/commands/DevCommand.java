@@ -98,6 +98,9 @@ public final class DevCommand implements Callable<Integer> {
             }
         }, "jets-dev-shutdown");
         try {
+            if (!inMemory) {
+                resources.add(DataDirectoryLock.acquire(data)); // closed after the server
+            }
             DynamoDbLocal server = LocalServers.start(builder, port);
             resources.add(0, server);
             out.println("DynamoDB local: " + server.endpoint() + (inMemory ? " (in memory)" : " (data in " + data + ")"));

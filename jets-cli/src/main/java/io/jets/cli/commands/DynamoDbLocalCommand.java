@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,17 +42,43 @@ public final class DynamoDbLocalCommand implements Callable<Integer> {
         Path data = root.workspace().resolve(dataDirectory);
         DynamoDbLocal.Builder builder = DynamoDbLocal.builder().port(port).bindAddress(bindAddress);
         builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
-        DynamoDbLocal server = LocalServers.start(builder, port);
+        DataDirectoryLock lock = inMemory ? null : DataDirectoryLock.acquire(data);
+        DynamoDbLocal server;
+        try {
+            server = LocalServers.start(builder, port);
+        } catch (RuntimeException e) {
+            if (lock != null) {
+                lock.close();
+            }
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                server.close();
+                if (lock != null) {
+                    lock.close();
+                }
+            }
             stopped.countDown();
-        }, "jets-dynamodb-local-shutdown"));
+        };
+        Thread hook = new Thread(stop, "jets-dynamodb-local-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("DynamoDB local listening on " + server.endpoint() + (inMemory ? " (in memory)" : " (data in " + data + ")"));
         out.println("Use it with: aws dynamodb list-tables --endpoint-url " + server.endpoint());
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } finally {
+            stop.run(); // interrupted in-process, as jets dev is stopped: the server and its directory are freed
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // the JVM is already shutting down: the hook is what stopped us
+            }
+        }
         return 0;
     }
 }

@@ -122,6 +122,44 @@ class DevCommandIT {
     }
 
     @Test
+    void dynamodbLocal_onADataDirectoryInUse_saysSoInOneLine_andStopsFreeingIt() throws Exception {
+        Path data = dir.resolve("shared-data");
+        try (RunningCommand first = RunningCommand.start(dir, "dynamodb-local", "--port", "0", "--data-dir",
+                data.toString())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.out().contains("Press Ctrl-C to stop."));
+
+            CliRun second = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> CliRun.in(dir, "dynamodb-local", "--port", "0", "--data-dir", data.toString()));
+
+            assertThat(second.exitCode()).isEqualTo(1);
+            assertThat(second.err()).isEqualTo("Error: The data directory " + data + " is in use by another local "
+                    + "DynamoDB server (jets dev or jets dynamodb-local). Use that one, stop it first, or choose "
+                    + "another directory with --data-dir (or --in-memory)." + System.lineSeparator());
+            assertThat(first.isRunning()).isTrue();
+        }
+        try (RunningCommand again = RunningCommand.start(dir, "dynamodb-local", "--port", "0", "--data-dir",
+                data.toString())) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> again.out().contains("Press Ctrl-C to stop."));
+        }
+    }
+
+    @Test
+    void dynamodbLocal_onTheDataDirectoryOfARunningDev_isRefused() throws Exception {
+        Path data = dir.resolve("dev-data");
+        try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--data-dir", data.toString(),
+                "--quiet", "--no-reload")) {
+            awaitStatus(dev);
+
+            CliRun server = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> CliRun.in(dir, "dynamodb-local", "--port", "0", "--data-dir", data.toString()));
+
+            assertThat(server.exitCode()).isEqualTo(1);
+            assertThat(server.err()).startsWith("Error: The data directory " + data + " is in use by another local "
+                    + "DynamoDB server (jets dev or jets dynamodb-local).");
+        }
+    }
+
+    @Test
     void dynamodbLocal_onAPortInUse_saysSoInOneLine() {
         try (DynamoDbLocal taken = DynamoDbLocal.builder().port(0).inMemory().start()) {
             CliRun run = CliRun.in(dir, "dynamodb-local", "--port", String.valueOf(taken.port()), "--in-memory");
