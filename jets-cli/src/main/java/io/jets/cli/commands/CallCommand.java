@@ -2,8 +2,6 @@ package io.jets.cli.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.cli.CliException;
 import io.jets.cli.JetsCommand;
 import io.jets.cli.Project;
@@ -14,6 +12,7 @@ import io.jets.core.LocalContext;
 import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.deploy.aws.AwsClients;
+import io.jets.runtime.local.LambdaErrorDocument;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -102,7 +101,7 @@ public final class CallCommand implements Callable<Integer> {
             err.println("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
             err.print(printed.toString(StandardCharsets.UTF_8));
             if (failure != null) {
-                err.println(errorJson(failure)); // Lambda logs the error document it returns
+                err.println(LambdaErrorDocument.of(failure)); // Lambda logs the error document it returns
             }
             err.println("END RequestId: " + requestId);
             // Lambda's REPORT line, tab-separated as jets dev and CloudWatch write it
@@ -112,7 +111,7 @@ public final class CallCommand implements Callable<Integer> {
                     context.getMemoryLimitInMB(), (memory.totalMemory() - memory.freeMemory()) / (1024 * 1024)));
             err.flush();
             if (failure != null) {
-                out.println(errorJson(failure));
+                out.println(LambdaErrorDocument.of(failure));
                 out.flush();
                 return 1;
             }
@@ -169,32 +168,6 @@ public final class CallCommand implements Callable<Integer> {
             throw new CliException("The event in " + source + " is not valid JSON: " + e.getOriginalMessage());
         }
         return bytes;
-    }
-
-    /**
-     * The error document of Lambda's Java runtime for an unhandled exception, which it both logs and returns:
-     * errorMessage (when there is one), errorType, stackTrace and the cause, as jets dev logs it.
-     *
-     * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/java-exceptions.html">Lambda function errors in Java</a>
-     */
-    static String errorJson(Throwable failure) {
-        return errorNode(failure, 0).toString();
-    }
-
-    private static ObjectNode errorNode(Throwable error, int depth) {
-        ObjectNode node = JSON.createObjectNode();
-        if (error.getMessage() != null) {
-            node.put("errorMessage", error.getMessage());
-        }
-        node.put("errorType", error.getClass().getName());
-        ArrayNode trace = node.putArray("stackTrace");
-        for (StackTraceElement frame : error.getStackTrace()) {
-            trace.add(frame.toString());
-        }
-        if (error.getCause() != null && error.getCause() != error && depth < 10) {
-            node.set("cause", errorNode(error.getCause(), depth + 1));
-        }
-        return node;
     }
 
     /** Runs {@code invocation} with System.out and System.err going to {@code printed}; returns what it threw. */

@@ -7,6 +7,7 @@ import io.jets.cli.Workspace;
 import io.jets.cli.app.LoadedApp;
 import io.jets.cli.app.MavenApp;
 import io.jets.cli.dev.DevLock;
+import io.jets.cli.dev.ExclusiveLock;
 import io.jets.cli.dev.DevStatus;
 import io.jets.cli.dev.HotReload;
 import io.jets.cli.dev.LineForwarder;
@@ -66,7 +67,7 @@ public final class DevCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        try (DevLock lock = DevLock.acquire(root.workspace().project())) {
+        try (ExclusiveLock lock = DevLock.acquire(root.workspace().project())) {
             return run();
         }
     }

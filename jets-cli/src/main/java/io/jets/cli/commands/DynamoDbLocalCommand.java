@@ -1,6 +1,7 @@
 package io.jets.cli.commands;
 
 import io.jets.cli.JetsCommand;
+import io.jets.cli.dev.ExclusiveLock;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class DynamoDbLocalCommand implements Callable<Integer> {
         Path data = root.workspace().resolve(dataDirectory);
         DynamoDbLocal.Builder builder = DynamoDbLocal.builder().port(port).bindAddress(bindAddress);
         builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
-        DataDirectoryLock lock = inMemory ? null : DataDirectoryLock.acquire(data);
+        ExclusiveLock lock = inMemory ? null : DataDirectoryLock.acquire(data);
         DynamoDbLocal server;
         try {
             server = LocalServers.start(builder, port);

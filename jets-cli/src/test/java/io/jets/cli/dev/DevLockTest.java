@@ -20,7 +20,7 @@ class DevLockTest {
     @Test
     void acquire_whileHeld_namesTheRunningDevFromItsStatusFile() throws Exception {
         Project project = project();
-        try (DevLock held = DevLock.acquire(project)) {
+        try (ExclusiveLock held = DevLock.acquire(project)) {
             Files.writeString(project.devStatusFile(), "{\"pid\":4242,\"endpoint\":\"http://127.0.0.1:8000\"}");
 
             assertThatThrownBy(() -> DevLock.acquire(project))
@@ -33,7 +33,7 @@ class DevLockTest {
     @Test
     void acquire_whileHeldBeforeTheStatusFileIsWritten_saysItRunsWithoutDetails() {
         Project project = project();
-        try (DevLock held = DevLock.acquire(project)) {
+        try (ExclusiveLock held = DevLock.acquire(project)) {
             assertThatThrownBy(() -> DevLock.acquire(project))
                     .isExactlyInstanceOf(CliException.class)
                     .hasMessage("jets dev is already running in " + dir + ". A second one would run every handler "
@@ -46,7 +46,7 @@ class DevLockTest {
         Project project = project();
         DevLock.acquire(project).close();
 
-        try (DevLock again = DevLock.acquire(project)) {
+        try (ExclusiveLock again = DevLock.acquire(project)) {
             assertThat(project.stateDirectory().resolve("dev.lock")).exists();
         }
     }

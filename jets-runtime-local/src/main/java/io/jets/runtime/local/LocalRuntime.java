@@ -162,7 +162,7 @@ public final class LocalRuntime implements AutoCloseable {
             FunctionSettings functionSettings = FunctionSettings.of(function, settings.config);
             FunctionLogWriter log = logs.computeIfAbsent(function.name(),
                     name -> FunctionLogWriter.open(settings.stateDirectory, name, settings.clock));
-            Invoker invoker = new Invoker(functionSettings, log, router, json);
+            Invoker invoker = new Invoker(functionSettings, log, router);
             for (TriggerDefinition trigger : function.triggers()) {
                 Checkpoint checkpoint = Checkpoint.load(MappingContext.checkpointFile(settings.checkpointDirectory(),
                         function.name(), trigger.source()), json);

@@ -1,9 +1,7 @@
 package io.jets.runtime.local.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.core.LocalContext;
+import io.jets.runtime.local.LambdaErrorDocument;
 import io.jets.runtime.local.logs.FunctionLogWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -25,13 +23,11 @@ public final class Invoker {
     private final FunctionSettings settings;
     private final FunctionLogWriter log;
     private final OutputRouter router;
-    private final ObjectMapper json;
 
-    public Invoker(FunctionSettings settings, FunctionLogWriter log, OutputRouter router, ObjectMapper json) {
+    public Invoker(FunctionSettings settings, FunctionLogWriter log, OutputRouter router) {
         this.settings = settings;
         this.log = log;
         this.router = router;
-        this.json = json;
     }
 
     public FunctionSettings settings() {
@@ -46,7 +42,7 @@ public final class Invoker {
             container = pool.acquire();
         } catch (RuntimeException | LinkageError e) {
             // The application failed to initialise (Lambda's init error): a function error like any other.
-            log.write(errorJson(e));
+            log.write(LambdaErrorDocument.of(e));
             return new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, e.getClass().getName(),
                     e.getMessage());
         }
@@ -93,7 +89,7 @@ public final class Invoker {
             result = new InvokeResult(requestId, InvokeResult.Outcome.TIMEOUT, null, "Task.TimedOut", message);
         } else if (failure.get() != null) {
             Throwable error = failure.get();
-            log.write(errorJson(error));
+            log.write(LambdaErrorDocument.of(error));
             if (!(error instanceof VirtualMachineError)) {
                 pool.release(container);
             }
@@ -148,27 +144,6 @@ public final class Invoker {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
-    }
-
-    /** Lambda's Java runtime logs an unhandled exception as errorMessage/errorType/stackTrace JSON. */
-    private String errorJson(Throwable error) {
-        return errorNode(error, 0).toString();
-    }
-
-    private ObjectNode errorNode(Throwable error, int depth) {
-        ObjectNode node = json.createObjectNode();
-        if (error.getMessage() != null) {
-            node.put("errorMessage", error.getMessage());
-        }
-        node.put("errorType", error.getClass().getName());
-        ArrayNode trace = node.putArray("stackTrace");
-        for (StackTraceElement frame : error.getStackTrace()) {
-            trace.add(frame.toString());
-        }
-        if (error.getCause() != null && error.getCause() != error && depth < 10) {
-            node.set("cause", errorNode(error.getCause(), depth + 1));
-        }
-        return node;
     }
 
     private static long usedMemoryMb() {
