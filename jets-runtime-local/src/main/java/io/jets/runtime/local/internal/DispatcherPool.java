@@ -5,6 +5,8 @@ import io.jets.core.LocalContext;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -24,13 +26,43 @@ public final class DispatcherPool {
     }
 
     /**
-     * A dispatcher and the log stream its invocations write to; {@code initNanos} is how long creating it took,
-     * reported (as Lambda's Init Duration) by its first invocation only.
+     * A dispatcher, the log stream its invocations write to, and the functions whose handlers it has
+     * initialised. Used by one invocation at a time: the pool hands it over.
      */
-    public record Container(FunctionDispatcher dispatcher, String logStreamName, long initNanos) {
+    public static final class Container {
+        private final FunctionDispatcher dispatcher;
+        private final String logStreamName;
+        private final Set<String> initialised = new HashSet<>();
+        private long creationNanos;
 
-        Container used() {
-            return initNanos == 0 ? this : new Container(dispatcher, logStreamName, 0);
+        Container(FunctionDispatcher dispatcher, String logStreamName, long creationNanos) {
+            this.dispatcher = dispatcher;
+            this.logStreamName = logStreamName;
+            this.creationNanos = creationNanos;
+        }
+
+        public FunctionDispatcher dispatcher() {
+            return dispatcher;
+        }
+
+        public String logStreamName() {
+            return logStreamName;
+        }
+
+        /** How long creating the dispatcher took, the first time it is asked for; 0 afterwards. */
+        public long takeCreationNanos() {
+            long nanos = creationNanos;
+            creationNanos = 0;
+            return nanos;
+        }
+
+        /** Whether {@code function}'s handler was loaded, initialised and constructed in this container. */
+        public boolean initialised(String function) {
+            return initialised.contains(function);
+        }
+
+        public void markInitialised(String function) {
+            initialised.add(function);
         }
     }
 
@@ -49,7 +81,7 @@ public final class DispatcherPool {
 
     public void release(Container container) {
         synchronized (idle) {
-            idle.addFirst(container.used());
+            idle.addFirst(container);
         }
     }
 }

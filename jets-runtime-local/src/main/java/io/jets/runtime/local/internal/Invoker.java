@@ -1,5 +1,6 @@
 package io.jets.runtime.local.internal;
 
+import io.jets.core.FunctionDispatcher;
 import io.jets.core.LocalContext;
 import io.jets.runtime.local.LambdaErrorDocument;
 import io.jets.runtime.local.logs.FunctionLogWriter;
@@ -15,6 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * (the thread is interrupted when it runs over), output captured to the function's log between
  * {@code START}/{@code END}/{@code REPORT} lines, and an unhandled exception logged as Lambda's JSON error.
  * Whatever the handler does (throw, loop, run out of memory), the caller gets a result, never the exception.
+ *
+ * <p>The first invocation of a function in a container runs Lambda's Init phase before {@code START}: the handler
+ * class is loaded, statically initialised and constructed ({@link FunctionDispatcher#prepare}), its
+ * output goes to the log, and its time is reported as {@code Init Duration}, not in {@code Duration}. A failed init
+ * is logged as that invocation's error, and the next invocation in the container initialises again. Here the
+ * init may take the function's timeout; Lambda allows it 10 seconds, then retries it within the invocation.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html">Lambda execution
+ *     environment lifecycle</a>
  */
 public final class Invoker {
 
@@ -46,30 +56,35 @@ public final class Invoker {
             return new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, e.getClass().getName(),
                     e.getMessage());
         }
+        FunctionDispatcher dispatcher = container.dispatcher();
+        // Lambda's Init phase: the first invocation of a function in an environment loads its handler class, runs
+        // its static initialisers and constructs it before START, and reports that time as Init Duration only.
+        long initNanos = container.takeCreationNanos();
+        Phase phase = null;
+        if (!container.initialised(settings.name())) {
+            long initStart = System.nanoTime();
+            phase = run(() -> dispatcher.prepare(settings.name()), "init-" + requestId.substring(0, 8));
+            initNanos += System.nanoTime() - initStart;
+            if (phase.succeeded()) {
+                container.markInitialised(settings.name());
+            }
+        }
         log.write("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
         long start = System.nanoTime();
-        // The deadline runs on the system clock, not the runtime's: a test's fixed Clock must not stop it.
-        Clock clock = Clock.systemUTC();
-        LocalContext context = new LocalContext(settings.physicalName(), requestId,
-                clock.instant().plus(settings.timeout()), clock, settings.memorySize(), settings.logGroupName(),
-                container.logStreamName(),
-                "arn:aws:lambda:" + region + ":" + account + ":function:" + settings.physicalName(),
-                new FunctionLogger(log));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread worker = new Thread(() -> {
-            router.routeTo(log);
-            try {
-                container.dispatcher().invoke(settings.name(), new ByteArrayInputStream(event), response, context);
-            } catch (Throwable t) {
-                failure.set(t);
-            } finally {
-                router.endRoute();
-            }
-        }, "jets-" + settings.name() + "-" + requestId.substring(0, 8));
-        worker.setDaemon(true);
-        worker.start();
-        boolean finished = join(worker, settings.timeout().toMillis());
+        if (phase == null || phase.succeeded()) {
+            // The deadline runs on the system clock, not the runtime's: a test's fixed Clock must not stop it.
+            Clock clock = Clock.systemUTC();
+            LocalContext context = new LocalContext(settings.physicalName(), requestId,
+                    clock.instant().plus(settings.timeout()), clock, settings.memorySize(), settings.logGroupName(),
+                    container.logStreamName(),
+                    "arn:aws:lambda:" + region + ":" + account + ":function:" + settings.physicalName(),
+                    new FunctionLogger(log));
+            phase = run(() -> dispatcher.invoke(settings.name(), new ByteArrayInputStream(event), response, context),
+                    requestId.substring(0, 8));
+        }
+        Thread worker = phase.worker();
+        boolean finished = phase.finished();
         InvokeResult result;
         if (!finished && Thread.currentThread().isInterrupted()) {
             // The runtime is stopping (close or hot reload): the invocation is abandoned, not failed; its
@@ -87,8 +102,8 @@ public final class Invoker {
                     settings.timeout().toMillis() / 1000.0);
             log.write(requestId + " " + message);
             result = new InvokeResult(requestId, InvokeResult.Outcome.TIMEOUT, null, "Task.TimedOut", message);
-        } else if (failure.get() != null) {
-            Throwable error = failure.get();
+        } else if (phase.failure() != null) {
+            Throwable error = phase.failure();
             log.write(LambdaErrorDocument.of(error));
             if (!(error instanceof VirtualMachineError)) {
                 pool.release(container);
@@ -108,11 +123,47 @@ public final class Invoker {
         hundredths(report, millis).append(" ms\tBilled Duration: ").append((long) Math.ceil(millis))
                 .append(" ms\tMemory Size: ").append(settings.memorySize()).append(" MB\tMax Memory Used: ")
                 .append(usedMemoryMb()).append(" MB");
-        if (container.initNanos() != 0) {
-            hundredths(report.append("\tInit Duration: "), container.initNanos() / 1_000_000.0).append(" ms");
+        if (initNanos != 0) {
+            hundredths(report.append("\tInit Duration: "), initNanos / 1_000_000.0).append(" ms");
         }
         log.write(report.toString());
         return result;
+    }
+
+    /** Code run on a function's thread: its handler's initialisation, or an invocation. */
+    @FunctionalInterface
+    private interface Body {
+        void run() throws Exception;
+    }
+
+    /** A body run for at most the function's timeout: whether it ended, and how. */
+    private record Phase(Thread worker, boolean finished, Throwable failure) {
+
+        boolean succeeded() {
+            return finished && failure == null;
+        }
+    }
+
+    /**
+     * Runs {@code body} on a thread of its own whose output goes to the function's log, and waits for it for the
+     * function's timeout; the caller deals with a thread that is still running.
+     */
+    private Phase run(Body body, String suffix) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            router.routeTo(log);
+            try {
+                body.run();
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                router.endRoute();
+            }
+        }, "jets-" + settings.name() + "-" + suffix);
+        worker.setDaemon(true);
+        worker.start();
+        boolean finished = join(worker, settings.timeout().toMillis());
+        return new Phase(worker, finished, failure.get());
     }
 
     /** {@code value} rounded half up to two decimals, as {@code %.2f} writes a non-negative number. */
