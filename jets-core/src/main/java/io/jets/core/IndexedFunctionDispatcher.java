@@ -32,6 +32,9 @@ import java.util.Map;
  */
 final class IndexedFunctionDispatcher implements FunctionDispatcher {
 
+    /** How the JVM refuses a class whose static initialiser failed before. */
+    private static final String UNINITIALISED = "Could not initialize class ";
+
     private final ClassLoader classLoader;
     private final HandlerIndex index;
     private final Map<String, Target> targets = new HashMap<>();
@@ -123,11 +126,26 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
         } catch (InvocationTargetException e) {
             // The constructor failed: Lambda reports that by the user's exception, as for any handler class.
             throw IndexedFunctionDispatcher.<RuntimeException>rethrow(e.getCause());
+        } catch (NoClassDefFoundError e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith(UNINITIALISED)) {
+                // Lambda gives the function a new environment after a failed initialisation; a JVM that kept the
+                // failed class never runs its static initialiser again
+                throw new JetsException("Initialising " + message.substring(UNINITIALISED.length()) + " failed"
+                        + " earlier in this JVM, which runs a class's static initialiser only once: " + function.name()
+                        + " cannot run until its code is loaded anew (jets dev reloads it when the application is"
+                        + " compiled again; Lambda starts a new execution environment)", e);
+            }
+            throw cannotLoad(function, e);
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new JetsException("Cannot load function " + function.name() + " (" + function.className() + "#"
-                    + function.methodName() + "): " + e + "; recompile the application so that its handler index"
-                    + " matches its classes", e);
+            throw cannotLoad(function, e);
         }
+    }
+
+    private static JetsException cannotLoad(FunctionDefinition function, Throwable e) {
+        return new JetsException("Cannot load function " + function.name() + " (" + function.className() + "#"
+                + function.methodName() + "): " + e + "; recompile the application so that its handler index"
+                + " matches its classes", e);
     }
 
     private static Object instantiate(Class<?> type) throws ReflectiveOperationException {

@@ -114,6 +114,29 @@ class InitDurationTest {
         assertThat(messages.get(7)).startsWith("REPORT RequestId: ").contains("\tInit Duration: ");
     }
 
+    @Test
+    void staticInitialiserThatThrows_isTheFirstInvocationsError_andTheRetrySaysTheClassNeedsReloading() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        FunctionDefinition function = function(FailingStaticInitEvent.class);
+        HandlerIndex index = new HandlerIndex(List.of(function));
+        ClassLoader deployment = new Deployment();
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
+                .dispatchers(() -> FunctionDispatcher.create(deployment, index)).start()) {
+            fx.streams.put("demo-dev_test-table", "id-1", "a");
+            awaitReports(2);
+        }
+
+        List<String> errors = messages().stream().filter(m -> m.startsWith("{\"errorMessage\"")).toList();
+        assertThat(errors.get(0)).startsWith("{\"errorMessage\":\"Initialising " + FailingStaticInitEvent.class.getName()
+                + " failed: java.lang.IllegalStateException: no table configured\",\"errorType\":\"io.jets.core.JetsException\"");
+        assertThat(errors.get(1)).startsWith("{\"errorMessage\":\"Initialising " + FailingStaticInitEvent.class.getName()
+                + " failed earlier in this JVM, which runs a class's static initialiser only once: " + FUNCTION
+                + " cannot run until its code is loaded anew (jets dev reloads it when the application is compiled"
+                + " again; Lambda starts a new execution environment)\",\"errorType\":\"io.jets.core.JetsException\"");
+    }
+
     private static FunctionDefinition function(Class<?> handler) {
         return new FunctionDefinition(FUNCTION, handler.getName(), "handle", List.of(),
                 List.of(TriggerDefinition.withDefaults("test-table")), 0, 0, Map.of(), "");
@@ -168,6 +191,18 @@ class InitDurationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A handler whose class cannot be initialised. */
+    public static final class FailingStaticInitEvent {
+        static final String TABLE = configuredTable();
+
+        private static String configuredTable() {
+            throw new IllegalStateException("no table configured");
+        }
+
+        public void handle() {
         }
     }
 
