@@ -68,17 +68,7 @@ class InitDurationTest {
 
     @Test
     void staticInitialiserOutput_isLoggedBeforeTheFirstStart_asInLambdasInitPhase() {
-        RuntimeFixture fx = new RuntimeFixture(state);
-        fx.streams.createTable("demo-dev_test-table");
-        fx.streams.enableStream("demo-dev_test-table");
-        FunctionDefinition function = function(SlowInitEvent.class);
-        HandlerIndex index = new HandlerIndex(List.of(function));
-        ClassLoader deployment = new Deployment();
-        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
-                .dispatchers(() -> FunctionDispatcher.create(deployment, index)).start()) {
-            fx.streams.put("demo-dev_test-table", "id-1", "a");
-            awaitReports(1);
-        }
+        deliverOneRecord(SlowInitEvent.class, 1);
 
         List<String> messages = messages();
         assertThat(messages.get(0)).isEqualTo("static initialiser of SlowInitEvent");
@@ -89,17 +79,7 @@ class InitDurationTest {
 
     @Test
     void constructorThatThrows_isLoggedAsTheInvocationsError_andInitIsTriedAgainOnTheRetry() {
-        RuntimeFixture fx = new RuntimeFixture(state);
-        fx.streams.createTable("demo-dev_test-table");
-        fx.streams.enableStream("demo-dev_test-table");
-        FunctionDefinition function = function(FailingConstructorEvent.class);
-        HandlerIndex index = new HandlerIndex(List.of(function));
-        ClassLoader deployment = new Deployment();
-        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
-                .dispatchers(() -> FunctionDispatcher.create(deployment, index)).start()) {
-            fx.streams.put("demo-dev_test-table", "id-1", "a");
-            awaitReports(2);
-        }
+        deliverOneRecord(FailingConstructorEvent.class, 2);
 
         List<String> messages = messages();
         assertThat(messages.get(0)).startsWith("START RequestId: ");
@@ -116,17 +96,7 @@ class InitDurationTest {
 
     @Test
     void staticInitialiserThatThrows_isTheFirstInvocationsError_andTheRetrySaysTheClassNeedsReloading() {
-        RuntimeFixture fx = new RuntimeFixture(state);
-        fx.streams.createTable("demo-dev_test-table");
-        fx.streams.enableStream("demo-dev_test-table");
-        FunctionDefinition function = function(FailingStaticInitEvent.class);
-        HandlerIndex index = new HandlerIndex(List.of(function));
-        ClassLoader deployment = new Deployment();
-        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
-                .dispatchers(() -> FunctionDispatcher.create(deployment, index)).start()) {
-            fx.streams.put("demo-dev_test-table", "id-1", "a");
-            awaitReports(2);
-        }
+        deliverOneRecord(FailingStaticInitEvent.class, 2);
 
         List<String> errors = messages().stream().filter(m -> m.startsWith("{\"errorMessage\"")).toList();
         assertThat(errors.get(0)).startsWith("{\"errorMessage\":\"Initialising " + FailingStaticInitEvent.class.getName()
@@ -135,6 +105,21 @@ class InitDurationTest {
                 + " failed earlier in this JVM, which runs a class's static initialiser only once: " + FUNCTION
                 + " cannot run until its code is loaded anew (jets dev reloads it when the application is compiled"
                 + " again; Lambda starts a new execution environment)\",\"errorType\":\"io.jets.core.JetsException\"");
+    }
+
+    /** Starts a runtime on a fresh deployment of {@code handler}, writes one item and waits for that many REPORTs. */
+    private void deliverOneRecord(Class<?> handler, int reports) {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        FunctionDefinition function = function(handler);
+        HandlerIndex index = new HandlerIndex(List.of(function));
+        ClassLoader deployment = new Deployment();
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
+                .dispatchers(() -> FunctionDispatcher.create(deployment, index)).start()) {
+            fx.streams.put("demo-dev_test-table", "id-1", "a");
+            awaitReports(reports);
+        }
     }
 
     private static FunctionDefinition function(Class<?> handler) {
