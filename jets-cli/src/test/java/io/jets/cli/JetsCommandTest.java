@@ -36,6 +36,8 @@ class JetsCommandTest {
 
             assertThat(run.exitCode()).isZero();
             assertThat(run.out()).as(command).doesNotContain("=<");
+            // an address cut at its colon cannot be copied from the terminal
+            assertThat(run.out()).as(command).doesNotContainPattern("https?:\\s");
         }
         assertThat(CliRun.in(dir, "dev", "--help").out()).contains("--port=PORT");
         assertThat(CliRun.in(dir, "dynamodb-local", "--help").out()).contains("--port=PORT", "--bind=ADDRESS");

@@ -16,7 +16,7 @@ public final class AwsOptions {
     String region;
 
     @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send AWS calls here, e.g. the local server: http://localhost:8000 "
+            description = "Send AWS calls here, e.g. http://localhost:8000 for the local server "
                     + "(also AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB).")
     URI endpointUrl;
 
