@@ -28,7 +28,8 @@ final class Commands {
     }
 
     static String streamChanged(String function, String table, String newStreamArn) {
-        return function + ": table " + table + " has a new stream " + newStreamArn + " (re-enabled); following it"
-                + " here. On AWS the deployed mapping keeps reading the old stream until you redeploy (jets deploy).";
+        return function + ": table " + table + " has a new stream " + newStreamArn + " (its stream was enabled"
+                + " again, or the table created again); following it here. On AWS the deployed mapping keeps reading"
+                + " the old stream until you redeploy (jets deploy).";
     }
 }
