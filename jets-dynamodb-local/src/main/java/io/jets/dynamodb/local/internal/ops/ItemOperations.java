@@ -138,7 +138,7 @@ public final class ItemOperations {
             if (refusal != null) {
                 throw refusal.error();
             }
-            writer.write(connection, table, key, existing, next, false);
+            writer.writeChecked(connection, table, key, existing, next, false);
             return new ObjectNode[] {existing, next};
         });
         ObjectNode response = Json.object();

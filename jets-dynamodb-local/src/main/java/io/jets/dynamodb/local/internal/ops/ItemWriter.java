@@ -71,8 +71,26 @@ public final class ItemWriter {
                 .computeIfAbsent(STORED_ROWS, name -> new IdentityHashMap<ObjectNode, ItemStore.Row>());
     }
 
-    /** Stores {@code next} (null deletes) replacing {@code old} (null when absent) and records the change. */
+    /**
+     * Stores {@code next} (null deletes) replacing {@code old} (null when absent) and records the change, once
+     * {@code next} has passed the table's index value checks ({@link IndexValueChecks}, in a put's words).
+     */
     public void write(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
+                      ObjectNode next, boolean byService) throws SQLException {
+        if (next != null) {
+            IndexValueChecks.Refusal refusal = IndexValueChecks.refusal(table, next, old, false);
+            if (refusal != null) {
+                throw refusal.error();
+            }
+        }
+        writeChecked(connection, table, key, old, next, byService);
+    }
+
+    /**
+     * {@link #write} for a caller that has run the index value checks itself, to word a refusal as its request
+     * does or to report it as a transaction's cancellation reason.
+     */
+    void writeChecked(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
                       ObjectNode next, boolean byService) throws SQLException {
         byte[] hash = Keys.hash(table, key);
         byte[] range = Keys.range(table, key);
@@ -86,10 +104,6 @@ public final class ItemWriter {
         if (next == null) {
             items.delete(connection, table.id(), hash, range);
         } else {
-            IndexValueChecks.Refusal refusal = IndexValueChecks.refusal(table, next, old, false);
-            if (refusal != null) {
-                throw refusal.error();
-            }
             // written out and sized once: the stored item and the stream record's NewImage are the same text
             nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
             items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());

@@ -155,7 +155,7 @@ public final class TransactionOperations {
                     case "Put" -> {
                         written = action.item();
                         refuse(IndexValueChecks.refusal(action.table(), written, current, false), actions.size(), i);
-                        writer.write(connection, action.table(), action.key(), current, written, false);
+                        writer.writeChecked(connection, action.table(), action.key(), current, written, false);
                     }
                     case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
                     case "Update" -> {
@@ -176,7 +176,7 @@ public final class TransactionOperations {
                         // what an update does to an index value is known only once it runs
                         refuse(IndexValueChecks.refusal(action.table(), next, current, action.update() != null),
                                 actions.size(), i);
-                        writer.write(connection, action.table(), action.key(), current, next, false);
+                        writer.writeChecked(connection, action.table(), action.key(), current, next, false);
                         written = next;
                     }
                     default -> {
