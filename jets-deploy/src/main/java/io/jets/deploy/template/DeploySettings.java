@@ -7,7 +7,6 @@ import io.jets.deploy.build.NewestClass;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -37,7 +36,6 @@ public record DeploySettings(String runtime, boolean snapStart,
                              Map<String, List<Map<String, Object>>> functionPolicyStatements,
                              boolean replaceDefaultPolicy) {
 
-    public static final Set<String> RUNTIMES = Set.copyOf(LambdaRuntime.ids());
     /** The values PutRetentionPolicy accepts. */
     public static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
