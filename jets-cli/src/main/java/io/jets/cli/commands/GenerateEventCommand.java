@@ -66,9 +66,8 @@ public final class GenerateEventCommand implements Callable<Integer> {
         String pkg = project.config().properties().getOrDefault(PACKAGE_PROPERTY, "").strip();
         if (pkg.isEmpty()) {
             pkg = Names.packageName(project.config().name());
-        } else if (!javax.lang.model.SourceVersion.isName(pkg)) {
-            throw new CliException("Invalid " + PACKAGE_PROPERTY + " in jets.properties: '" + pkg
-                    + "'. Use a Java package name such as com.example.demo");
+        } else {
+            Names.checkPackageName(pkg, PACKAGE_PROPERTY + " in jets.properties");
         }
         String physicalTable = ProjectFiles.isStreamArn(table) ? table : project.config().tableName(table);
 

@@ -1,6 +1,5 @@
 package io.jets.cli.commands;
 
-import io.jets.cli.CliException;
 import io.jets.cli.JetsCommand;
 import io.jets.cli.generate.GeneratedFiles;
 import io.jets.cli.generate.Names;
@@ -39,10 +38,7 @@ public final class NewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Names.checkProjectName(name);
-        String pkg = packageName == null ? Names.packageName(name) : packageName;
-        if (!javax.lang.model.SourceVersion.isName(pkg)) {
-            throw new CliException("Invalid package: '" + pkg + "'. Use a Java package name such as com.example.demo");
-        }
+        String pkg = Names.checkPackageName(packageName == null ? Names.packageName(name) : packageName, "package");
         Path dir = root.workspace().resolve(name);
         Map<String, String> files = ProjectFiles.newProject(name, pkg);
         GeneratedFiles writer = new GeneratedFiles(dir, force, out);

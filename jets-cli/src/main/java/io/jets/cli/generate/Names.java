@@ -46,6 +46,15 @@ public final class Names {
         return name;
     }
 
+    /** {@code pkg} when it is a Java package name; {@code what} names it in the refusal ("package"). */
+    public static String checkPackageName(String pkg, String what) {
+        if (!SourceVersion.isName(pkg)) {
+            throw new CliException("Invalid " + what + ": '" + pkg + "'. Use a Java package name such as"
+                    + " com.example.demo");
+        }
+        return pkg;
+    }
+
     /** A project name is a directory, a stack name prefix and a Maven artifactId: letters, digits and '-'. */
     public static String checkProjectName(String name) {
         if (!name.matches("[A-Za-z][A-Za-z0-9-]*")) {
