@@ -13,6 +13,7 @@ import io.jets.core.config.ProjectConfig;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.deploy.aws.AwsClients;
 import io.jets.runtime.local.LambdaErrorDocument;
+import io.jets.runtime.local.LambdaLogLines;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.LogType;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,17 +98,13 @@ public final class CallCommand implements Callable<Integer> {
             double millis = (System.nanoTime() - started) / 1_000_000.0;
 
             String requestId = context.getAwsRequestId();
-            err.println("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
+            err.println(LambdaLogLines.start(requestId));
             err.print(printed.toString(StandardCharsets.UTF_8));
             if (failure != null) {
                 err.println(LambdaErrorDocument.of(failure)); // Lambda logs the error document it returns
             }
-            err.println("END RequestId: " + requestId);
-            // Lambda's REPORT line, tab-separated as jets dev and CloudWatch write it
-            Runtime memory = Runtime.getRuntime();
-            err.println(String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms"
-                            + "\tMemory Size: %d MB\tMax Memory Used: %d MB", requestId, millis, (long) Math.ceil(millis),
-                    context.getMemoryLimitInMB(), (memory.totalMemory() - memory.freeMemory()) / (1024 * 1024)));
+            err.println(LambdaLogLines.end(requestId));
+            err.println(LambdaLogLines.report(requestId, millis, context.getMemoryLimitInMB(), 0));
             err.flush();
             if (failure != null) {
                 out.println(LambdaErrorDocument.of(failure));

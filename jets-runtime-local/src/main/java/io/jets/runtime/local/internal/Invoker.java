@@ -3,6 +3,7 @@ package io.jets.runtime.local.internal;
 import io.jets.core.FunctionDispatcher;
 import io.jets.core.LocalContext;
 import io.jets.runtime.local.LambdaErrorDocument;
+import io.jets.runtime.local.LambdaLogLines;
 import io.jets.runtime.local.logs.FunctionLogWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +70,7 @@ public final class Invoker {
                 container.markInitialised(settings.name());
             }
         }
-        log.write("START RequestId: " + requestId + " Version: " + LocalContext.FUNCTION_VERSION);
+        log.write(LambdaLogLines.start(requestId));
         long start = System.nanoTime();
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         if (phase == null || phase.succeeded()) {
@@ -115,18 +116,8 @@ public final class Invoker {
             result = new InvokeResult(requestId, InvokeResult.Outcome.SUCCESS, response.toByteArray(), null, null);
         }
         double millis = (System.nanoTime() - start) / 1_000_000.0;
-        log.write("END RequestId: " + requestId);
-        // written out by hand: a batch of a few records is invoked thousands of times a second, and
-        // String.format cost more than the rest of the bookkeeping
-        StringBuilder report = new StringBuilder(160).append("REPORT RequestId: ").append(requestId)
-                .append("\tDuration: ");
-        hundredths(report, millis).append(" ms\tBilled Duration: ").append((long) Math.ceil(millis))
-                .append(" ms\tMemory Size: ").append(settings.memorySize()).append(" MB\tMax Memory Used: ")
-                .append(usedMemoryMb()).append(" MB");
-        if (initNanos != 0) {
-            hundredths(report.append("\tInit Duration: "), initNanos / 1_000_000.0).append(" ms");
-        }
-        log.write(report.toString());
+        log.write(LambdaLogLines.end(requestId));
+        log.write(LambdaLogLines.report(requestId, millis, settings.memorySize(), initNanos));
         return result;
     }
 
@@ -166,14 +157,6 @@ public final class Invoker {
         return new Phase(worker, finished, failure.get());
     }
 
-    /** {@code value} rounded half up to two decimals, as {@code %.2f} writes a non-negative number. */
-    static StringBuilder hundredths(StringBuilder out, double value) {
-        long scaled = java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP)
-                .unscaledValue().longValueExact();
-        long cents = scaled % 100;
-        return out.append(scaled / 100).append('.').append(cents < 10 ? "0" : "").append(cents);
-    }
-
     /**
      * Lambda ends the execution environment of a function that runs past its timeout. A handler thread that
      * ignores the interrupt (a runaway loop) would otherwise burn a core of the developer's machine for good,
@@ -195,10 +178,5 @@ public final class Invoker {
             Thread.currentThread().interrupt();
         }
         return !thread.isAlive();
-    }
-
-    private static long usedMemoryMb() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     }
 }
