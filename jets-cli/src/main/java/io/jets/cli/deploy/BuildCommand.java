@@ -23,14 +23,15 @@ public final class BuildCommand extends DeployCommandBase implements Callable<In
     @Override
     public Integer call() {
         DeployApp app = DeployApp.open(workspace(), !noCompile);
+        app.settings(); // refuses a functions.runtime whose JVM could not load the classes about to be packaged
         BuiltJar jar = build(app);
         println("Built " + workspace().directory().relativize(jar.path()) + " (" + kilobytes(jar.size())
                 + " KB, sha256 " + jar.sha256Hex() + ")");
         return 0;
     }
 
+    /** The deployment jar; the caller has checked the application's settings ({@link DeployApp#settings()}). */
     static BuiltJar build(DeployApp app) {
-        app.settings(); // refuses a functions.runtime whose JVM could not load the classes about to be packaged
         return DeploymentJar.build(app.classesDirectory(), app.dependencies(),
                 app.out(app.project().config().namespace() + ".jar"));
     }
