@@ -40,8 +40,13 @@ final class IndexValueChecks {
      */
     static Refusal refusal(TableDefinition table, ObjectNode item, ObjectNode old, boolean updated) {
         Refusal keys = keyRefusal(table, item, updated);
-        if (keys != null || table.vectorIndexes().isEmpty()) {
-            return keys;
+        return keys != null ? keys : vectorRefusal(table, item, old, updated);
+    }
+
+    /** {@link #refusal} for the vector indexes alone; every vector refusal is a transaction action's reason. */
+    static Refusal vectorRefusal(TableDefinition table, ObjectNode item, ObjectNode old, boolean updated) {
+        if (table.vectorIndexes().isEmpty()) {
+            return null;
         }
         String vector = VectorWrites.refusal(table, item, old, updated);
         return vector == null ? null : new Refusal(vector, true);

@@ -154,7 +154,10 @@ public final class TransactionOperations {
                 switch (action.kind()) {
                     case "Put" -> {
                         written = action.item();
-                        refuse(IndexValueChecks.refusal(action.table(), written, current, false), actions.size(), i);
+                        // its index keys were checked with the request; its vectors are checked against the item
+                        // they replace
+                        refuse(IndexValueChecks.vectorRefusal(action.table(), written, current, false),
+                                actions.size(), i);
                         writer.writeChecked(connection, action.table(), action.key(), current, written, false);
                     }
                     case "Delete" -> writer.write(connection, action.table(), action.key(), current, null, false);
