@@ -5,20 +5,22 @@ import io.jets.core.LocalContext;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Lambda "containers": one {@link FunctionDispatcher} per concurrent invocation, created on demand and reused
- * afterwards, each with its own log stream name. A container whose handler timed out is discarded, as Lambda
- * discards the execution environment.
+ * Lambda "containers": one {@link FunctionDispatcher} per concurrent invocation of a function, created on demand
+ * and reused afterwards by that function only, each with its own log stream name. As on Lambda, where every
+ * function has execution environments of its own, two functions never share a container, so each one's first
+ * invocation reports its own Init Duration. A container whose handler timed out is discarded, as Lambda discards
+ * the execution environment.
  */
 public final class DispatcherPool {
 
     private final Supplier<FunctionDispatcher> factory;
     private final Clock clock;
-    private final Deque<Container> idle = new ArrayDeque<>();
+    private final Map<String, Deque<Container>> idle = new HashMap<>();
 
     public DispatcherPool(Supplier<FunctionDispatcher> factory, Clock clock) {
         this.factory = factory;
@@ -26,16 +28,18 @@ public final class DispatcherPool {
     }
 
     /**
-     * A dispatcher, the log stream its invocations write to, and the functions whose handlers it has
-     * initialised. Used by one invocation at a time: the pool hands it over.
+     * A dispatcher of one function, the log stream its invocations write to, and whether the function's handler
+     * was initialised in it. Used by one invocation at a time: the pool hands it over.
      */
     public static final class Container {
+        private final String function;
         private final FunctionDispatcher dispatcher;
         private final String logStreamName;
-        private final Set<String> initialised = new HashSet<>();
+        private boolean initialised;
         private long creationNanos;
 
-        Container(FunctionDispatcher dispatcher, String logStreamName, long creationNanos) {
+        Container(String function, FunctionDispatcher dispatcher, String logStreamName, long creationNanos) {
+            this.function = function;
             this.dispatcher = dispatcher;
             this.logStreamName = logStreamName;
             this.creationNanos = creationNanos;
@@ -56,19 +60,21 @@ public final class DispatcherPool {
             return nanos;
         }
 
-        /** Whether {@code function}'s handler was loaded, initialised and constructed in this container. */
-        public boolean initialised(String function) {
-            return initialised.contains(function);
+        /** Whether the function's handler was loaded, initialised and constructed in this container. */
+        public boolean initialised() {
+            return initialised;
         }
 
-        public void markInitialised(String function) {
-            initialised.add(function);
+        public void markInitialised() {
+            initialised = true;
         }
     }
 
-    public Container acquire() {
+    /** An idle container of {@code function}, or a new one. */
+    public Container acquire(String function) {
         synchronized (idle) {
-            Container container = idle.pollFirst();
+            Deque<Container> containers = idle.get(function);
+            Container container = containers == null ? null : containers.pollFirst();
             if (container != null) {
                 return container;
             }
@@ -76,12 +82,12 @@ public final class DispatcherPool {
         String stream = LocalContext.newLogStreamName(clock.instant());
         long start = System.nanoTime();
         FunctionDispatcher dispatcher = factory.get();
-        return new Container(dispatcher, stream, Math.max(1, System.nanoTime() - start));
+        return new Container(function, dispatcher, stream, Math.max(1, System.nanoTime() - start));
     }
 
     public void release(Container container) {
         synchronized (idle) {
-            idle.addFirst(container);
+            idle.computeIfAbsent(container.function, f -> new ArrayDeque<>()).addFirst(container);
         }
     }
 }

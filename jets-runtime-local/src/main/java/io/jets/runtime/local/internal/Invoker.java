@@ -50,7 +50,7 @@ public final class Invoker {
         String requestId = UUID.randomUUID().toString();
         DispatcherPool.Container container;
         try {
-            container = pool.acquire();
+            container = pool.acquire(settings.name());
         } catch (RuntimeException | LinkageError e) {
             // The application failed to initialise (Lambda's init error): a function error like any other.
             log.write(LambdaErrorDocument.of(e));
@@ -62,12 +62,12 @@ public final class Invoker {
         // its static initialisers and constructs it before START, and reports that time as Init Duration only.
         long initNanos = container.takeCreationNanos();
         Phase phase = null;
-        if (!container.initialised(settings.name())) {
+        if (!container.initialised()) {
             long initStart = System.nanoTime();
             phase = run(() -> dispatcher.prepare(settings.name()), "init-" + requestId.substring(0, 8));
             initNanos += System.nanoTime() - initStart;
             if (phase.succeeded()) {
-                container.markInitialised(settings.name());
+                container.markInitialised();
             }
         }
         log.write(LambdaLogLines.start(requestId));
