@@ -36,7 +36,8 @@ class IndexMaintenanceIT {
     private static final MutableClock clock = new MutableClock(Instant.parse("2026-05-01T12:00:00Z"));
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start(b -> b.clock(clock).ttlInterval(Duration.ofMillis(100)));
+    static final LocalServer local = LocalServer.start(b -> LocalServer.instantIndexes(b.clock(clock)
+            .ttlInterval(Duration.ofMillis(100))));
     private static final DynamoDbClient client = local.dynamoDb();
 
     /** A table keyed by {@code id} with GSI {@code by-owner} (owner S, due N), projecting every attribute. */

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class IndexesIT {
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll

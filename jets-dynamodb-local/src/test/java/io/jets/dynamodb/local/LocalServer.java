@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -43,6 +44,14 @@ public final class LocalServer implements AutoCloseable, BeforeAllCallback, Afte
     /** Starts an in-memory server on port 0 with the options a test adds, such as its own clock. */
     public static LocalServer start(UnaryOperator<DynamoDbLocal.Builder> options) {
         return new LocalServer(options.apply(DynamoDbLocal.builder().port(0).inMemory()).start());
+    }
+
+    /**
+     * Indexes that UpdateTable adds are ACTIVE at once, for tests that use them right away rather than walk their
+     * creation: {@code LocalServer.start(LocalServer::instantIndexes)}.
+     */
+    public static DynamoDbLocal.Builder instantIndexes(DynamoDbLocal.Builder builder) {
+        return builder.indexCreation(Duration.ZERO, Duration.ZERO, Duration.ZERO);
     }
 
     public DynamoDbLocal server() {

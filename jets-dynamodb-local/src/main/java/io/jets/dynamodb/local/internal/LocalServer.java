@@ -14,6 +14,7 @@ import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
 import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.partiql.PartiQlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
+import io.jets.dynamodb.local.internal.ops.OnlineIndexes;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.ResourcePolicyOperations;
 import io.jets.dynamodb.local.internal.ops.SearchVectorsOperation;
@@ -63,10 +64,12 @@ public final class LocalServer implements DynamoDbLocal {
             Map<String, Operation> operations = new HashMap<>();
             ResourcePolicyOperations policies = new ResourcePolicyOperations(database, catalog, streams,
                     config.clock());
-            register(operations, new TableOperations(database, catalog, items, streams, policies, config.clock()));
+            OnlineIndexes online = new OnlineIndexes(config.clock(), config.indexCreation());
+            register(operations, new TableOperations(database, catalog, items, streams, policies, config.clock(),
+                    online));
             register(operations, new ItemOperations(database, catalog, writer));
-            register(operations, new QueryOperations(database, catalog, items));
-            SearchVectorsOperation search = new SearchVectorsOperation(database, catalog);
+            register(operations, new QueryOperations(database, catalog, items, online));
+            SearchVectorsOperation search = new SearchVectorsOperation(database, catalog, online);
             operations.put(DYNAMODB + "SearchVectors", (request, context) -> search.searchVectors(request));
             register(operations, new BatchOperations(database, catalog, writer));
             TransactionOperations transactions = new TransactionOperations(database, catalog, writer, config.clock());

@@ -20,6 +20,7 @@ public final class ServerBuilder implements DynamoDbLocal.Builder {
     private Duration streamRetention = defaults.streamRetention();
     private Duration iteratorLifetime = defaults.iteratorLifetime();
     private Duration ttlInterval = defaults.ttlInterval();
+    private IndexCreationTimes indexCreation = defaults.indexCreation();
     private final Map<String, String> signingKeys = new LinkedHashMap<>();
 
     @Override
@@ -78,6 +79,12 @@ public final class ServerBuilder implements DynamoDbLocal.Builder {
     }
 
     @Override
+    public DynamoDbLocal.Builder indexCreation(Duration tableUpdating, Duration allocation, Duration backfill) {
+        this.indexCreation = new IndexCreationTimes(tableUpdating, allocation, backfill);
+        return this;
+    }
+
+    @Override
     public DynamoDbLocal.Builder requireSignature(String accessKeyId, String secretAccessKey) {
         if (accessKeyId == null || accessKeyId.isEmpty() || secretAccessKey == null || secretAccessKey.isEmpty()) {
             throw new IllegalArgumentException("requireSignature needs an access key id and a secret access key");
@@ -89,6 +96,6 @@ public final class ServerBuilder implements DynamoDbLocal.Builder {
     @Override
     public DynamoDbLocal start() {
         return new LocalServer(new ServerConfig(port, bindAddress, dataDirectory, inMemory, clock, shardRollover,
-                streamRetention, iteratorLifetime, ttlInterval, signingKeys));
+                streamRetention, iteratorLifetime, ttlInterval, indexCreation, signingKeys));
     }
 }

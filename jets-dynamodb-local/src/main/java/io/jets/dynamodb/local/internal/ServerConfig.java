@@ -14,12 +14,13 @@ import java.util.Objects;
  * @param streamRetention    how long stream records stay readable
  * @param iteratorLifetime   how long a shard iterator stays valid after it is issued
  * @param ttlInterval        how often expired items are deleted by the time-to-live reaper
+ * @param indexCreation      how long an index added to a live table by UpdateTable takes to build, phase by phase
  * @param signingKeys        secret keys by access key id; when not empty every request must carry a valid SigV4
  *                           signature by one of them, otherwise any credentials are accepted
  */
 public record ServerConfig(int port, String bindAddress, Path dataDirectory, boolean inMemory, Clock clock,
                            Duration shardRollover, Duration streamRetention, Duration iteratorLifetime,
-                           Duration ttlInterval, Map<String, String> signingKeys) {
+                           Duration ttlInterval, IndexCreationTimes indexCreation, Map<String, String> signingKeys) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -31,6 +32,7 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, boo
         requirePositive("streamRetention", streamRetention);
         requirePositive("iteratorLifetime", iteratorLifetime);
         requirePositive("ttlInterval", ttlInterval);
+        Objects.requireNonNull(indexCreation, "indexCreation");
         signingKeys = Map.copyOf(signingKeys);
         if (!inMemory) {
             Objects.requireNonNull(dataDirectory, "dataDirectory");
@@ -39,7 +41,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, boo
 
     public static ServerConfig defaults() {
         return new ServerConfig(8000, "127.0.0.1", Path.of(".jets", "dynamodb"), false, Clock.systemUTC(),
-                Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofSeconds(30), Map.of());
+                Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(15), Duration.ofSeconds(30),
+                IndexCreationTimes.DEFAULT, Map.of());
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 class IndexAttributeDefinitionsConformanceIT {
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static java.util.List<String> definedNames(String table) {

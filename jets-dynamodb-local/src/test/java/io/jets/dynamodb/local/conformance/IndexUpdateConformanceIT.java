@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 class IndexUpdateConformanceIT {
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
     private static final Projection ALL = Projection.builder().projectionType(ProjectionType.ALL).build();
 

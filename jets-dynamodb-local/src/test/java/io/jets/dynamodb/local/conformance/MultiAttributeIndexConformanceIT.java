@@ -46,7 +46,7 @@ class MultiAttributeIndexConformanceIT {
             + " multi-attribute HASH keys or multi-attribute RANGE keys.";
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll

@@ -39,7 +39,7 @@ class PartiQlIndexConformanceIT {
             + " primary key in the where clause.";
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     @BeforeAll

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.VectorIndex;
 class SearchVectorsConformanceIT {
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     /** A product of the fixture; null attributes are left out of the item. */

@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.VectorIndexUpdate;
 class VectorIndexUpdatesConformanceIT {
 
     @RegisterExtension
-    static final LocalServer local = LocalServer.start();
+    static final LocalServer local = LocalServer.start(LocalServer::instantIndexes);
     private static final DynamoDbClient client = local.dynamoDb();
 
     private static CreateVectorIndexAction action(String name, long dimensions) {

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What UpdateTable answers when it creates or deletes a global index. Here the index is built or dropped before the
- * answer, so DescribeTable finds it ACTIVE, or gone, at once; DynamoDB answers before it starts, so its answer shows
- * the table UPDATING, a new index CREATING (not yet backfilling, and empty) and a deleted one DELETING.
- * Clients that wait for the table and index to be ACTIVE again proceed at once.
+ * What UpdateTable answers when it creates or deletes a global index. DynamoDB answers before it starts, so its answer
+ * shows the table UPDATING, a new index CREATING (not yet backfilling, and empty) and a deleted one DELETING. Here
+ * a deleted index is gone at once; a created one is built within the call and then walks DynamoDB's phases on the
+ * clock before DescribeTable finds it ACTIVE ({@link OnlineIndexes}).
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_GlobalSecondaryIndexDescription.html">
  *     GlobalSecondaryIndexDescription</a>

@@ -35,11 +35,13 @@ public final class QueryOperations {
     private final Database database;
     private final TableCatalog catalog;
     private final ItemStore items;
+    private final OnlineIndexes online;
 
-    public QueryOperations(Database database, TableCatalog catalog, ItemStore items) {
+    public QueryOperations(Database database, TableCatalog catalog, ItemStore items, OnlineIndexes online) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
+        this.online = online;
     }
 
     public ObjectNode query(ObjectNode request) {
@@ -68,6 +70,9 @@ public final class QueryOperations {
                     + " constraint: Member must have value greater than or equal to 1");
         }
         ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
+        if (read.globalIndex) {
+            online.checkReadable(table, read.index.name(), false);
+        }
         if (request.hasNonNull("KeyConditionExpression")) {
             // DynamoDB refuses unused names and values before it matches the condition with the key schema
             expressions.verifyAllUsed();
@@ -215,6 +220,9 @@ public final class QueryOperations {
                 .forEach(AttributeValues::checkNesting));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
+        if (read.globalIndex) {
+            online.checkReadable(table, read.index.name(), false);
+        }
         expressions.verifyAllUsed();
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         if (start != null && segment != null && !inSegment(table, start, segment)) {

@@ -48,7 +48,10 @@ public final class SearchVectorsOperation {
     private final TableCatalog catalog;
     private final IndexEntryStore entries = new IndexEntryStore();
 
-    public SearchVectorsOperation(Database database, TableCatalog catalog) {
+    private final OnlineIndexes online;
+
+    public SearchVectorsOperation(Database database, TableCatalog catalog, OnlineIndexes online) {
+        this.online = online;
         this.database = database;
         this.catalog = catalog;
     }
@@ -87,6 +90,7 @@ public final class SearchVectorsOperation {
         if (index == null) {
             throw ApiException.validation("The table does not have the specified index: " + indexName);
         }
+        online.checkReadable(table, indexName, true);
         if (searched.length != index.dimensions()) {
             throw ApiException.validation("Input search vector dimension " + searched.length + " does not match"
                     + " vector index dimension " + index.dimensions());

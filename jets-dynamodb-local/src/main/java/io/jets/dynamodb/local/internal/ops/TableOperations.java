@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * CreateTable, DescribeTable, UpdateTable, DeleteTable and ListTables. Tables are ACTIVE as soon as they are
- * created, so clients waiting for ACTIVE proceed at once. UpdateTable is applied by {@link TableUpdates}.
+ * created, so clients waiting for ACTIVE proceed at once; an index that UpdateTable adds takes the server's index
+ * creation times ({@link OnlineIndexes}). UpdateTable is applied by {@link TableUpdates}.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_CreateTable.html">CreateTable</a>
  */
@@ -39,16 +40,18 @@ public final class TableOperations {
     private final Clock clock;
     private final TableUpdates updates;
     private final ResourcePolicyOperations policies;
+    private final OnlineIndexes online;
 
     public TableOperations(Database database, TableCatalog catalog, ItemStore items, StreamStore streams,
-                           ResourcePolicyOperations policies, Clock clock) {
+                           ResourcePolicyOperations policies, Clock clock, OnlineIndexes online) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
         this.streams = streams;
         this.policies = policies;
         this.clock = clock;
-        this.updates = new TableUpdates(this, database, catalog, streams, clock);
+        this.online = online;
+        this.updates = new TableUpdates(this, database, catalog, streams, clock, online);
     }
 
     public ObjectNode createTable(ObjectNode request, RequestContext context) {
@@ -170,8 +173,10 @@ public final class TableOperations {
         Map<String, long[]> indexStats = !IndexEntries.any(table) ? Map.of()
                 : database.read(connection -> IndexReads.stats(connection, table));
         ObjectNode response = Json.object();
-        response.set("Table", TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
-                indexStats));
+        ObjectNode description = TableDescriptions.describe(table, "ACTIVE", stats[0], stats[1], context.region(),
+                indexStats);
+        online.describe(description, table);
+        response.set("Table", description);
         return response;
     }
 
@@ -194,6 +199,7 @@ public final class TableOperations {
                 throw ApiException.validation("Resource cannot be deleted as it is currently protected against"
                         + " deletion. Disable deletion protection first.");
             }
+            online.checkDeletable(table);
             if (table.streamEnabled()) {
                 streams.disable(connection, streams.find(connection, table.stream().arn()), now);
             }

@@ -26,8 +26,11 @@ final class TableUpdates {
     private final TableCatalog catalog;
     private final StreamStore streams;
     private final Clock clock;
+    private final OnlineIndexes online;
 
-    TableUpdates(TableOperations tables, Database database, TableCatalog catalog, StreamStore streams, Clock clock) {
+    TableUpdates(TableOperations tables, Database database, TableCatalog catalog, StreamStore streams, Clock clock,
+                 OnlineIndexes online) {
+        this.online = online;
         this.tables = tables;
         this.database = database;
         this.catalog = catalog;
@@ -130,6 +133,9 @@ final class TableUpdates {
             if (VectorIndexUpdates.requested(request)) {
                 table = VectorIndexUpdates.apply(table, request, now);
             }
+            // the request's own faults are reported first; then whether the index being built allows it
+            online.checkIndexUpdates(original[0], request);
+            table = OnlineIndexes.started(table, request, now);
             if (streamSpecification != null) {
                 table = updateStream(connection, table, streamSpecification, context, now);
             }
@@ -148,6 +154,8 @@ final class TableUpdates {
         if (encryption != null && keyChanges) {
             description.set("SSEDescription", ServerSideEncryption.description(shownKey, "UPDATING"));
         }
+        // an index still being built from an earlier call is shown as it is
+        online.describe(description, updated);
         IndexThroughputUpdates.describeUnderWay(description, original[0], updated);
         GlobalIndexChanges.describeUnderWay(description, original[0], updated, context.region());
         if (VectorIndexUpdates.requested(request)) {

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * UpdateTable's VectorIndexUpdates: one vector index created (its entries built from the table's items within the
- * call) or deleted per request, with DynamoDB's rules and messages. Locally a created index is ready when the call
- * returns; the answer reports it CREATING and not yet backfilling, as DynamoDB's does.
+ * call) or deleted per request, with DynamoDB's rules and messages. The answer reports a created index CREATING and
+ * not yet backfilling, as DynamoDB's does; {@link OnlineIndexes} walks it to ACTIVE.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_VectorIndexUpdate.html">
  *     VectorIndexUpdate</a>

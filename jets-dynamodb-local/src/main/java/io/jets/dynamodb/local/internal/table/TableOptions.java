@@ -17,13 +17,19 @@ package io.jets.dynamodb.local.internal.table;
  * @param warmWriteUnits          the same for writes
  * @param maxReadRequestUnits     the on-demand read ceiling (OnDemandThroughput), -1 once removed, 0 if never set
  * @param maxWriteRequestUnits    the same for writes
+ * @param indexBuild              the last index UpdateTable added to the table, and when: it is built online until
+ *                                the server's index creation times have passed; null if none was ever added
  */
 public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis, Restore restore,
                            String kmsMasterKeyArn, long payPerRequestMillis, long tableClassUpdatedMillis,
                            long warmReadUnits, long warmWriteUnits, long maxReadRequestUnits,
-                           long maxWriteRequestUnits) {
+                           long maxWriteRequestUnits, IndexBuild indexBuild) {
 
-    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0, 0, 0, 0, 0);
+    public static final TableOptions DEFAULT = new TableOptions(0, 0, null, null, 0, 0, 0, 0, 0, 0, null);
+
+    /** An index added by UpdateTable: its name (global or vector) and when the UpdateTable call was made. */
+    public record IndexBuild(String indexName, long startedMillis) {
+    }
 
     /** Where a restored table came from, which DescribeTable reports as its RestoreSummary. */
     public record Restore(String sourceBackupArn, String sourceTableArn, long restoredMillis) {
@@ -32,42 +38,48 @@ public record TableOptions(int recoveryPeriodInDays, long recoveryEnabledMillis,
     public TableOptions withRecovery(int periodInDays, long enabledMillis) {
         return new TableOptions(periodInDays, enabledMillis, restore, kmsMasterKeyArn, payPerRequestMillis,
                 tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withRestore(Restore from) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, from, kmsMasterKeyArn,
                 payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withKmsMasterKeyArn(String arn) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, arn, payPerRequestMillis,
                 tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withPayPerRequestSince(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn, millis,
                 tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withTableClassUpdated(long millis) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
                 payPerRequestMillis, millis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withWarmThroughput(long readUnits, long writeUnits) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
                 payPerRequestMillis, tableClassUpdatedMillis, readUnits, writeUnits, maxReadRequestUnits,
-                maxWriteRequestUnits);
+                maxWriteRequestUnits, indexBuild);
     }
 
     public TableOptions withOnDemandThroughput(long maxReadUnits, long maxWriteUnits) {
         return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
                 payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadUnits,
-                maxWriteUnits);
+                maxWriteUnits, indexBuild);
+    }
+
+    public TableOptions withIndexBuild(IndexBuild build) {
+        return new TableOptions(recoveryPeriodInDays, recoveryEnabledMillis, restore, kmsMasterKeyArn,
+                payPerRequestMillis, tableClassUpdatedMillis, warmReadUnits, warmWriteUnits, maxReadRequestUnits,
+                maxWriteRequestUnits, build);
     }
 }

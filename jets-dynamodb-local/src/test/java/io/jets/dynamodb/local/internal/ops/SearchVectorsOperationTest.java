@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.IndexCreationTimes;
 import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.expr.AttributeValues;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -54,7 +55,8 @@ class SearchVectorsOperationTest {
                 .withVectorIndexes(indexes, List.of(new AttributeDefinition("pk", "S"),
                         new AttributeDefinition("tenant", "S"), new AttributeDefinition("color", "S")));
         table = database.write(connection -> catalog.insert(connection, definition));
-        operation = new SearchVectorsOperation(database, catalog);
+        operation = new SearchVectorsOperation(database, catalog,
+                new OnlineIndexes(java.time.Clock.systemUTC(), IndexCreationTimes.DEFAULT));
         put("{'pk':{'S':'a'},'tenant':{'S':'t1'},'color':{'S':'red'},'label':{'S':'A'},'extra':{'N':'1'},"
                 + "'v':{'L':[{'N':'1'},{'N':'0'},{'N':'0'}]}}");
         put("{'pk':{'S':'b'},'tenant':{'S':'t1'},'color':{'S':'blue'},'label':{'S':'B'},"

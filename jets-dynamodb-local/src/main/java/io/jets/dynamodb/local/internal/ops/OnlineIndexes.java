@@ -1,0 +1,178 @@
+package io.jets.dynamodb.local.internal.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jets.dynamodb.local.internal.ApiException;
+import io.jets.dynamodb.local.internal.IndexCreationTimes;
+import io.jets.dynamodb.local.internal.Json;
+import io.jets.dynamodb.local.internal.table.TableDefinition;
+import io.jets.dynamodb.local.internal.table.TableOptions.IndexBuild;
+import java.time.Clock;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * The walk of an index that UpdateTable adds to a live table (a global or a vector index), read from the clock and
+ * the time of the call, so that nothing runs in the background and a durable server that restarts carries on
+ * where it was. As on DynamoDB: the table is UPDATING, then ACTIVE again while the index is still CREATING; the
+ * index is first allocated ({@code Backfilling} false: it cannot be read, nor deleted), then backfilled
+ * ({@code Backfilling} true: still not readable, but a Delete cancels it), then ACTIVE, with no Backfilling field
+ * left. Its entries are built, and kept by every write, from the call on, so the first read that succeeds finds
+ * every item. While an index is under way no other index of the table may be created or deleted, nor the table
+ * deleted.
+ *
+ * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing
+ *     global secondary indexes</a>
+ */
+public final class OnlineIndexes {
+
+    private static final String IN_USE = "Attempt to change a resource which is still in use: ";
+
+    enum Phase { ALLOCATING, BACKFILLING }
+
+    private final Clock clock;
+    private final IndexCreationTimes times;
+
+    public OnlineIndexes(Clock clock, IndexCreationTimes times) {
+        this.clock = clock;
+        this.times = times;
+    }
+
+    /** The build under way on {@code table}, or null when its last added index is ACTIVE (or gone). */
+    IndexBuild underWay(TableDefinition table) {
+        IndexBuild build = table.options().indexBuild();
+        if (build == null || elapsed(build) >= times.allocation().plus(times.backfill()).toMillis()) {
+            return null;
+        }
+        boolean exists = table.globalIndex(build.indexName()) != null
+                || table.vectorIndex(build.indexName()) != null;
+        return exists ? build : null;
+    }
+
+    /** Whether the table is still UPDATING because of the index it is building. */
+    boolean tableUpdating(TableDefinition table) {
+        IndexBuild build = underWay(table);
+        return build != null && elapsed(build) < times.tableUpdating().toMillis();
+    }
+
+    /** The phase of {@code indexName}, null when it is ACTIVE (or not being built). */
+    Phase phase(TableDefinition table, String indexName) {
+        IndexBuild build = underWay(table);
+        if (build == null || !build.indexName().equals(indexName)) {
+            return null;
+        }
+        return elapsed(build) < times.allocation().toMillis() ? Phase.ALLOCATING : Phase.BACKFILLING;
+    }
+
+    private long elapsed(IndexBuild build) {
+        return clock.millis() - build.startedMillis();
+    }
+
+    /** Shows the build under way in a TableDescription of {@code table} that describes every index ACTIVE. */
+    void describe(ObjectNode description, TableDefinition table) {
+        IndexBuild build = underWay(table);
+        if (build == null) {
+            return;
+        }
+        if (tableUpdating(table) && "ACTIVE".equals(Json.text(description, "TableStatus"))) {
+            description.put("TableStatus", "UPDATING");
+        }
+        boolean backfilling = phase(table, build.indexName()) == Phase.BACKFILLING;
+        for (String member : new String[] {"GlobalSecondaryIndexes", "VectorIndexes"}) {
+            JsonNode indexes = description.path(member);
+            for (int i = 0; i < indexes.size(); i++) {
+                if (build.indexName().equals(Json.text(indexes.get(i), "IndexName"))) {
+                    ((com.fasterxml.jackson.databind.node.ArrayNode) indexes)
+                            .set(i, creating((ObjectNode) indexes.get(i), backfilling));
+                }
+            }
+        }
+    }
+
+    /** The index CREATING, with Backfilling right after its status, where DynamoDB lists it. */
+    private static ObjectNode creating(ObjectNode index, boolean backfilling) {
+        ObjectNode shown = Json.object();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = index.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().equals("Backfilling")) {
+                continue;
+            }
+            if (field.getKey().equals("IndexStatus")) {
+                shown.put("IndexStatus", "CREATING").put("Backfilling", backfilling);
+            } else {
+                shown.set(field.getKey(), field.getValue());
+            }
+        }
+        return shown;
+    }
+
+    /**
+     * Query and Scan of a global index, and SearchVectors of a vector index, while it is being built: refused as
+     * if it did not exist while it is allocated, then as backfilling.
+     */
+    void checkReadable(TableDefinition table, String indexName, boolean vector) {
+        Phase phase = phase(table, indexName);
+        if (phase == Phase.ALLOCATING) {
+            throw ApiException.validation("The table does not have the specified index: " + indexName);
+        }
+        if (phase == Phase.BACKFILLING) {
+            throw ApiException.validation(vector ? "Cannot search backfilling vector index: " + indexName
+                    : "Cannot read from backfilling global secondary index: " + indexName);
+        }
+    }
+
+    /**
+     * The index creations and deletions of an UpdateTable while an index is being built: one of that index while
+     * it is allocated is refused, one while it backfills cancels it; any other waits until the index is ACTIVE.
+     */
+    void checkIndexUpdates(TableDefinition table, ObjectNode request) {
+        IndexBuild build = underWay(table);
+        if (build == null) {
+            return;
+        }
+        for (String member : new String[] {"GlobalSecondaryIndexUpdates", "VectorIndexUpdates"}) {
+            for (JsonNode update : request.path(member)) {
+                boolean delete = update.hasNonNull("Delete");
+                if (!delete && !update.hasNonNull("Create")) {
+                    continue;
+                }
+                String name = Json.text(update.get(delete ? "Delete" : "Create"), "IndexName");
+                if (delete && build.indexName().equals(name)) {
+                    if (phase(table, name) == Phase.ALLOCATING) {
+                        throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Index creation is in"
+                                + " resource allocation phase. Retry deletion during backfilling phase or when the"
+                                + " index is active. Table: " + table.name() + " Index: " + name);
+                    }
+                    continue;
+                }
+                throw ApiException.dynamoDb("LimitExceededException", "Subscriber limit exceeded: Only 1 online"
+                        + " index can be created or deleted simultaneously per table");
+            }
+        }
+    }
+
+    /** DeleteTable while an index is being built. */
+    void checkDeletable(TableDefinition table) {
+        if (tableUpdating(table)) {
+            throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Table is being updated: "
+                    + table.name());
+        }
+        if (underWay(table) != null) {
+            throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Cannot delete table while indexes are"
+                    + " being created, updated, or deleted.");
+        }
+    }
+
+    /** The table's options once UpdateTable has applied {@code request}: a created index starts its build. */
+    static TableDefinition started(TableDefinition table, ObjectNode request, long now) {
+        for (String member : new String[] {"GlobalSecondaryIndexUpdates", "VectorIndexUpdates"}) {
+            for (JsonNode update : request.path(member)) {
+                if (update.hasNonNull("Create")) {
+                    return table.withOptions(table.options().withIndexBuild(
+                            new IndexBuild(Json.text(update.get("Create"), "IndexName"), now)));
+                }
+            }
+        }
+        return table;
+    }
+}
