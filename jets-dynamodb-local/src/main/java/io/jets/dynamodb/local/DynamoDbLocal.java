@@ -113,7 +113,7 @@ public interface DynamoDbLocal extends AutoCloseable {
          * How long an index that UpdateTable adds to a live table takes to build, measured from the call, read
          * from {@link #clock(Clock)}: the table is UPDATING for {@code tableUpdating}, the index CREATING and not
          * yet backfilling for {@code allocation}, then CREATING and backfilling for {@code backfill}, then ACTIVE.
-         * Default 1 s, 2.5 s and 4.5 s (ACTIVE 7 s after the call); all zero makes the index ACTIVE at once.
+         * Default 2.5 s, 2.5 s and 4.5 s (ACTIVE 7 s after the call); all zero makes the index ACTIVE at once.
          * Indexes created with their table are ACTIVE with it either way.
          */
         Builder indexCreation(Duration tableUpdating, Duration allocation, Duration backfill);

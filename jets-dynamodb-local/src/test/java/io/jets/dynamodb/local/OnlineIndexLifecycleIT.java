@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
 
 /**
  * An index added to a live table walks DynamoDB's phases on the server's clock (default times: the table UPDATING
- * for 1 s, the index allocated until 2.5 s, backfilled until 7 s), with DynamoDB's refusals in each phase.
+ * and the index allocated for 2.5 s, then backfilled until 7 s), with DynamoDB's refusals in each phase.
  */
 class OnlineIndexLifecycleIT {
 
@@ -139,8 +141,8 @@ class OnlineIndexLifecycleIT {
         assertValidation(this::queryColor, "The table does not have the specified index: by-color");
         assertValidation(this::scanColor, "The table does not have the specified index: by-color");
 
-        advanceTo(1000, now);
-        assertThat(describe().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        advanceTo(2499, now);
+        assertThat(describe().tableStatus()).isEqualTo(TableStatus.UPDATING);
         assertThat(colorIndex().indexStatus()).isEqualTo(IndexStatus.CREATING);
         assertThat(colorIndex().backfilling()).isFalse();
 
@@ -176,13 +178,12 @@ class OnlineIndexLifecycleIT {
         assertThat(vectorIndexDescription().backfilling()).isFalse();
         assertValidation(() -> search("vix"), "The table does not have the specified index: vix");
 
-        advanceTo(1000, now);
-        assertThat(describe().tableStatus()).isEqualTo(TableStatus.ACTIVE);
-        assertThat(vectorIndexDescription().indexStatus()).isEqualTo(IndexStatus.CREATING);
-        assertThat(vectorIndexDescription().backfilling()).isFalse();
+        advanceTo(2499, now);
+        assertThat(describe().tableStatus()).isEqualTo(TableStatus.UPDATING);
         assertValidation(() -> search("vix"), "The table does not have the specified index: vix");
 
         advanceTo(2500, now);
+        assertThat(describe().tableStatus()).isEqualTo(TableStatus.ACTIVE);
         assertThat(vectorIndexDescription().indexStatus()).isEqualTo(IndexStatus.CREATING);
         assertThat(vectorIndexDescription().backfilling()).isTrue();
         assertValidation(() -> search("vix"), "Cannot search backfilling vector index: vix");
@@ -207,13 +208,14 @@ class OnlineIndexLifecycleIT {
                 "Attempt to change a resource which is still in use: Index creation is in resource allocation phase."
                         + " Retry deletion during backfilling phase or when the index is active. Table: things"
                         + " Index: by-color");
-        advanceTo(1500, now);
-        assertThat(describe().tableStatus()).isEqualTo(TableStatus.ACTIVE);
+        advanceTo(2499, now);
         assertThatThrownBy(() -> client.updateTable(b -> b.tableName("things")
                 .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by-color")))))
                 .isInstanceOf(ResourceInUseException.class);
 
+        // a client that waits for the table to be ACTIVE again finds the index backfilling, and cancels it
         advanceTo(2500, now);
+        assertThat(describe().tableStatus()).isEqualTo(TableStatus.ACTIVE);
         TableDescription answer = client.updateTable(b -> b.tableName("things")
                 .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("by-color")))).tableDescription();
         assertThat(answer.tableStatus()).isEqualTo(TableStatus.UPDATING);
@@ -275,7 +277,7 @@ class OnlineIndexLifecycleIT {
         assertError(() -> client.deleteTable(b -> b.tableName("things")), ResourceInUseException.class,
                 "ResourceInUseException", "Attempt to change a resource which is still in use: Table is being"
                         + " updated: things");
-        advanceTo(1000, now);
+        advanceTo(2500, now);
         assertError(() -> client.deleteTable(b -> b.tableName("things")), ResourceInUseException.class,
                 "ResourceInUseException", "Attempt to change a resource which is still in use: Cannot delete table"
                         + " while indexes are being created, updated, or deleted.");
@@ -352,5 +354,67 @@ class OnlineIndexLifecycleIT {
                     .indexStatus()).isEqualTo(IndexStatus.ACTIVE);
             other.deleteTable(b -> b.tableName("things"));
         }
+    }
+
+    @Test
+    void tableUpdatingShorterThanAllocation_leavesTheTableActiveBesideAnAllocatingIndex() {
+        try (LocalServer early = LocalServer.start(b -> b.clock(clock)
+                .indexCreation(Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofMillis(4500)))) {
+            DynamoDbClient other = early.dynamoDb();
+            other.createTable(b -> b.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(Clients.attribute("pk", ScalarAttributeType.S))
+                    .keySchema(Clients.key("pk", KeyType.HASH)));
+            other.updateTable(b -> b.tableName("things").vectorIndexUpdates(u -> u.create(vectorIndex("vix"))));
+            clock.advance(Duration.ofSeconds(1));
+
+            TableDescription table = other.describeTable(b -> b.tableName("things")).table();
+            assertThat(table.tableStatus()).isEqualTo(TableStatus.ACTIVE);
+            assertThat(table.vectorIndexes().get(0).indexStatus()).isEqualTo(IndexStatus.CREATING);
+            assertThat(table.vectorIndexes().get(0).backfilling()).isFalse();
+            assertError(() -> other.updateTable(b -> b.tableName("things")
+                            .vectorIndexUpdates(u -> u.delete(d -> d.indexName("vix")))),
+                    ResourceInUseException.class, "ResourceInUseException",
+                    "Attempt to change a resource which is still in use: Index creation is in resource allocation"
+                            + " phase. Retry deletion during backfilling phase or when the index is active. Table:"
+                            + " things Index: vix");
+            assertError(() -> other.deleteTable(b -> b.tableName("things")), ResourceInUseException.class,
+                    "ResourceInUseException", "Attempt to change a resource which is still in use: Cannot delete"
+                            + " table while indexes are being created, updated, or deleted.");
+        }
+    }
+
+    /** What one DescribeTable shows: the table's status, then the vector index's status and Backfilling field. */
+    private String state() {
+        TableDescription table = describe();
+        VectorIndexDescription index = table.vectorIndexes().get(0);
+        return table.tableStatus() + " " + index.indexStatus() + " " + index.backfilling();
+    }
+
+    @Test
+    void pollingEverySecond_seesTheTableUpdatingWhileAllocating_thenActiveBesideTheBackfill() {
+        liveTable();
+        addVectorIndex("vix");
+        List<String> seen = new ArrayList<>();
+        for (int poll = 0; poll <= 7; poll++) {
+            seen.add(state());
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        assertThat(seen).containsExactly("UPDATING CREATING false", "UPDATING CREATING false",
+                "UPDATING CREATING false", "ACTIVE CREATING true", "ACTIVE CREATING true", "ACTIVE CREATING true",
+                "ACTIVE CREATING true", "ACTIVE ACTIVE null");
+    }
+
+    @Test
+    void pollingEveryFiveSeconds_seesTheTableActiveBesideACreatingIndex() {
+        liveTable();
+        addVectorIndex("vix");
+        List<String> seen = new ArrayList<>();
+        for (int poll = 0; poll <= 2; poll++) {
+            seen.add(state());
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        assertThat(seen).containsExactly("UPDATING CREATING false", "ACTIVE CREATING true", "ACTIVE ACTIVE null");
     }
 }

@@ -6,8 +6,9 @@ import java.time.Duration;
  * How long an index added to a live table by UpdateTable takes to build, phase by phase, measured from the
  * UpdateTable call: the table stays UPDATING for {@code tableUpdating}; the index is CREATING and allocating
  * ({@code Backfilling} false) for {@code allocation}, then CREATING and backfilling for {@code backfill}, then
- * ACTIVE. DynamoDB takes about 30 seconds, a minute and minutes; these are shorter so that local work is not
- * slowed, but long enough for a client polling DescribeTable to see each phase. All zero: ACTIVE at once.
+ * ACTIVE. DynamoDB brings the table back to ACTIVE when the backfill starts, about 30 seconds in, and backfills for
+ * minutes; these are shorter so that local work is not slowed, but long enough for a client polling DescribeTable
+ * to see each phase. All zero: ACTIVE at once.
  *
  * <pre>{@code
  * DynamoDbLocal.builder().indexCreation(Duration.ZERO, Duration.ZERO, Duration.ZERO)   // no walk at all
@@ -22,11 +23,11 @@ import java.time.Duration;
 public record IndexCreationTimes(Duration tableUpdating, Duration allocation, Duration backfill) {
 
     /**
-     * One second UPDATING, allocation ending at 2.5 s, ACTIVE at 7 s: a client polling every second sees the
-     * table UPDATING, the table ACTIVE beside an allocating index and the backfill; one polling every 5 s sees the
-     * table ACTIVE beside a CREATING index.
+     * The table UPDATING and the index allocated for 2.5 s, then backfilled until 7 s: a client polling every
+     * second sees the table UPDATING beside the allocating index for three polls, then the table ACTIVE beside the
+     * backfill for four; one polling every 5 s sees the table ACTIVE beside a CREATING index.
      */
-    public static final IndexCreationTimes DEFAULT = new IndexCreationTimes(Duration.ofSeconds(1),
+    public static final IndexCreationTimes DEFAULT = new IndexCreationTimes(Duration.ofMillis(2500),
             Duration.ofMillis(2500), Duration.ofMillis(4500));
 
     public IndexCreationTimes {

@@ -9,10 +9,10 @@ import org.junit.jupiter.api.Test;
 class IndexCreationTimesTest {
 
     @Test
-    void defaults_leaveEachPhaseLongEnoughForAOneSecondPoll() {
+    void defaults_bringTheTableBackWhenTheBackfillStarts_andTheIndexActiveAtSevenSeconds() {
         IndexCreationTimes times = IndexCreationTimes.DEFAULT;
 
-        assertThat(times.tableUpdating()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(times.tableUpdating()).isEqualTo(Duration.ofMillis(2500));
         assertThat(times.allocation()).isEqualTo(Duration.ofMillis(2500));
         assertThat(times.allocation().plus(times.backfill())).isEqualTo(Duration.ofSeconds(7));
     }

@@ -1,6 +1,7 @@
 package io.jets.dynamodb.local.internal.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jets.dynamodb.local.internal.ApiException;
 import io.jets.dynamodb.local.internal.IndexCreationTimes;
@@ -79,11 +80,12 @@ public final class OnlineIndexes {
         }
         boolean backfilling = phase(table, build.indexName()) == Phase.BACKFILLING;
         for (String member : new String[] {"GlobalSecondaryIndexes", "VectorIndexes"}) {
-            JsonNode indexes = description.path(member);
+            if (!(description.get(member) instanceof ArrayNode indexes)) {
+                continue;
+            }
             for (int i = 0; i < indexes.size(); i++) {
                 if (build.indexName().equals(Json.text(indexes.get(i), "IndexName"))) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) indexes)
-                            .set(i, creating((ObjectNode) indexes.get(i), backfilling));
+                    indexes.set(i, creating((ObjectNode) indexes.get(i), backfilling));
                 }
             }
         }

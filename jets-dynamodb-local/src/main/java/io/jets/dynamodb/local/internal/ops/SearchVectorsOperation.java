@@ -47,13 +47,12 @@ public final class SearchVectorsOperation {
     private final Database database;
     private final TableCatalog catalog;
     private final IndexEntryStore entries = new IndexEntryStore();
-
     private final OnlineIndexes online;
 
     public SearchVectorsOperation(Database database, TableCatalog catalog, OnlineIndexes online) {
-        this.online = online;
         this.database = database;
         this.catalog = catalog;
+        this.online = online;
     }
 
     /** A scored item; {@code order} is its place in the index, which breaks ties. */

@@ -30,12 +30,12 @@ final class TableUpdates {
 
     TableUpdates(TableOperations tables, Database database, TableCatalog catalog, StreamStore streams, Clock clock,
                  OnlineIndexes online) {
-        this.online = online;
         this.tables = tables;
         this.database = database;
         this.catalog = catalog;
         this.streams = streams;
         this.clock = clock;
+        this.online = online;
     }
 
     ObjectNode updateTable(ObjectNode request, RequestContext context) {
