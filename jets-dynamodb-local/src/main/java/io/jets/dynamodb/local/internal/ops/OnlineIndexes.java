@@ -39,10 +39,10 @@ public final class OnlineIndexes {
         this.times = times;
     }
 
-    /** The build under way on {@code table}, or null when its last added index is ACTIVE (or gone). */
-    IndexBuild underWay(TableDefinition table) {
+    /** The build under way on {@code table} at {@code now}, or null when its last added index is ACTIVE (or gone). */
+    private IndexBuild underWay(TableDefinition table, long now) {
         IndexBuild build = table.options().indexBuild();
-        if (build == null || elapsed(build) >= times.allocation().plus(times.backfill()).toMillis()) {
+        if (build == null || now - build.startedMillis() >= times.allocation().plus(times.backfill()).toMillis()) {
             return null;
         }
         boolean exists = table.globalIndex(build.indexName()) != null
@@ -50,35 +50,32 @@ public final class OnlineIndexes {
         return exists ? build : null;
     }
 
-    /** Whether the table is still UPDATING because of the index it is building. */
-    boolean tableUpdating(TableDefinition table) {
-        IndexBuild build = underWay(table);
-        return build != null && elapsed(build) < times.tableUpdating().toMillis();
+    private boolean tableUpdating(IndexBuild build, long now) {
+        return build != null && now - build.startedMillis() < times.tableUpdating().toMillis();
     }
 
-    /** The phase of {@code indexName}, null when it is ACTIVE (or not being built). */
-    Phase phase(TableDefinition table, String indexName) {
-        IndexBuild build = underWay(table);
+    /** The phase of {@code indexName} at {@code now}, null when it is ACTIVE (or not being built). */
+    private Phase phase(IndexBuild build, String indexName, long now) {
         if (build == null || !build.indexName().equals(indexName)) {
             return null;
         }
-        return elapsed(build) < times.allocation().toMillis() ? Phase.ALLOCATING : Phase.BACKFILLING;
+        return now - build.startedMillis() < times.allocation().toMillis() ? Phase.ALLOCATING : Phase.BACKFILLING;
     }
 
-    private long elapsed(IndexBuild build) {
-        return clock.millis() - build.startedMillis();
-    }
-
-    /** Shows the build under way in a TableDescription of {@code table} that describes every index ACTIVE. */
+    /**
+     * Shows the build under way in a TableDescription of {@code table} that describes every index ACTIVE; the
+     * clock is read once, so that the table's and the index's statuses are those of one moment.
+     */
     void describe(ObjectNode description, TableDefinition table) {
-        IndexBuild build = underWay(table);
+        long now = clock.millis();
+        IndexBuild build = underWay(table, now);
         if (build == null) {
             return;
         }
-        if (tableUpdating(table) && "ACTIVE".equals(Json.text(description, "TableStatus"))) {
+        if (tableUpdating(build, now) && "ACTIVE".equals(Json.text(description, "TableStatus"))) {
             description.put("TableStatus", "UPDATING");
         }
-        boolean backfilling = phase(table, build.indexName()) == Phase.BACKFILLING;
+        boolean backfilling = phase(build, build.indexName(), now) == Phase.BACKFILLING;
         for (String member : new String[] {"GlobalSecondaryIndexes", "VectorIndexes"}) {
             if (!(description.get(member) instanceof ArrayNode indexes)) {
                 continue;
@@ -113,7 +110,8 @@ public final class OnlineIndexes {
      * if it did not exist while it is allocated, then as backfilling.
      */
     void checkReadable(TableDefinition table, String indexName, boolean vector) {
-        Phase phase = phase(table, indexName);
+        long now = clock.millis();
+        Phase phase = phase(underWay(table, now), indexName, now);
         if (phase == Phase.ALLOCATING) {
             throw ApiException.validation("The table does not have the specified index: " + indexName);
         }
@@ -128,7 +126,8 @@ public final class OnlineIndexes {
      * it is allocated is refused, one while it backfills cancels it; any other waits until the index is ACTIVE.
      */
     void checkIndexUpdates(TableDefinition table, ObjectNode request) {
-        IndexBuild build = underWay(table);
+        long now = clock.millis();
+        IndexBuild build = underWay(table, now);
         if (build == null) {
             return;
         }
@@ -140,7 +139,7 @@ public final class OnlineIndexes {
                 }
                 String name = Json.text(update.get(delete ? "Delete" : "Create"), "IndexName");
                 if (delete && build.indexName().equals(name)) {
-                    if (phase(table, name) == Phase.ALLOCATING) {
+                    if (phase(build, name, now) == Phase.ALLOCATING) {
                         throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Index creation is in"
                                 + " resource allocation phase. Retry deletion during backfilling phase or when the"
                                 + " index is active. Table: " + table.name() + " Index: " + name);
@@ -155,11 +154,13 @@ public final class OnlineIndexes {
 
     /** DeleteTable while an index is being built. */
     void checkDeletable(TableDefinition table) {
-        if (tableUpdating(table)) {
+        long now = clock.millis();
+        IndexBuild build = underWay(table, now);
+        if (tableUpdating(build, now)) {
             throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Table is being updated: "
                     + table.name());
         }
-        if (underWay(table) != null) {
+        if (build != null) {
             throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Cannot delete table while indexes are"
                     + " being created, updated, or deleted.");
         }
