@@ -125,6 +125,9 @@ final class BlockingHttpServer implements AutoCloseable {
             connection.setTcpNoDelay(true);
             InputStream in = new ConnectionInput(connection.getInputStream());
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
+            // asked once: the local address costs two getsockname calls each time, and neither end changes
+            InetSocketAddress remote = (InetSocketAddress) connection.getRemoteSocketAddress();
+            InetSocketAddress local = (InetSocketAddress) connection.getLocalSocketAddress();
             while (!closed) {
                 String requestLine = readLine(in);
                 if (requestLine == null) {
@@ -154,8 +157,7 @@ final class BlockingHttpServer implements AutoCloseable {
                 }
                 waiting.since = Long.MAX_VALUE;
                 BlockingExchange exchange = new BlockingExchange(parts[0], uri(parts[1]), parts[2], headers, body,
-                        out, (InetSocketAddress) connection.getRemoteSocketAddress(),
-                        (InetSocketAddress) connection.getLocalSocketAddress());
+                        out, remote, local);
                 handler.handle(exchange);
                 exchange.close();
                 if (!keepAlive(parts[2], headers)) {
