@@ -2,8 +2,8 @@ package io.jets.dynamodb.local.internal.storage;
 
 import io.jets.dynamodb.local.internal.storage.Database.SqlWork;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -218,8 +218,9 @@ final class GroupCommitWriter {
     }
 
     private void execute(String sql) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(sql);
+        // prepared once and kept by the connection: a plain Statement parsed the SQL anew for every write
+        try (PreparedStatement statement = writer.prepareStatement(sql)) {
+            statement.execute();
         }
     }
 
