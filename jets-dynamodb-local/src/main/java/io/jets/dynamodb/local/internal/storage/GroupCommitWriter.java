@@ -142,28 +142,36 @@ final class GroupCommitWriter {
         }
     }
 
-    /** Runs the waiting writes (up to {@link #MAX_GROUP}) in one transaction and commits it; holds the lock. */
+    /**
+     * Runs the waiting writes (up to {@link #MAX_GROUP}) in one transaction and commits it; holds the lock. Writes
+     * that join the queue while the group runs are taken in too, rather than left for a commit of their own: each
+     * commit writes the pages it changed to the log, and the stream's last pages, the sequence counter and the
+     * store's header page change in every one of them. A write runs in a savepoint once an earlier write of the
+     * transaction succeeded; before that, one that throws is undone by rolling the transaction back.
+     */
     private void commitGroup() {
         List<Task<?>> group = new ArrayList<>();
+        boolean anyDone = false;
         for (Task<?> task; group.size() < MAX_GROUP && (task = pending.poll()) != null; ) {
             group.add(task);
-        }
-        if (group.size() == 1) {
-            runAlone(group.get(0));
-            group.get(0).finish();
-            return;
-        }
-        boolean anyDone = false;
-        for (Task<?> task : group) {
+            boolean alone = !anyDone; // nothing else in the transaction to keep if it throws
             try {
-                execute("SAVEPOINT jets_write");
+                if (!alone) {
+                    execute("SAVEPOINT jets_write");
+                }
                 task.run(writer);
-                execute("RELEASE jets_write");
+                if (!alone) {
+                    execute("RELEASE jets_write");
+                }
                 task.commitActions = List.copyOf(commitActions);
                 anyDone = true;
             } catch (RuntimeException | SQLException | Error e) {
                 task.failure = e;
-                undoSavepoint();
+                if (alone) {
+                    rollbackQuietly();
+                } else {
+                    undoSavepoint();
+                }
             } finally {
                 commitActions.clear();
                 transactionState.clear();
@@ -172,8 +180,6 @@ final class GroupCommitWriter {
         try {
             if (anyDone) {
                 writer.commit();
-            } else {
-                writer.rollback();
             }
         } catch (SQLException e) {
             rollbackQuietly();
