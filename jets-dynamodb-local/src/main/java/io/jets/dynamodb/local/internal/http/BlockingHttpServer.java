@@ -123,7 +123,7 @@ final class BlockingHttpServer implements AutoCloseable {
         Waiting waiting = connections.get(connection);
         try (connection) {
             connection.setTcpNoDelay(true);
-            InputStream in = new ConnectionInput(connection.getInputStream());
+            ConnectionInput in = new ConnectionInput(connection.getInputStream());
             OutputStream out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
             // asked once: the local address costs two getsockname calls each time, and neither end changes
             InetSocketAddress remote = (InetSocketAddress) connection.getRemoteSocketAddress();
@@ -189,7 +189,7 @@ final class BlockingHttpServer implements AutoCloseable {
     }
 
     /** The request body, bounded by Content-Length or de-chunked; null when its framing is unreadable. */
-    private static InputStream body(InputStream in, Headers headers) throws IOException {
+    private static InputStream body(ConnectionInput in, Headers headers) throws IOException {
         String encoding = headers.getFirst("Transfer-Encoding");
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
             return new java.io.ByteArrayInputStream(readChunked(in));
@@ -206,7 +206,7 @@ final class BlockingHttpServer implements AutoCloseable {
         }
     }
 
-    private static byte[] readChunked(InputStream in) throws IOException {
+    private static byte[] readChunked(ConnectionInput in) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         while (true) {
             String sizeLine = readLine(in);
@@ -232,7 +232,7 @@ final class BlockingHttpServer implements AutoCloseable {
         }
     }
 
-    private static Headers readHeaders(InputStream in) throws IOException {
+    private static Headers readHeaders(ConnectionInput in) throws IOException {
         Headers headers = new Headers();
         int total = 0;
         while (true) {
@@ -253,23 +253,8 @@ final class BlockingHttpServer implements AutoCloseable {
     }
 
     /** A line without its CRLF (or bare LF), or null at the end of the stream before any byte. */
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                int end = line.length();
-                if (end > 0 && line.charAt(end - 1) == '\r') {
-                    line.setLength(end - 1);
-                }
-                return line.toString();
-            }
-            if (line.length() > MAX_HEADER_BYTES) {
-                throw new IOException("header line too long");
-            }
-            line.append((char) c);
-        }
-        return line.length() == 0 ? null : line.toString();
+    private static String readLine(ConnectionInput in) throws IOException {
+        return in.readLine(MAX_HEADER_BYTES);
     }
 
     private static void writeBadRequest(OutputStream out) throws IOException {

@@ -2,6 +2,7 @@ package io.jets.dynamodb.local.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The connection's bytes through a buffer of its own: headers are read a byte at a time, and
@@ -52,6 +53,38 @@ final class ConnectionInput extends InputStream {
         System.arraycopy(buffer, position, target, offset, n);
         position += n;
         return n;
+    }
+
+    /**
+     * A line without its CRLF (or bare LF), or null at the end of the stream before any byte. Each byte is one
+     * character (ISO-8859-1). The line is cut from the buffer in one piece rather than appended byte by byte; a
+     * line longer than {@code maxLength} + 1 characters fails.
+     */
+    String readLine(int maxLength) throws IOException {
+        StringBuilder partial = null; // a line that runs past the end of the buffer
+        while (true) {
+            if (position == limit && !fill()) {
+                return partial == null || partial.isEmpty() ? null : partial.toString();
+            }
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n') {
+                end++;
+            }
+            int length = (partial == null ? 0 : partial.length()) + end - start;
+            if (length > maxLength + 1) {
+                throw new IOException("header line too long");
+            }
+            String run = new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+            if (end == limit) {
+                position = limit;
+                partial = (partial == null ? new StringBuilder() : partial).append(run);
+                continue;
+            }
+            position = end + 1;
+            String line = partial == null ? run : partial.append(run).toString();
+            return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        }
     }
 
     @Override
