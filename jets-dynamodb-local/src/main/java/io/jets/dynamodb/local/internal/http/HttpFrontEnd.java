@@ -21,8 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 
@@ -33,7 +31,7 @@ import java.util.zip.GZIPInputStream;
  */
 public final class HttpFrontEnd implements AutoCloseable {
 
-    private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]+/[^/]+/([^/]+)/");
+    private static final String CREDENTIAL = "Credential=";
     private static final long MAX_REQUEST_BYTES = 16L * 1024 * 1024;
     private static final long EXACT_READ_BYTES = 1024 * 1024;
     private static final String IN_PROCESS = "io.jets.in-process";
@@ -274,13 +272,26 @@ public final class HttpFrontEnd implements AutoCloseable {
     /** The region of the SigV4 credential scope, which the server uses for ARNs; us-east-1 when unsigned. */
     private static String region(HttpExchange exchange) {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization != null) {
-            Matcher matcher = CREDENTIAL_REGION.matcher(authorization);
-            if (matcher.find()) {
-                return matcher.group(1);
+        String region = authorization == null ? null : credentialRegion(authorization);
+        return region != null ? region : "us-east-1";
+    }
+
+    /**
+     * The third part of the first {@code Credential=<key>/<date>/<region>/} in an Authorization header (each part
+     * non-empty), or null: what {@code Credential=[^/]+/[^/]+/([^/]+)/} finds, without a regular expression on
+     * every request.
+     */
+    static String credentialRegion(String authorization) {
+        for (int at = authorization.indexOf(CREDENTIAL); at >= 0; at = authorization.indexOf(CREDENTIAL, at + 1)) {
+            int key = at + CREDENTIAL.length();
+            int date = authorization.indexOf('/', key) + 1;
+            int region = date > key + 1 ? authorization.indexOf('/', date) + 1 : 0;
+            int end = region > date + 1 ? authorization.indexOf('/', region) : -1;
+            if (end > region) {
+                return authorization.substring(region, end);
             }
         }
-        return "us-east-1";
+        return null;
     }
 
     private static ObjectNode error(ApiException e) {

@@ -5,7 +5,6 @@ import io.jets.dynamodb.local.internal.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Collects the parameter constraint violations of one request and reports them together as DynamoDB does:
@@ -13,7 +12,6 @@ import java.util.regex.Pattern;
  */
 final class Constraints {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
     private static final Set<String> KEY_TYPES = Set.of("HASH", "RANGE");
     private static final Set<String> COMPARISON_OPERATORS = Set.of("IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS",
             "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS");
@@ -54,7 +52,7 @@ final class Constraints {
             return this;
         }
         String name = value.asText();
-        String pattern = TABLE_NAME.matcher(name).matches() ? null
+        String pattern = isTableName(name) ? null
                 : describe(name, member) + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+";
         String length = name.length() < 3
                 ? describe(name, member) + "Member must have length greater than or equal to 3"
@@ -66,6 +64,21 @@ final class Constraints {
             }
         }
         return this;
+    }
+
+    /** Whether {@code name} matches {@code [a-zA-Z0-9_.-]+}, checked without a regular expression per request. */
+    private static boolean isTableName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A required string member of {@code min..max} characters. */
