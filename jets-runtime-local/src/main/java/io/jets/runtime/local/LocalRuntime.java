@@ -238,7 +238,11 @@ public final class LocalRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Makes a dispatcher ("container") for each concurrent invocation. */
+        /**
+         * Makes a dispatcher ("container") for each concurrent invocation. One that is {@link AutoCloseable} is
+         * closed when its container is discarded (its handler timed out or failed to initialise); the idle ones are
+         * the supplier's to close after {@link LocalRuntime#close()} or a {@link LocalRuntime#reload}.
+         */
         public Builder dispatchers(Supplier<FunctionDispatcher> dispatchers) {
             this.dispatchers = dispatchers;
             return this;

@@ -3,6 +3,7 @@ package io.jets.runtime.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.jets.core.FunctionDispatcher;
 import io.jets.core.index.FunctionDefinition;
 import io.jets.core.index.HandlerIndex;
@@ -10,12 +11,15 @@ import io.jets.core.index.TriggerDefinition;
 import io.jets.runtime.local.logs.LocalLogs;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * out. See <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html">the Lambda
  * execution environment lifecycle</a>.
  */
-class InitDurationTest {
+public class InitDurationTest {
 
     private static final String FUNCTION = "slow_init_event-handle";
     private static final Pattern REPORT = Pattern.compile("REPORT RequestId: \\S+\tDuration: (\\d+\\.\\d\\d) ms\t"
@@ -105,6 +109,62 @@ class InitDurationTest {
                 + " failed earlier in this JVM, which runs a class's static initialiser only once: " + FUNCTION
                 + " cannot run until its code is loaded anew (jets dev reloads it when the application is compiled"
                 + " again; Lambda starts a new execution environment)\",\"errorType\":\"io.jets.core.JetsException\"");
+    }
+
+    @Test
+    void failedInit_discardsTheContainer_soTheRetryInitialisesInANewOne_andLaterInvocationsReuseThat() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        FunctionDefinition function = function(SlowInitEvent.class);
+        AtomicInteger unreachable = new AtomicInteger(1);
+        List<ContainerDispatcher> containers = new CopyOnWriteArrayList<>();
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function).dispatchers(() -> {
+            ContainerDispatcher container = new ContainerDispatcher(unreachable);
+            containers.add(container);
+            return container;
+        }).start()) {
+            fx.streams.put("demo-dev_test-table", "id-1", "a");
+            awaitReports(2);
+            fx.streams.put("demo-dev_test-table", "id-2", "b");
+            awaitReports(3);
+        }
+
+        List<String> messages = messages();
+        assertThat(messages.get(1)).startsWith("{\"errorMessage\":\"service unreachable\","
+                + "\"errorType\":\"java.lang.IllegalStateException\"");
+        List<Matcher> reports = reports();
+        initDuration(reports.get(0));
+        initDuration(reports.get(1));
+        assertThat(reports.get(2).group(2)).as("Init Duration in the reused container").isNull();
+        assertThat(containers).hasSize(2);
+        assertThat(containers.get(0).closed).as("the container whose Init failed is closed").isTrue();
+        assertThat(containers.get(0).logStreams).as("no invocation ran in the failed container").isEmpty();
+        assertThat(containers.get(1).closed).isFalse();
+        assertThat(containers.get(1).logStreams).hasSize(2).containsOnly(containers.get(1).logStreams.get(0));
+    }
+
+    @Test
+    void staticInitialiserThatThrowsOnce_runsAgainOnTheRetry_whenEachContainerLoadsTheHandlerAnew() {
+        RuntimeFixture fx = new RuntimeFixture(state);
+        fx.streams.createTable("demo-dev_test-table");
+        fx.streams.enableStream("demo-dev_test-table");
+        FunctionDefinition function = function(FlakyStaticInitEvent.class);
+        HandlerIndex index = new HandlerIndex(List.of(function));
+        FLAKY_INIT_FAILURES.set(1);
+        try (LocalRuntime runtime = fx.builder((f, e, c) -> null, function)
+                .dispatchers(() -> FunctionDispatcher.create(new Deployment(), index)).start()) {
+            fx.streams.put("demo-dev_test-table", "id-1", "a");
+            awaitReports(2);
+        }
+
+        List<String> messages = messages();
+        assertThat(messages.stream().filter(m -> m.startsWith("{\"errorMessage\"")).toList()).singleElement()
+                .asString().startsWith("{\"errorMessage\":\"Initialising " + FlakyStaticInitEvent.class.getName()
+                        + " failed: java.lang.IllegalStateException: service unreachable\","
+                        + "\"errorType\":\"io.jets.core.JetsException\"");
+        assertThat(messages).contains("handled by FlakyStaticInitEvent");
+        initDuration(reports().get(1));
     }
 
     /** Starts a runtime on a fresh deployment of {@code handler}, writes one item and waits for that many REPORTs. */
@@ -188,6 +248,56 @@ class InitDurationTest {
         }
 
         public void handle() {
+        }
+    }
+
+    /**
+     * How many times {@link FlakyStaticInitEvent}'s static initialiser fails before it succeeds; public, as each
+     * {@link Deployment} defines the handler anew, in a runtime package of its own.
+     */
+    public static final AtomicInteger FLAKY_INIT_FAILURES = new AtomicInteger();
+
+    /** A handler whose class initialisation fails while a service it reaches is down. */
+    public static final class FlakyStaticInitEvent {
+        static final String CLIENT = connect();
+
+        private static String connect() {
+            if (FLAKY_INIT_FAILURES.getAndDecrement() > 0) {
+                throw new IllegalStateException("service unreachable");
+            }
+            return "client";
+        }
+
+        public void handle() {
+            System.out.println("handled by FlakyStaticInitEvent");
+        }
+    }
+
+    /** A container whose Init fails while {@code unreachable} is positive; records the log stream it runs in. */
+    private static final class ContainerDispatcher implements FunctionDispatcher, AutoCloseable {
+        private final AtomicInteger unreachable;
+        final List<String> logStreams = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+
+        ContainerDispatcher(AtomicInteger unreachable) {
+            this.unreachable = unreachable;
+        }
+
+        @Override
+        public void prepare(String functionName) {
+            if (unreachable.getAndDecrement() > 0) {
+                throw new IllegalStateException("service unreachable");
+            }
+        }
+
+        @Override
+        public void invoke(String functionName, InputStream event, OutputStream response, Context context) {
+            logStreams.add(context.getLogStreamName());
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 

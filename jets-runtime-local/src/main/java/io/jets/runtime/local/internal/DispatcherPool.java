@@ -13,8 +13,9 @@ import java.util.function.Supplier;
  * Lambda "containers": one {@link FunctionDispatcher} per concurrent invocation of a function, created on demand
  * and reused afterwards by that function only, each with its own log stream name. As on Lambda, where every
  * function has execution environments of its own, two functions never share a container, so each one's first
- * invocation reports its own Init Duration. A container whose handler timed out is discarded, as Lambda discards
- * the execution environment.
+ * invocation reports its own Init Duration. A container whose handler timed out or failed to initialise is
+ * discarded, as Lambda discards the execution environment; a dispatcher that is {@link AutoCloseable} (one holding
+ * a class loader of its own) is closed then.
  */
 public final class DispatcherPool {
 
@@ -88,6 +89,17 @@ public final class DispatcherPool {
     public void release(Container container) {
         synchronized (idle) {
             idle.computeIfAbsent(container.function, f -> new ArrayDeque<>()).addFirst(container);
+        }
+    }
+
+    /** Ends {@code container} for good: it is never handed out again, and its dispatcher's resources are freed. */
+    public void discard(Container container) {
+        if (container.dispatcher instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // The environment is gone either way; a resource that cannot be closed must not fail the invocation.
+            }
         }
     }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The first invocation of a function in a container runs Lambda's Init phase before {@code START}: the handler
  * class is loaded, statically initialised and constructed ({@link FunctionDispatcher#prepare}), its
  * output goes to the log, and its time is reported as {@code Init Duration}, not in {@code Duration}. A failed init
- * is logged as that invocation's error, and the next invocation in the container initialises again. Here the
- * init may take the function's timeout; Lambda allows it 10 seconds, then retries it within the invocation.
+ * is logged as that invocation's error and the container is discarded, as Lambda discards an environment whose
+ * Init failed: the next invocation initialises in a new one. Here the init may take the function's timeout; Lambda
+ * allows it 10 seconds, then retries it within the invocation.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html">Lambda execution
  *     environment lifecycle</a>
@@ -92,6 +93,7 @@ public final class Invoker {
             // batch was not checkpointed and is delivered again on the next start.
             worker.interrupt();
             log.write(requestId + " Invocation abandoned: the local runtime is stopping");
+            pool.discard(container);
             result = new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, "Runtime.Stopping",
                     "the local runtime is stopping");
         } else if (!finished) {
@@ -99,6 +101,7 @@ public final class Invoker {
             if (!join(worker, TIMEOUT_GRACE_MILLIS)) {
                 terminate(worker);
             }
+            pool.discard(container);
             String message = String.format(Locale.ROOT, "Task timed out after %.2f seconds",
                     settings.timeout().toMillis() / 1000.0);
             log.write(requestId + " " + message);
@@ -106,8 +109,12 @@ public final class Invoker {
         } else if (phase.failure() != null) {
             Throwable error = phase.failure();
             log.write(LambdaErrorDocument.of(error));
-            if (!(error instanceof VirtualMachineError)) {
+            // A container whose Init failed is not reused: its retry starts a new one, which runs the handler's
+            // static initialisers again when the container has class loaders of its own.
+            if (container.initialised() && !(error instanceof VirtualMachineError)) {
                 pool.release(container);
+            } else {
+                pool.discard(container);
             }
             result = new InvokeResult(requestId, InvokeResult.Outcome.ERROR, null, error.getClass().getName(),
                     error.getMessage());

@@ -2,7 +2,10 @@ package io.jets.runtime.local.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import io.jets.core.FunctionDispatcher;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -55,5 +58,33 @@ class DispatcherPoolTest {
         assertThat(pool.acquire("clerk_event-file")).isSameAs(two);
         assertThat(pool.acquire("clerk_event-file")).isSameAs(one);
         assertThat(created).hasValue(2);
+    }
+
+    @Test
+    void aDiscardedContainer_isClosed_andTheNextInvocationGetsANewOne() {
+        AtomicInteger closed = new AtomicInteger();
+        DispatcherPool closing = new DispatcherPool(() -> new ClosingDispatcher(closed), Clock.systemUTC());
+        DispatcherPool.Container failed = closing.acquire("clerk_event-file");
+
+        closing.discard(failed);
+        DispatcherPool.Container next = closing.acquire("clerk_event-file");
+
+        assertThat(closed).hasValue(1);
+        assertThat(next).isNotSameAs(failed);
+        assertThat(next.logStreamName()).isNotEqualTo(failed.logStreamName());
+        assertThat(next.takeCreationNanos()).isPositive();
+    }
+
+    /** A dispatcher holding a resource, such as a class loader of its own. */
+    private record ClosingDispatcher(AtomicInteger closed) implements FunctionDispatcher, AutoCloseable {
+
+        @Override
+        public void invoke(String function, InputStream event, OutputStream response, Context context) {
+        }
+
+        @Override
+        public void close() {
+            closed.incrementAndGet();
+        }
     }
 }
