@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * One generation of a user application's code: its {@code target/classes} and runtime dependencies over the
- * shared API ({@link SharedApiClassLoader}). Hot reload builds a new one and closes the old one.
+ * shared API ({@link SharedApiClassLoader}). Hot reload builds a new one and closes the old one; each local
+ * "container" has a {@link #sibling()} of its own.
  */
 public final class AppClassLoader extends URLClassLoader {
 
@@ -20,6 +21,18 @@ public final class AppClassLoader extends URLClassLoader {
 
     AppClassLoader(List<Path> classpath, ClassLoader cliLoader) {
         super("jets-app", urls(classpath), new SharedApiClassLoader(cliLoader));
+    }
+
+    private AppClassLoader(URL[] urls, ClassLoader sharedApi) {
+        super("jets-app", urls, sharedApi);
+    }
+
+    /**
+     * A new loader over the same classpath and the same shared API: the application's classes are defined anew in
+     * it, with static state of their own, as in another Lambda execution environment.
+     */
+    AppClassLoader sibling() {
+        return new AppClassLoader(getURLs(), getParent());
     }
 
     /** Closes the loader's jar files; classes already loaded keep working until unreachable. */
