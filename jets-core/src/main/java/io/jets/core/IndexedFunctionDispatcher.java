@@ -129,12 +129,12 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
         } catch (NoClassDefFoundError e) {
             String message = String.valueOf(e.getMessage());
             if (message.startsWith(UNINITIALISED)) {
-                // Lambda gives the function a new environment after a failed initialisation; a JVM that kept the
-                // failed class never runs its static initialiser again
+                // Lambda, and jets dev, give the function a new environment after a failed initialisation; a class
+                // loader shared by every invocation (a test's) never runs the failed class's initialiser again
                 throw new JetsException("Initialising " + message.substring(UNINITIALISED.length()) + " failed"
-                        + " earlier in this JVM, which runs a class's static initialiser only once: " + function.name()
-                        + " cannot run until its code is loaded anew (jets dev reloads it when the application is"
-                        + " compiled again; Lambda starts a new execution environment)", e);
+                        + " earlier in this JVM, which runs a class's static initialiser only once per class loader: "
+                        + function.name() + " cannot run again until its class is loaded anew (as Lambda and jets dev"
+                        + " do in each new execution environment)", e);
             }
             throw cannotLoad(function, e);
         } catch (ReflectiveOperationException | LinkageError e) {

@@ -106,9 +106,9 @@ public class InitDurationTest {
         assertThat(errors.get(0)).startsWith("{\"errorMessage\":\"Initialising " + FailingStaticInitEvent.class.getName()
                 + " failed: java.lang.IllegalStateException: no table configured\",\"errorType\":\"io.jets.core.JetsException\"");
         assertThat(errors.get(1)).startsWith("{\"errorMessage\":\"Initialising " + FailingStaticInitEvent.class.getName()
-                + " failed earlier in this JVM, which runs a class's static initialiser only once: " + FUNCTION
-                + " cannot run until its code is loaded anew (jets dev reloads it when the application is compiled"
-                + " again; Lambda starts a new execution environment)\",\"errorType\":\"io.jets.core.JetsException\"");
+                + " failed earlier in this JVM, which runs a class's static initialiser only once per class loader: "
+                + FUNCTION + " cannot run again until its class is loaded anew (as Lambda and jets dev do in each new"
+                + " execution environment)\",\"errorType\":\"io.jets.core.JetsException\"");
     }
 
     @Test
