@@ -43,7 +43,7 @@ public final class ItemOperations {
     public ObjectNode putItem(ObjectNode request) {
         SingleWrite write = checkSingleWrite(request, "item", "Item");
         ObjectNode key = Keys.ofItem(write.table(), (ObjectNode) request.get("Item"));
-        return replace(request, write, key, write.stored());
+        return replace(request, write, key, write.stored(), write.storedSize());
     }
 
     public ObjectNode getItem(ObjectNode request) {
@@ -159,14 +159,15 @@ public final class ItemOperations {
     public ObjectNode deleteItem(ObjectNode request) {
         SingleWrite write = checkSingleWrite(request, "key", "Key");
         ObjectNode key = AttributeValues.normalizeItem(Keys.checkKey(write.table(), request.get("Key")));
-        return replace(request, write, key, null);
+        return replace(request, write, key, null, 0);
     }
 
     /**
      * PutItem's and DeleteItem's table, condition and ReturnValues, once their parameters are valid, and PutItem's
-     * item as it is stored (null for DeleteItem).
+     * item as it is stored (null for DeleteItem) with its size.
      */
-    private record SingleWrite(TableDefinition table, Condition condition, String returnValues, ObjectNode stored) {
+    private record SingleWrite(TableDefinition table, Condition condition, String returnValues, ObjectNode stored,
+                               long storedSize) {
     }
 
     /** Checks what PutItem and DeleteItem share, in DynamoDB's order; {@code field} is Item or Key. */
@@ -183,8 +184,9 @@ public final class ItemOperations {
         Condition condition = RequestValidation.enveloped(() -> {
             RequestExpressions expressions = new RequestExpressions(request, List.of("ConditionExpression"), () -> {
                 if (field.equals("Item")) {
+                    // ReadValues.check validates each value as validateItem would; only the names are left
                     ReadValues.check(request.get("Item"));
-                    AttributeValues.validateItem((ObjectNode) request.get("Item"));
+                    ((ObjectNode) request.get("Item")).fieldNames().forEachRemaining(AttributeValues::checkName);
                 } else {
                     validateValues(request.get("Key"));
                 }
@@ -195,11 +197,13 @@ public final class ItemOperations {
             return parsed;
         });
         ObjectNode stored = null;
+        long storedSize = 0;
         if (field.equals("Item")) {
             stored = AttributeValues.normalizeItem((ObjectNode) request.get("Item"));
-            ItemWriter.checkSize(stored);
+            storedSize = ItemWriter.checkSize(stored);
         }
-        return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues, stored);
+        return new SingleWrite(catalog.require(Json.text(request, "TableName")), condition, returnValues, stored,
+                storedSize);
     }
 
     /** Checks each value of a Key; DynamoDB refuses a malformed one before it looks the table up. */
@@ -214,13 +218,14 @@ public final class ItemOperations {
      * PutItem's and DeleteItem's write: the item at {@code key} becomes {@code stored} (null deletes it) if the
      * condition holds, and the response carries the old item for ALL_OLD and the capacity the write consumed.
      */
-    private ObjectNode replace(ObjectNode request, SingleWrite write, ObjectNode key, ObjectNode stored) {
+    private ObjectNode replace(ObjectNode request, SingleWrite write, ObjectNode key, ObjectNode stored,
+                               long storedSize) {
         TableDefinition table = write.table();
         boolean returnOnFailure = returnOldOnFailure(request);
         ObjectNode old = database.write(connection -> {
             ObjectNode existing = writer.read(connection, table, key);
             check(write.condition(), existing, returnOnFailure);
-            writer.write(connection, table, key, existing, stored, false);
+            writer.write(connection, table, key, existing, stored, storedSize, false);
             return existing;
         });
         ObjectNode response = Json.object();

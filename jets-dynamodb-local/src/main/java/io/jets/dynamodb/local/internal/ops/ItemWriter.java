@@ -77,13 +77,19 @@ public final class ItemWriter {
      */
     public void write(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
                       ObjectNode next, boolean byService) throws SQLException {
+        write(connection, table, key, old, next, next == null ? 0 : AttributeValues.itemSize(next), byService);
+    }
+
+    /** {@link #write} for a caller that has sized {@code next} already ({@link #checkSize}). */
+    void write(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old, ObjectNode next,
+               long nextSize, boolean byService) throws SQLException {
         if (next != null) {
             IndexValueChecks.Refusal refusal = IndexValueChecks.refusal(table, next, old, false);
             if (refusal != null) {
                 throw refusal.error();
             }
         }
-        writeChecked(connection, table, key, old, next, byService);
+        writeChecked(connection, table, key, old, next, nextSize, byService);
     }
 
     /**
@@ -92,6 +98,11 @@ public final class ItemWriter {
      */
     void writeChecked(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
                       ObjectNode next, boolean byService) throws SQLException {
+        writeChecked(connection, table, key, old, next, next == null ? 0 : AttributeValues.itemSize(next), byService);
+    }
+
+    private void writeChecked(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
+                              ObjectNode next, long nextSize, boolean byService) throws SQLException {
         byte[] hash = Keys.hash(table, key);
         byte[] range = Keys.range(table, key);
         StreamRecords.Image nextImage = null;
@@ -105,7 +116,7 @@ public final class ItemWriter {
             items.delete(connection, table.id(), hash, range);
         } else {
             // written out and sized once: the stored item and the stream record's NewImage are the same text
-            nextImage = new StreamRecords.Image(next, Json.write(next), AttributeValues.itemSize(next));
+            nextImage = new StreamRecords.Image(next, Json.write(next), nextSize);
             items.put(connection, table.id(), hash, range, nextImage.json(), nextImage.size());
         }
         if (items.keepsTotals(table.id())) {
@@ -150,9 +161,10 @@ public final class ItemWriter {
         checkSize(item);
     }
 
-    /** Rejects items over DynamoDB's 400 KB limit, and items nested deeper than its 32 levels. */
-    public static void checkSize(ObjectNode item) {
-        if (AttributeValues.itemSize(item) > MAX_ITEM_SIZE) {
+    /** Rejects items over DynamoDB's 400 KB limit, and items nested deeper than its 32 levels; returns the size. */
+    public static long checkSize(ObjectNode item) {
+        long size = AttributeValues.itemSize(item);
+        if (size > MAX_ITEM_SIZE) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
         }
         for (JsonNode value : item) {
@@ -162,6 +174,7 @@ public final class ItemWriter {
                         + " have nested levels beyond supported limit");
             }
         }
+        return size;
     }
 
     /** How many maps and lists are nested in a value, itself included. */
