@@ -65,7 +65,7 @@ public final class ItemOperations {
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
         ObjectNode key = Keys.checkKey(table, request.get("Key"));
         KeyPaths.check(table, NestedKeyPaths.of(projection), true);
-        ItemStore.Row row = database.read(connection -> writer.row(connection, table, key));
+        ItemStore.Row row = database.readStatement(connection -> writer.row(connection, table, key));
         ObjectNode response = Json.object();
         if (row != null) {
             // without a projection the item is answered as stored, its text copied rather than parsed and rewritten

@@ -176,6 +176,24 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * {@link #read} for work that runs one statement: SQLite reads a statement from one snapshot on its own, so the
+     * reader stays in auto-commit mode and skips the driver's {@code rollback; begin;} after every read.
+     */
+    public <T> T readStatement(SqlWork<T> work) {
+        try {
+            Connection connection = connections.borrowReader();
+            try {
+                connection.setAutoCommit(true);
+                return work.run(connection);
+            } finally {
+                connections.giveBack(connection);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("read failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Runs {@code action} right after the current write transaction commits (in commit order, still holding the
      * write lock), and never if it rolls back: how in-memory caches and stream listeners follow the store.
      */
