@@ -48,6 +48,20 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
     @Override
     public void invoke(String functionName, InputStream event, OutputStream response, Context context)
             throws Exception {
+        // Lambda's Java runtime runs the handler with the function's class loader as the thread's context class
+        // loader, which libraries use to find services and resources (ServiceLoader, Jackson modules, the SDK)
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try {
+            dispatch(functionName, event, response, context);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private void dispatch(String functionName, InputStream event, OutputStream response, Context context)
+            throws Exception {
         Target target = target(functionName);
         Context effectiveContext = context != null ? context
                 : LocalContext.create(functionName, Duration.ofMinutes(15),
@@ -80,7 +94,14 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
 
     @Override
     public void prepare(String functionName) {
-        target(functionName);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(classLoader);
+        try {
+            target(functionName);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private Target target(String functionName) {

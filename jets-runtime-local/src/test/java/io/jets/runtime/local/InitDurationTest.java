@@ -167,6 +167,14 @@ public class InitDurationTest {
         initDuration(reports().get(1));
     }
 
+    @Test
+    void staticInitialiserAndHandler_runWithTheirDeploymentAsTheThreadsContextClassLoader_asOnLambda() {
+        deliverOneRecord(ContextClassLoaderEvent.class, 1);
+
+        assertThat(messages()).contains("static initialiser: context class loader is the handler's: true",
+                "handler: context class loader is the handler's: true");
+    }
+
     /** Starts a runtime on a fresh deployment of {@code handler}, writes one item and waits for that many REPORTs. */
     private void deliverOneRecord(Class<?> handler, int reports) {
         RuntimeFixture fx = new RuntimeFixture(state);
@@ -236,6 +244,23 @@ public class InitDurationTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** A handler that says whether its code runs with its own class loader as the context class loader. */
+    public static final class ContextClassLoaderEvent {
+
+        static {
+            System.out.println("static initialiser: " + contextLoader());
+        }
+
+        public void handle() {
+            System.out.println("handler: " + contextLoader());
+        }
+
+        private static String contextLoader() {
+            return "context class loader is the handler's: "
+                    + (Thread.currentThread().getContextClassLoader() == ContextClassLoaderEvent.class.getClassLoader());
         }
     }
 
