@@ -48,13 +48,23 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
     @Override
     public void invoke(String functionName, InputStream event, OutputStream response, Context context)
             throws Exception {
-        // Lambda's Java runtime runs the handler with the function's class loader as the thread's context class
-        // loader, which libraries use to find services and resources (ServiceLoader, Jackson modules, the SDK)
+        inFunctionContext(() -> {
+            dispatch(functionName, event, response, context);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} with the functions' class loader as the thread's context class loader, as Lambda's Java
+     * runtime runs a function's Init and invocations: libraries find services and resources through it
+     * (ServiceLoader, Jackson modules, the SDK).
+     */
+    private <T, E extends Exception> T inFunctionContext(Work<T, E> work) throws E {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(classLoader);
         try {
-            dispatch(functionName, event, response, context);
+            return work.run();
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -94,14 +104,13 @@ final class IndexedFunctionDispatcher implements FunctionDispatcher {
 
     @Override
     public void prepare(String functionName) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(classLoader);
-        try {
-            target(functionName);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        inFunctionContext(() -> target(functionName));
+    }
+
+    /** Work run in the function's context, throwing what it throws. */
+    @FunctionalInterface
+    private interface Work<T, E extends Exception> {
+        T run() throws E;
     }
 
     private Target target(String functionName) {
