@@ -36,8 +36,8 @@ public final class DispatcherPool {
         private final String function;
         private final FunctionDispatcher dispatcher;
         private final String logStreamName;
+        private final long creationNanos;
         private boolean initialised;
-        private long creationNanos;
 
         Container(String function, FunctionDispatcher dispatcher, String logStreamName, long creationNanos) {
             this.function = function;
@@ -54,11 +54,9 @@ public final class DispatcherPool {
             return logStreamName;
         }
 
-        /** How long creating the dispatcher took, the first time it is asked for; 0 afterwards. */
-        public long takeCreationNanos() {
-            long nanos = creationNanos;
-            creationNanos = 0;
-            return nanos;
+        /** How long creating the dispatcher took: part of the Init Duration of the container's first invocation. */
+        public long creationNanos() {
+            return creationNanos;
         }
 
         /** Whether the function's handler was loaded, initialised and constructed in this container. */

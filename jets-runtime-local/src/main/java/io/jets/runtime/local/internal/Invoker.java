@@ -61,12 +61,13 @@ public final class Invoker {
         FunctionDispatcher dispatcher = container.dispatcher();
         // Lambda's Init phase: the first invocation of a function in an environment loads its handler class, runs
         // its static initialisers and constructs it before START, and reports that time as Init Duration only.
-        long initNanos = container.takeCreationNanos();
+        // A container is initialised by its first invocation, or discarded when that fails.
+        long initNanos = 0;
         Phase phase = null;
         if (!container.initialised()) {
             long initStart = System.nanoTime();
             phase = run(() -> dispatcher.prepare(settings.name()), "init-" + requestId.substring(0, 8));
-            initNanos += System.nanoTime() - initStart;
+            initNanos = container.creationNanos() + System.nanoTime() - initStart;
             if (phase.succeeded()) {
                 container.markInitialised();
             }

@@ -43,7 +43,7 @@ class DispatcherPoolTest {
         assertThat(archive).isNotSameAs(file);
         assertThat(archive.initialised()).as("initialised in a fresh environment").isFalse();
         assertThat(archive.logStreamName()).isNotEqualTo(file.logStreamName());
-        assertThat(archive.takeCreationNanos()).isPositive();
+        assertThat(archive.creationNanos()).isPositive();
         assertThat(created).hasValue(2);
     }
 
@@ -72,7 +72,7 @@ class DispatcherPoolTest {
         assertThat(closed).hasValue(1);
         assertThat(next).isNotSameAs(failed);
         assertThat(next.logStreamName()).isNotEqualTo(failed.logStreamName());
-        assertThat(next.takeCreationNanos()).isPositive();
+        assertThat(next.creationNanos()).isPositive();
     }
 
     /** A dispatcher holding a resource, such as a class loader of its own. */
