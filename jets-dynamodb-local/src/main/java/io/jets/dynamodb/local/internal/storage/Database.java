@@ -158,21 +158,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a consistent snapshot of committed data. */
     public <T> T read(SqlWork<T> work) {
-        try {
-            Connection connection = connections.borrowReader();
-            try {
-                connection.setAutoCommit(false);
-                try {
-                    return work.run(connection);
-                } finally {
-                    connection.rollback();
-                }
-            } finally {
-                connections.giveBack(connection);
-            }
-        } catch (SQLException e) {
-            throw new StorageException("read failed: " + e.getMessage(), e);
-        }
+        return onReader(false, work);
     }
 
     /**
@@ -180,11 +166,22 @@ public final class Database implements AutoCloseable {
      * reader stays in auto-commit mode and skips the driver's {@code rollback; begin;} after every read.
      */
     public <T> T readStatement(SqlWork<T> work) {
+        return onReader(true, work);
+    }
+
+    /** Runs {@code work} on a pooled reader, in a transaction rolled back afterwards unless in auto-commit mode. */
+    private <T> T onReader(boolean autoCommit, SqlWork<T> work) {
         try {
             Connection connection = connections.borrowReader();
             try {
-                connection.setAutoCommit(true);
-                return work.run(connection);
+                connection.setAutoCommit(autoCommit);
+                try {
+                    return work.run(connection);
+                } finally {
+                    if (!autoCommit) {
+                        connection.rollback();
+                    }
+                }
             } finally {
                 connections.giveBack(connection);
             }
