@@ -39,8 +39,11 @@ class JetsCommandTest {
             // an address cut at its colon cannot be copied from the terminal
             assertThat(run.out()).as(command).doesNotContainPattern("https?:\\s");
         }
-        assertThat(CliRun.in(dir, "dev", "--help").out()).contains("--port=PORT");
-        assertThat(CliRun.in(dir, "dynamodb-local", "--help").out()).contains("--port=PORT", "--bind=ADDRESS");
+        String[] serverSettings = {"--ttl-interval=DURATION", "--shard-rollover=DURATION",
+            "--stream-retention=DURATION", "--instant-indexes", "--require-signature=ACCESS_KEY_ID:SECRET_KEY"};
+        assertThat(CliRun.in(dir, "dev", "--help").out()).contains("--port=PORT").contains(serverSettings);
+        assertThat(CliRun.in(dir, "dynamodb-local", "--help").out()).contains("--port=PORT", "--bind=ADDRESS")
+                .contains(serverSettings);
         assertThat(CliRun.in(dir, "logs", "--help").out()).contains("--since=WHEN");
     }
 

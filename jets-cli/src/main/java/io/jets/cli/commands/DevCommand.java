@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -59,6 +60,9 @@ public final class DevCommand implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep tables in memory only (lost on exit).")
     boolean inMemory;
 
+    @Mixin
+    ServerSettings serverSettings = new ServerSettings();
+
     @Option(names = "--no-reload", description = "Do not watch for changes.")
     boolean noReload;
 
@@ -84,7 +88,7 @@ public final class DevCommand implements Callable<Integer> {
         LoadedApp loaded = LoadedApp.load(app);
 
         Path data = dataDirectory == null ? project.dynamoDbDirectory() : workspace.resolve(dataDirectory.toString());
-        DynamoDbLocal.Builder builder = DynamoDbLocal.builder().port(port);
+        DynamoDbLocal.Builder builder = serverSettings.applyTo(DynamoDbLocal.builder().port(port));
         builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
         List<AutoCloseable> resources = new ArrayList<>();
         Thread main = Thread.currentThread();

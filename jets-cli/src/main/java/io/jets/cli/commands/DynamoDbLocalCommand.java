@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -37,11 +38,15 @@ public final class DynamoDbLocalCommand implements Callable<Integer> {
     @Option(names = "--in-memory", description = "Keep everything in memory (lost on exit).")
     boolean inMemory;
 
+    @Mixin
+    ServerSettings serverSettings = new ServerSettings();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Path data = root.workspace().resolve(dataDirectory);
-        DynamoDbLocal.Builder builder = DynamoDbLocal.builder().port(port).bindAddress(bindAddress);
+        DynamoDbLocal.Builder builder = serverSettings.applyTo(
+                DynamoDbLocal.builder().port(port).bindAddress(bindAddress));
         builder = inMemory ? builder.inMemory() : builder.dataDirectory(data);
         ExclusiveLock lock = inMemory ? null : DataDirectoryLock.acquire(data);
         DynamoDbLocal server;
