@@ -15,6 +15,7 @@ public final class Keys {
     private static final byte[] NO_RANGE = new byte[0];
     private static final String MISMATCH = "The provided key element does not match the schema";
     private static final String TYPE_MISMATCH = "One or more parameter values were invalid: Type mismatch for key ";
+    private static final String MISSING = "One or more parameter values were invalid: Missing the key ";
 
     private Keys() {
     }
@@ -25,8 +26,7 @@ public final class Keys {
         for (String name : table.keyNames()) {
             JsonNode value = item.get(name);
             if (value == null) {
-                throw ApiException.validation(
-                        "One or more parameter values were invalid: Missing the key " + name + " in the item");
+                throw ApiException.validation(MISSING + name + " in the item");
             }
             checkType(table, name, value, true);
             key.set(name, value);
@@ -113,11 +113,13 @@ public final class Keys {
     }
 
     /**
-     * True for a key that does not fit the table's key schema (a wrong type, a missing or extra attribute), as
-     * opposed to a key value that is invalid whatever the schema; transactions report the former per action.
+     * True for a refusal of {@link #ofItem} or {@link #checkKey} saying the key does not fit the table's key schema
+     * (a wrong type, a missing or extra attribute), as opposed to a key value that is invalid whatever the schema
+     * (empty, oversized); transactions report the former per action.
      */
     static boolean isSchemaMismatch(ApiException e) {
-        return e.getMessage().equals(MISMATCH) || e.getMessage().startsWith(TYPE_MISMATCH);
+        String message = e.getMessage();
+        return message.equals(MISMATCH) || message.startsWith(TYPE_MISMATCH) || message.startsWith(MISSING);
     }
 
     static ApiException mismatch() {

@@ -327,13 +327,7 @@ public final class TransactionOperations {
         try {
             return check.get();
         } catch (ApiException e) {
-            String message = e.getMessage();
-            if (message.startsWith("One or more parameter values were invalid: Type mismatch")
-                    || message.startsWith("One or more parameter values were invalid: Missing the key")
-                    || message.equals("The provided key element does not match the schema")) {
-                throw new ActionInvalid(e);
-            }
-            throw e;
+            throw Keys.isSchemaMismatch(e) ? new ActionInvalid(e) : e;
         }
     }
 
