@@ -3,6 +3,7 @@ package io.jets.cli.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.jets.cli.LocalClients;
 import io.jets.core.config.ProjectConfig;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.runtime.local.LocalRuntime;
@@ -16,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -93,7 +90,7 @@ class LoadedAppIT {
                         .stateDirectory(root.resolve(".jets"))
                         .status(new PrintStream(OutputStream.nullOutputStream()))
                         .start();
-                DynamoDbClient client = client(server)) {
+                DynamoDbClient client = LocalClients.dynamoDb(server.endpoint())) {
             createTableWithStream(client);
             client.putItem(b -> b.tableName(TABLE).item(Map.of("id", AttributeValue.fromS("id-1"))));
             await().atMost(Duration.ofSeconds(30)).until(() -> messages().contains("handled with client"));
@@ -112,15 +109,6 @@ class LoadedAppIT {
     private List<String> messages() {
         return LocalLogs.in(root.resolve(".jets")).read(FUNCTION, Instant.EPOCH).stream()
                 .map(l -> l.substring(l.indexOf('\t') + 1)).toList();
-    }
-
-    private static DynamoDbClient client(DynamoDbLocal server) {
-        return DynamoDbClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     private static void createTableWithStream(DynamoDbClient client) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jets.cli.CliRun;
+import io.jets.cli.LocalClients;
 import io.jets.cli.RunningCommand;
 import io.jets.dynamodb.local.DynamoDbLocal;
 import io.jets.runtime.local.logs.LocalLogs;
@@ -20,10 +21,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -57,7 +54,7 @@ class DevCommandIT {
         try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet")) {
             JsonNode status = awaitStatus(dev);
             assertThat(dev.out()).contains("clerk_event-file <- demo-dev_test-table (demo.events.ClerkEvent#file)");
-            try (DynamoDbClient client = client(URI.create(status.path("endpoint").asText()))) {
+            try (DynamoDbClient client = LocalClients.dynamoDb(URI.create(status.path("endpoint").asText()))) {
                 createTableWithStream(client);
                 put(client, "id-1", "name-1");
                 await().atMost(Duration.ofSeconds(30)).until(() -> logs().stream().anyMatch(l -> l.contains("\"INSERT\"")));
@@ -194,15 +191,6 @@ class DevCommandIT {
 
     private static List<String> logs() {
         return LocalLogs.in(project.resolve(".jets")).read("clerk_event-file", Instant.EPOCH);
-    }
-
-    private static DynamoDbClient client(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
     }
 
     private static void createTableWithStream(DynamoDbClient client) {

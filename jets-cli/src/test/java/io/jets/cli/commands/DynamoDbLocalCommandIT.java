@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.jets.cli.CliRun;
+import io.jets.cli.LocalClients;
 import io.jets.cli.RunningCommand;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,10 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,10 +44,8 @@ class DynamoDbLocalCommandIT {
                 "--ttl-interval", "200ms", "--instant-indexes", "--shard-rollover", "1s",
                 "--require-signature", "local-key:local-secret")) {
             URI endpoint = endpoint(server);
-            try (DynamoDbClient client = client(endpoint, "local-key", "local-secret");
-                 DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(endpoint)
-                         .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
-                         .credentialsProvider(credentials("local-key", "local-secret")).build()) {
+            try (DynamoDbClient client = LocalClients.dynamoDb(endpoint, "local-key", "local-secret");
+                 DynamoDbStreamsClient streams = LocalClients.streams(endpoint, "local-key", "local-secret")) {
                 String streamArn = client.createTable(b -> b.tableName("orders")
                         .attributeDefinitions(attribute("id"))
                         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
@@ -83,7 +78,7 @@ class DynamoDbLocalCommandIT {
                 assertThat(child.parentShardId()).isEqualTo(shards.get(shards.size() - 2).shardId());
 
                 // --require-signature: other credentials are refused as DynamoDB refuses them
-                try (DynamoDbClient stranger = client(endpoint, "someone-else", "secret")) {
+                try (DynamoDbClient stranger = LocalClients.dynamoDb(endpoint, "someone-else", "secret")) {
                     assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class,
                             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
                 }
@@ -114,16 +109,6 @@ class DynamoDbLocalCommandIT {
         Matcher matcher = ENDPOINT.matcher(server.out());
         assertThat(matcher.find()).isTrue();
         return URI.create(matcher.group(1));
-    }
-
-    private static DynamoDbClient client(URI endpoint, String accessKeyId, String secret) {
-        return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
-                .credentialsProvider(credentials(accessKeyId, secret))
-                .httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static StaticCredentialsProvider credentials(String accessKeyId, String secret) {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret));
     }
 
     private static AttributeDefinition attribute(String name) {
