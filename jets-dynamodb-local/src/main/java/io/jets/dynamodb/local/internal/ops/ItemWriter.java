@@ -77,7 +77,7 @@ public final class ItemWriter {
      */
     public void write(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
                       ObjectNode next, boolean byService) throws SQLException {
-        write(connection, table, key, old, next, next == null ? 0 : AttributeValues.itemSize(next), byService);
+        write(connection, table, key, old, next, sizeOf(next), byService);
     }
 
     /** {@link #write} for a caller that has sized {@code next} already ({@link #checkSize}). */
@@ -98,7 +98,12 @@ public final class ItemWriter {
      */
     void writeChecked(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
                       ObjectNode next, boolean byService) throws SQLException {
-        writeChecked(connection, table, key, old, next, next == null ? 0 : AttributeValues.itemSize(next), byService);
+        writeChecked(connection, table, key, old, next, sizeOf(next), byService);
+    }
+
+    /** The size of the item a write leaves: 0 for a delete. */
+    private static long sizeOf(ObjectNode next) {
+        return next == null ? 0 : AttributeValues.itemSize(next);
     }
 
     private void writeChecked(Connection connection, TableDefinition table, ObjectNode key, ObjectNode old,
