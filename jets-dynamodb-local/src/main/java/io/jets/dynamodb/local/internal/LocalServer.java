@@ -80,7 +80,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new BackupOperations(database, catalog, config.clock()));
             this.recovery = new ContinuousBackupOperations(database, catalog, history, config.clock());
             register(operations, recovery);
-            register(operations, new PartiQlOperations(database, catalog, items, writer, transactions));
+            register(operations, new PartiQlOperations(database, catalog, items, writer, transactions,
+                    online));
             register(operations, new StreamOperations(database, streams, records, config.clock(),
                     config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,

@@ -19,8 +19,8 @@ import java.util.Map;
  * index is first allocated ({@code Backfilling} false: it cannot be read, nor deleted), then backfilled
  * ({@code Backfilling} true: still not readable, but a Delete cancels it), then ACTIVE, with no Backfilling field
  * left. Its entries are built, and kept by every write, from the call on, so the first read that succeeds finds
- * every item. While an index is under way no other index of the table may be created or deleted, nor the table
- * deleted.
+ * every item; until then Query, Scan, PartiQL and SearchVectors refuse it. While an index is under way no other
+ * index of the table may be created or deleted, nor the table deleted.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing
  *     global secondary indexes</a>
@@ -106,18 +106,34 @@ public final class OnlineIndexes {
     }
 
     /**
-     * Query and Scan of a global index, and SearchVectors of a vector index, while it is being built: refused as
-     * if it did not exist while it is allocated, then as backfilling.
+     * The reads of an index, each with DynamoDB's words for one still being built: refused as if it did not exist
+     * while it is allocated, then as backfilling. ExecuteStatement names no index when it finds none, and for
+     * want of any record of its own backfilling message answers as Query and Scan do.
      */
-    void checkReadable(TableDefinition table, String indexName, boolean vector) {
+    public enum Reader {
+        QUERY_OR_SCAN("The table does not have the specified index: %s",
+                "Cannot read from backfilling global secondary index: %s"),
+        PARTIQL("The table does not have the specified index",
+                "Cannot read from backfilling global secondary index: %s"),
+        SEARCH_VECTORS("The table does not have the specified index: %s",
+                "Cannot search backfilling vector index: %s");
+
+        private final String allocating;
+        private final String backfilling;
+
+        Reader(String allocating, String backfilling) {
+            this.allocating = allocating;
+            this.backfilling = backfilling;
+        }
+    }
+
+    /** A read of {@code indexName} by {@code reader}, refused while the index is being built. */
+    public void checkReadable(TableDefinition table, String indexName, Reader reader) {
         long now = clock.millis();
         Phase phase = phase(underWay(table, now), indexName, now);
-        if (phase == Phase.ALLOCATING) {
-            throw ApiException.validation("The table does not have the specified index: " + indexName);
-        }
-        if (phase == Phase.BACKFILLING) {
-            throw ApiException.validation(vector ? "Cannot search backfilling vector index: " + indexName
-                    : "Cannot read from backfilling global secondary index: " + indexName);
+        if (phase != null) {
+            String message = phase == Phase.ALLOCATING ? reader.allocating : reader.backfilling;
+            throw ApiException.validation(String.format(message, indexName));
         }
     }
 

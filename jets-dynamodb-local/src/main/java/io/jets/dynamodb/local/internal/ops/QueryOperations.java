@@ -69,10 +69,7 @@ public final class QueryOperations {
             throw ApiException.validation("1 validation error detected: Value at 'Limit' failed to satisfy"
                     + " constraint: Member must have value greater than or equal to 1");
         }
-        ReadRequest read = new ReadRequest(request, table, expressions, "QueryFilter");
-        if (read.globalIndex) {
-            online.checkReadable(table, read.index.name(), false);
-        }
+        ReadRequest read = readRequest(request, table, expressions, "QueryFilter");
         if (request.hasNonNull("KeyConditionExpression")) {
             // DynamoDB refuses unused names and values before it matches the condition with the key schema
             expressions.verifyAllUsed();
@@ -185,6 +182,16 @@ public final class QueryOperations {
         return database.read(connection -> IndexReads.query(connection, read, condition, start, forward, request));
     }
 
+    /** What a Query or Scan reads; a global index still being built is refused as DynamoDB refuses it. */
+    private ReadRequest readRequest(ObjectNode request, TableDefinition table, RequestExpressions expressions,
+                                    String legacyFilter) {
+        ReadRequest read = new ReadRequest(request, table, expressions, legacyFilter);
+        if (read.globalIndex) {
+            online.checkReadable(table, read.index.name(), OnlineIndexes.Reader.QUERY_OR_SCAN);
+        }
+        return read;
+    }
+
     /**
      * The constraints a read checks on its IndexName (a table name's rules) and AttributesToGet (one name at least)
      * with its other members, before it looks the table up.
@@ -219,10 +226,7 @@ public final class QueryOperations {
         request.path("ScanFilter").forEach(condition -> condition.path("AttributeValueList")
                 .forEach(AttributeValues::checkNesting));
         TableDefinition table = catalog.require(Json.text(request, "TableName"));
-        ReadRequest read = new ReadRequest(request, table, expressions, "ScanFilter");
-        if (read.globalIndex) {
-            online.checkReadable(table, read.index.name(), false);
-        }
+        ReadRequest read = readRequest(request, table, expressions, "ScanFilter");
         expressions.verifyAllUsed();
         ObjectNode start = read.startKey(request.get("ExclusiveStartKey"));
         if (start != null && segment != null && !inSegment(table, start, segment)) {

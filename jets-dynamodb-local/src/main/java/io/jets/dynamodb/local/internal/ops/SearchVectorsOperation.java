@@ -89,7 +89,7 @@ public final class SearchVectorsOperation {
         if (index == null) {
             throw ApiException.validation("The table does not have the specified index: " + indexName);
         }
-        online.checkReadable(table, indexName, true);
+        online.checkReadable(table, indexName, OnlineIndexes.Reader.SEARCH_VECTORS);
         if (searched.length != index.dimensions()) {
             throw ApiException.validation("Input search vector dimension " + searched.length + " does not match"
                     + " vector index dimension " + index.dimensions());

@@ -14,6 +14,7 @@ import io.jets.dynamodb.local.internal.expr.Update;
 import io.jets.dynamodb.local.internal.ops.Capacity;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
 import io.jets.dynamodb.local.internal.ops.Keys;
+import io.jets.dynamodb.local.internal.ops.OnlineIndexes;
 import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.ops.WriteCharge;
 import io.jets.dynamodb.local.internal.storage.Database;
@@ -48,14 +49,16 @@ public final class PartiQlOperations {
     private final ItemStore items;
     private final ItemWriter writer;
     private final PartiQlTransactions transactions;
+    private final OnlineIndexes online;
 
     public PartiQlOperations(Database database, TableCatalog catalog, ItemStore items, ItemWriter writer,
-                             TransactionOperations transactions) {
+                             TransactionOperations transactions, OnlineIndexes online) {
         this.database = database;
         this.catalog = catalog;
         this.items = items;
         this.writer = writer;
         this.transactions = new PartiQlTransactions(catalog, transactions);
+        this.online = online;
     }
 
     public ObjectNode executeTransaction(ObjectNode request) {
@@ -260,6 +263,10 @@ public final class PartiQlOperations {
         ExpressionContext context = ExpressionContext.of(statement.names(), statement.values());
         Projection projection = statement.projection() == null ? null
                 : Expressions.projection(statement.projection(), context);
+        if (statement.index() != null && table.globalIndex(statement.index()) != null) {
+            // a global index UpdateTable added is not read until it is ACTIVE, whichever API reads it
+            online.checkReadable(table, statement.index(), OnlineIndexes.Reader.PARTIQL);
+        }
         IndexDefinition index = statement.index() == null ? null : SelectRules.index(table, statement);
         if (consistent && index != null && table.globalIndexes().contains(index)) {
             throw ApiException.validation("Strongly consistent read is not supported on Global Secondary Indexes");

@@ -1,0 +1,107 @@
+package io.jets.dynamodb.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
+
+/**
+ * What a table answers while an index that UpdateTable added is still being built (default times: the table
+ * UPDATING and the index allocated for 2.5 s, then backfilled until 7 s): ExecuteStatement reads of the index are
+ * refused as Query and Scan are (BatchExecuteStatement and ExecuteTransaction read no index at all).
+ */
+class OnlineIndexUnderWayIT {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-08-23T10:00:00Z"));
+
+    @RegisterExtension
+    final LocalServer local = LocalServer.start(b -> b.clock(clock));
+    private final DynamoDbClient client = local.dynamoDb();
+
+    /** A live on-demand table of five items, each with a color and an embedding. */
+    private void liveTable() {
+        client.createTable(b -> b.tableName("things").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(Clients.attribute("pk", ScalarAttributeType.S))
+                .keySchema(Clients.key("pk", KeyType.HASH)));
+        for (int i = 0; i < 5; i++) {
+            String pk = "item-" + i;
+            client.putItem(b -> b.tableName("things").item(Map.of("pk", Clients.s(pk), "color", Clients.s("red"),
+                    "embedding", vector(String.valueOf(pk.length()), "1", "0"))));
+        }
+    }
+
+    private static AttributeValue vector(String... numbers) {
+        return AttributeValue.fromL(Arrays.stream(numbers).map(Clients::n).toList());
+    }
+
+    private void addColorIndex() {
+        client.updateTable(b -> b.tableName("things")
+                .attributeDefinitions(Clients.attribute("color", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-color")
+                        .keySchema(Clients.key("color", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+    }
+
+    private void addVectorIndex() {
+        client.updateTable(b -> b.tableName("things").vectorIndexUpdates(u -> u.create(c -> c.indexName("vix")
+                .vectorAttribute(v -> v.attributeName("embedding")).dimensions(3L)
+                .distanceFunction(VectorDistanceFunction.COSINE)
+                .projection(p -> p.projectionType(ProjectionType.ALL)))));
+    }
+
+    private int selectFromColorIndex() {
+        return client.executeStatement(b -> b.statement("SELECT * FROM \"things\".\"by-color\" WHERE color = 'red'"))
+                .items().size();
+    }
+
+    private static void assertError(Runnable call, Class<? extends AwsServiceException> type, String code,
+                                    String message) {
+        assertThatThrownBy(call::run).isInstanceOf(type).satisfies(e -> {
+            assertThat(((AwsServiceException) e).awsErrorDetails().errorCode()).isEqualTo(code);
+            assertThat(((AwsServiceException) e).awsErrorDetails().errorMessage()).isEqualTo(message);
+        });
+    }
+
+    @Test
+    void partiQlSelectFromAGlobalIndex_isRefusedWhileAllocatingAndBackfilling_thenAnswered() {
+        liveTable();
+        addColorIndex();
+
+        // ExecuteStatement names no index when it finds none; an index still allocated is not found yet
+        assertError(this::selectFromColorIndex, DynamoDbException.class, "ValidationException",
+                "The table does not have the specified index");
+        assertThat(client.executeStatement(b -> b.statement("SELECT * FROM \"things\"")).items()).hasSize(5);
+
+        clock.advance(Duration.ofMillis(2500));
+        assertError(this::selectFromColorIndex, DynamoDbException.class, "ValidationException",
+                "Cannot read from backfilling global secondary index: by-color");
+
+        clock.advance(Duration.ofMillis(4500));
+        assertThat(selectFromColorIndex()).isEqualTo(5);
+    }
+
+    @Test
+    void partiQlTransactionReadOfAnIndexBeingBuilt_isRefusedAsEveryTransactionReadOfAnIndexIs() {
+        liveTable();
+        addColorIndex();
+
+        assertError(() -> client.executeTransaction(b -> b.transactStatements(s -> s.statement(
+                        "SELECT * FROM \"things\".\"by-color\" WHERE pk = 'item-0'"))),
+                DynamoDbException.class, "ValidationException", "Validation failed in TransactStatements[0]: Reads"
+                        + " on indices are not supported within transactions.");
+    }
+}
