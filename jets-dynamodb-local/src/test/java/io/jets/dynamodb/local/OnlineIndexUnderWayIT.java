@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -16,15 +18,22 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableClass;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
 
 /**
  * What a table answers while an index that UpdateTable added is still being built (default times: the table
  * UPDATING and the index allocated for 2.5 s, then backfilled until 7 s): ExecuteStatement reads of the index are
- * refused as Query and Scan are (BatchExecuteStatement and ExecuteTransaction read no index at all).
+ * refused as Query and Scan are (BatchExecuteStatement and ExecuteTransaction read no index at all), no other change
+ * of the table is taken while it is UPDATING.
  */
 class OnlineIndexUnderWayIT {
+
+    private static final String BEING_UPDATED = "Attempt to change a resource which is still in use: Table is being"
+            + " updated: things";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-08-23T10:00:00Z"));
 
@@ -103,5 +112,82 @@ class OnlineIndexUnderWayIT {
                         "SELECT * FROM \"things\".\"by-color\" WHERE pk = 'item-0'"))),
                 DynamoDbException.class, "ValidationException", "Validation failed in TransactStatements[0]: Reads"
                         + " on indices are not supported within transactions.");
+    }
+
+    /** One of each change UpdateTable makes besides creating and deleting indexes. */
+    private static List<Consumer<UpdateTableRequest.Builder>> otherChanges() {
+        return List.of(
+                b -> b.streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_IMAGE")),
+                b -> b.deletionProtectionEnabled(true),
+                b -> b.tableClass(TableClass.STANDARD_INFREQUENT_ACCESS),
+                b -> b.warmThroughput(w -> w.readUnitsPerSecond(13000L)),
+                b -> b.onDemandThroughput(t -> t.maxReadRequestUnits(100L)));
+    }
+
+    private void update(Consumer<UpdateTableRequest.Builder> change) {
+        client.updateTable(b -> change.accept(b.tableName("things")));
+    }
+
+    @Test
+    void otherTableUpdates_whileTheTableIsUpdatingForAnIndex_areRefused_andTakenOnceItIsActive() {
+        liveTable();
+        addColorIndex();
+
+        for (Consumer<UpdateTableRequest.Builder> change : otherChanges()) {
+            assertError(() -> update(change), ResourceInUseException.class, "ResourceInUseException", BEING_UPDATED);
+        }
+        clock.advance(Duration.ofMillis(2499));
+        assertError(() -> update(otherChanges().get(0)), ResourceInUseException.class, "ResourceInUseException",
+                BEING_UPDATED);
+        var table = client.describeTable(b -> b.tableName("things")).table();
+        assertThat(table.streamSpecification()).isNull();
+        assertThat(table.deletionProtectionEnabled()).isFalse();
+        assertThat(table.tableClassSummary()).isNull();
+
+        // the table is ACTIVE again as the backfill starts: each change is taken, the index still backfilling
+        clock.advance(Duration.ofMillis(1));
+        for (Consumer<UpdateTableRequest.Builder> change : otherChanges()) {
+            update(change);
+        }
+        table = client.describeTable(b -> b.tableName("things")).table();
+        assertThat(table.streamSpecification().streamEnabled()).isTrue();
+        assertThat(table.deletionProtectionEnabled()).isTrue();
+        assertThat(table.tableClassSummary().tableClass()).isEqualTo(TableClass.STANDARD_INFREQUENT_ACCESS);
+        assertThat(table.globalSecondaryIndexes().get(0).backfilling()).isTrue();
+    }
+
+    @Test
+    void capacityChanges_whileAProvisionedTableIsUpdatingForAnIndex_areRefused() {
+        client.createTable(b -> b.tableName("things").billingMode(BillingMode.PROVISIONED)
+                .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+                .attributeDefinitions(Clients.attribute("pk", ScalarAttributeType.S))
+                .keySchema(Clients.key("pk", KeyType.HASH)));
+        client.updateTable(b -> b.tableName("things")
+                .attributeDefinitions(Clients.attribute("color", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("by-color")
+                        .keySchema(Clients.key("color", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))
+                        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L)))));
+
+        assertError(() -> update(b -> b.provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L))),
+                ResourceInUseException.class, "ResourceInUseException", BEING_UPDATED);
+        assertError(() -> update(b -> b.billingMode(BillingMode.PAY_PER_REQUEST)), ResourceInUseException.class,
+                "ResourceInUseException", BEING_UPDATED);
+
+        clock.advance(Duration.ofMillis(2500));
+        update(b -> b.provisionedThroughput(t -> t.readCapacityUnits(10L).writeCapacityUnits(10L)));
+        assertThat(client.describeTable(b -> b.tableName("things")).table().provisionedThroughput()
+                .readCapacityUnits()).isEqualTo(10L);
+    }
+
+    @Test
+    void otherTableUpdate_whileTheTableIsUpdatingForAVectorIndex_isRefused() {
+        liveTable();
+        addVectorIndex();
+
+        assertError(() -> update(otherChanges().get(0)), ResourceInUseException.class, "ResourceInUseException",
+                BEING_UPDATED);
+        clock.advance(Duration.ofMillis(2500));
+        update(otherChanges().get(0));
     }
 }

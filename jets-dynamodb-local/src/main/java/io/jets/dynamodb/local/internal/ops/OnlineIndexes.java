@@ -20,7 +20,8 @@ import java.util.Map;
  * ({@code Backfilling} true: still not readable, but a Delete cancels it), then ACTIVE, with no Backfilling field
  * left. Its entries are built, and kept by every write, from the call on, so the first read that succeeds finds
  * every item; until then Query, Scan, PartiQL and SearchVectors refuse it. While an index is under way no other
- * index of the table may be created or deleted, nor the table deleted.
+ * index of the table may be created or deleted, nor the table deleted, and while the table is UPDATING no other
+ * change of it is taken.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing
  *     global secondary indexes</a>
@@ -138,10 +139,12 @@ public final class OnlineIndexes {
     }
 
     /**
-     * The index creations and deletions of an UpdateTable while an index is being built: one of that index while
-     * it is allocated is refused, one while it backfills cancels it; any other waits until the index is ACTIVE.
+     * UpdateTable while an index is being built. Its index creations and deletions come first: one of that index
+     * while it is allocated is refused, one while it backfills cancels it, any other waits until the index is
+     * ACTIVE. Then, as DynamoDB takes no other UpdateTable while the table is UPDATING, any other change (stream,
+     * billing, capacity, table class, deletion protection, warm throughput) waits until the backfill starts.
      */
-    void checkIndexUpdates(TableDefinition table, ObjectNode request) {
+    void checkUpdate(TableDefinition table, ObjectNode request) {
         long now = clock.millis();
         IndexBuild build = underWay(table, now);
         if (build == null) {
@@ -166,6 +169,13 @@ public final class OnlineIndexes {
                         + " index can be created or deleted simultaneously per table");
             }
         }
+        if (tableUpdating(build, now)) {
+            throw tableBeingUpdated(table);
+        }
+    }
+
+    private static ApiException tableBeingUpdated(TableDefinition table) {
+        return ApiException.dynamoDb("ResourceInUseException", IN_USE + "Table is being updated: " + table.name());
     }
 
     /** DeleteTable while an index is being built. */
@@ -173,8 +183,7 @@ public final class OnlineIndexes {
         long now = clock.millis();
         IndexBuild build = underWay(table, now);
         if (tableUpdating(build, now)) {
-            throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Table is being updated: "
-                    + table.name());
+            throw tableBeingUpdated(table);
         }
         if (build != null) {
             throw ApiException.dynamoDb("ResourceInUseException", IN_USE + "Cannot delete table while indexes are"

@@ -134,7 +134,7 @@ final class TableUpdates {
                 table = VectorIndexUpdates.apply(table, request, now);
             }
             // the request's own faults are reported first; then whether the index being built allows it
-            online.checkIndexUpdates(original[0], request);
+            online.checkUpdate(original[0], request);
             table = OnlineIndexes.started(table, request, now);
             if (streamSpecification != null) {
                 table = updateStream(connection, table, streamSpecification, context, now);
