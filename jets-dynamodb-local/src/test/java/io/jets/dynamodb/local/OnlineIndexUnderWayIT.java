@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -23,12 +24,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableClass;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.VectorDistanceFunction;
+import software.amazon.awssdk.services.dynamodb.model.VectorIndexDescription;
 
 /**
  * What a table answers while an index that UpdateTable added is still being built (default times: the table
  * UPDATING and the index allocated for 2.5 s, then backfilled until 7 s): ExecuteStatement reads of the index are
  * refused as Query and Scan are (BatchExecuteStatement and ExecuteTransaction read no index at all), no other change
- * of the table is taken while it is UPDATING.
+ * of the table is taken while it is UPDATING, and DescribeTable shows the index empty until it is ACTIVE.
  */
 class OnlineIndexUnderWayIT {
 
@@ -70,6 +72,14 @@ class OnlineIndexUnderWayIT {
                 .vectorAttribute(v -> v.attributeName("embedding")).dimensions(3L)
                 .distanceFunction(VectorDistanceFunction.COSINE)
                 .projection(p -> p.projectionType(ProjectionType.ALL)))));
+    }
+
+    private GlobalSecondaryIndexDescription colorIndex() {
+        return client.describeTable(b -> b.tableName("things")).table().globalSecondaryIndexes().get(0);
+    }
+
+    private VectorIndexDescription vectorIndex() {
+        return client.describeTable(b -> b.tableName("things")).table().vectorIndexes().get(0);
     }
 
     private int selectFromColorIndex() {
@@ -189,5 +199,46 @@ class OnlineIndexUnderWayIT {
                 BEING_UPDATED);
         clock.advance(Duration.ofMillis(2500));
         update(otherChanges().get(0));
+    }
+
+    @Test
+    void describeTable_showsAGlobalIndexBeingBuiltEmptyAndWithoutWarmThroughput_untilItIsActive() {
+        liveTable();
+        addColorIndex();
+
+        GlobalSecondaryIndexDescription allocating = colorIndex();
+        assertThat(allocating.itemCount()).isZero();
+        assertThat(allocating.indexSizeBytes()).isZero();
+        assertThat(allocating.warmThroughput()).isNull();
+        clock.advance(Duration.ofMillis(2500));
+        GlobalSecondaryIndexDescription backfilling = colorIndex();
+        assertThat(backfilling.backfilling()).isTrue();
+        assertThat(backfilling.itemCount()).isZero();
+        assertThat(backfilling.indexSizeBytes()).isZero();
+        assertThat(backfilling.warmThroughput()).isNull();
+
+        clock.advance(Duration.ofMillis(4500));
+        GlobalSecondaryIndexDescription active = colorIndex();
+        assertThat(active.itemCount()).isEqualTo(5L);
+        assertThat(active.indexSizeBytes()).isPositive();
+        assertThat(active.warmThroughput().readUnitsPerSecond()).isEqualTo(12000L);
+        assertThat(active.warmThroughput().statusAsString()).isEqualTo("ACTIVE");
+        // the capacity is the index's own from the start, as DynamoDB's answers show it while it is created
+        assertThat(backfilling.provisionedThroughput()).isEqualTo(active.provisionedThroughput());
+    }
+
+    @Test
+    void describeTable_showsAVectorIndexBeingBuiltEmpty_untilItIsActive() {
+        liveTable();
+        addVectorIndex();
+
+        assertThat(vectorIndex().itemCount()).isZero();
+        assertThat(vectorIndex().indexSizeBytes()).isZero();
+        clock.advance(Duration.ofMillis(2500));
+        assertThat(vectorIndex().itemCount()).isZero();
+
+        clock.advance(Duration.ofMillis(4500));
+        assertThat(vectorIndex().itemCount()).isEqualTo(5L);
+        assertThat(vectorIndex().indexSizeBytes()).isPositive();
     }
 }

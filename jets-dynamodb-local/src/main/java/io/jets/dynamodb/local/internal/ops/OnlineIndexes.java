@@ -19,9 +19,9 @@ import java.util.Map;
  * index is first allocated ({@code Backfilling} false: it cannot be read, nor deleted), then backfilled
  * ({@code Backfilling} true: still not readable, but a Delete cancels it), then ACTIVE, with no Backfilling field
  * left. Its entries are built, and kept by every write, from the call on, so the first read that succeeds finds
- * every item; until then Query, Scan, PartiQL and SearchVectors refuse it. While an index is under way no other
- * index of the table may be created or deleted, nor the table deleted, and while the table is UPDATING no other
- * change of it is taken.
+ * every item; until then Query, Scan, PartiQL and SearchVectors refuse it, and DescribeTable shows it empty. While an
+ * index is under way no other index of the table may be created or deleted, nor the table deleted, and while the
+ * table is UPDATING no other change of it is taken.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.OnlineOps.html">Managing
  *     global secondary indexes</a>
@@ -89,18 +89,22 @@ public final class OnlineIndexes {
         }
     }
 
-    /** The index CREATING, with Backfilling right after its status, where DynamoDB lists it. */
+    /**
+     * The index CREATING, with Backfilling right after its status, where DynamoDB lists it. Like UpdateTable's
+     * answer, it counts no items and no bytes yet (DynamoDB refreshes both only every six hours or so) and has no
+     * warm throughput until it is ACTIVE.
+     */
     private static ObjectNode creating(ObjectNode index, boolean backfilling) {
         ObjectNode shown = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> fields = index.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            if (field.getKey().equals("Backfilling")) {
-                continue;
-            }
-            if (field.getKey().equals("IndexStatus")) {
-                shown.put("IndexStatus", "CREATING").put("Backfilling", backfilling);
-            } else {
-                shown.set(field.getKey(), field.getValue());
+            switch (field.getKey()) {
+                case "Backfilling", "WarmThroughput" -> {
+                    // Backfilling goes after IndexStatus; warm throughput comes once the index is ACTIVE
+                }
+                case "IndexStatus" -> shown.put("IndexStatus", "CREATING").put("Backfilling", backfilling);
+                case "IndexSizeBytes", "ItemCount" -> shown.put(field.getKey(), 0);
+                default -> shown.set(field.getKey(), field.getValue());
             }
         }
         return shown;
