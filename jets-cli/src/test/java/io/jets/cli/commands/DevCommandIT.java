@@ -1,6 +1,7 @@
 package io.jets.cli.commands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -176,6 +178,24 @@ class DevCommandIT {
             assertThat(run.err()).isEqualTo("Error: Port " + taken.port() + " is already in use. Stop what runs there, "
                     + "or choose another port with --port (0 picks a free one)." + System.lineSeparator());
             assertThat(project.resolve(".jets/dev.json")).doesNotExist();
+        }
+    }
+
+    @Test
+    void dev_requiringSignatures_stillFeedsTheHandlers_andRefusesOtherCredentials() throws Exception {
+        try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet",
+                "--no-reload", "--require-signature", "dev-key:dev-secret")) {
+            URI endpoint = URI.create(awaitStatus(dev).path("endpoint").asText());
+            try (DynamoDbClient client = LocalClients.dynamoDb(endpoint, "dev-key", "dev-secret");
+                 DynamoDbClient stranger = LocalClients.dynamoDb(endpoint)) {
+                createTableWithStream(client);
+                put(client, "signed-1", "name-1");
+                // the mappings read the embedded server's streams in process, not as an unsigned HTTP client
+                await().atMost(Duration.ofSeconds(30)).until(() -> logs().stream()
+                        .anyMatch(l -> l.contains("\"INSERT\"") && l.contains("signed-1")));
+                assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(DynamoDbException.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+            }
         }
     }
 
