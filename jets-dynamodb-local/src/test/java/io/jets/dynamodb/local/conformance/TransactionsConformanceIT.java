@@ -21,12 +21,14 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * What TransactWriteItems refuses as a whole and what it cancels action by action: a key of the wrong type is
- * that action's ValidationError, while a bad token, a bad enum value or an oversized payload refuse the request.
+ * that action's ValidationError, while a bad token, a bad enum value or an oversized payload refuse the request,
+ * as more than 4 MB of items refuse a TransactGetItems.
  */
 class TransactionsConformanceIT {
 
@@ -224,5 +226,25 @@ class TransactionsConformanceIT {
         assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("five-0")))).hasItem()).isFalse();
         assertThat(client.getItem(b -> b.tableName("ledger").key(item("account", s("three-29")))).item())
                 .containsKey("statement");
+    }
+
+    @Test
+    void transactGetItems_ofItemsAddingUpToOverFourMegabytes_isRefused_whileUnderFourMegabytesIsRead() {
+        String statement = "x".repeat(390_000);
+        List<TransactGetItem> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            String account = "large-" + i;
+            client.putItem(b -> b.tableName("ledger").item(item("account", s(account), "statement", s(statement))));
+            eleven.add(TransactGetItem.builder().get(g -> g.tableName("ledger").key(item("account", s(account))))
+                    .build());
+        }
+
+        assertThatThrownBy(() -> client.transactGetItems(b -> b.transactItems(eleven)))
+                .isInstanceOf(DynamoDbException.class)
+                .satisfies(e -> assertThat(((DynamoDbException) e).awsErrorDetails().errorCode())
+                        .isEqualTo("ValidationException"))
+                .hasMessageContaining("Transaction payload size cannot exceed 4 MB");
+        assertThat(client.transactGetItems(b -> b.transactItems(eleven.subList(0, 10))).responses())
+                .hasSize(10).allSatisfy(response -> assertThat(response.item()).containsKey("statement"));
     }
 }

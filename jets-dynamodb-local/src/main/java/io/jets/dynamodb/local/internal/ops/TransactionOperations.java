@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 
 /**
  * TransactWriteItems (all or nothing, in one store transaction; each change streams its own record; a
- * ClientRequestToken makes a retry within 10 minutes a no-op) and TransactGetItems.
+ * ClientRequestToken makes a retry within 10 minutes a no-op) and TransactGetItems (refused when the items it
+ * reads add up to more than 4 MB).
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html">
  *     TransactWriteItems</a>
@@ -446,18 +447,26 @@ public final class TransactionOperations {
         ObjectNode response = Json.object();
         ArrayNode responses = response.putArray("Responses");
         java.util.Map<String, Double> units = new java.util.LinkedHashMap<>();
-        database.read(connection -> {
+        long total = database.read(connection -> {
+            long bytes = 0;
             for (int i = 0; i < keys.size(); i++) {
                 ObjectNode found = writer.read(connection, tables.get(i), keys.get(i));
-                units.merge(labels.get(i), 2 * Capacity.readUnits(
-                        found == null ? 0 : AttributeValues.itemSize(found), true), Double::sum);
+                long size = found == null ? 0 : AttributeValues.itemSize(found);
+                bytes += size;
+                units.merge(labels.get(i), 2 * Capacity.readUnits(size, true), Double::sum);
                 ObjectNode entry = responses.addObject();
                 if (found != null) {
                     entry.set("Item", projections.get(i) == null ? found : projections.get(i).apply(found));
                 }
             }
-            return null;
+            return bytes;
         });
+        // The items are read whole whatever the projection, as their capacity is counted: the 4 MB limit is on
+        // what is read. The sizes are known only once read, so the request is refused after the read.
+        if (total > MAX_PAYLOAD_BYTES) {
+            throw ApiException.validation("Transaction payload size cannot exceed 4 MB: the items read add up to "
+                    + total + " bytes. Read them in more than one TransactGetItems request.");
+        }
         return Capacity.addTransactional(response, request, units, "ReadCapacityUnits");
     }
 }
