@@ -82,7 +82,7 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, recovery);
             register(operations, new PartiQlOperations(database, catalog, items, writer, transactions,
                     online));
-            register(operations, new StreamOperations(database, streams, records, config.clock(),
+            register(operations, new StreamOperations(database, catalog, streams, records, config.clock(),
                     config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
                     config.signingKeys().isEmpty() ? null

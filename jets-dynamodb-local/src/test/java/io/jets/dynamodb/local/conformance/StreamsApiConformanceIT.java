@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * How the Streams API and UpdateTable's StreamSpecification refuse what DynamoDB refuses: ARNs that are not
- * stream ARNs, sequence numbers given to iterator types that take none, and stream switches that change nothing.
+ * stream ARNs, tables that do not exist, sequence numbers given to iterator types that take none, and stream
+ * switches that change nothing.
  */
 class StreamsApiConformanceIT {
 
@@ -55,6 +57,46 @@ class StreamsApiConformanceIT {
                 "Invalid StreamArn");
         assertValidation(() -> streams.listStreams(b -> b.exclusiveStartStreamArn(
                 "orders-table-events-stream-of-last-week")), "Invalid StreamArn");
+    }
+
+    @Test
+    void listStreams_ofATableThatDoesNotExist_isResourceNotFound() {
+        assertThatThrownBy(() -> streams.listStreams(b -> b.tableName("orders-that-never-were")))
+                .isInstanceOf(ResourceNotFoundException.class)
+                .satisfies(e -> assertThat(((ResourceNotFoundException) e).awsErrorDetails().errorMessage())
+                        .isEqualTo("Requested resource not found: Table: orders-that-never-were not found"));
+    }
+
+    @Test
+    void listStreams_ofATableWithoutAStream_listsNone() {
+        create("orders-without-stream", false);
+
+        assertThat(streams.listStreams(b -> b.tableName("orders-without-stream")).streams()).isEmpty();
+    }
+
+    @Test
+    void listStreams_ofADeletedTable_stillListsItsStream() {
+        String arn = create("orders-deleted", true);
+        client.deleteTable(b -> b.tableName("orders-deleted"));
+
+        assertThat(streams.listStreams(b -> b.tableName("orders-deleted")).streams())
+                .extracting(stream -> stream.streamArn()).containsExactly(arn);
+    }
+
+    @Test
+    void listStreams_parametersOutsideTheirConstraints_areValidationErrors() {
+        assertValidation(() -> streams.listStreams(b -> b.exclusiveStartStreamArn("arn:aws:dynamodb:stream")),
+                "1 validation error detected: Value 'arn:aws:dynamodb:stream' at 'exclusiveStartStreamArn' failed to"
+                        + " satisfy constraint: Member must have length greater than or equal to 37");
+        assertValidation(() -> streams.listStreams(b -> b.tableName("orders table")),
+                "1 validation error detected: Value 'orders table' at 'tableName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        assertValidation(() -> streams.listStreams(b -> b.tableName("or")),
+                "1 validation error detected: Value 'or' at 'tableName' failed to satisfy constraint: Member must"
+                        + " have length greater than or equal to 3");
+        assertValidation(() -> streams.listStreams(b -> b.limit(0)),
+                "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"
+                        + " value greater than or equal to 1");
     }
 
     @Test

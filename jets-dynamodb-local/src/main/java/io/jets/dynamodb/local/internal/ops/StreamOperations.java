@@ -15,6 +15,7 @@ import io.jets.dynamodb.local.internal.stream.StreamDefinition;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.stream.StreamRecords.StoredRecord;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
+import io.jets.dynamodb.local.internal.table.TableCatalog;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -39,14 +40,16 @@ public final class StreamOperations {
             Pattern.compile("arn:aws[a-z-]*:dynamodb:[^:]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}/stream/.+");
 
     private final Database database;
+    private final TableCatalog catalog;
     private final StreamStore streams;
     private final StreamRecords records;
     private final Clock clock;
     private final Duration iteratorLifetime;
 
-    public StreamOperations(Database database, StreamStore streams, StreamRecords records, Clock clock,
-                            Duration iteratorLifetime) {
+    public StreamOperations(Database database, TableCatalog catalog, StreamStore streams, StreamRecords records,
+                            Clock clock, Duration iteratorLifetime) {
         this.database = database;
+        this.catalog = catalog;
         this.streams = streams;
         this.records = records;
         this.clock = clock;
@@ -54,7 +57,14 @@ public final class StreamOperations {
     }
 
     public ObjectNode listStreams(ObjectNode request) {
-        new Constraints().range("limit", request.get("Limit"), 1, 100).check();
+        Constraints constraints = new Constraints();
+        if (request.hasNonNull("ExclusiveStartStreamArn")) {
+            constraints.text("exclusiveStartStreamArn", request.get("ExclusiveStartStreamArn"), 37, 1024);
+        }
+        if (request.hasNonNull("TableName")) {
+            constraints.tableName("tableName", request.get("TableName"));
+        }
+        constraints.range("limit", request.get("Limit"), 1, 100).check();
         int limit = request.path("Limit").asInt(100);
         String table = Json.text(request, "TableName");
         String start = Json.text(request, "ExclusiveStartStreamArn");
@@ -62,6 +72,10 @@ public final class StreamOperations {
             requireWellFormed(start);
         }
         List<StreamDefinition> all = database.read(connection -> streams.list(connection, table));
+        // a deleted table's streams stay listed; a name that was never a table's is not found
+        if (table != null && all.isEmpty() && catalog.find(table) == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + table + " not found");
+        }
         List<StreamDefinition> after = all.stream()
                 .filter(stream -> start == null || stream.arn().compareTo(start) > 0).toList();
         ObjectNode response = Json.object();
