@@ -97,7 +97,10 @@ public interface DynamoDbLocal extends AutoCloseable {
         /** The clock stream records, shard rollover, retention and iterator expiry read; default system UTC. */
         Builder clock(Clock clock);
 
-        /** How long a stream shard stays open before a child shard replaces it; default 4 hours. */
+        /**
+         * How long a stream shard stays open before a child shard replaces it, whether or not writes arrive; default
+         * 4 hours.
+         */
         Builder shardRollover(Duration period);
 
         /** How long stream records stay readable; default 24 hours, as DynamoDB Streams. */

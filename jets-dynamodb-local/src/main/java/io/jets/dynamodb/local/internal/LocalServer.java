@@ -23,6 +23,7 @@ import io.jets.dynamodb.local.internal.ops.TableOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.stream.ShardRollover;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
 import io.jets.dynamodb.local.internal.table.TableCatalog;
@@ -57,8 +58,8 @@ public final class LocalServer implements DynamoDbLocal {
             TableCatalog catalog = new TableCatalog(database);
             ItemStore items = new ItemStore();
             StreamStore streams = new StreamStore();
-            this.records = new StreamRecords(database, streams, config.clock(), config.shardRollover(),
-                    config.streamRetention());
+            ShardRollover rollover = new ShardRollover(database, streams, config.clock(), config.shardRollover());
+            this.records = new StreamRecords(database, streams, config.clock(), rollover, config.streamRetention());
             ItemHistory history = new ItemHistory();
             ItemWriter writer = new ItemWriter(database, items, records, history, config.clock());
             Map<String, Operation> operations = new HashMap<>();
@@ -82,8 +83,8 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, recovery);
             register(operations, new PartiQlOperations(database, catalog, items, writer, transactions,
                     online));
-            register(operations, new StreamOperations(database, catalog, streams, records, config.clock(),
-                    config.iteratorLifetime()));
+            register(operations, new StreamOperations(database, catalog, streams, records, rollover,
+                    config.clock(), config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
                     config.signingKeys().isEmpty() ? null
                             : new SignatureVerifier(config.signingKeys(), config.clock()));

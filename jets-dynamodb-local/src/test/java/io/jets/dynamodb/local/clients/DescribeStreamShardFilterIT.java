@@ -3,7 +3,9 @@ package io.jets.dynamodb.local.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jets.dynamodb.local.LocalServer;
+import io.jets.dynamodb.local.MutableClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,14 +31,17 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 class DescribeStreamShardFilterIT {
 
-    // every write after a millisecond closes the open shard and opens its child
+    private static final Duration ROLLOVER = Duration.ofHours(1);
+    private static final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
+    // every write a period later closes the open shard and opens its child
     @RegisterExtension
-    static final LocalServer local = LocalServer.start(b -> b.shardRollover(Duration.ofMillis(1)));
+    static final LocalServer local = LocalServer.start(b -> b.clock(clock).shardRollover(ROLLOVER));
     private static final DynamoDbClient client = local.dynamoDb();
     private static final DynamoDbStreamsClient streams = local.streams();
 
     @Test
-    void describeStream_withChildShardsFilter_listsOnlyTheChildrenOfTheShard() throws InterruptedException {
+    void describeStream_withChildShardsFilter_listsOnlyTheChildrenOfTheShard() {
         String streamArn = client.createTable(b -> b.tableName("shard-filter")
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                         .attributeType(ScalarAttributeType.S).build())
@@ -45,7 +50,7 @@ class DescribeStreamShardFilterIT {
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)))
                 .tableDescription().latestStreamArn();
         for (String id : List.of("a", "b")) {
-            Thread.sleep(5);
+            clock.advance(ROLLOVER);
             client.putItem(b -> b.tableName("shard-filter").item(Map.of("id", AttributeValue.fromS(id))));
         }
         List<Shard> all = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();

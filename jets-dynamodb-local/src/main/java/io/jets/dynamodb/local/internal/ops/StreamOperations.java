@@ -11,6 +11,7 @@ import io.jets.dynamodb.local.internal.stream.SequenceNumbers;
 import io.jets.dynamodb.local.internal.stream.Shard;
 import io.jets.dynamodb.local.internal.stream.ShardIterators;
 import io.jets.dynamodb.local.internal.stream.ShardIterators.Position;
+import io.jets.dynamodb.local.internal.stream.ShardRollover;
 import io.jets.dynamodb.local.internal.stream.StreamDefinition;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.stream.StreamRecords.StoredRecord;
@@ -24,7 +25,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords.
+ * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. Reading a stream first
+ * stores the rollover of a shard whose period has passed with no write to roll it over ({@link ShardRollover}).
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html">
  *     DynamoDB Streams API</a>
@@ -43,15 +45,17 @@ public final class StreamOperations {
     private final TableCatalog catalog;
     private final StreamStore streams;
     private final StreamRecords records;
+    private final ShardRollover rollover;
     private final Clock clock;
     private final Duration iteratorLifetime;
 
     public StreamOperations(Database database, TableCatalog catalog, StreamStore streams, StreamRecords records,
-                            Clock clock, Duration iteratorLifetime) {
+                            ShardRollover rollover, Clock clock, Duration iteratorLifetime) {
         this.database = database;
         this.catalog = catalog;
         this.streams = streams;
         this.records = records;
+        this.rollover = rollover;
         this.clock = clock;
         this.iteratorLifetime = iteratorLifetime;
     }
@@ -104,6 +108,7 @@ public final class StreamOperations {
         boolean childShards = "CHILD_SHARDS".equals(filter.path("Type").asText());
         String parent = Json.text(filter, "ShardId");
         requireWellFormed(arn);
+        rollover.catchUp(arn);
         return database.read(connection -> {
             StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
             List<Shard> shards = streams.shards(connection, arn);
@@ -164,6 +169,7 @@ public final class StreamOperations {
             throw ApiException.validation("The SequenceNumber parameter is not allowed for ShardIteratorType "
                     + type);
         }
+        rollover.catchUp(arn);
         long position = database.read(connection -> {
             requireStream(streams.find(connection, arn), arn);
             Shard shard = streams.shard(connection, shardId);
@@ -213,6 +219,8 @@ public final class StreamOperations {
                     + " which is further in the future than the tolerated delay of " + iteratorLifetime.toMillis()
                     + " milliseconds.");
         }
+        // a shard whose period passed while no write arrived ends here: its last page has no next iterator
+        rollover.catchUp(position.streamArn());
         return database.read(connection -> {
             Shard shard = streams.shard(connection, position.shardId());
             if (shard == null) {

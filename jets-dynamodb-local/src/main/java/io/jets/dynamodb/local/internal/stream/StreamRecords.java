@@ -91,7 +91,7 @@ public final class StreamRecords {
     private final Database database;
     private final StreamStore streams;
     private final Clock clock;
-    private final Duration rollover;
+    private final ShardRollover rollover;
     private final Duration retention;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, KnownStream> definitions = new ConcurrentHashMap<>();
@@ -109,7 +109,7 @@ public final class StreamRecords {
     }
     private int appendsSinceTrim;
 
-    public StreamRecords(Database database, StreamStore streams, Clock clock, Duration rollover,
+    public StreamRecords(Database database, StreamStore streams, Clock clock, ShardRollover rollover,
                          Duration retention) {
         this.database = database;
         this.streams = streams;
@@ -143,8 +143,8 @@ public final class StreamRecords {
                 return;
             }
         }
-        if (shard.createdMillis() + rollover.toMillis() <= now) {
-            shard = streams.rollOver(connection, shard, now);
+        if (rollover.due(shard, now)) {
+            shard = rollover.rollOver(connection, shard, now);
         }
         if (database.transactionState().put(openShardKey, shard) != shard) {
             Shard open = shard;
