@@ -462,10 +462,10 @@ public final class TransactionOperations {
             return bytes;
         });
         // The items are read whole whatever the projection, as their capacity is counted: the 4 MB limit is on
-        // what is read. The sizes are known only once read, so the request is refused after the read.
+        // what is read. The sizes are known only once read, so the request is refused after the read, in the
+        // words of TransactWriteItems' own 4 MB refusal (no recording of this one is known).
         if (total > MAX_PAYLOAD_BYTES) {
-            throw ApiException.validation("Transaction payload size cannot exceed 4 MB: the items read add up to "
-                    + total + " bytes. Read them in more than one TransactGetItems request.");
+            throw ApiException.validation("Transaction payload size cannot exceed 4 MB");
         }
         return Capacity.addTransactional(response, request, units, "ReadCapacityUnits");
     }
