@@ -23,8 +23,9 @@ import java.time.Duration;
  * ListTagsOfResource, DescribeLimits, DescribeEndpoints, DescribeContinuousBackups, UpdateContinuousBackups,
  * CreateBackup, DescribeBackup, ListBackups, DeleteBackup, RestoreTableFromBackup, PutResourcePolicy,
  * GetResourcePolicy, DeleteResourcePolicy, UpdateContributorInsights, DescribeContributorInsights,
- * ListContributorInsights; Streams: ListStreams,
- * DescribeStream, GetShardIterator, GetRecords.
+ * ListContributorInsights, EnableKinesisStreamingDestination, DisableKinesisStreamingDestination,
+ * UpdateKinesisStreamingDestination, DescribeKinesisStreamingDestination (kept and reported; nothing is sent to
+ * Kinesis); Streams: ListStreams, DescribeStream, GetShardIterator, GetRecords.
  * Every item change, whatever operation made it, writes its stream record in the same transaction.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/Welcome.html">DynamoDB API</a>

@@ -14,6 +14,7 @@ import io.jets.dynamodb.local.internal.ops.TimeToLiveReaper;
 import io.jets.dynamodb.local.internal.ops.TransactionOperations;
 import io.jets.dynamodb.local.internal.partiql.PartiQlOperations;
 import io.jets.dynamodb.local.internal.ops.ItemWriter;
+import io.jets.dynamodb.local.internal.ops.KinesisDestinationOperations;
 import io.jets.dynamodb.local.internal.ops.OnlineIndexes;
 import io.jets.dynamodb.local.internal.ops.QueryOperations;
 import io.jets.dynamodb.local.internal.ops.ResourcePolicyOperations;
@@ -78,6 +79,7 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, new ControlOperations(database, catalog));
             register(operations, policies);
             register(operations, new ContributorInsightsOperations(database, catalog, config.clock()));
+            register(operations, new KinesisDestinationOperations(database, catalog, config.clock()));
             register(operations, new BackupOperations(database, catalog, config.clock()));
             this.recovery = new ContinuousBackupOperations(database, catalog, history, config.clock());
             register(operations, recovery);
@@ -196,6 +198,17 @@ public final class LocalServer implements DynamoDbLocal {
                 (request, context) -> insights.describeContributorInsights(request));
         operations.put(DYNAMODB + "ListContributorInsights",
                 (request, context) -> insights.listContributorInsights(request));
+    }
+
+    private static void register(Map<String, Operation> operations, KinesisDestinationOperations destinations) {
+        operations.put(DYNAMODB + "EnableKinesisStreamingDestination",
+                (request, context) -> destinations.enableKinesisStreamingDestination(request));
+        operations.put(DYNAMODB + "DisableKinesisStreamingDestination",
+                (request, context) -> destinations.disableKinesisStreamingDestination(request));
+        operations.put(DYNAMODB + "UpdateKinesisStreamingDestination",
+                (request, context) -> destinations.updateKinesisStreamingDestination(request));
+        operations.put(DYNAMODB + "DescribeKinesisStreamingDestination",
+                (request, context) -> destinations.describeKinesisStreamingDestination(request));
     }
 
     private static void register(Map<String, Operation> operations, ContinuousBackupOperations continuous) {

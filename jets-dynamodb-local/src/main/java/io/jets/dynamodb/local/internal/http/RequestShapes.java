@@ -12,6 +12,7 @@ import static java.util.Map.entry;
 
 import io.jets.dynamodb.local.internal.http.WireShape.Structure;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The wire types of the request members DynamoDB's operations take, by member name: a name means the same type in
@@ -88,6 +89,10 @@ final class RequestShapes {
                     "Delete", Structure.of("DeleteVectorIndexAction", Map.of("IndexName", STRING)))))),
             entry("StreamSpecification", Structure.of("StreamSpecification",
                     Map.of("StreamEnabled", BOOLEAN, "StreamViewType", STRING))),
+            entry("EnableKinesisStreamingConfiguration", Structure.of("EnableKinesisStreamingConfiguration",
+                    Map.of("ApproximateCreationDateTimePrecision", STRING))),
+            entry("UpdateKinesisStreamingConfiguration", Structure.of("UpdateKinesisStreamingConfiguration",
+                    Map.of("ApproximateCreationDateTimePrecision", STRING))),
             entry("Statements", list(Structure.of("BatchStatementRequest", Map.of("Statement", STRING,
                     "Parameters", ATTRIBUTE_VALUE_LIST, "ConsistentRead", BOOLEAN,
                     "ReturnValuesOnConditionCheckFailure", STRING)))),
@@ -112,6 +117,9 @@ final class RequestShapes {
                     "ProvisionedThroughput", THROUGHPUT)),
             "Delete", Structure.of("DeleteGlobalSecondaryIndexAction", Map.of("IndexName", STRING)))));
 
+    private static final Set<String> KINESIS_DESTINATION_OPERATIONS = Set.of("EnableKinesisStreamingDestination",
+            "DisableKinesisStreamingDestination", "UpdateKinesisStreamingDestination");
+
     private RequestShapes() {
     }
 
@@ -132,6 +140,7 @@ final class RequestShapes {
             case "TransactItems" -> transactItems;
             case "RequestItems" -> requestItems;
             case "GlobalSecondaryIndexUpdates" -> operation.equals("UpdateTable") ? INDEX_UPDATES : null;
+            case "StreamArn" -> KINESIS_DESTINATION_OPERATIONS.contains(operation) ? STRING : null;
             default -> REQUEST_MEMBERS.get(name);
         });
     }

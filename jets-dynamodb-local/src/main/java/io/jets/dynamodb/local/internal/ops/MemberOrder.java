@@ -50,6 +50,13 @@ final class MemberOrder {
 
     static final MemberOrder BATCH_GET_ITEM = new MemberOrder(List.of("requestItems", "returnConsumedCapacity"));
 
+    /** EnableKinesisStreamingDestination and DisableKinesisStreamingDestination. */
+    static final MemberOrder KINESIS_DESTINATION = new MemberOrder(List.of("tableName", "streamArn",
+            "enableKinesisStreamingConfiguration"));
+
+    static final MemberOrder UPDATE_KINESIS_DESTINATION = new MemberOrder(List.of("tableName", "streamArn",
+            "updateKinesisStreamingConfiguration"));
+
     private final Map<String, Integer> ranks = new HashMap<>();
 
     /** {@code members}: the operation's input members, in the order the API declares them. */

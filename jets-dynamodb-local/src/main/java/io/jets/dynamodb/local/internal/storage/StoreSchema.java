@@ -39,6 +39,9 @@ final class StoreSchema {
         "CREATE TABLE IF NOT EXISTS contributor_insights (table_id INTEGER NOT NULL, index_name TEXT NOT NULL,"
                 + " mode TEXT NOT NULL, created INTEGER NOT NULL, updated INTEGER NOT NULL,"
                 + " PRIMARY KEY (table_id, index_name))",
+        "CREATE TABLE IF NOT EXISTS kinesis_destinations (table_id INTEGER NOT NULL, stream_arn TEXT NOT NULL,"
+                + " action TEXT NOT NULL, changed INTEGER NOT NULL, enabled INTEGER NOT NULL, precision TEXT,"
+                + " failure TEXT, PRIMARY KEY (table_id, stream_arn))",
     };
 
     /**

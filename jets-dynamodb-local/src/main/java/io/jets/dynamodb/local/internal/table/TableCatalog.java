@@ -138,8 +138,8 @@ public final class TableCatalog {
             row.setLong(1, table.id());
             row.executeUpdate();
         }
-        // a table's resource policies and contributor insights settings go with it
-        for (String settings : new String[] {"resource_policies", "contributor_insights"}) {
+        // a table's resource policies, contributor insights settings and Kinesis destinations go with it
+        for (String settings : new String[] {"resource_policies", "contributor_insights", "kinesis_destinations"}) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + settings + " WHERE table_id = ?")) {
                 delete.setLong(1, table.id());
