@@ -37,6 +37,7 @@ class MalformedRequestsIT {
     private static final String DYNAMODB = "DynamoDB_20120810.";
     private static final String STREAMS = "DynamoDBStreams_20120810.";
     private static final String KEY = "{\"pk\":{\"S\":\"p1\"},\"sk\":{\"N\":\"1\"}}";
+    private static final String KINESIS_STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/fuzz-changes";
     private static final String ITEM = "{\"pk\":{\"S\":\"p1\"},\"sk\":{\"N\":\"1\"},\"g\":{\"S\":\"g1\"},"
             + "\"a\":{\"L\":[{\"N\":\"1\"},{\"BS\":[\"AQ==\"]}]},\"m\":{\"M\":{\"x\":{\"BOOL\":true},\"y\":{\"NULL\":true}}}}";
 
@@ -140,6 +141,15 @@ class MalformedRequestsIT {
             Map.entry(DYNAMODB + "CreateBackup", "{\"TableName\":\"fuzz_plain\",\"BackupName\":\"backup\"}"),
             Map.entry(DYNAMODB + "UpdateContinuousBackups", "{\"TableName\":\"fuzz_plain\","
                     + "\"PointInTimeRecoverySpecification\":{\"PointInTimeRecoveryEnabled\":true}}"),
+            Map.entry(DYNAMODB + "EnableKinesisStreamingDestination", "{\"TableName\":\"fuzz_plain\","
+                    + "\"StreamArn\":\"" + KINESIS_STREAM + "\",\"EnableKinesisStreamingConfiguration\":{"
+                    + "\"ApproximateCreationDateTimePrecision\":\"MICROSECOND\"}}"),
+            Map.entry(DYNAMODB + "UpdateKinesisStreamingDestination", "{\"TableName\":\"fuzz_plain\","
+                    + "\"StreamArn\":\"" + KINESIS_STREAM + "\",\"UpdateKinesisStreamingConfiguration\":{"
+                    + "\"ApproximateCreationDateTimePrecision\":\"MILLISECOND\"}}"),
+            Map.entry(DYNAMODB + "DisableKinesisStreamingDestination", "{\"TableName\":\"fuzz_plain\","
+                    + "\"StreamArn\":\"" + KINESIS_STREAM + "\"}"),
+            Map.entry(DYNAMODB + "DescribeKinesisStreamingDestination", "{\"TableName\":\"fuzz_plain\"}"),
             Map.entry(STREAMS + "ListStreams", "{\"TableName\":\"fuzz_items\",\"Limit\":2}"),
             Map.entry(STREAMS + "DescribeStream", "{\"StreamArn\":\"STREAM_ARN\",\"Limit\":1}"),
             Map.entry(STREAMS + "GetShardIterator", "{\"StreamArn\":\"STREAM_ARN\",\"ShardId\":\"SHARD_ID\","
