@@ -29,6 +29,8 @@ public final class MavenApp {
     public static final String MAVEN_VARIABLE = "JETS_MVN";
     /** The file in {@code .jets/out} that keeps the runtime classpath until the pom changes. */
     public static final String RUNTIME_CLASSPATH = "runtime-classpath.txt";
+    /** The file in {@code .jets/out} that records what the last successful compile read. */
+    public static final String COMPILED_SOURCES = "compiled-sources.txt";
 
     private static final String BUILD_CLASSPATH =
             "org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath";
@@ -57,13 +59,71 @@ public final class MavenApp {
         return root.resolve("target").resolve("classes");
     }
 
-    /** Runs {@code mvn -q -B compile}; the result holds Maven's output, the compiler errors on failure. */
+    /**
+     * Runs {@code mvn -q -B compile}; the result holds Maven's output, the compiler errors on failure. A compile
+     * that succeeds records what it read ({@link #sourcesFingerprint}) for {@link #compiledAndUnchanged}.
+     */
     public MavenRunner.Result compile() {
         if (!Files.isRegularFile(root.resolve("pom.xml"))) {
             throw new CliException("No pom.xml in " + root + ". Jets builds applications with Maven: "
                     + "create a project with jets new NAME, or add a pom.xml depending on io.jets:jets-core");
         }
-        return maven.run(List.of("-q", "-B", "-Dstyle.color=never", "compile"));
+        long before = sourcesFingerprint();
+        MavenRunner.Result result = maven.run(List.of("-q", "-B", "-Dstyle.color=never", "compile"));
+        if (result.succeeded()) {
+            writeCompiledSources(before);
+        }
+        return result;
+    }
+
+    /**
+     * Whether {@code target/classes} is what {@link #compile} made of the sources as they are now: the last
+     * compile here succeeded, and neither the pom, nor a file under {@code src/main}, nor a dependency jar has
+     * been added, removed or rewritten since. Then {@code mvn compile} would change nothing but cost seconds.
+     */
+    public boolean compiledAndUnchanged() {
+        Path recorded = compiledSourcesFile();
+        if (!Files.isDirectory(classesDirectory()) || !Files.isRegularFile(recorded)) {
+            return false;
+        }
+        try {
+            return Files.readString(recorded, StandardCharsets.UTF_8).strip()
+                    .equals(Long.toString(sourcesFingerprint()));
+        } catch (IOException e) {
+            return false; // unreadable: compile, as if never recorded
+        }
+    }
+
+    /** The pom, {@code src/main} and the known dependency jars: names, sizes and times ({@link Fingerprint}). */
+    public long sourcesFingerprint() {
+        List<Path> inputs = new ArrayList<>(List.of(root.resolve("pom.xml"), root.resolve("src").resolve("main")));
+        Path dependencies = dependenciesFile();
+        if (Files.isRegularFile(dependencies)) {
+            try {
+                inputs.addAll(parseClasspath(Files.readString(dependencies, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + dependencies + ": " + e.getMessage(), e);
+            }
+        }
+        return Fingerprint.of(inputs.toArray(Path[]::new));
+    }
+
+    private void writeCompiledSources(long fingerprint) {
+        Path recorded = compiledSourcesFile();
+        try {
+            Files.createDirectories(recorded.getParent());
+            Files.writeString(recorded, Long.toString(fingerprint), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + recorded + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path compiledSourcesFile() {
+        return stateDirectory.resolve("out").resolve(COMPILED_SOURCES);
+    }
+
+    private Path dependenciesFile() {
+        return stateDirectory.resolve("out").resolve(RUNTIME_CLASSPATH);
     }
 
     /**
@@ -72,7 +132,7 @@ public final class MavenApp {
      * the answer is kept in {@code .jets/out/runtime-classpath.txt} until the pom changes.
      */
     public List<Path> dependencies() {
-        Path cache = stateDirectory.resolve("out").resolve(RUNTIME_CLASSPATH);
+        Path cache = dependenciesFile();
         Path pom = root.resolve("pom.xml");
         try {
             if (!Files.exists(cache) || Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(pom)) < 0) {

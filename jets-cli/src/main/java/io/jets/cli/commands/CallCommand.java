@@ -81,7 +81,7 @@ public final class CallCommand implements Callable<Integer> {
             return invokeOnAws(project, payload, out, err);
         }
         MavenApp app = MavenApp.of(project, workspace.environment());
-        if (!noCompile) {
+        if (!noCompile && !app.compiledAndUnchanged()) {
             app.compile().orThrow("The application does not compile");
         }
         try (LoadedApp loaded = LoadedApp.load(app)) {

@@ -82,9 +82,14 @@ public final class DevCommand implements Callable<Integer> {
         Project project = workspace.project();
         MavenApp app = MavenApp.of(project, workspace.environment());
 
-        out.println("Compiling " + project.config().name() + " (mvn -q compile)...");
-        out.flush();
-        app.compile().orThrow("The application does not compile");
+        if (app.compiledAndUnchanged()) {
+            out.println("Compiled classes of " + project.config().name() + " are up to date (nothing changed since"
+                    + " the last compile).");
+        } else {
+            out.println("Compiling " + project.config().name() + " (mvn -q compile)...");
+            out.flush();
+            app.compile().orThrow("The application does not compile");
+        }
         LoadedApp loaded = LoadedApp.load(app);
 
         Path data = dataDirectory == null ? project.dynamoDbDirectory() : workspace.resolve(dataDirectory.toString());

@@ -47,7 +47,7 @@ public final class EventsCommand implements Callable<Integer> {
         Workspace workspace = root.workspace();
         Project project = workspace.project();
         MavenApp app = MavenApp.of(project, workspace.environment());
-        if (!noCompile) {
+        if (!noCompile && !app.compiledAndUnchanged()) {
             app.compile().orThrow("The application does not compile");
         }
         Optional<JsonNode> live = liveStatus(project.devStatusFile());

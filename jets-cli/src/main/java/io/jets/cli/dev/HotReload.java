@@ -1,5 +1,6 @@
 package io.jets.cli.dev;
 
+import io.jets.cli.app.Fingerprint;
 import io.jets.cli.app.LoadedApp;
 import io.jets.cli.app.MavenApp;
 import io.jets.cli.app.MavenRunner;
@@ -31,7 +32,7 @@ public final class HotReload {
         this.current = current;
         this.out = out;
         this.onReload = onReload;
-        this.sources = sourcesFingerprint();
+        this.sources = app.sourcesFingerprint();
         this.classes = Fingerprint.of(app.classesDirectory());
         this.pendingClasses = classes;
     }
@@ -43,7 +44,7 @@ public final class HotReload {
 
     /** Looks once for changes and acts on them; {@code jets dev} calls this twice a second. */
     public synchronized void scan() {
-        long sourcesNow = sourcesFingerprint();
+        long sourcesNow = app.sourcesFingerprint();
         if (sourcesNow != sources) {
             sources = sourcesNow;
             out.println("Change detected: compiling (mvn -q compile)...");
@@ -87,10 +88,5 @@ public final class HotReload {
             pendingClasses = classes;
             out.flush();
         }
-    }
-
-    private long sourcesFingerprint() {
-        Path root = app.root();
-        return Fingerprint.of(root.resolve("pom.xml"), root.resolve("src").resolve("main"));
     }
 }

@@ -182,6 +182,20 @@ class DevCommandIT {
     }
 
     @Test
+    void dev_startedAgainWithNothingChanged_skipsMavenCompile() throws Exception {
+        try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet",
+                "--no-reload")) {
+            awaitStatus(dev);
+        }
+        try (RunningCommand again = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet",
+                "--no-reload")) {
+            awaitStatus(again);
+            assertThat(again.out()).contains("Compiled classes of demo are up to date (nothing changed since the last"
+                    + " compile).").doesNotContain("mvn -q compile");
+        }
+    }
+
+    @Test
     void dev_requiringSignatures_stillFeedsTheHandlers_andRefusesOtherCredentials() throws Exception {
         try (RunningCommand dev = RunningCommand.start(project, "dev", "--port", "0", "--in-memory", "--quiet",
                 "--no-reload", "--require-signature", "dev-key:dev-secret")) {

@@ -1,4 +1,4 @@
-package io.jets.cli.dev;
+package io.jets.cli.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,14 +12,14 @@ import java.util.stream.Stream;
  * A cheap summary of a directory tree (names, sizes, modification times): two equal fingerprints mean nothing
  * was added, removed or rewritten. Polling this every half second is how {@code jets dev} notices edits and
  * recompiles without depending on file-system events, which differ by platform and miss changes in new
- * directories.
+ * directories, and how it knows at start that nothing changed since its last compile.
  */
-final class Fingerprint {
+public final class Fingerprint {
 
     private Fingerprint() {
     }
 
-    static long of(Path... roots) {
+    public static long of(Path... roots) {
         long hash = 17;
         for (Path root : roots) {
             hash = 31 * hash + tree(root);

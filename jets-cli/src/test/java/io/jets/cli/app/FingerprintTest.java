@@ -1,4 +1,4 @@
-package io.jets.cli.dev;
+package io.jets.cli.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
