@@ -24,6 +24,7 @@ import io.jets.dynamodb.local.internal.ops.TableOperations;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.storage.ItemHistory;
 import io.jets.dynamodb.local.internal.storage.ItemStore;
+import io.jets.dynamodb.local.internal.stream.ShardExpiry;
 import io.jets.dynamodb.local.internal.stream.ShardRollover;
 import io.jets.dynamodb.local.internal.stream.StreamRecords;
 import io.jets.dynamodb.local.internal.stream.StreamStore;
@@ -60,7 +61,9 @@ public final class LocalServer implements DynamoDbLocal {
             ItemStore items = new ItemStore();
             StreamStore streams = new StreamStore();
             ShardRollover rollover = new ShardRollover(database, streams, config.clock(), config.shardRollover());
-            this.records = new StreamRecords(database, streams, config.clock(), rollover, config.streamRetention());
+            ShardExpiry expiry = new ShardExpiry(streams, config.streamRetention());
+            this.records = new StreamRecords(database, streams, config.clock(), rollover, expiry,
+                    config.streamRetention());
             ItemHistory history = new ItemHistory();
             ItemWriter writer = new ItemWriter(database, items, records, history, config.clock());
             Map<String, Operation> operations = new HashMap<>();
@@ -85,7 +88,7 @@ public final class LocalServer implements DynamoDbLocal {
             register(operations, recovery);
             register(operations, new PartiQlOperations(database, catalog, items, writer, transactions,
                     online));
-            register(operations, new StreamOperations(database, catalog, streams, records, rollover,
+            register(operations, new StreamOperations(database, catalog, streams, records, rollover, expiry,
                     config.clock(), config.iteratorLifetime()));
             this.http = new HttpFrontEnd(config.bindAddress(), config.port(), operations,
                     config.signingKeys().isEmpty() ? null

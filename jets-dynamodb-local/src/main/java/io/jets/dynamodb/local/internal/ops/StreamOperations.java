@@ -9,6 +9,7 @@ import io.jets.dynamodb.local.internal.Json;
 import io.jets.dynamodb.local.internal.storage.Database;
 import io.jets.dynamodb.local.internal.stream.SequenceNumbers;
 import io.jets.dynamodb.local.internal.stream.Shard;
+import io.jets.dynamodb.local.internal.stream.ShardExpiry;
 import io.jets.dynamodb.local.internal.stream.ShardIterators;
 import io.jets.dynamodb.local.internal.stream.ShardIterators.Position;
 import io.jets.dynamodb.local.internal.stream.ShardRollover;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * The DynamoDB Streams API: ListStreams, DescribeStream, GetShardIterator and GetRecords. Reading a stream first
- * stores the rollover of a shard whose period has passed with no write to roll it over ({@link ShardRollover}).
+ * stores the rollover of a shard whose period has passed with no write to roll it over ({@link ShardRollover});
+ * a shard closed longer ago than the retention period is gone ({@link ShardExpiry}), though the stream stays.
  *
  * @see <a href="https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Operations_Amazon_DynamoDB_Streams.html">
  *     DynamoDB Streams API</a>
@@ -46,16 +48,18 @@ public final class StreamOperations {
     private final StreamStore streams;
     private final StreamRecords records;
     private final ShardRollover rollover;
+    private final ShardExpiry expiry;
     private final Clock clock;
     private final Duration iteratorLifetime;
 
     public StreamOperations(Database database, TableCatalog catalog, StreamStore streams, StreamRecords records,
-                            ShardRollover rollover, Clock clock, Duration iteratorLifetime) {
+                            ShardRollover rollover, ShardExpiry expiry, Clock clock, Duration iteratorLifetime) {
         this.database = database;
         this.catalog = catalog;
         this.streams = streams;
         this.records = records;
         this.rollover = rollover;
+        this.expiry = expiry;
         this.clock = clock;
         this.iteratorLifetime = iteratorLifetime;
     }
@@ -109,9 +113,10 @@ public final class StreamOperations {
         String parent = Json.text(filter, "ShardId");
         requireWellFormed(arn);
         rollover.catchUp(arn);
+        long now = clock.millis();
         return database.read(connection -> {
             StreamDefinition stream = requireStream(streams.find(connection, arn), arn);
-            List<Shard> shards = streams.shards(connection, arn);
+            List<Shard> shards = expiry.shards(connection, stream, now);
             if (childShards) {
                 shards = shards.stream().filter(shard -> parent != null && parent.equals(shard.parentShardId()))
                         .toList();
@@ -126,7 +131,8 @@ public final class StreamOperations {
             description.put("TableName", stream.tableName());
             description.set("KeySchema", TableDescriptions.keySchema(stream.hashKey(), stream.rangeKey()));
             ArrayNode list = description.putArray("Shards");
-            // shard ids sort in creation order, so a page starts after the given id whether or not it exists
+            // shard ids sort in creation order, so a page starts after the given id whether or not it exists: the
+            // id of a shard that has expired since the last page leads to the oldest shard still there
             int skip = 0;
             if (start != null) {
                 while (skip < shards.size() && shards.get(skip).shardId().compareTo(start) <= 0) {
@@ -170,11 +176,12 @@ public final class StreamOperations {
                     + type);
         }
         rollover.catchUp(arn);
+        long now = clock.millis();
         long position = database.read(connection -> {
             requireStream(streams.find(connection, arn), arn);
             Shard shard = streams.shard(connection, shardId);
-            if (shard == null || !shard.streamArn().equals(arn)) {
-                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            if (shard == null || !shard.streamArn().equals(arn) || expiry.expired(connection, shard, now)) {
+                throw shardNotFound();
             }
             return switch (type) {
                 case "TRIM_HORIZON" -> Math.max(shard.startSeq(), shard.trimmedSeq() + 1);
@@ -183,7 +190,7 @@ public final class StreamOperations {
             };
         });
         ObjectNode response = Json.object();
-        response.put("ShardIterator", ShardIterators.encode(new Position(arn, shardId, position, clock.millis())));
+        response.put("ShardIterator", ShardIterators.encode(new Position(arn, shardId, position, now)));
         return response;
     }
 
@@ -223,8 +230,9 @@ public final class StreamOperations {
         rollover.catchUp(position.streamArn());
         return database.read(connection -> {
             Shard shard = streams.shard(connection, position.shardId());
-            if (shard == null) {
-                throw ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
+            // an iterator lives minutes, a closed shard a day: one issued just before its shard expired gets here
+            if (shard == null || expiry.expired(connection, shard, now)) {
+                throw shardNotFound();
             }
             if (position.nextSeq() <= shard.trimmedSeq()) {
                 throw trimmed();
@@ -264,6 +272,10 @@ public final class StreamOperations {
             throw ApiException.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
         }
         return stream;
+    }
+
+    private static ApiException shardNotFound() {
+        return ApiException.resourceNotFound("Requested resource not found: Shard does not exist");
     }
 
     private static ApiException trimmed() {

@@ -92,6 +92,7 @@ public final class StreamRecords {
     private final StreamStore streams;
     private final Clock clock;
     private final ShardRollover rollover;
+    private final ShardExpiry expiry;
     private final Duration retention;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, KnownStream> definitions = new ConcurrentHashMap<>();
@@ -110,11 +111,12 @@ public final class StreamRecords {
     private int appendsSinceTrim;
 
     public StreamRecords(Database database, StreamStore streams, Clock clock, ShardRollover rollover,
-                         Duration retention) {
+                         ShardExpiry expiry, Duration retention) {
         this.database = database;
         this.streams = streams;
         this.clock = clock;
         this.rollover = rollover;
+        this.expiry = expiry;
         this.retention = retention;
     }
 
@@ -233,8 +235,13 @@ public final class StreamRecords {
         return record.append('}').toString();
     }
 
-    /** Removes records older than the retention period; readers of removed positions get TrimmedDataAccess. */
+    /**
+     * Removes records older than the retention period; readers of removed positions get TrimmedDataAccess. Shards
+     * closed longer ago than that go too, with what is left of their records ({@link ShardExpiry}).
+     */
     public void trim(Connection connection, long now) throws SQLException {
+        // before the early return below: an expired shard may have had no records at all
+        expiry.remove(connection, now);
         long cutoff = now - retention.toMillis();
         // Records are appended in clock order, so while the oldest one is within the retention period there is
         // nothing to trim: the statements below scan the whole table, which ran every 1000 writes.
