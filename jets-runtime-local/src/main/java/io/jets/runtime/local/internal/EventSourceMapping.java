@@ -203,8 +203,9 @@ public final class EventSourceMapping implements AutoCloseable {
                 startReader(arn, shard.shardId());
             }
         }
-        streamDone = allFinished && !stream.shards().isEmpty()
-                && stream.shards().stream().allMatch(StreamsApi.ShardInfo::closed);
+        // a disabled stream whose shards all passed the retention lists none: nothing is left to read there either
+        streamDone = allFinished && stream.shards().stream().allMatch(StreamsApi.ShardInfo::closed)
+                && (!stream.shards().isEmpty() || "DISABLED".equals(stream.status()));
     }
 
     private void startReader(String arn, String shardId) {

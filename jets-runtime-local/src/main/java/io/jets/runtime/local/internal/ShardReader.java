@@ -49,7 +49,7 @@ public final class ShardReader {
             iterator = initialIterator();
         } catch (StreamsApiException e) {
             if (e.is("ResourceNotFoundException")) {
-                return End.STREAM_GONE;
+                return gone();
             }
             settings.state().error("starting " + shardId + ": " + e.getMessage());
             return End.STOPPED;
@@ -65,12 +65,12 @@ public final class ShardReader {
                     page = settings.api().shapedRecords(iterator, PAGE_LIMIT, settings.payload(), streamArn);
                 } catch (StreamsApiException e) {
                     if (e.is("ResourceNotFoundException")) {
-                        return End.STREAM_GONE;
+                        return gone();
                     }
                     try {
                         iterator = renewIterator(e);
                     } catch (StreamsApiException again) {
-                        return again.is("ResourceNotFoundException") ? End.STREAM_GONE : End.STOPPED;
+                        return again.is("ResourceNotFoundException") ? gone() : End.STOPPED;
                     }
                     continue;
                 } catch (RuntimeException e) {
@@ -126,6 +126,27 @@ public final class ShardReader {
             return End.STOPPED;
         }
         skipFiltered();
+        settings.checkpoint().finish(shardId);
+        return End.FINISHED;
+    }
+
+    /**
+     * The shard answered ResourceNotFound: either its whole stream is gone, or the stream is there and the shard
+     * is not, because it closed longer ago than the stream's retention period (24 hours on DynamoDB) while its
+     * records waited, for example behind a batch that kept failing. Its records are gone with it, on AWS as here:
+     * the shard counts as read, so that its children are read next, and the loss is reported.
+     */
+    private End gone() {
+        try {
+            settings.api().describeStream(streamArn);
+        } catch (StreamsApiException e) {
+            if (e.is("ResourceNotFoundException")) {
+                return End.STREAM_GONE;
+            }
+            throw e;
+        }
+        settings.state().error(shardId + " is gone: it passed the stream's retention period before all its records"
+                + " were processed");
         settings.checkpoint().finish(shardId);
         return End.FINISHED;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jets.runtime.local.LocalRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,9 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * What happens below the table: shards that roll over (parents read before children, nothing lost), shard
@@ -87,6 +90,62 @@ class ShardConformanceIT {
             lambda.put("after", "x");
             await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("after"));
             assertThat(lambda.deliveredIds()).containsExactly("before", "after");
+        }
+    }
+
+    /**
+     * A batch that keeps failing holds its shard past the stream's retention: the shard is gone when the reader
+     * asks for more. Its records are lost, as on AWS, but the mapping goes on with the shards after it.
+     */
+    @Test
+    void shardGonePastRetention_whileItsBatchFailed_theMappingGoesOnWithTheNextShards() throws Exception {
+        try (Lambda lambda = new Lambda(state, server -> server.shardRollover(Duration.ofMillis(300))
+                .streamRetention(Duration.ofSeconds(1)))) {
+            lambda.table();
+            AtomicBoolean failing = new AtomicBoolean(true);
+            lambda.start((f, e, c) -> {
+                if (failing.get()) {
+                    throw new IllegalStateException("downstream is down");
+                }
+                return null;
+            }, function(trigger()));
+            lambda.put("early", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("early"));
+            Thread.sleep(400);
+            lambda.put("second", "x"); // a write after the 300 ms period: the first shard closes, a child opens
+            Thread.sleep(1_500); // the first shard passes the retention while its batch keeps failing
+            long failedTries = lambda.deliveredIds().stream().filter("early"::equals).count();
+            failing.set(false);
+            // the retry succeeds; the reader then finds its shard gone
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().stream().filter("early"::equals).count()
+                    > failedTries);
+            Thread.sleep(1_000); // new shards have opened since
+            lambda.put("after", "x");
+
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("after"));
+        }
+    }
+
+    /**
+     * The stream was turned off and on again while the mapping was stopped, and the old stream's shards have all
+     * passed the retention since: started again, the mapping finds the old stream empty and goes on to the new one.
+     */
+    @Test
+    void restartAfterTheOldStreamsShardsAreGone_movesToTheNewStream() throws Exception {
+        try (Lambda lambda = new Lambda(state, server -> server.streamRetention(Duration.ofSeconds(1)))) {
+            lambda.table();
+            LocalRuntime first = lambda.start((f, e, c) -> null, function(trigger()));
+            lambda.put("old", "x");
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("old"));
+            first.close();
+
+            lambda.disableStream(Lambda.TABLE);
+            Thread.sleep(1_500); // the old stream's shards pass the retention
+            lambda.enableStream(Lambda.TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
+            lambda.start((f, e, c) -> null, function(trigger()));
+            lambda.put("new", "x");
+
+            await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("new"));
         }
     }
 
