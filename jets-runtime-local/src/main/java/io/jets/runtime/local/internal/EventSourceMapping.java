@@ -197,8 +197,11 @@ public final class EventSourceMapping implements AutoCloseable {
                 continue;
             }
             allFinished = false;
-            boolean parentPending = !shard.parentShardId().isEmpty() && known.contains(shard.parentShardId())
-                    && !context.checkpoint().finished(shard.parentShardId());
+            // a parent is pending while listed and unfinished, or while its reader still runs: one that has passed
+            // the retention is no longer listed, but a batch of it may still be retried
+            String parent = shard.parentShardId();
+            boolean parentPending = !parent.isEmpty() && (readers.containsKey(parent)
+                    || known.contains(parent) && !context.checkpoint().finished(parent));
             if (!parentPending && !readers.containsKey(shard.shardId())) {
                 startReader(arn, shard.shardId());
             }

@@ -8,13 +8,17 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jets.runtime.local.LocalRuntime;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -123,6 +127,74 @@ class ShardConformanceIT {
             lambda.put("after", "x");
 
             await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("after"));
+        }
+    }
+
+    /**
+     * A parent shard passes the retention while its reader still retries a batch, so it is no longer listed: its
+     * child waits for that reader all the same, and one key's changes still reach the function in order.
+     */
+    @Test
+    void childOfAShardGoneWhileItsBatchRetries_waitsForThatBatch() throws Exception {
+        AheadClock clock = new AheadClock();
+        try (Lambda lambda = new Lambda(state, server -> server.clock(clock).shardRollover(Duration.ofMinutes(10))
+                .streamRetention(Duration.ofHours(1)))) {
+            lambda.table();
+            AtomicBoolean failing = new AtomicBoolean(true);
+            lambda.start((f, e, c) -> {
+                if (failing.get()) {
+                    throw new IllegalStateException("downstream is down");
+                }
+                return null;
+            }, function(trigger()));
+            lambda.put("k", "v1");
+            await().atMost(WAIT).until(() -> names(lambda).contains("v1"));
+            clock.advance(Duration.ofMinutes(11));
+            lambda.put("k", "v2"); // the first shard closes at 10 min; v2 opens its child
+            clock.advance(Duration.ofMinutes(60)); // the first shard is gone (70 min), v2 not yet trimmed (71 min)
+            Thread.sleep(2_500); // the mapping lists the stream's shards again meanwhile (every second)
+            failing.set(false);
+
+            await().atMost(WAIT).until(() -> names(lambda).contains("v2"));
+            List<String> names = names(lambda);
+            assertThat(names.indexOf("v2")).as("first attempt of v2 in %s", names)
+                    .isGreaterThan(names.lastIndexOf("v1"));
+        }
+    }
+
+    /** The name in the new image of every record the function was given, attempts included, in order. */
+    private static List<String> names(Lambda lambda) {
+        return lambda.invocations.stream().flatMap(invocation -> invocation.records().stream())
+                .map(record -> record.path("dynamodb").path("NewImage").path("name").path("S").asText())
+                .toList();
+    }
+
+    /** The system clock moved forward by the test, for the server's retention and rollover. */
+    private static final class AheadClock extends Clock {
+        private final AtomicLong ahead = new AtomicLong();
+
+        void advance(Duration duration) {
+            ahead.addAndGet(duration.toMillis());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis() + ahead.get();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.ofEpochMilli(millis());
         }
     }
 
