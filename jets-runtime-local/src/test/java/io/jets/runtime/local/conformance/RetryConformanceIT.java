@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -277,30 +275,6 @@ class RetryConformanceIT {
             assertThat(record.path("DDBStreamBatchInfo").path("batchSize").asInt()).isEqualTo(1);
             assertThat(record.path("DDBStreamBatchInfo").path("startSequenceNumber").asText()).isEqualTo(old);
             assertThat(record.path("DDBStreamBatchInfo").path("endSequenceNumber").asText()).isEqualTo(old);
-        }
-    }
-
-    /** The system clock, moved forward by the test. */
-    private static final class MovableClock extends Clock {
-        private volatile Duration offset = Duration.ZERO;
-
-        void advance(Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
         }
     }
 }

@@ -8,17 +8,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jets.runtime.local.LocalRuntime;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -107,12 +103,7 @@ class ShardConformanceIT {
                 .streamRetention(Duration.ofSeconds(1)))) {
             lambda.table();
             AtomicBoolean failing = new AtomicBoolean(true);
-            lambda.start((f, e, c) -> {
-                if (failing.get()) {
-                    throw new IllegalStateException("downstream is down");
-                }
-                return null;
-            }, function(trigger()));
+            lambda.start(failingWhile(failing), function(trigger()));
             lambda.put("early", "x");
             await().atMost(WAIT).until(() -> lambda.deliveredIds().contains("early"));
             Thread.sleep(400);
@@ -136,17 +127,12 @@ class ShardConformanceIT {
      */
     @Test
     void childOfAShardGoneWhileItsBatchRetries_waitsForThatBatch() throws Exception {
-        AheadClock clock = new AheadClock();
+        MovableClock clock = new MovableClock();
         try (Lambda lambda = new Lambda(state, server -> server.clock(clock).shardRollover(Duration.ofMinutes(10))
                 .streamRetention(Duration.ofHours(1)))) {
             lambda.table();
             AtomicBoolean failing = new AtomicBoolean(true);
-            lambda.start((f, e, c) -> {
-                if (failing.get()) {
-                    throw new IllegalStateException("downstream is down");
-                }
-                return null;
-            }, function(trigger()));
+            lambda.start(failingWhile(failing), function(trigger()));
             lambda.put("k", "v1");
             await().atMost(WAIT).until(() -> names(lambda).contains("v1"));
             clock.advance(Duration.ofMinutes(11));
@@ -162,40 +148,21 @@ class ShardConformanceIT {
         }
     }
 
+    /** A function that throws while {@code failing} is set, as one whose downstream service is down. */
+    private static Lambda.Handler failingWhile(AtomicBoolean failing) {
+        return (function, event, context) -> {
+            if (failing.get()) {
+                throw new IllegalStateException("downstream is down");
+            }
+            return null;
+        };
+    }
+
     /** The name in the new image of every record the function was given, attempts included, in order. */
     private static List<String> names(Lambda lambda) {
         return lambda.invocations.stream().flatMap(invocation -> invocation.records().stream())
                 .map(record -> record.path("dynamodb").path("NewImage").path("name").path("S").asText())
                 .toList();
-    }
-
-    /** The system clock moved forward by the test, for the server's retention and rollover. */
-    private static final class AheadClock extends Clock {
-        private final AtomicLong ahead = new AtomicLong();
-
-        void advance(Duration duration) {
-            ahead.addAndGet(duration.toMillis());
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return System.currentTimeMillis() + ahead.get();
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis());
-        }
     }
 
     /**
