@@ -10,7 +10,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * The local server's settings that {@code jets dynamodb-local} and {@code jets dev} share: the clocks of TTL,
- * shards and indexes, and signature checking. Left out, each keeps DynamoDB's value.
+ * shards and indexes, and signature checking. Left out, each keeps the server's default.
  */
 final class ServerSettings {
 

@@ -6,7 +6,6 @@ import io.jets.cli.app.MavenApp;
 import io.jets.cli.app.MavenRunner;
 import io.jets.runtime.local.LocalRuntime;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
