@@ -178,10 +178,7 @@ public final class ContributorInsightsOperations {
     }
 
     private TableDefinition table(String name, String indexName) {
-        TableDefinition table = catalog.find(name);
-        if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
+        TableDefinition table = catalog.requireNamed(name);
         if (indexName != null && table.globalIndex(indexName) == null) {
             throw ApiException.resourceNotFound("Requested resource not found: Index: " + indexName
                     + " not found for Table: " + name);

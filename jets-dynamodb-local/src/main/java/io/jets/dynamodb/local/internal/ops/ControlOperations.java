@@ -36,7 +36,7 @@ public final class ControlOperations {
         boolean enable = specification.path("Enabled").asBoolean(false);
         String attribute = Json.text(specification, "AttributeName");
         database.write(connection -> {
-            TableDefinition table = named(Json.text(request, "TableName"));
+            TableDefinition table = catalog.requireNamed(Json.text(request, "TableName"));
             String current = table.ttlAttribute();
             if (current != null && !current.equals(attribute)) {
                 throw ApiException.validation("TimeToLive is active on a different AttributeName: current"
@@ -62,7 +62,7 @@ public final class ControlOperations {
 
     public ObjectNode describeTimeToLive(ObjectNode request) {
         new Constraints().tableName("tableName", request.get("TableName")).check();
-        TableDefinition table = named(Json.text(request, "TableName"));
+        TableDefinition table = catalog.requireNamed(Json.text(request, "TableName"));
         ObjectNode response = Json.object();
         ObjectNode description = response.putObject("TimeToLiveDescription");
         if (table.ttlAttribute() == null) {
@@ -74,14 +74,6 @@ public final class ControlOperations {
         return response;
     }
 
-    /** The table, or the ResourceNotFoundException naming it that the time to live operations answer. */
-    private TableDefinition named(String name) {
-        TableDefinition table = catalog.find(name);
-        if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        return table;
-    }
 
     public void tagResource(ObjectNode request) {
         new Constraints().required("tags", request.get("Tags")).check();

@@ -183,12 +183,7 @@ public final class KinesisDestinationOperations {
     }
 
     private TableDefinition table(ObjectNode request) {
-        String name = Json.text(request, "TableName");
-        TableDefinition table = catalog.find(name);
-        if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        return table;
+        return catalog.requireNamed(Json.text(request, "TableName"));
     }
 
     private static ApiException notValid(String reason) {

@@ -203,10 +203,7 @@ public final class ResourcePolicyOperations {
             throw ApiException.validation(
                     "This action is only supported by accounts that match the resource owner\u2019s account.");
         }
-        TableDefinition table = catalog.find(path[0]);
-        if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + path[0] + " not found");
-        }
+        TableDefinition table = catalog.requireNamed(path[0]);
         if (!stream) {
             return new Slot(table, "", arn);
         }

@@ -81,8 +81,8 @@ public final class StreamOperations {
         }
         List<StreamDefinition> all = database.read(connection -> streams.list(connection, table));
         // a deleted table's streams stay listed; a name that was never a table's is not found
-        if (table != null && all.isEmpty() && catalog.find(table) == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + table + " not found");
+        if (table != null && all.isEmpty()) {
+            catalog.requireNamed(table);
         }
         List<StreamDefinition> after = all.stream()
                 .filter(stream -> start == null || stream.arn().compareTo(start) > 0).toList();

@@ -168,7 +168,7 @@ public final class TableOperations {
 
     public ObjectNode describeTable(ObjectNode request, RequestContext context) {
         new Constraints().tableName("tableName", request.get("TableName")).check();
-        TableDefinition table = describable(Json.text(request, "TableName"));
+        TableDefinition table = catalog.requireNamed(Json.text(request, "TableName"));
         long[] stats = totals(table.id());
         Map<String, long[]> indexStats = !IndexEntries.any(table) ? Map.of()
                 : database.read(connection -> IndexReads.stats(connection, table));
@@ -190,7 +190,7 @@ public final class TableOperations {
         long now = clock.millis();
         long[] stats = new long[2];
         TableDefinition deleted = database.write(connection -> {
-            TableDefinition table = describable(name);
+            TableDefinition table = catalog.requireNamed(name);
             // DeleteTable describes the table as it was, item count and size included
             long[] totals = items.knownTotals(table.id());
             stats[0] = totals != null ? totals[0] : items.count(connection, table.id());
@@ -242,14 +242,5 @@ public final class TableOperations {
             response.put("LastEvaluatedTableName", names.get(limit - 1));
         }
         return response;
-    }
-
-    /** The table, or the ResourceNotFoundException control-plane operations answer (naming the table). */
-    TableDefinition describable(String name) {
-        TableDefinition table = catalog.find(name);
-        if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-        }
-        return table;
     }
 }

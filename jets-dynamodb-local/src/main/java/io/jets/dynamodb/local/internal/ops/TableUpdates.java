@@ -83,7 +83,7 @@ final class TableUpdates {
         long[][] warmBefore = new long[1][];
         TableDefinition[] original = new TableDefinition[1];
         TableDefinition updated = database.write(connection -> {
-            TableDefinition table = tables.describable(name);
+            TableDefinition table = catalog.requireNamed(name);
             original[0] = table;
             previousKeyArn[0] = table.options().kmsMasterKeyArn();
             if (encryption != null) {

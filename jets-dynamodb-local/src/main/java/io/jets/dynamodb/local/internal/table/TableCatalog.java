@@ -62,6 +62,15 @@ public final class TableCatalog {
         return table;
     }
 
+    /** The table, or the ResourceNotFoundException control-plane operations answer, naming the table. */
+    public TableDefinition requireNamed(String name) {
+        TableDefinition table = find(name);
+        if (table == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
     /** All table names in DynamoDB's ListTables order (ascending). */
     public List<String> names() {
         return tables.keySet().stream().sorted().toList();
