@@ -115,9 +115,7 @@ public final class TransactionOperations {
                 throw canceled(validationReasons(items.size(), i, e.getMessage()));
             }
             payload += payloadSize(items.get(i));
-            if (payload > MAX_PAYLOAD_BYTES) {
-                throw ApiException.validation("Transaction payload size cannot exceed 4 MB");
-            }
+            checkPayload(payload);
             if (!targets.add(action.table().name() + "|" + Json.write(Keys.project(action.table(), action.key())))) {
                 throw ApiException.validation("Transaction request cannot include multiple operations on one item");
             }
@@ -352,6 +350,13 @@ public final class TransactionOperations {
         return reasons;
     }
 
+    /** A transaction's 4 MB limit, on what TransactWriteItems writes and what TransactGetItems reads. */
+    private static void checkPayload(long bytes) {
+        if (bytes > MAX_PAYLOAD_BYTES) {
+            throw ApiException.validation("Transaction payload size cannot exceed 4 MB");
+        }
+    }
+
     /** The bytes an action carries: its item or key and the values its expressions use. */
     private static long payloadSize(JsonNode transactItem) {
         JsonNode body = transactItem.elements().next();
@@ -464,9 +469,7 @@ public final class TransactionOperations {
         // The items are read whole whatever the projection, as their capacity is counted: the 4 MB limit is on
         // what is read. The sizes are known only once read, so the request is refused after the read, in the
         // words of TransactWriteItems' own 4 MB refusal (no recording of this one is known).
-        if (total > MAX_PAYLOAD_BYTES) {
-            throw ApiException.validation("Transaction payload size cannot exceed 4 MB");
-        }
+        checkPayload(total);
         return Capacity.addTransactional(response, request, units, "ReadCapacityUnits");
     }
 }
